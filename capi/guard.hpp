@@ -1,0 +1,31 @@
+// The exception firewall: every C entry point runs its body through guard(), which
+// maps each exception to a documented negative code and the per-thread message.
+#pragma once
+
+#include <actielijst.h>
+
+#include <string>
+
+namespace actielijst::capi {
+
+/// Sets the calling thread's message (empty on success).
+void set_error(const std::string& message) noexcept;
+void clear_error() noexcept;
+
+/// Fails with ACTIELIJST_EINVALID naming the argument.
+int invalid_argument(const char* function, const char* what) noexcept;
+
+int translate_current_exception(const char* function) noexcept;
+
+/// Runs `body` (returning int) with every exception caught and translated.
+template <class F>
+int guard(const char* function, F&& body) noexcept {
+    try {
+        clear_error();
+        return body();
+    } catch (...) {
+        return translate_current_exception(function);
+    }
+}
+
+}  // namespace actielijst::capi

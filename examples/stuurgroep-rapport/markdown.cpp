@@ -1,0 +1,107 @@
+#include "markdown.hpp"
+
+#include <sstream>
+
+namespace rapport {
+namespace {
+
+using namespace actielijst;
+
+/// Escapes the characters Markdown would read as markup, so data text stays text.
+std::string md(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (std::string_view("\\`*_[]<>#|~").find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+/// A block of text as one quoted paragraph (line breaks kept).
+std::string quote(std::string_view text) {
+    std::string out = "> ";
+    for (char c : text) {
+        out += c;
+        if (c == '\n') out += "> ";
+    }
+    return out;
+}
+
+std::string region_name(const View& view, const std::string& code) {
+    const Region* r = view.region(code);
+    return r ? r->name() : code;
+}
+
+}  // namespace
+
+std::string render_markdown(const View& view, Summary& summary) {
+    std::ostringstream out;
+    std::string title = "Actielijst";
+    for (const auto& m : view.meta())
+        if (m.key == "title")
+            if (const auto* t = std::get_if<std::string>(&m.value)) title = *t;
+    out << "# " << md(title) << "\n\n";
+    out << "Stand per " << view.as_of().iso() << ".\n\n";
+
+    std::vector<const Proposal*> open;
+    for (const auto& p : view.proposals())
+        if (p.state() == ProposalState::open) open.push_back(&p);
+    summary.open_proposals = open.size();
+    if (!open.empty()) {
+        out << "## Besluitvorming gevraagd\n\n";
+        for (const auto* p : open) {
+            const ActionPoint* a = view.action(p->action());
+            out << "- **" << md(p->key()) << "** (" << md(a ? a->title() : p->action()) << "): " << md(p->text())
+                << "\n";
+        }
+        out << "\n";
+    }
+
+    for (const auto& theme : view.themes()) {
+        ++summary.themes;
+        out << "## " << md(theme.label().nl()) << "\n\n";
+        for (const auto& a : view.actions()) {
+            if (a.theme() != theme.key()) continue;
+            ++summary.actions;
+            out << "### " << md(a.title()) << " <small>(" << md(a.key()) << ")</small>\n\n";
+            out << "**Doel:** " << md(a.goal()) << "\n\n";
+            if (!a.owners().empty()) {
+                out << "**Trekkers:** ";
+                for (std::size_t i = 0; i < a.owners().size(); ++i)
+                    out << (i ? ", " : "") << md(a.owners()[i].name())
+                        << (a.owners()[i].role() == OwnerRole::lead ? " (trekker)" : " (ondersteunend)");
+                out << "\n\n";
+            }
+            const auto statuses = view.statuses_of(a.key());
+            if (statuses.empty()) {
+                out << "_Geen stand van zaken bekend._\n\n";
+            } else {
+                out << "**Stand van zaken:**\n\n";
+                for (const auto* s : statuses) {
+                    ++summary.statuses;
+                    const ProgressState* st = view.state(s->state());
+                    if (st && st->category() == StateCategory::blocked) ++summary.stalled;
+                    out << "- **" << md(region_name(view, s->scope())) << "** — " << md(st ? st->label().nl() : s->state())
+                        << " (" << s->as_of().iso() << ")\n\n" << quote(md(s->text())) << "\n\n";
+                }
+            }
+            for (const auto& p : view.proposals()) {
+                if (p.action() != a.key()) continue;
+                out << "**" << (p.kind() == ProposalKind::consensus ? "Consensus" : "Voorstel") << " " << md(p.key())
+                    << "** (" << to_string(p.state()) << "): " << md(p.text()) << "\n\n";
+            }
+            if (!a.see_also().empty()) {
+                out << "_Zie ook:_ ";
+                for (std::size_t i = 0; i < a.see_also().size(); ++i) {
+                    const ActionPoint* ref = view.action(a.see_also()[i]);
+                    out << (i ? ", " : "") << md(ref ? ref->title() : a.see_also()[i]) << " (" << md(a.see_also()[i]) << ")";
+                }
+                out << "\n\n";
+            }
+        }
+    }
+    return out.str();
+}
+
+}  // namespace rapport

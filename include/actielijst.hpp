@@ -1,0 +1,9 @@
+// actielijst — the C++ API in one include.
+#pragma once
+
+#include <actielijst/dataset.hpp>
+#include <actielijst/error.hpp>
+#include <actielijst/json.hpp>
+#include <actielijst/store.hpp>
+#include <actielijst/version.hpp>
+#include <actielijst/view.hpp>

@@ -1,0 +1,77 @@
+// actielijst — an immutable, in-memory picture of an action list as of one date:
+// definitions, the current status of every (action, scope) and the latest
+// observation of every (indicator, region, level). Rules and reports read a View,
+// never the store. A View may be shared between threads.
+#pragma once
+
+#include <actielijst/dataset.hpp>
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actielijst {
+
+/// The raw contents of a View. Store::view fills it from the database; tests and
+/// other tools may fill it by hand.
+struct ViewData {
+    Date as_of{1970, 1, 1};
+    std::vector<MetaEntry> meta;
+    std::vector<Theme> themes;            ///< display order
+    std::vector<Region> regions;          ///< parents before children
+    std::vector<ProgressState> states;    ///< display order
+    std::vector<Meeting> meetings;        ///< by date
+    std::vector<ActionPoint> actions;     ///< display order: theme order, then list order
+    std::vector<StatusUpdate> statuses;   ///< current per (action, scope), in action order
+    std::vector<Proposal> proposals;
+    std::vector<Indicator> indicators;
+    std::vector<Observation> observations;  ///< latest per (indicator, region, level)
+};
+
+class View {
+public:
+    /// Checks that every reference inside `data` resolves (theme, region, state,
+    /// action, indicator) and that statuses are not dated after `as_of`; throws
+    /// Error(Errc::invalid) naming the entry otherwise.
+    explicit View(ViewData data);
+
+    const Date& as_of() const noexcept { return data_.as_of; }
+    const std::vector<MetaEntry>& meta() const noexcept { return data_.meta; }
+    const std::vector<Theme>& themes() const noexcept { return data_.themes; }
+    const std::vector<Region>& regions() const noexcept { return data_.regions; }
+    const std::vector<ProgressState>& states() const noexcept { return data_.states; }
+    const std::vector<Meeting>& meetings() const noexcept { return data_.meetings; }
+    const std::vector<ActionPoint>& actions() const noexcept { return data_.actions; }
+    const std::vector<StatusUpdate>& statuses() const noexcept { return data_.statuses; }
+    const std::vector<Proposal>& proposals() const noexcept { return data_.proposals; }
+    const std::vector<Indicator>& indicators() const noexcept { return data_.indicators; }
+    const std::vector<Observation>& observations() const noexcept { return data_.observations; }
+
+    /// Lookups; nullptr when absent. Pointers stay valid as long as the View.
+    const Theme* theme(std::string_view key) const noexcept;
+    const Region* region(std::string_view code) const noexcept;
+    const ProgressState* state(std::string_view key) const noexcept;
+    const ActionPoint* action(std::string_view key) const noexcept;
+    const Indicator* indicator(std::string_view key) const noexcept;
+    /// The current status of (action, scope), or nullptr when it has none at as_of().
+    const StatusUpdate* status(std::string_view action, std::string_view scope) const noexcept;
+    /// The current statuses of one action, in the order of statuses().
+    std::vector<const StatusUpdate*> statuses_of(std::string_view action) const;
+    /// Codes of the municipalities inside `region` (itself when it is one).
+    std::vector<std::string> municipalities_in(std::string_view region) const;
+
+private:
+    template <class T>
+    using Index = std::map<std::string, std::size_t, std::less<>>;
+
+    ViewData data_;
+    Index<Theme> themes_;
+    Index<Region> regions_;
+    Index<ProgressState> states_;
+    Index<ActionPoint> actions_;
+    Index<Indicator> indicators_;
+    std::map<std::pair<std::string, std::string>, std::size_t, std::less<>> statuses_;
+};
+
+}  // namespace actielijst

@@ -1,0 +1,635 @@
+// Store::merge: one transaction that upserts definitions and appends history.
+// Every reference is resolved against what is stored plus what the dataset brings,
+// and every error names the entry (`updates[3].state: ...`); any error rolls back all.
+#include "store/impl.hpp"
+#include "util/check.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+#include <map>
+#include <set>
+#include <vector>
+
+namespace actielijst {
+namespace {
+
+using detail::quote;
+
+std::string at(const char* list, std::size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
+
+[[noreturn]] void fail_at(const std::string& where, const char* field, const std::string& what,
+                          Errc code = Errc::invalid) {
+    throw Error(code, where + "." + field + ": " + what);
+}
+
+std::int64_t next_position(SQLite::Database& db, const char* table) {
+    SQLite::Statement q(db, std::string("SELECT coalesce(max(position), -1) + 1 FROM ") + table);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+}
+
+/// Key -> id of a table with a unique `key` column, loaded once per merge.
+class KeyIndex {
+public:
+    KeyIndex(SQLite::Database& db, const char* table, const char* key_column = "key") {
+        SQLite::Statement q(db, std::string("SELECT ") + key_column + ", id FROM " + table);
+        while (q.executeStep()) ids_.emplace(q.getColumn(0).getString(), q.getColumn(1).getInt64());
+    }
+    std::optional<std::int64_t> find(const std::string& key) const {
+        const auto it = ids_.find(key);
+        return it == ids_.end() ? std::nullopt : std::optional<std::int64_t>(it->second);
+    }
+    void add(const std::string& key, std::int64_t id) { ids_[key] = id; }
+
+private:
+    std::map<std::string, std::int64_t, std::less<>> ids_;
+};
+
+struct RegionInfo {
+    std::int64_t id;
+    std::string code;
+    RegionKind kind;
+    std::int64_t parent;  // 0 for none
+};
+
+/// Regions by id, code and folded name, kept current as the merge writes regions.
+class RegionIndex {
+public:
+    explicit RegionIndex(SQLite::Database& db) {
+        SQLite::Statement q(db, "SELECT id, code, kind, coalesce(parent_id, 0) FROM regions");
+        while (q.executeStep())
+            put({q.getColumn(0).getInt64(), q.getColumn(1).getString(), static_cast<RegionKind>(q.getColumn(2).getInt()),
+                 q.getColumn(3).getInt64()});
+        SQLite::Statement n(db, "SELECT name_folded, region_id FROM region_names");
+        while (n.executeStep()) names_[n.getColumn(0).getString()].insert(n.getColumn(1).getInt64());
+    }
+
+    void put(const RegionInfo& r) {
+        by_id_[r.id] = r;
+        by_code_[r.code] = r.id;
+    }
+    void set_names(std::int64_t id, const std::vector<std::string>& folded) {
+        for (auto& [name, ids] : names_) ids.erase(id);
+        for (const auto& f : folded) names_[f].insert(id);
+    }
+    const RegionInfo* by_id(std::int64_t id) const {
+        const auto it = by_id_.find(id);
+        return it == by_id_.end() ? nullptr : &it->second;
+    }
+    const RegionInfo* by_code(const std::string& code) const {
+        const auto it = by_code_.find(code);
+        return it == by_code_.end() ? nullptr : by_id(it->second);
+    }
+    /// Code or alias -> region; fails naming `where.field` when unknown or ambiguous.
+    const RegionInfo& resolve(const std::string& ref, const std::string& where, const char* field) const {
+        if (const auto* r = by_code(ref)) return *r;
+        const auto it = names_.find(detail::fold_case(ref));
+        if (it == names_.end() || it->second.empty()) fail_at(where, field, "unknown region " + quote(ref));
+        if (it->second.size() > 1) {
+            std::string codes;
+            for (auto id : it->second) codes += (codes.empty() ? "" : ", ") + by_id(id)->code;
+            fail_at(where, field, "region name " + quote(ref) + " is ambiguous (" + codes + "): use the code");
+        }
+        return *by_id(*it->second.begin());
+    }
+    std::size_t municipalities_in(std::int64_t region) const {
+        std::size_t n = 0;
+        for (const auto& [id, r] : by_id_) {
+            if (r.kind != RegionKind::municipality) continue;
+            for (std::int64_t p = r.id; p != 0; p = by_id(p)->parent)
+                if (p == region) {
+                    ++n;
+                    break;
+                }
+        }
+        return n;
+    }
+    bool has_children(std::int64_t id) const {
+        for (const auto& [_, r] : by_id_)
+            if (r.parent == id) return true;
+        return false;
+    }
+
+private:
+    std::map<std::int64_t, RegionInfo> by_id_;
+    std::map<std::string, std::int64_t, std::less<>> by_code_;
+    std::map<std::string, std::set<std::int64_t>, std::less<>> names_;
+};
+
+struct IndicatorInfo {
+    std::int64_t id;
+    IndicatorKind kind;
+    std::vector<std::string> levels;
+};
+
+class Merger {
+public:
+    Merger(SQLite::Database& db) : db_(db), regions_(db), themes_(db, "themes"), states_(db, "states"),
+                                   meetings_(db, "meetings"), actions_(db, "actions"), proposals_(db, "proposals") {
+        SQLite::Statement q(db, "SELECT i.id, i.key, i.kind FROM indicators i");
+        while (q.executeStep()) {
+            IndicatorInfo info{q.getColumn(0).getInt64(), static_cast<IndicatorKind>(q.getColumn(2).getInt()), {}};
+            SQLite::Statement l(db, "SELECT key FROM indicator_levels WHERE indicator_id = ? ORDER BY position");
+            l.bind(1, info.id);
+            while (l.executeStep()) info.levels.push_back(l.getColumn(0).getString());
+            indicators_.emplace(q.getColumn(1).getString(), std::move(info));
+        }
+    }
+
+    MergeSummary run(const Dataset& d) {
+        merge_meta(d.meta);
+        merge_themes(d.themes);
+        merge_regions(d.regions);
+        merge_states(d.states);
+        merge_meetings(d.meetings);
+        merge_actions(d.actions);
+        merge_updates(d.updates);
+        merge_proposals(d.proposals);
+        merge_indicators(d.indicators);
+        merge_observations(d.observations);
+        merge_contacts(d.contacts);
+        return summary_;
+    }
+
+private:
+    std::int64_t require(const KeyIndex& index, const std::string& key, const std::string& where, const char* field,
+                         const char* what) {
+        const auto id = index.find(key);
+        if (!id) fail_at(where, field, std::string("unknown ") + what + " " + quote(key));
+        return *id;
+    }
+    std::optional<std::int64_t> optional_meeting(const std::string& key, const std::string& where) {
+        if (key.empty()) return std::nullopt;
+        return require(meetings_, key, where, "meeting", "meeting");
+    }
+    static void bind_id(SQLite::Statement& q, int index, std::optional<std::int64_t> id) {
+        if (id)
+            q.bind(index, *id);
+        else
+            q.bind(index);
+    }
+    /// Inserts a row keyed by `key` or updates it in place; counts new keys.
+    std::int64_t upsert(KeyIndex& index, const std::string& key, SQLite::Statement& insert,
+                        SQLite::Statement& update) {
+        auto& q = index.find(key) ? update : insert;
+        q.exec();
+        q.reset();
+        q.clearBindings();
+        if (auto id = index.find(key)) return *id;
+        const auto id = db_.getLastInsertRowid();
+        index.add(key, id);
+        ++summary_.definitions_added;
+        return id;
+    }
+
+    void merge_meta(const std::vector<MetaEntry>& meta) {
+        std::int64_t position = next_position(db_, "meta");
+        SQLite::Statement q(db_,
+                            "INSERT INTO meta(position, key, text_value, bool_value) VALUES (?, ?, ?, ?) "
+                            "ON CONFLICT(key) DO UPDATE SET text_value = excluded.text_value, "
+                            "bool_value = excluded.bool_value");
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < meta.size(); ++i) {
+            const auto& m = meta[i];
+            detail::check_key(m.key, "meta." + m.key);
+            if (!seen.insert(m.key).second) fail_at("meta", m.key.c_str(), "duplicate entry");
+            q.bind(1, position++);
+            q.bind(2, m.key);
+            if (const auto* text = std::get_if<std::string>(&m.value)) {
+                detail::check_text(*text, "meta." + m.key, false);
+                q.bind(3, *text);
+                q.bind(4);
+            } else {
+                q.bind(3);
+                q.bind(4, std::get<bool>(m.value) ? 1 : 0);
+            }
+            q.exec();
+            q.reset();
+        }
+    }
+
+    void merge_themes(const std::vector<Theme>& themes) {
+        auto position = next_position(db_, "themes");
+        SQLite::Statement ins(db_, "INSERT INTO themes(key, label_nl, label_en, position) VALUES (?1, ?2, ?3, ?4)");
+        SQLite::Statement upd(db_, "UPDATE themes SET label_nl = ?2, label_en = ?3 WHERE key = ?1");
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < themes.size(); ++i) {
+            const auto& t = themes[i];
+            if (!seen.insert(t.key()).second) fail_at(at("themes", i), "key", "duplicate theme " + quote(t.key()));
+            for (auto* q : {&ins, &upd}) {
+                q->bind(1, t.key());
+                q->bind(2, t.label().nl());
+                q->bind(3, t.label().en());
+            }
+            ins.bind(4, position);
+            if (!themes_.find(t.key())) ++position;
+            upsert(themes_, t.key(), ins, upd);
+        }
+    }
+
+    void merge_regions(const std::vector<Region>& regions) {
+        auto position = next_position(db_, "regions");
+        SQLite::Statement ins(db_, "INSERT INTO regions(code, name, kind, parent_id, position) VALUES (?1, ?2, ?3, ?4, ?5)");
+        SQLite::Statement upd(db_, "UPDATE regions SET name = ?2, kind = ?3, parent_id = ?4 WHERE code = ?1");
+        SQLite::Statement clear(db_, "DELETE FROM region_names WHERE region_id = ?");
+        SQLite::Statement name(db_,
+                               "INSERT OR IGNORE INTO region_names(name_folded, region_id, alias, position) "
+                               "VALUES (?, ?, ?, ?)");
+        std::set<std::string> seen;
+        KeyIndex codes(db_, "regions", "code");
+        for (std::size_t i = 0; i < regions.size(); ++i) {
+            const auto& r = regions[i];
+            const auto where = at("regions", i);
+            if (!seen.insert(r.code()).second) fail_at(where, "code", "duplicate region " + quote(r.code()));
+            std::int64_t parent_id = 0;
+            if (!r.parent().empty()) {
+                const auto& parent = regions_.resolve(r.parent(), where, "parent");
+                if (parent.kind != parent_kind_of(r.kind()))
+                    fail_at(where, "parent",
+                            "a " + std::string(to_string(r.kind())) + " must lie in a " +
+                                std::string(to_string(*parent_kind_of(r.kind()))) + ", but " + parent.code + " is a " +
+                                std::string(to_string(parent.kind)));
+                parent_id = parent.id;
+            }
+            if (const auto* old = regions_.by_code(r.code()); old && old->kind != r.kind() && regions_.has_children(old->id))
+                fail_at(where, "kind", "region " + r.code() + " has subregions, so its kind cannot change", Errc::conflict);
+            for (auto* q : {&ins, &upd}) {
+                q->bind(1, r.code());
+                q->bind(2, r.name());
+                q->bind(3, static_cast<int>(r.kind()));
+                bind_id(*q, 4, parent_id ? std::optional<std::int64_t>(parent_id) : std::nullopt);
+            }
+            ins.bind(5, position);
+            if (!codes.find(r.code())) ++position;
+            const auto id = upsert(codes, r.code(), ins, upd);
+            regions_.put({id, r.code(), r.kind(), parent_id});
+            clear.bind(1, id);
+            clear.exec();
+            clear.reset();
+            std::vector<std::string> folded{detail::fold_case(r.code()), detail::fold_case(r.name())};
+            std::vector<const std::string*> alias_of{nullptr, nullptr};
+            for (const auto& a : r.aliases()) {
+                folded.push_back(detail::fold_case(a));
+                alias_of.push_back(&a);
+            }
+            for (std::size_t k = 0; k < folded.size(); ++k) {
+                name.bind(1, folded[k]);
+                name.bind(2, id);
+                if (alias_of[k])
+                    name.bind(3, *alias_of[k]);
+                else
+                    name.bind(3);
+                name.bind(4, static_cast<std::int64_t>(k));
+                name.exec();
+                name.reset();
+            }
+            regions_.set_names(id, folded);
+        }
+    }
+
+    void merge_states(const std::vector<ProgressState>& states) {
+        auto position = next_position(db_, "states");
+        SQLite::Statement ins(db_,
+                              "INSERT INTO states(key, category, label_nl, label_en, position) VALUES (?1, ?2, ?3, ?4, ?5)");
+        SQLite::Statement upd(db_, "UPDATE states SET category = ?2, label_nl = ?3, label_en = ?4 WHERE key = ?1");
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < states.size(); ++i) {
+            const auto& s = states[i];
+            if (!seen.insert(s.key()).second) fail_at(at("states", i), "key", "duplicate state " + quote(s.key()));
+            for (auto* q : {&ins, &upd}) {
+                q->bind(1, s.key());
+                q->bind(2, static_cast<int>(s.category()));
+                q->bind(3, s.label().nl());
+                q->bind(4, s.label().en());
+            }
+            ins.bind(5, position);
+            if (!states_.find(s.key())) ++position;
+            upsert(states_, s.key(), ins, upd);
+        }
+    }
+
+    void merge_meetings(const std::vector<Meeting>& meetings) {
+        SQLite::Statement ins(db_, "INSERT INTO meetings(key, date, title) VALUES (?1, ?2, ?3)");
+        SQLite::Statement upd(db_, "UPDATE meetings SET date = ?2, title = ?3 WHERE key = ?1");
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < meetings.size(); ++i) {
+            const auto& m = meetings[i];
+            if (!seen.insert(m.key()).second) fail_at(at("meetings", i), "key", "duplicate meeting " + quote(m.key()));
+            for (auto* q : {&ins, &upd}) {
+                q->bind(1, m.key());
+                q->bind(2, m.date().iso());
+                q->bind(3, m.title());
+            }
+            upsert(meetings_, m.key(), ins, upd);
+        }
+    }
+
+    void merge_actions(const std::vector<ActionPoint>& actions) {
+        auto position = next_position(db_, "actions");
+        SQLite::Statement ins(db_,
+                              "INSERT INTO actions(key, theme_id, title, goal, due, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        SQLite::Statement upd(db_, "UPDATE actions SET theme_id = ?2, title = ?3, goal = ?4, due = ?5 WHERE key = ?1");
+        SQLite::Statement clear_owners(db_, "DELETE FROM action_owners WHERE action_id = ?");
+        SQLite::Statement clear_scope(db_, "DELETE FROM action_scope WHERE action_id = ?");
+        SQLite::Statement clear_refs(db_, "DELETE FROM action_refs WHERE action_id = ?");
+        SQLite::Statement owner(db_, "INSERT INTO action_owners(action_id, position, name, role) VALUES (?, ?, ?, ?)");
+        SQLite::Statement scope(db_, "INSERT INTO action_scope(action_id, position, region_id) VALUES (?, ?, ?)");
+        SQLite::Statement ref(db_, "INSERT INTO action_refs(action_id, position, target_id) VALUES (?, ?, ?)");
+        std::set<std::string> seen;
+        std::vector<std::int64_t> ids;
+        ids.reserve(actions.size());
+        for (std::size_t i = 0; i < actions.size(); ++i) {
+            const auto& a = actions[i];
+            const auto where = at("actions", i);
+            if (!seen.insert(a.key()).second) fail_at(where, "key", "duplicate action " + quote(a.key()));
+            const auto theme = require(themes_, a.theme(), where, "theme", "theme");
+            std::vector<std::int64_t> scope_ids;
+            for (std::size_t k = 0; k < a.scope().size(); ++k) {
+                const auto field = at("scope", k);
+                scope_ids.push_back(regions_.resolve(a.scope()[k], where, field.c_str()).id);
+            }
+            if (std::set<std::int64_t>(scope_ids.begin(), scope_ids.end()).size() != scope_ids.size())
+                fail_at(where, "scope", "names the same region twice");
+            for (auto* q : {&ins, &upd}) {
+                q->bind(1, a.key());
+                q->bind(2, theme);
+                q->bind(3, a.title());
+                q->bind(4, a.goal());
+                if (a.due())
+                    q->bind(5, a.due()->iso());
+                else
+                    q->bind(5);
+            }
+            ins.bind(6, position);
+            if (!actions_.find(a.key())) ++position;
+            const auto id = upsert(actions_, a.key(), ins, upd);
+            ids.push_back(id);
+            for (auto* q : {&clear_owners, &clear_scope, &clear_refs}) {
+                q->bind(1, id);
+                q->exec();
+                q->reset();
+            }
+            for (std::size_t k = 0; k < a.owners().size(); ++k) {
+                owner.bind(1, id);
+                owner.bind(2, static_cast<std::int64_t>(k));
+                owner.bind(3, a.owners()[k].name());
+                owner.bind(4, static_cast<int>(a.owners()[k].role()));
+                owner.exec();
+                owner.reset();
+            }
+            for (std::size_t k = 0; k < scope_ids.size(); ++k) {
+                scope.bind(1, id);
+                scope.bind(2, static_cast<std::int64_t>(k));
+                scope.bind(3, scope_ids[k]);
+                scope.exec();
+                scope.reset();
+            }
+        }
+        // Cross references may point forward in the document, so they are resolved
+        // once every action of the dataset has an id.
+        for (std::size_t i = 0; i < actions.size(); ++i) {
+            const auto& refs = actions[i].see_also();
+            for (std::size_t k = 0; k < refs.size(); ++k) {
+                const auto field = at("see_also", k);
+                const auto target = actions_.find(refs[k]);
+                if (!target) fail_at(at("actions", i), field.c_str(), "dangling reference: unknown action " + quote(refs[k]));
+                ref.bind(1, ids[i]);
+                ref.bind(2, static_cast<std::int64_t>(k));
+                ref.bind(3, *target);
+                ref.exec();
+                ref.reset();
+            }
+        }
+    }
+
+    void merge_updates(const std::vector<StatusUpdate>& updates) {
+        SQLite::Statement same(db_,
+                               "SELECT 1 FROM status_updates WHERE action_id = ?1 AND scope_id = ?2 AND as_of = ?3 "
+                               "AND state_id = ?4 AND text = ?5 AND author = ?6 AND meeting_id IS ?7 LIMIT 1");
+        SQLite::Statement ins(db_,
+                              "INSERT INTO status_updates(action_id, scope_id, as_of, state_id, text, author, meeting_id) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        SQLite::Statement pair(db_, "INSERT OR IGNORE INTO status_pairs(action_id, scope_id) VALUES (?, ?)");
+        for (std::size_t i = 0; i < updates.size(); ++i) {
+            const auto& u = updates[i];
+            const auto where = at("updates", i);
+            const auto action = require(actions_, u.action(), where, "action", "action");
+            const auto scope = regions_.resolve(u.scope(), where, "scope").id;
+            const auto state = require(states_, u.state(), where, "state", "state");
+            const auto meeting = optional_meeting(u.meeting(), where);
+            for (auto* q : {&same, &ins}) {
+                q->bind(1, action);
+                q->bind(2, scope);
+                q->bind(3, u.as_of().iso());
+                q->bind(4, state);
+                q->bind(5, u.text());
+                q->bind(6, u.author());
+                bind_id(*q, 7, meeting);
+            }
+            const bool exists = same.executeStep();
+            same.reset();
+            if (exists) {
+                ++summary_.updates_unchanged;
+                continue;
+            }
+            ins.exec();
+            ins.reset();
+            pair.bind(1, action);
+            pair.bind(2, scope);
+            pair.exec();
+            pair.reset();
+            ++summary_.updates_added;
+        }
+    }
+
+    void merge_proposals(const std::vector<Proposal>& proposals) {
+        SQLite::Statement ins(db_,
+                              "INSERT INTO proposals(key, action_id, text, state, kind, meeting_id, decided) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        SQLite::Statement upd(db_,
+                              "UPDATE proposals SET action_id = ?2, text = ?3, state = ?4, kind = ?5, meeting_id = ?6, "
+                              "decided = ?7 WHERE key = ?1");
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < proposals.size(); ++i) {
+            const auto& p = proposals[i];
+            const auto where = at("proposals", i);
+            if (!seen.insert(p.key()).second) fail_at(where, "key", "duplicate proposal " + quote(p.key()));
+            const auto action = require(actions_, p.action(), where, "action", "action");
+            const auto meeting = optional_meeting(p.meeting(), where);
+            for (auto* q : {&ins, &upd}) {
+                q->bind(1, p.key());
+                q->bind(2, action);
+                q->bind(3, p.text());
+                q->bind(4, static_cast<int>(p.state()));
+                q->bind(5, static_cast<int>(p.kind()));
+                bind_id(*q, 6, meeting);
+                if (p.decided())
+                    q->bind(7, p.decided()->iso());
+                else
+                    q->bind(7);
+            }
+            upsert(proposals_, p.key(), ins, upd);
+        }
+    }
+
+    void merge_indicators(const std::vector<Indicator>& indicators) {
+        auto position = next_position(db_, "indicators");
+        SQLite::Statement ins(db_,
+                              "INSERT INTO indicators(key, label_nl, label_en, kind, unit, position) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        SQLite::Statement upd(db_,
+                              "UPDATE indicators SET label_nl = ?2, label_en = ?3, kind = ?4, unit = ?5 WHERE key = ?1");
+        SQLite::Statement clear(db_, "DELETE FROM indicator_levels WHERE indicator_id = ?");
+        SQLite::Statement level(db_,
+                                "INSERT INTO indicator_levels(indicator_id, position, key, label_nl, label_en) "
+                                "VALUES (?, ?, ?, ?, ?)");
+        SQLite::Statement used(db_, "SELECT DISTINCT level FROM observations WHERE indicator_id = ?");
+        KeyIndex keys(db_, "indicators");
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < indicators.size(); ++i) {
+            const auto& ind = indicators[i];
+            const auto where = at("indicators", i);
+            if (!seen.insert(ind.key()).second) fail_at(where, "key", "duplicate indicator " + quote(ind.key()));
+            if (const auto it = indicators_.find(ind.key()); it != indicators_.end()) {
+                used.bind(1, it->second.id);
+                while (used.executeStep()) {
+                    const auto lvl = used.getColumn(0).getString();
+                    if (it->second.kind != ind.kind())
+                        fail_at(where, "kind", "indicator " + ind.key() + " has observations, so its kind cannot change",
+                                Errc::conflict);
+                    if (!lvl.empty() && ind.level_rank(lvl) < 0)
+                        fail_at(where, "levels",
+                                "level " + quote(lvl) + " is used by stored observations and cannot be removed",
+                                Errc::conflict);
+                }
+                used.reset();
+            }
+            for (auto* q : {&ins, &upd}) {
+                q->bind(1, ind.key());
+                q->bind(2, ind.label().nl());
+                q->bind(3, ind.label().en());
+                q->bind(4, static_cast<int>(ind.kind()));
+                q->bind(5, ind.unit());
+            }
+            ins.bind(6, position);
+            if (!keys.find(ind.key())) ++position;
+            const auto id = upsert(keys, ind.key(), ins, upd);
+            clear.bind(1, id);
+            clear.exec();
+            clear.reset();
+            IndicatorInfo info{id, ind.kind(), {}};
+            for (std::size_t k = 0; k < ind.levels().size(); ++k) {
+                const auto& l = ind.levels()[k];
+                level.bind(1, id);
+                level.bind(2, static_cast<std::int64_t>(k));
+                level.bind(3, l.key());
+                level.bind(4, l.label().nl());
+                level.bind(5, l.label().en());
+                level.exec();
+                level.reset();
+                info.levels.push_back(l.key());
+            }
+            indicators_[ind.key()] = std::move(info);
+        }
+    }
+
+    void merge_observations(const std::vector<Observation>& observations) {
+        SQLite::Statement q(db_,
+                            "INSERT INTO observations(indicator_id, region_id, as_of, level, value, count, at_least, "
+                            "source, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                            "ON CONFLICT(indicator_id, region_id, level, as_of) DO UPDATE SET value = excluded.value, "
+                            "count = excluded.count, at_least = excluded.at_least, source = excluded.source, "
+                            "note = excluded.note WHERE value IS NOT excluded.value OR count IS NOT excluded.count OR "
+                            "at_least IS NOT excluded.at_least OR source IS NOT excluded.source OR "
+                            "note IS NOT excluded.note");
+        std::set<std::tuple<std::string, std::int64_t, std::string, std::string>> seen;
+        for (std::size_t i = 0; i < observations.size(); ++i) {
+            const auto& o = observations[i];
+            const auto where = at("observations", i);
+            const auto it = indicators_.find(o.indicator());
+            if (it == indicators_.end()) fail_at(where, "indicator", "unknown indicator " + quote(o.indicator()));
+            const auto& ind = it->second;
+            const auto& region = regions_.resolve(o.region(), where, "region");
+            const auto& v = o.value();
+            if (ind.kind == IndicatorKind::ordinal) {
+                if (v.level.empty()) fail_at(where, "level", "indicator " + o.indicator() + " is ordinal: a level is required");
+                if (std::find(ind.levels.begin(), ind.levels.end(), v.level) == ind.levels.end())
+                    fail_at(where, "level", "unknown level " + quote(v.level) + " of indicator " + o.indicator());
+                if (v.count) {
+                    if (region.kind == RegionKind::municipality)
+                        fail_at(where, "count", "a count of municipalities needs a region above a municipality, got " +
+                                                    region.code);
+                    const auto total = regions_.municipalities_in(region.id);
+                    if (total > 0 && static_cast<std::size_t>(*v.count) > total)
+                        fail_at(where, "count", std::to_string(*v.count) + " exceeds the " + std::to_string(total) +
+                                                    " municipalities of " + region.code);
+                }
+            } else {
+                if (!v.level.empty())
+                    fail_at(where, "level", "indicator " + o.indicator() + " is a " +
+                                                std::string(to_string(ind.kind)) + ": use value, not level");
+                if (ind.kind == IndicatorKind::count && v.value && (*v.value < 0 || std::floor(*v.value) != *v.value))
+                    fail_at(where, "value", "indicator " + o.indicator() + " counts: expected a whole number >= 0");
+            }
+            if (!seen.emplace(o.indicator(), region.id, v.level, o.as_of().iso()).second)
+                fail_at(where, "as_of", "a second observation of " + o.indicator() + " for " + region.code + " on " +
+                                            o.as_of().iso());
+            q.bind(1, ind.id);
+            q.bind(2, region.id);
+            q.bind(3, o.as_of().iso());
+            q.bind(4, v.level);
+            if (v.value) q.bind(5, *v.value); else q.bind(5);
+            if (v.count) q.bind(6, *v.count); else q.bind(6);
+            q.bind(7, v.at_least ? 1 : 0);
+            q.bind(8, o.source());
+            q.bind(9, o.note());
+            summary_.observations_written += static_cast<std::size_t>(q.exec());
+            q.reset();
+        }
+    }
+
+    void merge_contacts(const std::vector<Contact>& contacts) {
+        SQLite::Statement q(db_,
+                            "INSERT INTO contacts(municipality_id, role, name, email) VALUES (?1, ?2, ?3, ?4) "
+                            "ON CONFLICT(municipality_id, role, name) DO UPDATE SET email = excluded.email "
+                            "WHERE email IS NOT excluded.email");
+        std::set<std::tuple<std::int64_t, std::string, std::string>> seen;
+        for (std::size_t i = 0; i < contacts.size(); ++i) {
+            const auto& c = contacts[i];
+            const auto where = at("contacts", i);
+            const auto& m = regions_.resolve(c.municipality(), where, "municipality");
+            if (m.kind != RegionKind::municipality)
+                fail_at(where, "municipality", m.code + " is a " + std::string(to_string(m.kind)) + ", not a municipality");
+            if (!seen.emplace(m.id, c.role(), c.name()).second)
+                fail_at(where, "name", "duplicate contact " + quote(c.name()) + " for " + m.code);
+            q.bind(1, m.id);
+            q.bind(2, c.role());
+            q.bind(3, c.name());
+            q.bind(4, c.email());
+            summary_.contacts_written += static_cast<std::size_t>(q.exec());
+            q.reset();
+        }
+    }
+
+    SQLite::Database& db_;
+    RegionIndex regions_;
+    KeyIndex themes_, states_, meetings_, actions_, proposals_;
+    std::map<std::string, IndicatorInfo, std::less<>> indicators_;
+    MergeSummary summary_;
+};
+
+}  // namespace
+
+MergeSummary Store::merge(const Dataset& data) {
+    return detail::translate_storage_errors("merge", [&] {
+        SQLite::Transaction tx(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+        auto summary = Merger(impl_->db).run(data);
+        tx.commit();
+        return summary;
+    });
+}
+
+}  // namespace actielijst

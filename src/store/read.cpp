@@ -1,0 +1,266 @@
+// Reading the store back: Store::dump (everything, for export) and Store::view
+// (definitions plus what is current at a date).
+#include "store/impl.hpp"
+
+#include <map>
+
+namespace actielijst {
+namespace {
+
+using detail::column_text;
+
+Date date_of(SQLite::Statement& q, int column) { return Date::parse(q.getColumn(column).getString(), "date"); }
+std::optional<Date> optional_date(SQLite::Statement& q, int column) {
+    if (q.getColumn(column).isNull()) return std::nullopt;
+    return date_of(q, column);
+}
+
+class Reader {
+public:
+    explicit Reader(SQLite::Database& db) : db_(db) {}
+
+    std::vector<MetaEntry> meta() {
+        std::vector<MetaEntry> out;
+        SQLite::Statement q(db_, "SELECT key, text_value, bool_value FROM meta ORDER BY position");
+        while (q.executeStep()) {
+            if (q.getColumn(1).isNull())
+                out.push_back({q.getColumn(0).getString(), q.getColumn(2).getInt() != 0});
+            else
+                out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
+        }
+        return out;
+    }
+
+    std::vector<Theme> themes() {
+        std::vector<Theme> out;
+        SQLite::Statement q(db_, "SELECT key, label_nl, label_en FROM themes ORDER BY position");
+        while (q.executeStep())
+            out.emplace_back(q.getColumn(0).getString(), Label(q.getColumn(1).getString(), q.getColumn(2).getString()));
+        return out;
+    }
+
+    std::vector<Region> regions() {
+        std::map<std::int64_t, std::vector<std::string>> aliases;
+        SQLite::Statement a(db_, "SELECT region_id, alias FROM region_names WHERE alias IS NOT NULL ORDER BY region_id, position");
+        while (a.executeStep()) aliases[a.getColumn(0).getInt64()].push_back(a.getColumn(1).getString());
+        std::vector<Region> out;
+        SQLite::Statement q(db_,
+                            "SELECT r.id, r.code, r.name, r.kind, p.code FROM regions r "
+                            "LEFT JOIN regions p ON p.id = r.parent_id ORDER BY r.position");
+        while (q.executeStep())
+            out.emplace_back(q.getColumn(1).getString(), q.getColumn(2).getString(),
+                             static_cast<RegionKind>(q.getColumn(3).getInt()), column_text(q, 4),
+                             std::move(aliases[q.getColumn(0).getInt64()]));
+        return out;
+    }
+
+    std::vector<ProgressState> states() {
+        std::vector<ProgressState> out;
+        SQLite::Statement q(db_, "SELECT key, category, label_nl, label_en FROM states ORDER BY position");
+        while (q.executeStep())
+            out.emplace_back(q.getColumn(0).getString(), static_cast<StateCategory>(q.getColumn(1).getInt()),
+                             Label(q.getColumn(2).getString(), q.getColumn(3).getString()));
+        return out;
+    }
+
+    std::vector<Meeting> meetings() {
+        std::vector<Meeting> out;
+        SQLite::Statement q(db_, "SELECT key, date, title FROM meetings ORDER BY date, key");
+        while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), date_of(q, 1), q.getColumn(2).getString());
+        return out;
+    }
+
+    std::vector<ActionPoint> actions() {
+        std::map<std::int64_t, std::vector<Owner>> owners;
+        SQLite::Statement o(db_, "SELECT action_id, name, role FROM action_owners ORDER BY action_id, position");
+        while (o.executeStep())
+            owners[o.getColumn(0).getInt64()].emplace_back(o.getColumn(1).getString(),
+                                                           static_cast<OwnerRole>(o.getColumn(2).getInt()));
+        std::map<std::int64_t, std::vector<std::string>> scope;
+        SQLite::Statement s(db_,
+                            "SELECT s.action_id, r.code FROM action_scope s JOIN regions r ON r.id = s.region_id "
+                            "ORDER BY s.action_id, s.position");
+        while (s.executeStep()) scope[s.getColumn(0).getInt64()].push_back(s.getColumn(1).getString());
+        std::map<std::int64_t, std::vector<std::string>> refs;
+        SQLite::Statement r(db_,
+                            "SELECT f.action_id, a.key FROM action_refs f JOIN actions a ON a.id = f.target_id "
+                            "ORDER BY f.action_id, f.position");
+        while (r.executeStep()) refs[r.getColumn(0).getInt64()].push_back(r.getColumn(1).getString());
+        std::vector<ActionPoint> out;
+        SQLite::Statement q(db_,
+                            "SELECT a.id, a.key, t.key, a.title, a.goal, a.due FROM actions a "
+                            "JOIN themes t ON t.id = a.theme_id ORDER BY t.position, a.position");
+        while (q.executeStep()) {
+            const auto id = q.getColumn(0).getInt64();
+            out.emplace_back(q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
+                             q.getColumn(4).getString(), std::move(owners[id]), std::move(scope[id]),
+                             optional_date(q, 5), std::move(refs[id]));
+        }
+        return out;
+    }
+
+    /// The whole history in export order: action order, then date, then entry order.
+    std::vector<StatusUpdate> updates() {
+        std::vector<StatusUpdate> out;
+        SQLite::Statement q(db_,
+                            "SELECT a.key, r.code, s.key, u.text, u.as_of, u.author, m.key FROM status_updates u "
+                            "JOIN actions a ON a.id = u.action_id JOIN themes t ON t.id = a.theme_id "
+                            "JOIN regions r ON r.id = u.scope_id JOIN states s ON s.id = u.state_id "
+                            "LEFT JOIN meetings m ON m.id = u.meeting_id "
+                            "ORDER BY t.position, a.position, u.as_of, u.id");
+        while (q.executeStep()) out.push_back(update(q));
+        return out;
+    }
+
+    /// The latest update of every (action, scope) pair at or before `as_of`: one
+    /// index descent per pair, so the cost does not grow with the length of history.
+    std::vector<StatusUpdate> current(const Date& as_of) {
+        std::vector<StatusUpdate> out;
+        SQLite::Statement q(db_,
+                            "SELECT a.key, r.code, s.key, u.text, u.as_of, u.author, m.key FROM status_pairs p "
+                            "JOIN status_updates u ON u.id = (SELECT x.id FROM status_updates x "
+                            "  WHERE x.action_id = p.action_id AND x.scope_id = p.scope_id AND x.as_of <= ?1 "
+                            "  ORDER BY x.as_of DESC, x.id DESC LIMIT 1) "
+                            "JOIN actions a ON a.id = p.action_id JOIN themes t ON t.id = a.theme_id "
+                            "JOIN regions r ON r.id = p.scope_id JOIN states s ON s.id = u.state_id "
+                            "LEFT JOIN meetings m ON m.id = u.meeting_id "
+                            "ORDER BY t.position, a.position, r.position");
+        q.bind(1, as_of.iso());
+        while (q.executeStep()) out.push_back(update(q));
+        return out;
+    }
+
+    std::vector<Proposal> proposals() {
+        std::vector<Proposal> out;
+        SQLite::Statement q(db_,
+                            "SELECT p.key, a.key, p.text, p.state, p.kind, m.key, p.decided FROM proposals p "
+                            "JOIN actions a ON a.id = p.action_id JOIN themes t ON t.id = a.theme_id "
+                            "LEFT JOIN meetings m ON m.id = p.meeting_id ORDER BY t.position, a.position, p.id");
+        while (q.executeStep())
+            out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                             static_cast<ProposalState>(q.getColumn(3).getInt()),
+                             static_cast<ProposalKind>(q.getColumn(4).getInt()), column_text(q, 5), optional_date(q, 6));
+        return out;
+    }
+
+    std::vector<Indicator> indicators() {
+        std::map<std::int64_t, std::vector<Level>> levels;
+        SQLite::Statement l(db_,
+                            "SELECT indicator_id, key, label_nl, label_en FROM indicator_levels "
+                            "ORDER BY indicator_id, position");
+        while (l.executeStep())
+            levels[l.getColumn(0).getInt64()].emplace_back(l.getColumn(1).getString(),
+                                                           Label(l.getColumn(2).getString(), l.getColumn(3).getString()));
+        std::vector<Indicator> out;
+        SQLite::Statement q(db_, "SELECT id, key, label_nl, label_en, kind, unit FROM indicators ORDER BY position");
+        while (q.executeStep())
+            out.emplace_back(q.getColumn(1).getString(), Label(q.getColumn(2).getString(), q.getColumn(3).getString()),
+                             static_cast<IndicatorKind>(q.getColumn(4).getInt()),
+                             std::move(levels[q.getColumn(0).getInt64()]), q.getColumn(5).getString());
+        return out;
+    }
+
+    /// All observations, or (with `as_of`) the latest per (indicator, region, level) at that date.
+    std::vector<Observation> observations(const std::optional<Date>& as_of) {
+        std::vector<Observation> out;
+        SQLite::Statement q(db_,
+                            "SELECT i.key, r.code, o.as_of, o.level, o.value, o.count, o.at_least, o.source, o.note "
+                            "FROM observations o JOIN indicators i ON i.id = o.indicator_id "
+                            "JOIN regions r ON r.id = o.region_id "
+                            "WHERE ?1 IS NULL OR o.as_of = (SELECT max(x.as_of) FROM observations x "
+                            "  WHERE x.indicator_id = o.indicator_id AND x.region_id = o.region_id "
+                            "  AND x.level = o.level AND x.as_of <= ?1) "
+                            "ORDER BY i.position, r.position, o.as_of, o.level");
+        if (as_of)
+            q.bind(1, as_of->iso());
+        else
+            q.bind(1);
+        while (q.executeStep()) {
+            ObservationValue v;
+            v.level = q.getColumn(3).getString();
+            if (!q.getColumn(4).isNull()) v.value = q.getColumn(4).getDouble();
+            if (!q.getColumn(5).isNull()) v.count = q.getColumn(5).getInt64();
+            v.at_least = q.getColumn(6).getInt() != 0;
+            out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString(), date_of(q, 2), std::move(v),
+                             q.getColumn(7).getString(), q.getColumn(8).getString());
+        }
+        return out;
+    }
+
+    std::vector<Contact> contacts() {
+        std::vector<Contact> out;
+        SQLite::Statement q(db_,
+                            "SELECT r.code, c.role, c.name, c.email FROM contacts c JOIN regions r ON r.id = c.municipality_id "
+                            "ORDER BY r.position, c.role, c.name");
+        while (q.executeStep())
+            out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                             q.getColumn(3).getString());
+        return out;
+    }
+
+private:
+    static StatusUpdate update(SQLite::Statement& q) {
+        return StatusUpdate(q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                            q.getColumn(3).getString(), date_of(q, 4), q.getColumn(5).getString(), column_text(q, 6));
+    }
+
+    SQLite::Database& db_;
+};
+
+}  // namespace
+
+Dataset Store::dump(bool include_contacts) const {
+    return detail::translate_storage_errors("dump", [&] {
+        // One read transaction, so the dump is a consistent picture even while
+        // another process writes.
+        impl_->db.exec("BEGIN");
+        try {
+            Reader r(impl_->db);
+            Dataset d;
+            d.meta = r.meta();
+            d.themes = r.themes();
+            d.regions = r.regions();
+            d.states = r.states();
+            d.meetings = r.meetings();
+            d.actions = r.actions();
+            d.updates = r.updates();
+            d.proposals = r.proposals();
+            d.indicators = r.indicators();
+            d.observations = r.observations(std::nullopt);
+            if (include_contacts) d.contacts = r.contacts();
+            impl_->db.exec("COMMIT");
+            return d;
+        } catch (...) {
+            impl_->db.tryExec("ROLLBACK");
+            throw;
+        }
+    });
+}
+
+View Store::view(const Date& as_of) const {
+    return detail::translate_storage_errors("view", [&] {
+        impl_->db.exec("BEGIN");
+        try {
+            Reader r(impl_->db);
+            ViewData d;
+            d.as_of = as_of;
+            d.meta = r.meta();
+            d.themes = r.themes();
+            d.regions = r.regions();
+            d.states = r.states();
+            d.meetings = r.meetings();
+            d.actions = r.actions();
+            d.statuses = r.current(as_of);
+            d.proposals = r.proposals();
+            d.indicators = r.indicators();
+            d.observations = r.observations(as_of);
+            impl_->db.exec("COMMIT");
+            return View(std::move(d));
+        } catch (...) {
+            impl_->db.tryExec("ROLLBACK");
+            throw;
+        }
+    });
+}
+
+}  // namespace actielijst

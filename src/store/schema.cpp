@@ -1,0 +1,208 @@
+#include "store/schema.hpp"
+
+#include <actielijst/error.hpp>
+#include <actielijst/store.hpp>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <array>
+#include <string>
+
+namespace actielijst::detail {
+namespace {
+
+// Migration N takes a database from user_version N to N+1. Append only: a released
+// migration is never edited, so every database reaches the same schema.
+constexpr std::array<const char*, Store::schema_version> migrations{
+    // 0 -> 1: the first schema.
+    R"sql(
+CREATE TABLE meta (
+    position INTEGER NOT NULL,
+    key TEXT PRIMARY KEY,
+    text_value TEXT,
+    bool_value INTEGER CHECK (bool_value IN (0, 1)),
+    CHECK ((text_value IS NULL) <> (bool_value IS NULL))
+);
+CREATE TABLE themes (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    label_nl TEXT NOT NULL,
+    label_en TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL
+);
+CREATE TABLE regions (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 2),
+    parent_id INTEGER REFERENCES regions(id),
+    position INTEGER NOT NULL
+);
+-- Names by which a region can be referred to: its code, its name and its aliases,
+-- folded to lower case. A name may be shared by regions of different provinces
+-- ("Bergen"); resolving such a name is then an error that asks for the code.
+CREATE TABLE region_names (
+    name_folded TEXT NOT NULL,
+    region_id INTEGER NOT NULL REFERENCES regions(id) ON DELETE CASCADE,
+    alias TEXT,                 -- NULL for the region's own code and name
+    position INTEGER NOT NULL,
+    PRIMARY KEY (name_folded, region_id)
+) WITHOUT ROWID;
+CREATE INDEX region_names_by_region ON region_names(region_id, position);
+CREATE TABLE states (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    category INTEGER NOT NULL CHECK (category BETWEEN 0 AND 4),
+    label_nl TEXT NOT NULL,
+    label_en TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL
+);
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    date TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE actions (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    theme_id INTEGER NOT NULL REFERENCES themes(id),
+    title TEXT NOT NULL,
+    goal TEXT NOT NULL,
+    due TEXT,
+    position INTEGER NOT NULL
+);
+CREATE INDEX actions_in_order ON actions(theme_id, position);
+CREATE TABLE action_owners (
+    action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    role INTEGER NOT NULL CHECK (role IN (0, 1)),
+    PRIMARY KEY (action_id, position)
+) WITHOUT ROWID;
+CREATE TABLE action_scope (
+    action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    region_id INTEGER NOT NULL REFERENCES regions(id),
+    PRIMARY KEY (action_id, position)
+) WITHOUT ROWID;
+CREATE TABLE action_refs (
+    action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    target_id INTEGER NOT NULL REFERENCES actions(id),
+    PRIMARY KEY (action_id, position)
+) WITHOUT ROWID;
+-- Append-only history: the triggers below refuse UPDATE and DELETE.
+CREATE TABLE status_updates (
+    id INTEGER PRIMARY KEY,
+    action_id INTEGER NOT NULL REFERENCES actions(id),
+    scope_id INTEGER NOT NULL REFERENCES regions(id),
+    state_id INTEGER NOT NULL REFERENCES states(id),
+    text TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    author TEXT NOT NULL DEFAULT '',
+    meeting_id INTEGER REFERENCES meetings(id)
+);
+-- "Latest status of (action, scope) at date D" is one descent of this index.
+CREATE INDEX status_latest ON status_updates(action_id, scope_id, as_of, id);
+-- Every (action, scope) that has history, so a View visits pairs, not history rows.
+CREATE TABLE status_pairs (
+    action_id INTEGER NOT NULL REFERENCES actions(id),
+    scope_id INTEGER NOT NULL REFERENCES regions(id),
+    PRIMARY KEY (action_id, scope_id)
+) WITHOUT ROWID;
+CREATE TRIGGER status_updates_append_only_update BEFORE UPDATE ON status_updates
+BEGIN SELECT RAISE(ABORT, 'status history is append-only: updates cannot be changed'); END;
+CREATE TRIGGER status_updates_append_only_delete BEFORE DELETE ON status_updates
+BEGIN SELECT RAISE(ABORT, 'status history is append-only: updates cannot be deleted'); END;
+CREATE TABLE proposals (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    action_id INTEGER NOT NULL REFERENCES actions(id),
+    text TEXT NOT NULL,
+    state INTEGER NOT NULL CHECK (state BETWEEN 0 AND 3),
+    kind INTEGER NOT NULL CHECK (kind IN (0, 1)),
+    meeting_id INTEGER REFERENCES meetings(id),
+    decided TEXT
+);
+CREATE INDEX proposals_by_action ON proposals(action_id);
+CREATE TABLE indicators (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    label_nl TEXT NOT NULL,
+    label_en TEXT NOT NULL DEFAULT '',
+    kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 2),
+    unit TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL
+);
+CREATE TABLE indicator_levels (
+    indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    label_nl TEXT NOT NULL,
+    label_en TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (indicator_id, position)
+) WITHOUT ROWID;
+CREATE TABLE observations (
+    id INTEGER PRIMARY KEY,
+    indicator_id INTEGER NOT NULL REFERENCES indicators(id),
+    region_id INTEGER NOT NULL REFERENCES regions(id),
+    as_of TEXT NOT NULL,
+    level TEXT NOT NULL DEFAULT '',
+    value REAL,
+    count INTEGER,
+    at_least INTEGER NOT NULL DEFAULT 0 CHECK (at_least IN (0, 1)),
+    source TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (indicator_id, region_id, level, as_of)
+);
+CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY,
+    municipality_id INTEGER NOT NULL REFERENCES regions(id),
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL DEFAULT '',
+    UNIQUE (municipality_id, role, name)
+);
+)sql",
+};
+
+constexpr const char* application_id_sql = "PRAGMA application_id = 1095586892";  // "ACTL" in ASCII
+constexpr int application_id = 1095586892;
+
+int pragma_int(SQLite::Database& db, const char* name) {
+    SQLite::Statement q(db, std::string("PRAGMA ") + name);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+}
+
+}  // namespace
+
+void migrate(SQLite::Database& db) {
+    const int version = pragma_int(db, "user_version");
+    const int app = pragma_int(db, "application_id");
+    if (version > Store::schema_version)
+        throw Error(Errc::version, "database schema version " + std::to_string(version) +
+                                       " is newer than this actielijst supports (" +
+                                       std::to_string(Store::schema_version) + "): upgrade actielijst");
+    if (version == Store::schema_version && app == application_id) return;
+    if (app != application_id) {
+        SQLite::Statement tables(db, "SELECT count(*) FROM sqlite_schema");
+        tables.executeStep();
+        if (version != 0 || app != 0 || tables.getColumn(0).getInt() != 0)
+            throw Error(Errc::storage, "not an actielijst database (it already holds other tables)");
+    }
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Re-read inside the write lock: another process may have migrated meanwhile.
+    const int current = pragma_int(db, "user_version");
+    if (current > Store::schema_version)
+        throw Error(Errc::version, "database schema version " + std::to_string(current) + " is newer than supported");
+    for (int v = current; v < Store::schema_version; ++v) db.exec(migrations[static_cast<std::size_t>(v)]);
+    db.exec(application_id_sql);
+    db.exec("PRAGMA user_version = " + std::to_string(Store::schema_version));
+    tx.commit();
+}
+
+}  // namespace actielijst::detail

@@ -1,0 +1,171 @@
+// Store: opening a database, single-update writes, history and region lookups.
+#include "store/impl.hpp"
+#include "store/schema.hpp"
+#include "util/check.hpp"
+
+#include <actielijst/json.hpp>
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <system_error>
+
+namespace actielijst {
+namespace {
+
+// sqlite3_open creates missing files lazily and reports some problems only at the
+// first read, so the file system is asked first for the errors it can name better.
+void check_path(const std::string& path, bool must_exist) {
+    namespace fs = std::filesystem;
+    if (path.empty()) throw Error(Errc::io, "store path is empty");
+    if (path.find('\0') != std::string::npos) throw Error(Errc::io, "store path contains a NUL byte");
+    std::error_code ec;
+    const fs::path p(path);
+    const auto status = fs::status(p, ec);
+    if (fs::exists(status)) {
+        if (fs::is_directory(status)) throw Error(Errc::io, "cannot open store " + detail::quote(path) + ": it is a directory");
+        return;
+    }
+    if (must_exist) throw Error(Errc::io, "cannot open store " + detail::quote(path) + ": no such file");
+    const fs::path parent = p.has_parent_path() ? p.parent_path() : fs::path(".");
+    if (!fs::is_directory(parent, ec))
+        throw Error(Errc::io, "cannot create store " + detail::quote(path) + ": directory " +
+                                  detail::quote(parent.string()) + " does not exist");
+}
+
+}  // namespace
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+const std::string& Store::path() const noexcept { return impl_->path; }
+
+Store Store::open(const std::string& path, const OpenOptions& options) {
+    check_path(path, options.must_exist);
+    std::unique_ptr<Impl> impl;
+    try {
+        impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
+    } catch (const SQLite::Exception& e) {
+        throw Error(Errc::io, "cannot open store " + detail::quote(path) + ": " + e.what());
+    }
+    try {
+        auto& db = impl->db;
+        db.setBusyTimeout(options.busy_timeout_ms);
+        // The first statement that reads the file: a file that is not a database fails here.
+        db.exec("PRAGMA foreign_keys = ON");
+        {
+            SQLite::Statement schema(db, "SELECT count(*) FROM sqlite_schema");
+            schema.executeStep();
+        }  // finished, so no read transaction stays open
+        detail::migrate(db);
+        db.exec("PRAGMA journal_mode = WAL");
+        db.exec("PRAGMA synchronous = NORMAL");
+        if (db.execAndGet("SELECT count(*) FROM states").getInt64() == 0) {
+            Store store(std::move(impl));
+            Dataset defaults;
+            defaults.states = default_progress_states();
+            store.merge(defaults);
+            return store;
+        }
+    } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode();
+        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+            throw Error(Errc::storage, "cannot open store " + detail::quote(path) + ": not an actielijst database (" +
+                                           e.what() + ")");
+        if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_IOERR || code == SQLITE_PERM)
+            throw Error(Errc::io, "cannot open store " + detail::quote(path) + ": " + e.what());
+        throw Error(Errc::storage, "cannot open store " + detail::quote(path) + ": " + e.what());
+    } catch (const Error& e) {
+        throw Error(e.code(), "cannot open store " + detail::quote(path) + ": " + e.what());
+    }
+    return Store(std::move(impl));
+}
+
+bool Store::record(const StatusUpdate& update) {
+    Dataset one;
+    one.updates.push_back(update);
+    try {
+        return merge(one).updates_added == 1;
+    } catch (const Error& e) {
+        // merge names the place as `updates[0].`; for a single update that is noise.
+        std::string message = e.what();
+        constexpr std::string_view prefix = "updates[0].";
+        if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
+        throw Error(e.code(), message);
+    }
+}
+
+MergeSummary Store::import_json(std::string_view json) { return merge(parse_json(json)); }
+
+std::string Store::export_json(bool include_contacts) const { return to_json(dump(include_contacts)); }
+
+std::optional<std::string> Store::resolve_region(std::string_view code_or_alias) const {
+    return detail::translate_storage_errors("resolve region", [&]() -> std::optional<std::string> {
+        const auto id = detail::find_region(impl_->db, code_or_alias, "region");
+        if (!id) return std::nullopt;
+        SQLite::Statement q(impl_->db, "SELECT code FROM regions WHERE id = ?");
+        q.bind(1, *id);
+        q.executeStep();
+        return q.getColumn(0).getString();
+    });
+}
+
+std::vector<StatusUpdate> Store::history(std::string_view action, std::string_view scope) const {
+    return detail::translate_storage_errors("history", [&] {
+        auto& db = impl_->db;
+        SQLite::Statement find(db, "SELECT id FROM actions WHERE key = ?");
+        find.bind(1, std::string(action));
+        if (!find.executeStep()) throw Error(Errc::not_found, "action: unknown action " + detail::quote(action));
+        const auto action_id = find.getColumn(0).getInt64();
+        std::optional<std::int64_t> scope_id;
+        if (!scope.empty()) {
+            scope_id = detail::find_region(db, scope, "scope");
+            if (!scope_id) throw Error(Errc::not_found, "scope: unknown region " + detail::quote(scope));
+        }
+        SQLite::Statement q(db,
+                            "SELECT r.code, s.key, u.text, u.as_of, u.author, m.key FROM status_updates u "
+                            "JOIN regions r ON r.id = u.scope_id JOIN states s ON s.id = u.state_id "
+                            "LEFT JOIN meetings m ON m.id = u.meeting_id "
+                            "WHERE u.action_id = ?1 AND (?2 IS NULL OR u.scope_id = ?2) "
+                            "ORDER BY u.as_of, r.position, u.id");
+        q.bind(1, action_id);
+        if (scope_id)
+            q.bind(2, *scope_id);
+        else
+            q.bind(2);
+        std::vector<StatusUpdate> out;
+        const std::string key(action);
+        while (q.executeStep())
+            out.emplace_back(key, q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                             Date::parse(q.getColumn(3).getString(), "as_of"), q.getColumn(4).getString(),
+                             detail::column_text(q, 5));
+        return out;
+    });
+}
+
+namespace detail {
+
+std::optional<std::int64_t> find_region(SQLite::Database& db, std::string_view code_or_alias, std::string_view field) {
+    SQLite::Statement by_code(db, "SELECT id FROM regions WHERE code = ?");
+    by_code.bind(1, std::string(code_or_alias));
+    if (by_code.executeStep()) return by_code.getColumn(0).getInt64();
+    SQLite::Statement by_name(db,
+                              "SELECT n.region_id, r.code FROM region_names n JOIN regions r ON r.id = n.region_id "
+                              "WHERE n.name_folded = ? ORDER BY r.code");
+    by_name.bind(1, fold_case(code_or_alias));
+    std::optional<std::int64_t> found;
+    std::string codes;
+    int matches = 0;
+    while (by_name.executeStep()) {
+        if (matches++ == 0) found = by_name.getColumn(0).getInt64();
+        codes += (codes.empty() ? "" : ", ") + by_name.getColumn(1).getString();
+    }
+    if (matches > 1)
+        fail(field, "region name " + quote(code_or_alias) + " is ambiguous (" + codes + "): use the code");
+    return found;
+}
+
+}  // namespace detail
+}  // namespace actielijst

@@ -1,0 +1,104 @@
+#include <actielijst/error.hpp>
+#include <actielijst/view.hpp>
+
+#include "util/check.hpp"
+
+#include <algorithm>
+
+namespace actielijst {
+namespace {
+
+template <class Map, class T, class KeyOf>
+void index_all(Map& index, const std::vector<T>& items, const char* list, KeyOf key_of) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (!index.emplace(key_of(items[i]), i).second)
+            throw Error(Errc::invalid, std::string(list) + "[" + std::to_string(i) + "]: duplicate key " +
+                                           detail::quote(key_of(items[i])));
+}
+
+template <class Map>
+void require(const Map& index, const std::string& key, const std::string& where, const char* what) {
+    if (index.find(key) == index.end())
+        throw Error(Errc::invalid, where + ": unknown " + what + " " + detail::quote(key));
+}
+
+std::string at(const char* list, std::size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
+
+}  // namespace
+
+View::View(ViewData data) : data_(std::move(data)) {
+    index_all(themes_, data_.themes, "themes", [](const Theme& t) { return t.key(); });
+    index_all(regions_, data_.regions, "regions", [](const Region& r) { return r.code(); });
+    index_all(states_, data_.states, "states", [](const ProgressState& s) { return s.key(); });
+    index_all(actions_, data_.actions, "actions", [](const ActionPoint& a) { return a.key(); });
+    index_all(indicators_, data_.indicators, "indicators", [](const Indicator& i) { return i.key(); });
+    for (std::size_t i = 0; i < data_.regions.size(); ++i)
+        if (!data_.regions[i].parent().empty()) require(regions_, data_.regions[i].parent(), at("regions", i) + ".parent", "region");
+    for (std::size_t i = 0; i < data_.actions.size(); ++i) {
+        const auto& a = data_.actions[i];
+        require(themes_, a.theme(), at("actions", i) + ".theme", "theme");
+        for (const auto& s : a.scope()) require(regions_, s, at("actions", i) + ".scope", "region");
+    }
+    for (std::size_t i = 0; i < data_.statuses.size(); ++i) {
+        const auto& s = data_.statuses[i];
+        const auto where = at("statuses", i);
+        require(actions_, s.action(), where + ".action", "action");
+        require(regions_, s.scope(), where + ".scope", "region");
+        require(states_, s.state(), where + ".state", "state");
+        if (s.as_of() > data_.as_of)
+            throw Error(Errc::invalid, where + ".as_of: " + s.as_of().iso() + " is after the view date " + data_.as_of.iso());
+        if (!statuses_.emplace(std::make_pair(s.action(), s.scope()), i).second)
+            throw Error(Errc::invalid, where + ": a second current status for (" + s.action() + ", " + s.scope() + ")");
+    }
+    for (std::size_t i = 0; i < data_.proposals.size(); ++i)
+        require(actions_, data_.proposals[i].action(), at("proposals", i) + ".action", "action");
+    for (std::size_t i = 0; i < data_.observations.size(); ++i) {
+        require(indicators_, data_.observations[i].indicator(), at("observations", i) + ".indicator", "indicator");
+        require(regions_, data_.observations[i].region(), at("observations", i) + ".region", "region");
+    }
+}
+
+namespace {
+template <class T, class Map>
+const T* lookup(const std::vector<T>& items, const Map& index, std::string_view key) noexcept {
+    const auto it = index.find(key);
+    return it == index.end() ? nullptr : &items[it->second];
+}
+}  // namespace
+
+const Theme* View::theme(std::string_view key) const noexcept { return lookup(data_.themes, themes_, key); }
+const Region* View::region(std::string_view code) const noexcept { return lookup(data_.regions, regions_, code); }
+const ProgressState* View::state(std::string_view key) const noexcept { return lookup(data_.states, states_, key); }
+const ActionPoint* View::action(std::string_view key) const noexcept { return lookup(data_.actions, actions_, key); }
+const Indicator* View::indicator(std::string_view key) const noexcept {
+    return lookup(data_.indicators, indicators_, key);
+}
+
+const StatusUpdate* View::status(std::string_view action, std::string_view scope) const noexcept {
+    const auto it = statuses_.find(std::make_pair(std::string(action), std::string(scope)));
+    return it == statuses_.end() ? nullptr : &data_.statuses[it->second];
+}
+
+std::vector<const StatusUpdate*> View::statuses_of(std::string_view action) const {
+    std::vector<const StatusUpdate*> out;
+    for (auto it = statuses_.lower_bound(std::make_pair(std::string(action), std::string()));
+         it != statuses_.end() && it->first.first == action; ++it)
+        out.push_back(&data_.statuses[it->second]);
+    std::sort(out.begin(), out.end());  // statuses() order: they point into one vector
+    return out;
+}
+
+std::vector<std::string> View::municipalities_in(std::string_view region) const {
+    std::vector<std::string> out;
+    for (const auto& r : data_.regions) {
+        if (r.kind() != RegionKind::municipality) continue;
+        for (const Region* p = &r; p != nullptr; p = p->parent().empty() ? nullptr : this->region(p->parent()))
+            if (p->code() == region) {
+                out.push_back(r.code());
+                break;
+            }
+    }
+    return out;
+}
+
+}  // namespace actielijst
