@@ -1,1 +1,233 @@
-int main(void){return 0;}
+/*
+ * The first slice of the C API, exercised from a C99 program the way another
+ * team's tool would use it: every call's result code and message are checked.
+ *
+ *   test_capi <path to limburg.json>
+ */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+
+#include <actielijst.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond)                                                               \
+    do {                                                                          \
+        ++checks;                                                                 \
+        if (!(cond)) {                                                            \
+            ++failures;                                                           \
+            fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, \
+                    __LINE__, #cond, actielijst_error_message());                 \
+        }                                                                         \
+    } while (0)
+
+/* The call failed with `code` and left a message containing `needle`. */
+#define CHECK_FAILS(call, code, needle)                                           \
+    do {                                                                          \
+        int rc_ = (call);                                                         \
+        CHECK(rc_ == (code));                                                     \
+        CHECK(strlen(actielijst_error_message()) > 0);                            \
+        CHECK(strstr(actielijst_error_message(), (needle)) != NULL);              \
+    } while (0)
+
+static char *read_all(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    char *data;
+    long size;
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    data = malloc((size_t)size + 1);
+    if (data && fread(data, 1, (size_t)size, f) != (size_t)size) {
+        free(data);
+        data = NULL;
+    }
+    fclose(f);
+    if (data) {
+        data[size] = '\0';
+        *len = (size_t)size;
+    }
+    return data;
+}
+
+static void test_version(void) {
+    CHECK(strcmp(actielijst_version_string(), ACTIELIJST_VERSION_STRING) == 0);
+    CHECK(actielijst_version_number() == ACTIELIJST_VERSION_NUMBER);
+    CHECK(strcmp(actielijst_error_name(ACTIELIJST_EINVALID), "EINVALID") == 0);
+    CHECK(strcmp(actielijst_error_name(12345), "unknown") == 0);
+}
+
+static void test_open_errors(const char *dir) {
+    char path[4096];
+    actielijst_store *store = (actielijst_store *)&store; /* must stay untouched on failure */
+    actielijst_store *sentinel = store;
+
+    CHECK_FAILS(actielijst_store_open(NULL, &store), ACTIELIJST_EINVALID, "path is NULL");
+    CHECK_FAILS(actielijst_store_open("x.db", NULL), ACTIELIJST_EINVALID, "out is NULL");
+
+    snprintf(path, sizeof path, "%s/no/such/dir/x.db", dir);
+    CHECK_FAILS(actielijst_store_open(path, &store), ACTIELIJST_EIO, "does not exist");
+    CHECK(store == sentinel);
+
+    CHECK_FAILS(actielijst_store_open(dir, &store), ACTIELIJST_EIO, "directory");
+    CHECK(store == sentinel);
+
+    snprintf(path, sizeof path, "%s/not-a-db.txt", dir);
+    {
+        FILE *f = fopen(path, "wb");
+        int i;
+        for (i = 0; i < 200; ++i) fputs("this is not a database, just some text\n", f);
+        fclose(f);
+    }
+    CHECK_FAILS(actielijst_store_open(path, &store), ACTIELIJST_ESTORAGE, "not an actielijst database");
+    CHECK(store == sentinel);
+
+    actielijst_store_free(NULL); /* accepted, no effect */
+}
+
+static void test_round_trip(const char *dir, const char *json, size_t len) {
+    char path_a[4096], path_b[4096];
+    actielijst_store *a = NULL, *b = NULL;
+    actielijst_buf first = {NULL, 0}, second = {NULL, 0};
+
+    snprintf(path_a, sizeof path_a, "%s/a.db", dir);
+    snprintf(path_b, sizeof path_b, "%s/b.db", dir);
+    CHECK(actielijst_store_open(path_a, &a) == ACTIELIJST_OK);
+    CHECK(a != NULL);
+    CHECK(strcmp(actielijst_error_message(), "") == 0);
+    CHECK(actielijst_store_import_json(a, json, len) == ACTIELIJST_OK);
+    CHECK(actielijst_store_export_json(a, &first) == ACTIELIJST_OK);
+    CHECK(first.data != NULL && first.size == strlen(first.data));
+    CHECK(strstr(first.data, "\"wonen-omgevingsverordening\"") != NULL);
+
+    CHECK(actielijst_store_open(path_b, &b) == ACTIELIJST_OK);
+    CHECK(actielijst_store_import_json(b, first.data, first.size) == ACTIELIJST_OK);
+    CHECK(actielijst_store_export_json(b, &second) == ACTIELIJST_OK);
+    CHECK(first.size == second.size && memcmp(first.data, second.data, first.size) == 0);
+
+    /* Re-importing changes nothing. */
+    CHECK(actielijst_store_import_json(b, json, len) == ACTIELIJST_OK);
+    actielijst_buf_dispose(&second);
+    CHECK(second.data == NULL && second.size == 0);
+    CHECK(actielijst_store_export_json(b, &second) == ACTIELIJST_OK);
+    CHECK(first.size == second.size && memcmp(first.data, second.data, first.size) == 0);
+
+    actielijst_buf_dispose(&first);
+    actielijst_buf_dispose(&first); /* twice is harmless */
+    actielijst_buf_dispose(&second);
+    actielijst_buf_dispose(NULL);
+    actielijst_store_free(a);
+    actielijst_store_free(b);
+}
+
+static void test_import_errors(const char *dir, const char *json, size_t len) {
+    char path[4096];
+    actielijst_store *s = NULL;
+    actielijst_buf before = {NULL, 0}, after = {NULL, 0};
+    static const char bad_state[] =
+        "{\"format\":\"actielijst\",\"format_version\":1,"
+        "\"updates\":[{\"action\":\"wonen-registratie\",\"scope\":\"CR37\",\"state\":\"klaar\","
+        "\"text\":\"x\",\"as_of\":\"2024-01-01\"}]}";
+    static const char bad_utf8[] = "{\"format\":\"actielijst\",\"format_version\":1,\"meta\":{\"title\":\"\xC3\x28\"}}";
+    static const char bad_parent[] =
+        "{\"format\":\"actielijst\",\"format_version\":1,\"regions\":["
+        "{\"code\":\"GM9999\",\"name\":\"Nieuwdorp\",\"kind\":\"municipality\",\"parent\":\"CR40\"}]}";
+    static const char newer[] = "{\"format\":\"actielijst\",\"format_version\":99}";
+    static const char malformed[] = "{\"format\": \"actielijst\", ";
+    /* A valid theme first, then a broken action: the theme must not be stored either. */
+    static const char half[] =
+        "{\"format\":\"actielijst\",\"format_version\":1,"
+        "\"themes\":[{\"key\":\"extra\",\"label\":{\"nl\":\"Extra\"}}],"
+        "\"actions\":[{\"key\":\"x1\",\"theme\":\"extra\",\"title\":\"T\",\"goal\":\"G\",\"see_also\":[\"nope\"]}]}";
+
+    snprintf(path, sizeof path, "%s/errors.db", dir);
+    CHECK(actielijst_store_open(path, &s) == ACTIELIJST_OK);
+    CHECK(actielijst_store_import_json(s, json, len) == ACTIELIJST_OK);
+    CHECK(actielijst_store_export_json(s, &before) == ACTIELIJST_OK);
+
+    CHECK_FAILS(actielijst_store_import_json(NULL, json, len), ACTIELIJST_EINVALID, "store is NULL");
+    CHECK_FAILS(actielijst_store_import_json(s, NULL, 10), ACTIELIJST_EINVALID, "json is NULL");
+    CHECK_FAILS(actielijst_store_import_json(s, bad_state, sizeof bad_state - 1), ACTIELIJST_EINVALID,
+                "updates[0].state: unknown state \"klaar\"");
+    CHECK_FAILS(actielijst_store_import_json(s, bad_utf8, sizeof bad_utf8 - 1), ACTIELIJST_EINVALID, "UTF-8");
+    CHECK_FAILS(actielijst_store_import_json(s, bad_parent, sizeof bad_parent - 1), ACTIELIJST_EINVALID,
+                "regions[0].parent: unknown region \"CR40\"");
+    CHECK_FAILS(actielijst_store_import_json(s, newer, sizeof newer - 1), ACTIELIJST_EVERSION, "newer");
+    CHECK_FAILS(actielijst_store_import_json(s, malformed, sizeof malformed - 1), ACTIELIJST_EINVALID, "not valid JSON");
+    CHECK_FAILS(actielijst_store_import_json(s, "", 0), ACTIELIJST_EINVALID, "not valid JSON");
+    CHECK_FAILS(actielijst_store_import_json(s, half, sizeof half - 1), ACTIELIJST_EINVALID,
+                "actions[0].see_also[0]");
+    CHECK_FAILS(actielijst_store_export_json(s, NULL), ACTIELIJST_EINVALID, "out is NULL");
+    CHECK_FAILS(actielijst_store_export_json(NULL, &after), ACTIELIJST_EINVALID, "store is NULL");
+    CHECK(after.data == NULL);
+
+    /* Every failed write left the store exactly as it was. */
+    CHECK(actielijst_store_export_json(s, &after) == ACTIELIJST_OK);
+    CHECK(before.size == after.size && memcmp(before.data, after.data, before.size) == 0);
+    CHECK(strstr(after.data, "\"extra\"") == NULL);
+
+    actielijst_buf_dispose(&before);
+    actielijst_buf_dispose(&after);
+    actielijst_store_free(s);
+}
+
+static void test_newer_schema(const char *dir) {
+    /* A store written by a newer actielijst is refused, not damaged. Make one by
+       raising user_version in a real store through a second library-independent
+       route: the file header's user_version field at byte offset 60. */
+    char path[4096];
+    actielijst_store *s = NULL;
+    FILE *f;
+    unsigned char v[4] = {0, 0, 0, 99};
+    snprintf(path, sizeof path, "%s/newer.db", dir);
+    CHECK(actielijst_store_open(path, &s) == ACTIELIJST_OK);
+    actielijst_store_free(s);
+    s = NULL;
+    f = fopen(path, "r+b");
+    CHECK(f != NULL);
+    if (!f) return;
+    fseek(f, 60, SEEK_SET);
+    fwrite(v, 1, 4, f);
+    fclose(f);
+    CHECK_FAILS(actielijst_store_open(path, &s), ACTIELIJST_EVERSION, "newer");
+    CHECK(s == NULL);
+}
+
+int main(int argc, char **argv) {
+    char dir[] = "/tmp/actielijst-capi-XXXXXX";
+    size_t len = 0;
+    char *json;
+    char cmd[4200];
+
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s <limburg.json>\n", argv[0]);
+        return 2;
+    }
+    json = read_all(argv[1], &len);
+    if (!json) {
+        fprintf(stderr, "cannot read %s\n", argv[1]);
+        return 2;
+    }
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 2;
+    }
+
+    test_version();
+    test_open_errors(dir);
+    test_round_trip(dir, json, len);
+    test_import_errors(dir, json, len);
+    test_newer_schema(dir);
+
+    free(json);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+    printf("%d passed, %d failed\n", checks - failures, failures);
+    return failures == 0 ? 0 : 1;
+}
