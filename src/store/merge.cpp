@@ -31,20 +31,25 @@ std::int64_t next_position(SQLite::Database& db, const char* table) {
     return q.getColumn(0).getInt64();
 }
 
-/// Key -> id of a table with a unique `key` column, loaded once per merge.
+/// Key -> id of a table with a unique `key` column. Looked up on demand through the
+/// unique index and cached, so a single-update merge on a large store stays cheap.
 class KeyIndex {
 public:
-    KeyIndex(SQLite::Database& db, const char* table, const char* key_column = "key") {
-        SQLite::Statement q(db, std::string("SELECT ") + key_column + ", id FROM " + table);
-        while (q.executeStep()) ids_.emplace(q.getColumn(0).getString(), q.getColumn(1).getInt64());
-    }
-    std::optional<std::int64_t> find(const std::string& key) const {
-        const auto it = ids_.find(key);
-        return it == ids_.end() ? std::nullopt : std::optional<std::int64_t>(it->second);
+    KeyIndex(SQLite::Database& db, const char* table, const char* key_column = "key")
+        : lookup_(db, std::string("SELECT id FROM ") + table + " WHERE " + key_column + " = ?") {}
+    std::optional<std::int64_t> find(const std::string& key) {
+        if (const auto it = ids_.find(key); it != ids_.end()) return it->second;
+        lookup_.bind(1, key);
+        std::optional<std::int64_t> id;
+        if (lookup_.executeStep()) id = lookup_.getColumn(0).getInt64();
+        lookup_.reset();
+        if (id) ids_.emplace(key, *id);
+        return id;
     }
     void add(const std::string& key, std::int64_t id) { ids_[key] = id; }
 
 private:
+    SQLite::Statement lookup_;
     std::map<std::string, std::int64_t, std::less<>> ids_;
 };
 
@@ -155,7 +160,7 @@ public:
     }
 
 private:
-    std::int64_t require(const KeyIndex& index, const std::string& key, const std::string& where, const char* field,
+    std::int64_t require(KeyIndex& index, const std::string& key, const std::string& where, const char* field,
                          const char* what) {
         const auto id = index.find(key);
         if (!id) fail_at(where, field, std::string("unknown ") + what + " " + quote(key));
