@@ -550,6 +550,9 @@ private:
                             "note = excluded.note WHERE value IS NOT excluded.value OR count IS NOT excluded.count OR "
                             "at_least IS NOT excluded.at_least OR source IS NOT excluded.source OR "
                             "note IS NOT excluded.note");
+        SQLite::Statement series(db_,
+                                 "INSERT OR IGNORE INTO observation_series(indicator_id, region_id, level) "
+                                 "VALUES (?, ?, ?)");
         std::set<std::tuple<std::string, std::int64_t, std::string, std::string>> seen;
         for (std::size_t i = 0; i < observations.size(); ++i) {
             const auto& o = observations[i];
@@ -593,6 +596,11 @@ private:
             q.bind(9, o.note());
             summary_.observations_written += static_cast<std::size_t>(q.exec());
             q.reset();
+            series.bind(1, ind.id);
+            series.bind(2, region.id);
+            series.bind(3, v.level);
+            series.exec();
+            series.reset();
         }
     }
 

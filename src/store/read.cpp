@@ -160,21 +160,25 @@ public:
         return out;
     }
 
-    /// All observations, or (with `as_of`) the latest per (indicator, region, level) at that date.
+    /// All observations (for export), or with `as_of` the latest per (indicator,
+    /// region, level) at that date: one index descent per series, so the cost
+    /// follows the number of series, not the length of the monitoring history.
     std::vector<Observation> observations(const std::optional<Date>& as_of) {
         std::vector<Observation> out;
-        SQLite::Statement q(db_,
-                            "SELECT i.key, r.code, o.as_of, o.level, o.value, o.count, o.at_least, o.source, o.note "
-                            "FROM observations o JOIN indicators i ON i.id = o.indicator_id "
-                            "JOIN regions r ON r.id = o.region_id "
-                            "WHERE ?1 IS NULL OR o.as_of = (SELECT max(x.as_of) FROM observations x "
-                            "  WHERE x.indicator_id = o.indicator_id AND x.region_id = o.region_id "
-                            "  AND x.level = o.level AND x.as_of <= ?1) "
-                            "ORDER BY i.position, r.position, o.as_of, o.level");
-        if (as_of)
-            q.bind(1, as_of->iso());
-        else
-            q.bind(1);
+        static constexpr const char* columns =
+            "SELECT i.key, r.code, o.as_of, o.level, o.value, o.count, o.at_least, o.source, o.note ";
+        SQLite::Statement q(
+            db_, as_of ? std::string(columns) +
+                             "FROM observation_series s "
+                             "JOIN observations o ON o.id = (SELECT x.id FROM observations x "
+                             "  WHERE x.indicator_id = s.indicator_id AND x.region_id = s.region_id "
+                             "  AND x.level = s.level AND x.as_of <= ?1 ORDER BY x.as_of DESC LIMIT 1) "
+                             "JOIN indicators i ON i.id = s.indicator_id JOIN regions r ON r.id = s.region_id "
+                             "ORDER BY i.position, r.position, o.level"
+                       : std::string(columns) +
+                             "FROM observations o JOIN indicators i ON i.id = o.indicator_id "
+                             "JOIN regions r ON r.id = o.region_id ORDER BY i.position, r.position, o.as_of, o.level");
+        if (as_of) q.bind(1, as_of->iso());
         while (q.executeStep()) {
             ObservationValue v;
             v.level = q.getColumn(3).getString();

@@ -158,6 +158,14 @@ CREATE TABLE observations (
     note TEXT NOT NULL DEFAULT '',
     UNIQUE (indicator_id, region_id, level, as_of)
 );
+-- Every (indicator, region, level) that has observations: a View visits series,
+-- then descends the unique index above for the latest one at its date.
+CREATE TABLE observation_series (
+    indicator_id INTEGER NOT NULL REFERENCES indicators(id),
+    region_id INTEGER NOT NULL REFERENCES regions(id),
+    level TEXT NOT NULL,
+    PRIMARY KEY (indicator_id, region_id, level)
+) WITHOUT ROWID;
 CREATE TABLE contacts (
     id INTEGER PRIMARY KEY,
     municipality_id INTEGER NOT NULL REFERENCES regions(id),
