@@ -28,6 +28,16 @@ std::string quote(std::string_view text) {
     return out;
 }
 
+const char* proposal_state_nl(ProposalState state) {
+    switch (state) {
+        case ProposalState::open: return "open";
+        case ProposalState::adopted: return "aangenomen";
+        case ProposalState::rejected: return "verworpen";
+        case ProposalState::withdrawn: return "ingetrokken";
+    }
+    return "?";
+}
+
 std::string region_name(const View& view, const std::string& code) {
     const Region* r = view.region(code);
     return r ? r->name() : code;
@@ -64,10 +74,10 @@ std::string render_markdown(const View& view, Summary& summary) {
         for (const auto& a : view.actions()) {
             if (a.theme() != theme.key()) continue;
             ++summary.actions;
-            out << "### " << md(a.title()) << " <small>(" << md(a.key()) << ")</small>\n\n";
+            out << "### " << md(a.title()) << " (`" << a.key() << "`)\n\n";
             out << "**Doel:** " << md(a.goal()) << "\n\n";
             if (!a.owners().empty()) {
-                out << "**Trekkers:** ";
+                out << "**Betrokken:** ";
                 for (std::size_t i = 0; i < a.owners().size(); ++i)
                     out << (i ? ", " : "") << md(a.owners()[i].name())
                         << (a.owners()[i].role() == OwnerRole::lead ? " (trekker)" : " (ondersteunend)");
@@ -89,7 +99,7 @@ std::string render_markdown(const View& view, Summary& summary) {
             for (const auto& p : view.proposals()) {
                 if (p.action() != a.key()) continue;
                 out << "**" << (p.kind() == ProposalKind::consensus ? "Consensus" : "Voorstel") << " " << md(p.key())
-                    << "** (" << to_string(p.state()) << "): " << md(p.text()) << "\n\n";
+                    << "** (" << proposal_state_nl(p.state()) << "): " << md(p.text()) << "\n\n";
             }
             if (!a.see_also().empty()) {
                 out << "_Zie ook:_ ";
