@@ -110,13 +110,13 @@ std::string sentence(Random& r, std::size_t count) {
 }
 
 std::string action_key(std::size_t i) {
-    char buf[16];
+    char buf[32];
     std::snprintf(buf, sizeof buf, "A%06zu", i + 1);
     return buf;
 }
 
 std::string meeting_key(std::size_t k) {
-    char buf[16];
+    char buf[32];
     std::snprintf(buf, sizeof buf, "SG-%02zu", k + 1);
     return buf;
 }

@@ -179,11 +179,14 @@ private:
     /// Inserts a row keyed by `key` or updates it in place; counts new keys.
     std::int64_t upsert(KeyIndex& index, const std::string& key, SQLite::Statement& insert,
                         SQLite::Statement& update) {
-        auto& q = index.find(key) ? update : insert;
+        // Whether the key is new must be decided before the write: afterwards the
+        // lookup would find the row just inserted.
+        const auto existing = index.find(key);
+        auto& q = existing ? update : insert;
         q.exec();
         q.reset();
         q.clearBindings();
-        if (auto id = index.find(key)) return *id;
+        if (existing) return *existing;
         const auto id = db_.getLastInsertRowid();
         index.add(key, id);
         ++summary_.definitions_added;
