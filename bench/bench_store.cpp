@@ -391,9 +391,9 @@ private:
             auto& m = memory_.back();
             m.library_peak_mib = lib.median_peak_mib();
             m.baseline_peak_mib = base.median_peak_mib();
-            diagnostics_.push_back({"  of which: library status SQL via C API (" + label.substr(6) + ")", n, status_rows_,
+            diagnostics_.push_back({"library status SQL alone, via C API (" + label.substr(6) + ")", n, status_rows_,
                                     sql.median_ms(), base.median_ms()});
-            diagnostics_.push_back({"  of which: View(ViewData) constructor only (" + label.substr(6) + ")", n,
+            diagnostics_.push_back({"View(ViewData) constructor alone (" + label.substr(6) + ")", n,
                                     status_rows_, ctor.median_ms(), base.median_ms()});
             progress(label + ": library " + fmt("%.1f", lib.median_ms()) + " ms, baseline " +
                      fmt("%.1f", base.median_ms()) + " ms");

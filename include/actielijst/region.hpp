@@ -27,7 +27,7 @@ public:
     const std::string& code() const noexcept { return code_; }
     const std::string& name() const noexcept { return name_; }
     RegionKind kind() const noexcept { return kind_; }
-    /// The parent's code; empty for a province.
+    /// The parent's code (or, before the store resolved it, a code or alias); empty for a province.
     const std::string& parent() const noexcept { return parent_; }
     const std::vector<std::string>& aliases() const noexcept { return aliases_; }
 

@@ -111,10 +111,9 @@ public:
     /// A member that must be one of an enum's names.
     template <class E>
     E choice(const char* key, E (*parse)(std::string_view, std::string_view), std::optional<E> fallback = std::nullopt) const {
-        const bool required = !fallback;
-        const std::string text = str(key, required);
-        if (text.empty() && fallback) return *fallback;
-        return parse(text, at(key));
+        // Absent or null takes the fallback; any string given, even "", must be a valid name.
+        if (fallback && !get(key, false)) return *fallback;
+        return parse(str(key), at(key));
     }
 
 private:
@@ -252,30 +251,72 @@ Contact read_contact(const Json& j, const std::string& w) {
     return Contact(o.str("municipality"), o.str("role"), o.str("name"), o.str("email", false));
 }
 
+/// Where the parser is, as the place an error names (`themes[0].key`): nlohmann's
+/// callback reports events, not paths, so the path is kept here.
+class PathTracker {
+public:
+    void object_start() { frames_.push_back({false, 0, {}, {}}); }
+    void array_start() { frames_.push_back({true, 0, {}, {}}); }
+    void end() {
+        frames_.pop_back();
+        element_done();
+    }
+    void element_done() {
+        if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+    }
+    /// Records a member name; false when the object already has one of that name.
+    bool key(const std::string& name) {
+        frames_.back().key = name;
+        return frames_.back().keys.insert(name).second;
+    }
+    std::string path() const {
+        std::string out;
+        for (const auto& f : frames_) {
+            if (f.array)
+                out += "[" + std::to_string(f.index) + "]";
+            else
+                out += (out.empty() ? "" : ".") + f.key;
+        }
+        return out.empty() ? "document" : out;
+    }
+
+private:
+    struct Frame {
+        bool array;
+        std::size_t index;
+        std::string key;
+        std::set<std::string> keys;
+    };
+    std::vector<Frame> frames_;
+};
+
 /// Parses the text, refusing duplicate member names and hostile nesting, which
 /// nlohmann::json would otherwise accept (it keeps the last duplicate silently).
 Json parse_text(std::string_view text) {
     if (text.size() > max_document_bytes)
         throw Error(Errc::invalid, "document of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
                                        std::to_string(max_document_bytes) + " bytes");
-    std::vector<std::set<std::string>> keys;
+    PathTracker where;
     const Json::parser_callback_t guard = [&](int depth, Json::parse_event_t event, Json& parsed) {
-        if (depth > max_depth) throw Error(Errc::invalid, "document nested deeper than " + std::to_string(max_depth) + " levels");
+        if (depth > max_depth)
+            throw Error(Errc::invalid, where.path() + ": nested deeper than " + std::to_string(max_depth) + " levels");
         switch (event) {
-            case Json::parse_event_t::object_start: keys.emplace_back(); break;
-            case Json::parse_event_t::object_end: keys.pop_back(); break;
+            case Json::parse_event_t::object_start: where.object_start(); break;
+            case Json::parse_event_t::array_start: where.array_start(); break;
+            case Json::parse_event_t::object_end:
+            case Json::parse_event_t::array_end: where.end(); break;
             case Json::parse_event_t::key:
-                if (!keys.back().insert(parsed.get<std::string>()).second)
-                    throw Error(Errc::invalid, "duplicate member " + quote(parsed.get<std::string>()) + " in an object");
+                if (!where.key(parsed.get<std::string>()))
+                    throw Error(Errc::invalid, where.path() + ": duplicate member " + quote(parsed.get<std::string>()) + " in one object");
                 break;
-            default: break;
+            case Json::parse_event_t::value: where.element_done(); break;
         }
         return true;
     };
     try {
         return Json::parse(text.begin(), text.end(), guard);
     } catch (const Json::parse_error& e) {
-        // nlohmann's message already names the byte and line ("at line 3, column 7").
+        // nlohmann's message already names the line and column.
         std::string what = e.what();
         const auto cut = what.find("] ");
         throw Error(Errc::invalid, "not valid JSON: " + (cut == std::string::npos ? what : what.substr(cut + 2)));

@@ -60,9 +60,9 @@ Json update(const StatusUpdate& u) {
 
 Json proposal(const Proposal& p) {
     Json j{{"key", p.key()}, {"action", p.action()}, {"text", p.text()}, {"state", to_string(p.state())}};
-    if (p.kind() != ProposalKind::proposal) j["kind"] = to_string(p.kind());
     if (!p.meeting().empty()) j["meeting"] = p.meeting();
     if (p.decided()) j["decided"] = p.decided()->iso();
+    if (p.kind() != ProposalKind::proposal) j["kind"] = to_string(p.kind());
     return j;
 }
 

@@ -36,7 +36,8 @@ Region::Region(std::string code, std::string name, RegionKind kind, std::string 
         detail::fail("parent", "a province has no parent, got " + detail::quote(parent_));
     if (kind_ != RegionKind::province && parent_.empty())
         detail::fail("parent", "a " + std::string(to_string(kind_)) + " needs a parent region");
-    if (!parent_.empty()) detail::check_key(parent_, "parent");
+    // A parent is a reference: a code or an alias ("Regio Noord"), resolved by the store.
+    detail::check_text(parent_, "parent", false);
     if (parent_ == code_) detail::fail("parent", "a region cannot be its own parent");
     std::set<std::string> seen{detail::fold_case(name_), detail::fold_case(code_)};
     for (std::size_t i = 0; i < aliases_.size(); ++i) {

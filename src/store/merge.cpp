@@ -372,13 +372,18 @@ private:
                     q->bind(5);
             }
             ins.bind(6, position);
-            if (!actions_.find(a.key())) ++position;
+            const bool existed = actions_.find(a.key()).has_value();
+            if (!existed) ++position;
             const auto id = upsert(actions_, a.key(), ins, upd);
             ids.push_back(id);
-            for (auto* q : {&clear_owners, &clear_scope, &clear_refs}) {
-                q->bind(1, id);
-                q->exec();
-                q->reset();
+            // A new action has no child rows; skipping the DELETEs matters because with
+            // foreign keys on each one costs SQLite a temporary table (a third of an import).
+            if (existed) {
+                for (auto* q : {&clear_owners, &clear_scope, &clear_refs}) {
+                    q->bind(1, id);
+                    q->exec();
+                    q->reset();
+                }
             }
             for (std::size_t k = 0; k < a.owners().size(); ++k) {
                 owner.bind(1, id);
