@@ -61,6 +61,12 @@ public:
     /// update was already stored.
     bool record(const StatusUpdate& update);
 
+    /// Records a decision on a stored proposal: its new state, the decision date and
+    /// the meeting that took it (one transaction). Errors: Errc::not_found for an
+    /// unknown proposal or meeting; Errc::invalid for a decision date on an open one.
+    void decide(std::string_view proposal, ProposalState state, std::optional<Date> decided,
+                std::string_view meeting = {});
+
     /// Parses a JSON document (docs/json-format.md) and merges it.
     MergeSummary import_json(std::string_view json);
     /// The whole store as a JSON document; contacts (personal data) only on request.

@@ -6,12 +6,27 @@
 
 #include <actielijst/dataset.hpp>
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace actielijst {
+
+/// How far an ordinal indicator has got in a region, for "4 van de 8 gemeenten".
+/// Municipal detail and region-level statements are kept apart, because a source
+/// may give one without the other; nothing is inferred from one for the other.
+struct Rollup {
+    std::size_t municipalities = 0;   ///< municipalities in the region
+    std::size_t known_at_or_above = 0;  ///< of those, observed at `level` or higher
+    std::size_t known = 0;            ///< of those, with any observation
+    /// The region's own latest statement "count municipalities at level or higher", if any.
+    std::optional<std::int64_t> reported;
+    std::optional<Date> reported_as_of;
+    friend bool operator==(const Rollup&, const Rollup&) = default;
+};
 
 /// The raw contents of a View. Store::view fills it from the database; tests and
 /// other tools may fill it by hand.
@@ -60,6 +75,13 @@ public:
     std::vector<const StatusUpdate*> statuses_of(std::string_view action) const;
     /// Codes of the municipalities inside `region` (itself when it is one).
     std::vector<std::string> municipalities_in(std::string_view region) const;
+    /// The rollup of an ordinal indicator over the municipalities of `region` at
+    /// `level`. A municipality counts as at or above `level` when its latest
+    /// observation is at a level at least as high; an "at least" observation counts
+    /// only when its lower bound already reaches `level`. Throws Error(Errc::not_found)
+    /// for an unknown indicator, region or level, Error(Errc::invalid) for a
+    /// non-ordinal indicator.
+    Rollup rollup(std::string_view indicator, std::string_view region, std::string_view level) const;
 
 private:
     template <class T>

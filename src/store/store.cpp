@@ -97,6 +97,32 @@ bool Store::record(const StatusUpdate& update) {
     }
 }
 
+void Store::decide(std::string_view proposal, ProposalState state, std::optional<Date> decided,
+                   std::string_view meeting) {
+    detail::translate_storage_errors("decide", [&] {
+        SQLite::Statement q(impl_->db,
+                            "SELECT a.key, p.text, p.kind FROM proposals p JOIN actions a ON a.id = p.action_id "
+                            "WHERE p.key = ?");
+        q.bind(1, std::string(proposal));
+        if (!q.executeStep()) throw Error(Errc::not_found, "proposal: unknown proposal " + detail::quote(proposal));
+        Proposal decision(std::string(proposal), q.getColumn(0).getString(), q.getColumn(1).getString(), state,
+                          static_cast<ProposalKind>(q.getColumn(2).getInt()), std::string(meeting), decided);
+        q.reset();
+        Dataset one;
+        one.proposals.push_back(std::move(decision));
+        try {
+            merge(one);
+        } catch (const Error& e) {
+            std::string message = e.what();
+            constexpr std::string_view prefix = "proposals[0].";
+            if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
+            throw Error(e.code() == Errc::invalid && message.rfind("meeting: unknown", 0) == 0 ? Errc::not_found
+                                                                                                 : e.code(),
+                        message);
+        }
+    });
+}
+
 MergeSummary Store::import_json(std::string_view json) { return merge(parse_json(json)); }
 
 std::string Store::export_json(bool include_contacts) const { return to_json(dump(include_contacts)); }

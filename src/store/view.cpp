@@ -101,4 +101,42 @@ std::vector<std::string> View::municipalities_in(std::string_view region) const 
     return out;
 }
 
+Rollup View::rollup(std::string_view indicator, std::string_view region, std::string_view level) const {
+    const Indicator* ind = this->indicator(indicator);
+    if (!ind) throw Error(Errc::not_found, "indicator: unknown indicator " + detail::quote(indicator));
+    if (!this->region(region)) throw Error(Errc::not_found, "region: unknown region " + detail::quote(region));
+    if (ind->kind() != IndicatorKind::ordinal)
+        throw Error(Errc::invalid, "indicator: " + ind->key() + " is not ordinal, so it has no levels to roll up");
+    const int wanted = ind->level_rank(level);
+    if (wanted < 0) throw Error(Errc::not_found, "level: unknown level " + detail::quote(level) + " of " + ind->key());
+    Rollup out;
+    const auto members = municipalities_in(region);
+    out.municipalities = members.size();
+    for (const auto& code : members) {
+        // The municipality's latest observation decides (a level can also go down);
+        // several on that one date: the highest.
+        int best = -1;
+        std::optional<Date> latest;
+        for (const auto& o : data_.observations) {
+            if (o.indicator() != ind->key() || o.region() != code || o.value().count) continue;
+            const int rank = ind->level_rank(o.value().level);
+            if (!latest || o.as_of() > *latest) {
+                latest = o.as_of();
+                best = rank;
+            } else if (o.as_of() == *latest) {
+                best = std::max(best, rank);
+            }
+        }
+        if (best >= 0) ++out.known;
+        if (best >= wanted) ++out.known_at_or_above;
+    }
+    for (const auto& o : data_.observations)
+        if (o.indicator() == ind->key() && o.region() == region && o.value().count && o.value().level == level &&
+            (!out.reported_as_of || o.as_of() > *out.reported_as_of)) {
+            out.reported = o.value().count;
+            out.reported_as_of = o.as_of();
+        }
+    return out;
+}
+
 }  // namespace actielijst
