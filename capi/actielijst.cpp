@@ -1,5 +1,9 @@
-// The C API: argument checks, then the C++ core, all through the one guard.
+// The C API: version, errors, owned text, and opening, importing and exporting a
+// store. Every entry point checks its arguments, then calls the C++ core, all
+// inside the one guard.
+#include "args.hpp"
 #include "guard.hpp"
+#include "handles.hpp"
 
 #include <actielijst/store.hpp>
 #include <actielijst/version.hpp>
@@ -8,16 +12,9 @@
 #include <cstring>
 #include <new>
 
-struct actielijst_store {
-    actielijst::Store store;
-};
-
-namespace actielijst::capi {
-const char* message() noexcept;
-}
-
 using actielijst::capi::guard;
-using actielijst::capi::invalid_argument;
+using actielijst::capi::handle;
+using actielijst::capi::require;
 
 namespace {
 
@@ -31,6 +28,8 @@ int fill_buf(actielijst_buf* out, const std::string& text) {
     out->size = text.size();
     return ACTIELIJST_OK;
 }
+
+constexpr actielijst_store_options default_store_options = ACTIELIJST_STORE_OPTIONS_INIT;
 
 }  // namespace
 
@@ -67,25 +66,56 @@ void actielijst_buf_dispose(actielijst_buf* buf) {
     buf->size = 0;
 }
 
-int actielijst_store_open(const char* path, actielijst_store** out) {
+int actielijst_store_options_init(actielijst_store_options* opts, uint32_t version) {
     const char* fn = __func__;
     return guard(fn, [&] {
-        if (!path) return invalid_argument(fn, "path is NULL");
-        if (!out) return invalid_argument(fn, "out is NULL");
-        auto* handle = new actielijst_store{actielijst::Store::open(path)};
-        *out = handle;
+        require(opts, fn, "opts");
+        actielijst::capi::check_version(fn, "version", version, ACTIELIJST_STORE_OPTIONS_VERSION);
+        *opts = default_store_options;
         return ACTIELIJST_OK;
     });
 }
 
-void actielijst_store_free(actielijst_store* store) { delete store; }
+int actielijst_store_open_ext(const char* path, const actielijst_store_options* opts, actielijst_store** out) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        const std::string p = actielijst::capi::text(fn, "path", path);
+        if (opts) {
+            actielijst::capi::check_version(fn, "opts->version", opts->version, ACTIELIJST_STORE_OPTIONS_VERSION);
+            if (opts->busy_timeout_ms < 0)
+                actielijst::capi::fail_arg(fn, "opts->busy_timeout_ms",
+                                           "is negative (" + std::to_string(opts->busy_timeout_ms) + ")");
+        }
+        require(out, fn, "out");
+        const actielijst_store_options& o = opts ? *opts : default_store_options;
+        actielijst::OpenOptions options;
+        options.busy_timeout_ms = o.busy_timeout_ms;
+        options.must_exist = o.must_exist != 0;
+        auto* h = new actielijst_store(actielijst::Store::open(p, options));
+        *out = h;
+        return ACTIELIJST_OK;
+    });
+}
+
+int actielijst_store_open(const char* path, actielijst_store** out) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        const std::string p = actielijst::capi::text(fn, "path", path);
+        require(out, fn, "out");
+        auto* h = new actielijst_store(actielijst::Store::open(p));
+        *out = h;
+        return ACTIELIJST_OK;
+    });
+}
+
+void actielijst_store_free(actielijst_store* store) { actielijst::capi::free_handle(store); }
 
 int actielijst_store_import_json(actielijst_store* store, const char* json, size_t len) {
     const char* fn = __func__;
     return guard(fn, [&] {
-        if (!store) return invalid_argument(fn, "store is NULL");
-        if (!json && len > 0) return invalid_argument(fn, "json is NULL");
-        store->store.import_json(std::string_view(json ? json : "", len));
+        auto* s = handle(fn, "store", store);
+        if (!json && len > 0) actielijst::capi::fail_arg(fn, "json", "is NULL");
+        s->store.import_json(std::string_view(json ? json : "", len));
         return ACTIELIJST_OK;
     });
 }
@@ -93,14 +123,33 @@ int actielijst_store_import_json(actielijst_store* store, const char* json, size
 int actielijst_store_export_json_contacts(actielijst_store* store, int include_contacts, actielijst_buf* out) {
     const char* fn = __func__;
     return guard(fn, [&] {
-        if (!store) return invalid_argument(fn, "store is NULL");
-        if (!out) return invalid_argument(fn, "out is NULL");
-        return fill_buf(out, store->store.export_json(include_contacts != 0));
+        auto* s = handle(fn, "store", store);
+        require(out, fn, "out");
+        return fill_buf(out, s->store.export_json(include_contacts != 0));
     });
 }
 
 int actielijst_store_export_json(actielijst_store* store, actielijst_buf* out) {
-    return actielijst_store_export_json_contacts(store, 0, out);
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        auto* s = handle(fn, "store", store);
+        require(out, fn, "out");
+        return fill_buf(out, s->store.export_json(false));
+    });
+}
+
+int actielijst_store_resolve_region(actielijst_store* store, const char* code_or_alias, actielijst_buf* out) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        auto* s = handle(fn, "store", store);
+        const std::string name = actielijst::capi::text(fn, "code_or_alias", code_or_alias);
+        require(out, fn, "out");
+        const auto code = s->store.resolve_region(name);
+        if (!code)
+            actielijst::capi::fail_arg(fn, "code_or_alias", actielijst::capi::quote(name) + " is not a region code, name or alias",
+                                       actielijst::Errc::not_found);
+        return fill_buf(out, *code);
+    });
 }
 
 }  // extern "C"

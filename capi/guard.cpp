@@ -2,8 +2,14 @@
 
 #include <actielijst/error.hpp>
 
+// SQLiteCpp's exception type, only to name it in the firewall: the core translates
+// every SQLite::Exception into Error(Errc::storage), so this catch is the safety net
+// for one that slipped through.
+#include <SQLiteCpp/Exception.h>
+
 #include <new>
 #include <stdexcept>
+#include <string_view>
 
 namespace actielijst::capi {
 namespace {
@@ -21,13 +27,25 @@ int code_of(Errc code) noexcept {
     }
     return ACTIELIJST_EINTERNAL;
 }
+
+/// `function: what detail`, built without letting an allocation failure escape.
+void set_error_parts(const char* function, std::string_view what, std::string_view detail = {}) noexcept {
+    try {
+        last_error.assign(function);
+        last_error.append(": ");
+        last_error.append(what);
+        last_error.append(detail);
+    } catch (...) {
+        last_error.clear();  // out of memory: an empty message beats none at all
+    }
+}
 }  // namespace
 
 void set_error(const std::string& message) noexcept {
     try {
         last_error = message;
     } catch (...) {
-        last_error.clear();  // out of memory: an empty message beats none at all
+        last_error.clear();
     }
 }
 
@@ -36,26 +54,31 @@ void clear_error() noexcept { last_error.clear(); }
 const char* message() noexcept { return last_error.c_str(); }
 
 int invalid_argument(const char* function, const char* what) noexcept {
-    set_error(std::string(function) + ": " + what);
+    set_error_parts(function, what);
     return ACTIELIJST_EINVALID;
 }
 
-// The fixed order: our own errors first, then allocation failure, then anything
-// else from the standard library or third parties, then the unknown.
+// The fixed order: our own errors first, then a database error that escaped the
+// core, then allocation failure, then anything else from the standard library or
+// third parties, then the unknown. SQLite::Exception derives from
+// std::runtime_error, so it must come before std::exception.
 int translate_current_exception(const char* function) noexcept {
     try {
         throw;
     } catch (const Error& e) {
         set_error(e.what());
         return code_of(e.code());
+    } catch (const SQLite::Exception& e) {
+        set_error_parts(function, "database error: ", e.what());
+        return ACTIELIJST_ESTORAGE;
     } catch (const std::bad_alloc&) {
-        set_error(std::string(function) + ": out of memory");
+        set_error_parts(function, "out of memory");
         return ACTIELIJST_ENOMEM;
     } catch (const std::exception& e) {
-        set_error(std::string(function) + ": internal error: " + e.what());
+        set_error_parts(function, "internal error: ", e.what());
         return ACTIELIJST_EINTERNAL;
     } catch (...) {
-        set_error(std::string(function) + ": internal error: unknown exception");
+        set_error_parts(function, "internal error: unknown exception");
         return ACTIELIJST_EINTERNAL;
     }
 }

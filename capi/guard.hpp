@@ -11,6 +11,8 @@ namespace actielijst::capi {
 /// Sets the calling thread's message (empty on success).
 void set_error(const std::string& message) noexcept;
 void clear_error() noexcept;
+/// The calling thread's message; never NULL.
+const char* message() noexcept;
 
 /// Fails with ACTIELIJST_EINVALID naming the argument.
 int invalid_argument(const char* function, const char* what) noexcept;

@@ -97,10 +97,202 @@ typedef struct actielijst_buf {
  *  that was already disposed. */
 ACTIELIJST_API void actielijst_buf_dispose(actielijst_buf *buf);
 
-/* ---- Store ------------------------------------------------------------ */
+/* ---- Enumerations (cross the boundary as int32_t) ---------------------- */
+
+/* Region kinds. */
+#define ACTIELIJST_REGION_PROVINCE 0
+#define ACTIELIJST_REGION_COROP 1
+#define ACTIELIJST_REGION_MUNICIPALITY 2
+
+/* Progress state categories. */
+#define ACTIELIJST_CATEGORY_TODO 0
+#define ACTIELIJST_CATEGORY_ACTIVE 1
+#define ACTIELIJST_CATEGORY_BLOCKED 2
+#define ACTIELIJST_CATEGORY_DONE 3
+#define ACTIELIJST_CATEGORY_DROPPED 4
+
+/* Owner roles. */
+#define ACTIELIJST_OWNER_LEAD 0
+#define ACTIELIJST_OWNER_SUPPORT 1
+
+/* Proposal states and kinds. */
+#define ACTIELIJST_PROPOSAL_OPEN 0
+#define ACTIELIJST_PROPOSAL_ADOPTED 1
+#define ACTIELIJST_PROPOSAL_REJECTED 2
+#define ACTIELIJST_PROPOSAL_WITHDRAWN 3
+#define ACTIELIJST_KIND_PROPOSAL 0
+#define ACTIELIJST_KIND_CONSENSUS 1
+
+/* Indicator kinds. */
+#define ACTIELIJST_INDICATOR_ORDINAL 0
+#define ACTIELIJST_INDICATOR_COUNT 1
+#define ACTIELIJST_INDICATOR_NUMBER 2
+
+/* ---- Handles ------------------------------------------------------------ */
 
 /** An open actielijst database (SQLite). */
 typedef struct actielijst_store actielijst_store;
+/** An immutable picture of the list as of one date. Independent of the store it
+ *  came from: it may outlive it, and may be shared between threads. */
+typedef struct actielijst_view actielijst_view;
+
+/* Iterators. Each keeps what it iterates alive: a view iterator keeps its view,
+ * so handles may be freed in any order. Records returned by _iter_next are
+ * borrowed: their strings stay valid until the next _iter_next on the same
+ * iterator, or until the iterator is freed. */
+typedef struct actielijst_theme_iter actielijst_theme_iter;
+typedef struct actielijst_region_iter actielijst_region_iter;
+typedef struct actielijst_state_iter actielijst_state_iter;
+typedef struct actielijst_meeting_iter actielijst_meeting_iter;
+typedef struct actielijst_action_iter actielijst_action_iter;
+typedef struct actielijst_status_iter actielijst_status_iter;
+typedef struct actielijst_proposal_iter actielijst_proposal_iter;
+typedef struct actielijst_indicator_iter actielijst_indicator_iter;
+typedef struct actielijst_observation_iter actielijst_observation_iter;
+typedef struct actielijst_contact_iter actielijst_contact_iter;
+
+/* ---- Records (read side) ------------------------------------------------
+ * Strings are UTF-8, never NULL; an absent optional text (an English label, a
+ * unit, a meeting, a title, a source, a note, an e-mail) is "". Dates are ISO
+ * 8601 "YYYY-MM-DD" strings, "" when absent. Arrays come with a count. */
+
+typedef struct actielijst_theme_rec {
+    const char *key;
+    const char *label_nl;
+    const char *label_en; /* "" when none */
+} actielijst_theme_rec;
+
+typedef struct actielijst_region_rec {
+    const char *code;
+    const char *name;
+    int32_t kind;               /* ACTIELIJST_REGION_* */
+    const char *parent;         /* code; "" for a province */
+    uint32_t alias_count;
+    const char *const *aliases; /* alias_count strings */
+} actielijst_region_rec;
+
+typedef struct actielijst_state_rec {
+    const char *key;
+    int32_t category; /* ACTIELIJST_CATEGORY_* */
+    const char *label_nl;
+    const char *label_en;
+} actielijst_state_rec;
+
+typedef struct actielijst_meeting_rec {
+    const char *key;
+    const char *date;
+    const char *title;
+} actielijst_meeting_rec;
+
+typedef struct actielijst_owner_rec {
+    const char *name;
+    int32_t role; /* ACTIELIJST_OWNER_* */
+} actielijst_owner_rec;
+
+typedef struct actielijst_action_rec {
+    const char *key;
+    const char *theme;
+    const char *title;
+    const char *goal;
+    const char *due; /* "" when none */
+    uint32_t owner_count;
+    const actielijst_owner_rec *owners;
+    uint32_t scope_count;
+    const char *const *scope;    /* region codes */
+    uint32_t see_also_count;
+    const char *const *see_also; /* action keys */
+} actielijst_action_rec;
+
+/** A state of affairs: the current one of an (action, scope) in a view, or one
+ *  entry of an action's history. */
+typedef struct actielijst_status_rec {
+    const char *action;
+    const char *scope; /* region code */
+    const char *state;
+    int32_t category;  /* the state's ACTIELIJST_CATEGORY_*; -1 in history records */
+    const char *text;
+    const char *as_of;
+    const char *author;  /* "" when unknown */
+    const char *meeting; /* "" when none */
+} actielijst_status_rec;
+
+typedef struct actielijst_proposal_rec {
+    const char *key;
+    const char *action;
+    const char *text;
+    int32_t state; /* ACTIELIJST_PROPOSAL_* */
+    int32_t kind;  /* ACTIELIJST_KIND_* */
+    const char *meeting;
+    const char *decided; /* "" when not decided */
+} actielijst_proposal_rec;
+
+typedef struct actielijst_level_rec {
+    const char *key;
+    const char *label_nl;
+    const char *label_en;
+} actielijst_level_rec;
+
+typedef struct actielijst_indicator_rec {
+    const char *key;
+    const char *label_nl;
+    const char *label_en;
+    int32_t kind; /* ACTIELIJST_INDICATOR_* */
+    const char *unit;
+    uint32_t level_count;
+    const actielijst_level_rec *levels; /* lowest first; ordinal only */
+} actielijst_indicator_rec;
+
+/** See docs/json-format.md, "observation", for what the fields mean together. */
+typedef struct actielijst_observation_rec {
+    const char *indicator;
+    const char *region;
+    const char *as_of;
+    const char *level; /* ordinal: the level; "" otherwise */
+    int32_t has_value;
+    double value;      /* count/number: the figure when has_value */
+    int32_t has_count;
+    int64_t count;     /* ordinal at a region: municipalities at level or higher */
+    int32_t at_least;  /* ordinal: level is a lower bound */
+    const char *source;
+    const char *note;
+} actielijst_observation_rec;
+
+/** Personal data. */
+typedef struct actielijst_contact_rec {
+    const char *municipality;
+    const char *role;
+    const char *name;
+    const char *email;
+} actielijst_contact_rec;
+
+/** How far an ordinal indicator has got in a region ("4 van de 8 gemeenten"). */
+typedef struct actielijst_rollup_rec {
+    int64_t municipalities;    /* municipalities in the region */
+    int64_t known_at_or_above; /* of those, observed at the level or higher */
+    int64_t known;             /* of those, with any observation */
+    int32_t has_reported;
+    int64_t reported;          /* the region's own latest count, when has_reported */
+    const char *reported_as_of; /* "" when none */
+} actielijst_rollup_rec;
+
+/* ---- Options ------------------------------------------------------------ */
+
+/** Options for actielijst_store_open_ext. Initialise with
+ *  ACTIELIJST_STORE_OPTIONS_INIT or actielijst_store_options_init(). */
+typedef struct actielijst_store_options {
+    uint32_t version;        /* ACTIELIJST_STORE_OPTIONS_VERSION */
+    int32_t busy_timeout_ms; /* wait this long for another writer; default 5000 */
+    int32_t must_exist;      /* non-zero: never create a new database */
+} actielijst_store_options;
+
+#define ACTIELIJST_STORE_OPTIONS_VERSION 1
+#define ACTIELIJST_STORE_OPTIONS_INIT {ACTIELIJST_STORE_OPTIONS_VERSION, 5000, 0}
+
+/** Fills *opts with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
+ACTIELIJST_API int actielijst_store_options_init(actielijst_store_options *opts, uint32_t version);
+
+/* ---- Store -------------------------------------------------------------- */
 
 /** Opens the database at `path`, creating it (with the default progress states)
  *  when it does not exist and migrating an older schema.
@@ -110,12 +302,20 @@ typedef struct actielijst_store actielijst_store;
  *  database), EVERSION (written by a newer actielijst). */
 ACTIELIJST_API int actielijst_store_open(const char *path, actielijst_store **out);
 
-/** Closes the store. Accepts NULL. */
+/** As actielijst_store_open, with options (NULL: the defaults). Errors as
+ *  actielijst_store_open, plus EVERSION for an unknown opts->version, EINVALID
+ *  for a negative busy timeout, EIO when must_exist and the file is missing. */
+ACTIELIJST_API int actielijst_store_open_ext(const char *path, const actielijst_store_options *opts,
+                                             actielijst_store **out);
+
+/** Closes the store. Accepts NULL. Views and iterators made from it stay valid. */
 ACTIELIJST_API void actielijst_store_free(actielijst_store *store);
 
 /** Imports a JSON document (format: docs/json-format.md) of `len` bytes. Merges
- *  into what is stored: definitions are upserted, history is appended, identical
- *  updates are skipped. All or nothing: on any error the store is unchanged.
+ *  into what is stored: definitions (themes, regions with aliases and hierarchy,
+ *  states, actions, indicators, meetings) are upserted, history is appended,
+ *  identical updates are skipped. All or nothing: on any error the store is
+ *  unchanged.
  *  Errors: EINVALID (NULL argument, invalid UTF-8, malformed JSON, wrong types,
  *  unknown or missing members, unknown references; the message names the place),
  *  ECONFLICT (contradicts stored data), EVERSION (newer format_version),
@@ -132,6 +332,205 @@ ACTIELIJST_API int actielijst_store_export_json(actielijst_store *store, actieli
  *  `include_contacts` is non-zero. Only for callers entitled to that data. */
 ACTIELIJST_API int actielijst_store_export_json_contacts(actielijst_store *store, int include_contacts,
                                                          actielijst_buf *out);
+
+/** The code of the region with this code, name or alias (case-insensitive), into
+ *  *out (owned). Errors: EINVALID (NULL, not UTF-8, a name shared by several
+ *  regions), ENOTFOUND (no such region). */
+ACTIELIJST_API int actielijst_store_resolve_region(actielijst_store *store, const char *code_or_alias,
+                                                   actielijst_buf *out);
+
+/* ---- Writes: each is one transaction; on error nothing is stored ---------- */
+
+/* The _input_init functions fill an input struct with the defaults of `version`:
+ * ACTIELIJST_OK, or EINVALID (NULL) / EVERSION (a version this library does not
+ * know). */
+
+/** A new state of affairs. Strings are copied. `scope` may be a code or alias;
+ *  `author` and `meeting` may be NULL or "". */
+typedef struct actielijst_update_input {
+    uint32_t version; /* ACTIELIJST_UPDATE_INPUT_VERSION */
+    const char *action;
+    const char *scope;
+    const char *state;
+    const char *text;
+    const char *as_of; /* "YYYY-MM-DD" */
+    const char *author;
+    const char *meeting;
+} actielijst_update_input;
+#define ACTIELIJST_UPDATE_INPUT_VERSION 1
+#define ACTIELIJST_UPDATE_INPUT_INIT {ACTIELIJST_UPDATE_INPUT_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL}
+ACTIELIJST_API int actielijst_update_input_init(actielijst_update_input *in, uint32_t version);
+
+/** Appends a state of affairs (history is never overwritten). *added (may be NULL)
+ *  is set to 1, or to 0 when an identical update was already stored.
+ *  Errors: EVERSION (unknown in->version), EINVALID (NULL, not UTF-8, bad date, unknown action,
+ *  region, state or meeting; the message names the field), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_record(actielijst_store *store, const actielijst_update_input *in, int *added);
+
+/** A proposal, consensus or decision, stored or updated by `key`. */
+typedef struct actielijst_proposal_input {
+    uint32_t version; /* ACTIELIJST_PROPOSAL_INPUT_VERSION */
+    const char *key;
+    const char *action;
+    const char *text;
+    int32_t state;        /* ACTIELIJST_PROPOSAL_* */
+    int32_t kind;         /* ACTIELIJST_KIND_* */
+    const char *meeting;  /* NULL or "" for none */
+    const char *decided;  /* NULL or "" for none; not for an open proposal */
+} actielijst_proposal_input;
+#define ACTIELIJST_PROPOSAL_INPUT_VERSION 1
+#define ACTIELIJST_PROPOSAL_INPUT_INIT \
+    {ACTIELIJST_PROPOSAL_INPUT_VERSION, NULL, NULL, NULL, ACTIELIJST_PROPOSAL_OPEN, ACTIELIJST_KIND_PROPOSAL, NULL, NULL}
+ACTIELIJST_API int actielijst_proposal_input_init(actielijst_proposal_input *in, uint32_t version);
+
+/** Stores a proposal (new key) or replaces the stored one with that key.
+ *  Errors: EVERSION (unknown in->version), EINVALID (NULL, not UTF-8, unknown action or meeting, an
+ *  open proposal with a decision date), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_propose(actielijst_store *store, const actielijst_proposal_input *in);
+
+/** Records the decision on stored proposal `key`: `state`, the decision date
+ *  (NULL or "" for none) and the meeting (NULL or "" for none).
+ *  Errors: EINVALID (NULL key, bad state or date), ENOTFOUND (unknown proposal
+ *  or meeting), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_decide(actielijst_store *store, const char *key, int32_t state, const char *decided,
+                                           const char *meeting);
+
+/** A monitoring figure; see actielijst_observation_rec for the fields. */
+typedef struct actielijst_observation_input {
+    uint32_t version; /* ACTIELIJST_OBSERVATION_INPUT_VERSION */
+    const char *indicator;
+    const char *region; /* code or alias */
+    const char *as_of;
+    const char *level;  /* ordinal: required; otherwise NULL or "" */
+    int32_t has_value;
+    double value;
+    int32_t has_count;
+    int64_t count;
+    int32_t at_least;
+    const char *source; /* NULL or "" for none */
+    const char *note;   /* NULL or "" for none */
+} actielijst_observation_input;
+#define ACTIELIJST_OBSERVATION_INPUT_VERSION 1
+#define ACTIELIJST_OBSERVATION_INPUT_INIT \
+    {ACTIELIJST_OBSERVATION_INPUT_VERSION, NULL, NULL, NULL, NULL, 0, 0.0, 0, 0, 0, NULL, NULL}
+ACTIELIJST_API int actielijst_observation_input_init(actielijst_observation_input *in, uint32_t version);
+
+/** Stores an observation, or replaces the one for the same (indicator, region,
+ *  level, date). Errors: EVERSION (unknown in->version), EINVALID (NULL, not UTF-8, unknown
+ *  indicator, region or level, a value of the wrong shape), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_observe(actielijst_store *store, const actielijst_observation_input *in);
+
+/** Stores a meeting, or updates the one with `key`. `title` may be NULL.
+ *  Errors: EINVALID (NULL key or date, bad date, not UTF-8), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_add_meeting(actielijst_store *store, const char *key, const char *date,
+                                                const char *title);
+
+/** Stores a contact person (personal data), or updates the e-mail of the one with
+ *  the same municipality, role and name. `email` may be NULL.
+ *  Errors: EINVALID (NULL, not UTF-8, not a municipality, bad e-mail), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_add_contact(actielijst_store *store, const char *municipality, const char *role,
+                                                const char *name, const char *email);
+
+/* ---- Reads from the store ----------------------------------------------- */
+
+/** The history of `action` (all scopes when `scope` is NULL or ""), oldest first.
+ *  Owned: *out. Records have category -1.
+ *  Errors: EINVALID (NULL, not UTF-8), ENOTFOUND (unknown action or region). */
+ACTIELIJST_API int actielijst_history_iter_new(actielijst_store *store, const char *action, const char *scope,
+                                               actielijst_status_iter **out);
+
+/** The contacts (personal data), by municipality. Owned: *out. */
+ACTIELIJST_API int actielijst_contact_iter_new(actielijst_store *store, actielijst_contact_iter **out);
+ACTIELIJST_API int actielijst_contact_iter_next(actielijst_contact_rec *rec, actielijst_contact_iter *it);
+ACTIELIJST_API void actielijst_contact_iter_free(actielijst_contact_iter *it);
+
+/* ---- Views -------------------------------------------------------------- */
+
+/** Definitions, the current status of every (action, scope) and the latest
+ *  observations as of `as_of` ("YYYY-MM-DD"). Owned: *out, free with
+ *  actielijst_view_free(). Errors: EINVALID (NULL, bad date), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_view(actielijst_store *store, const char *as_of, actielijst_view **out);
+
+/** Releases the view. Accepts NULL. Iterators made from it stay valid. */
+ACTIELIJST_API void actielijst_view_free(actielijst_view *view);
+
+/** The view's date, "YYYY-MM-DD". Borrowed from the view; NULL for a NULL view. */
+ACTIELIJST_API const char *actielijst_view_as_of(const actielijst_view *view);
+
+/** Looks up one action point. *rec is borrowed from the view.
+ *  Errors: EINVALID (NULL, not UTF-8), ENOTFOUND. */
+ACTIELIJST_API int actielijst_view_action(actielijst_view *view, const char *key, actielijst_action_rec *rec);
+
+/** Looks up one region by code. *rec is borrowed from the view. */
+ACTIELIJST_API int actielijst_view_region(actielijst_view *view, const char *code, actielijst_region_rec *rec);
+
+/** The current status of (action, scope code). *rec is borrowed from the view.
+ *  Errors: EINVALID, ENOTFOUND (no such action or no status for that scope). */
+ACTIELIJST_API int actielijst_view_status(actielijst_view *view, const char *action, const char *scope,
+                                          actielijst_status_rec *rec);
+
+/** The rollup of ordinal `indicator` over the municipalities of `region` at
+ *  `level`. rec->reported_as_of is borrowed from the view.
+ *  Errors: EINVALID (NULL, not UTF-8, indicator not ordinal), ENOTFOUND. */
+ACTIELIJST_API int actielijst_view_rollup(actielijst_view *view, const char *indicator, const char *region,
+                                          const char *level, actielijst_rollup_rec *rec);
+
+/* Iterators over a view. _iter_new: owned *out (untouched on failure); errors
+ * EINVALID for NULL arguments. _iter_next: fills *rec (borrowed, see above) and
+ * returns ACTIELIJST_OK, or ACTIELIJST_ITEROVER when done (then *rec is
+ * untouched); EINVALID for NULL. _iter_free accepts NULL. */
+ACTIELIJST_API int actielijst_theme_iter_new(actielijst_view *view, actielijst_theme_iter **out);
+ACTIELIJST_API int actielijst_theme_iter_next(actielijst_theme_rec *rec, actielijst_theme_iter *it);
+ACTIELIJST_API void actielijst_theme_iter_free(actielijst_theme_iter *it);
+
+/** Regions, parents before children. */
+ACTIELIJST_API int actielijst_region_iter_new(actielijst_view *view, actielijst_region_iter **out);
+ACTIELIJST_API int actielijst_region_iter_next(actielijst_region_rec *rec, actielijst_region_iter *it);
+ACTIELIJST_API void actielijst_region_iter_free(actielijst_region_iter *it);
+
+ACTIELIJST_API int actielijst_state_iter_new(actielijst_view *view, actielijst_state_iter **out);
+ACTIELIJST_API int actielijst_state_iter_next(actielijst_state_rec *rec, actielijst_state_iter *it);
+ACTIELIJST_API void actielijst_state_iter_free(actielijst_state_iter *it);
+
+ACTIELIJST_API int actielijst_meeting_iter_new(actielijst_view *view, actielijst_meeting_iter **out);
+ACTIELIJST_API int actielijst_meeting_iter_next(actielijst_meeting_rec *rec, actielijst_meeting_iter *it);
+ACTIELIJST_API void actielijst_meeting_iter_free(actielijst_meeting_iter *it);
+
+/** Action points in display order; `theme` NULL or "" for all themes.
+ *  Errors: ENOTFOUND for an unknown theme. */
+ACTIELIJST_API int actielijst_action_iter_new(actielijst_view *view, const char *theme, actielijst_action_iter **out);
+ACTIELIJST_API int actielijst_action_iter_next(actielijst_action_rec *rec, actielijst_action_iter *it);
+ACTIELIJST_API void actielijst_action_iter_free(actielijst_action_iter *it);
+
+/** Current statuses in action order; `action` NULL or "" for all actions.
+ *  Errors: ENOTFOUND for an unknown action. */
+ACTIELIJST_API int actielijst_status_iter_new(actielijst_view *view, const char *action, actielijst_status_iter **out);
+ACTIELIJST_API int actielijst_status_iter_next(actielijst_status_rec *rec, actielijst_status_iter *it);
+ACTIELIJST_API void actielijst_status_iter_free(actielijst_status_iter *it);
+
+ACTIELIJST_API int actielijst_proposal_iter_new(actielijst_view *view, actielijst_proposal_iter **out);
+ACTIELIJST_API int actielijst_proposal_iter_next(actielijst_proposal_rec *rec, actielijst_proposal_iter *it);
+ACTIELIJST_API void actielijst_proposal_iter_free(actielijst_proposal_iter *it);
+
+ACTIELIJST_API int actielijst_indicator_iter_new(actielijst_view *view, actielijst_indicator_iter **out);
+ACTIELIJST_API int actielijst_indicator_iter_next(actielijst_indicator_rec *rec, actielijst_indicator_iter *it);
+ACTIELIJST_API void actielijst_indicator_iter_free(actielijst_indicator_iter *it);
+
+/** The latest observations at the view's date; `indicator` NULL or "" for all.
+ *  Errors: ENOTFOUND for an unknown indicator. */
+ACTIELIJST_API int actielijst_observation_iter_new(actielijst_view *view, const char *indicator,
+                                                   actielijst_observation_iter **out);
+ACTIELIJST_API int actielijst_observation_iter_next(actielijst_observation_rec *rec, actielijst_observation_iter *it);
+ACTIELIJST_API void actielijst_observation_iter_free(actielijst_observation_iter *it);
+
+/* ---- Testing the boundary ---------------------------------------------- */
+
+/** Throws, inside the library's exception firewall, the exception named by
+ *  `what` (1: actielijst error "invalid", 2: std::bad_alloc, 3: std::runtime_error,
+ *  4: a non-standard type, 5: an SQLite error), so bindings can test that every
+ *  kind becomes its documented code: EINVALID, ENOMEM, EINTERNAL, EINTERNAL,
+ *  ESTORAGE. Any other value returns EINVALID without throwing. */
+ACTIELIJST_API int actielijst_debug_raise(int32_t what);
 
 #ifdef __cplusplus
 }

@@ -328,6 +328,10 @@ Json parse_text(std::string_view text) {
 Dataset parse_json(std::string_view text) {
     if (const auto bad = detail::utf8_error_offset(text); bad != std::string_view::npos)
         throw Error(Errc::invalid, "document: invalid UTF-8 at byte " + std::to_string(bad));
+    // JSON has no place for a raw NUL byte, and the parser would stop reading there,
+    // silently dropping the rest of the document.
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos)
+        throw Error(Errc::invalid, "document: NUL byte at byte " + std::to_string(nul));
     const Json doc = parse_text(text);
     if (!doc.is_object()) fail("document", "expected an object, got " + type_of(doc));
     Obj top(doc, "document",

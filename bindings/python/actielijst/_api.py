@@ -1,0 +1,639 @@
+"""Store, View and iterators over the C handles."""
+
+from __future__ import annotations
+
+import ctypes
+import datetime
+import enum
+import os
+import weakref
+from ctypes import POINTER, byref
+from typing import Callable, Iterator, TypeVar
+
+from . import _native as n
+from . import errors
+from .records import (
+    Action,
+    Category,
+    Contact,
+    Indicator,
+    IndicatorKind,
+    Level,
+    Meeting,
+    Observation,
+    Owner,
+    OwnerRole,
+    Proposal,
+    ProposalKind,
+    ProposalState,
+    Region,
+    RegionKind,
+    Rollup,
+    State,
+    Status,
+    Theme,
+)
+
+lib = n.lib
+T = TypeVar("T")
+E = TypeVar("E", bound=enum.IntEnum)
+
+# ---- Values in ------------------------------------------------------------------------
+
+
+def _bytes(value: str | bytes | None, what: str) -> bytes | None:
+    """A text argument as the NUL-terminated UTF-8 the library takes. bytes pass
+    unchanged (so the library itself judges their UTF-8); None stays NULL."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise errors.InvalidError(f"{what}: not encodable as UTF-8: {exc.reason}") from exc
+    elif isinstance(value, (bytearray, memoryview)):
+        value = bytes(value)
+    elif not isinstance(value, bytes):
+        raise TypeError(f"{what}: expected str or bytes, not {type(value).__name__}")
+    if b"\0" in value:
+        # A C string would silently end there.
+        raise errors.InvalidError(f"{what}: contains a NUL character")
+    return value
+
+
+def _date(value: datetime.date | str | bytes | None, what: str) -> bytes | None:
+    """A date argument as "YYYY-MM-DD". A str/bytes passes to the library as is."""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value.isoformat().encode("ascii")
+    return _bytes(value, what)
+
+
+def _path(value: str | bytes | os.PathLike) -> bytes:
+    raw = os.fsencode(value)
+    if b"\0" in raw:
+        raise errors.InvalidError("path: contains a NUL character")
+    return raw
+
+
+# ---- Values out (copied at once from borrowed C memory) --------------------------------
+
+
+def _str(raw: bytes | None) -> str:
+    return "" if raw is None else raw.decode("utf-8", errors="replace")
+
+
+def _opt(raw: bytes | None) -> str | None:
+    return _str(raw) or None
+
+
+def _day(raw: bytes | None) -> datetime.date:
+    return datetime.date.fromisoformat(_str(raw))
+
+
+def _opt_day(raw: bytes | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(raw.decode("ascii")) if raw else None
+
+
+def _enum(cls: type[E], value: int) -> E | int:
+    try:
+        return cls(value)
+    except ValueError:  # a value from a newer library: keep the number
+        return value
+
+
+def _strings(array, count: int) -> tuple[str, ...]:
+    return tuple(_str(array[i]) for i in range(count))
+
+
+def _theme(r: n.ThemeRec) -> Theme:
+    return Theme(_str(r.key), _str(r.label_nl), _opt(r.label_en))
+
+
+def _region(r: n.RegionRec) -> Region:
+    return Region(
+        _str(r.code), _str(r.name), _enum(RegionKind, r.kind), _opt(r.parent), _strings(r.aliases, r.alias_count)
+    )
+
+
+def _state(r: n.StateRec) -> State:
+    return State(_str(r.key), _enum(Category, r.category), _str(r.label_nl), _opt(r.label_en))
+
+
+def _meeting(r: n.MeetingRec) -> Meeting:
+    return Meeting(_str(r.key), _day(r.date), _opt(r.title))
+
+
+def _action(r: n.ActionRec) -> Action:
+    owners = tuple(
+        Owner(_str(r.owners[i].name), _enum(OwnerRole, r.owners[i].role)) for i in range(r.owner_count)
+    )
+    return Action(
+        _str(r.key),
+        _str(r.theme),
+        _str(r.title),
+        _str(r.goal),
+        _opt_day(r.due),
+        owners,
+        _strings(r.scope, r.scope_count),
+        _strings(r.see_also, r.see_also_count),
+    )
+
+
+def _status(r: n.StatusRec) -> Status:
+    return Status(
+        _str(r.action),
+        _str(r.scope),
+        _str(r.state),
+        None if r.category < 0 else _enum(Category, r.category),
+        _str(r.text),
+        _day(r.as_of),
+        _opt(r.author),
+        _opt(r.meeting),
+    )
+
+
+def _proposal(r: n.ProposalRec) -> Proposal:
+    return Proposal(
+        _str(r.key),
+        _str(r.action),
+        _str(r.text),
+        _enum(ProposalState, r.state),
+        _enum(ProposalKind, r.kind),
+        _opt(r.meeting),
+        _opt_day(r.decided),
+    )
+
+
+def _indicator(r: n.IndicatorRec) -> Indicator:
+    levels = tuple(
+        Level(_str(lv.key), _str(lv.label_nl), _opt(lv.label_en))
+        for lv in (r.levels[i] for i in range(r.level_count))
+    )
+    return Indicator(_str(r.key), _str(r.label_nl), _opt(r.label_en), _enum(IndicatorKind, r.kind), _opt(r.unit), levels)
+
+
+def _observation(r: n.ObservationRec) -> Observation:
+    return Observation(
+        _str(r.indicator),
+        _str(r.region),
+        _day(r.as_of),
+        _opt(r.level),
+        float(r.value) if r.has_value else None,
+        int(r.count) if r.has_count else None,
+        bool(r.at_least),
+        _opt(r.source),
+        _opt(r.note),
+    )
+
+
+def _contact(r: n.ContactRec) -> Contact:
+    return Contact(_str(r.municipality), _str(r.role), _str(r.name), _opt(r.email))
+
+
+def _rollup(r: n.RollupRec) -> Rollup:
+    return Rollup(
+        int(r.municipalities),
+        int(r.known_at_or_above),
+        int(r.known),
+        int(r.reported) if r.has_reported else None,
+        _opt_day(r.reported_as_of),
+    )
+
+
+def _take(buf: n.Buf) -> str:
+    """The text of an owned buffer, which is disposed of."""
+    try:
+        return ctypes.string_at(buf.data, buf.size).decode("utf-8", errors="replace") if buf.data else ""
+    finally:
+        lib.actielijst_buf_dispose(byref(buf))
+
+
+def _closed(what: str) -> errors.InvalidError:
+    return errors.InvalidError(f"{what} is closed", errors.EINVALID)
+
+
+# ---- Iterators ---------------------------------------------------------------------------
+
+
+class RecordIterator(Iterator[T]):
+    """An iterator over a C iterator handle, yielding copied records.
+
+    The C iterator keeps what it iterates alive, so it may outlive the View or
+    Store it came from. It is released when exhausted, on close(), at the end of
+    a ``with`` block, or when garbage collected.
+    """
+
+    def __init__(self, handle, next_fn: Callable, free_fn: Callable, rec_type: type, convert: Callable[..., T]):
+        self._handle = handle
+        self._next = next_fn
+        self._rec = rec_type()
+        self._convert = convert
+        self._finalizer = weakref.finalize(self, free_fn, handle)
+
+    def __iter__(self) -> "RecordIterator[T]":
+        return self
+
+    def __next__(self) -> T:
+        if not self._finalizer.alive:
+            raise StopIteration
+        if not self._next(byref(self._rec), self._handle):
+            self.close()
+            raise StopIteration
+        return self._convert(self._rec)
+
+    def close(self) -> None:
+        """Releases the C iterator; further iteration stops. Safe to call twice."""
+        self._finalizer()
+
+    def __enter__(self) -> "RecordIterator[T]":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _iterator(noun: str, handle_type: type, rec_type: type, convert: Callable, new_fn: Callable, *args):
+    handle = POINTER(handle_type)()
+    new_fn(*args, byref(handle))
+    return RecordIterator(
+        handle,
+        getattr(lib, f"actielijst_{noun}_iter_next"),
+        getattr(lib, f"actielijst_{noun}_iter_free"),
+        rec_type,
+        convert,
+    )
+
+
+# ---- View ----------------------------------------------------------------------------------
+
+
+class View:
+    """An immutable picture of the list as of one date (see Store.view).
+
+    Independent of the store it came from: it may outlive it. Iterators and
+    records made from it stay valid after it is closed.
+    """
+
+    def __init__(self, handle) -> None:
+        self._handle = handle
+        self._finalizer = weakref.finalize(self, lib.actielijst_view_free, handle)
+        self.as_of: datetime.date = _day(lib.actielijst_view_as_of(handle))
+
+    def _h(self):
+        if not self._finalizer.alive:
+            raise _closed("view")
+        return self._handle
+
+    @property
+    def closed(self) -> bool:
+        return not self._finalizer.alive
+
+    def close(self) -> None:
+        """Releases the view. Safe to call twice."""
+        self._finalizer()
+
+    def __enter__(self) -> "View":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<actielijst.View as_of={self.as_of.isoformat()}{' closed' if self.closed else ''}>"
+
+    # Lazy iterators
+    def iter_themes(self) -> RecordIterator[Theme]:
+        return _iterator("theme", n.ThemeIter, n.ThemeRec, _theme, lib.actielijst_theme_iter_new, self._h())
+
+    def iter_regions(self) -> RecordIterator[Region]:
+        """Regions, parents before children."""
+        return _iterator("region", n.RegionIter, n.RegionRec, _region, lib.actielijst_region_iter_new, self._h())
+
+    def iter_states(self) -> RecordIterator[State]:
+        return _iterator("state", n.StateIter, n.StateRec, _state, lib.actielijst_state_iter_new, self._h())
+
+    def iter_meetings(self) -> RecordIterator[Meeting]:
+        return _iterator("meeting", n.MeetingIter, n.MeetingRec, _meeting, lib.actielijst_meeting_iter_new, self._h())
+
+    def iter_actions(self, theme: str | None = None) -> RecordIterator[Action]:
+        """Action points in display order; all themes when `theme` is None."""
+        return _iterator(
+            "action", n.ActionIter, n.ActionRec, _action, lib.actielijst_action_iter_new, self._h(), _bytes(theme, "theme")
+        )
+
+    def iter_statuses(self, action: str | None = None) -> RecordIterator[Status]:
+        """Current statuses in action order; all actions when `action` is None."""
+        return _iterator(
+            "status", n.StatusIter, n.StatusRec, _status, lib.actielijst_status_iter_new, self._h(), _bytes(action, "action")
+        )
+
+    def iter_proposals(self) -> RecordIterator[Proposal]:
+        return _iterator(
+            "proposal", n.ProposalIter, n.ProposalRec, _proposal, lib.actielijst_proposal_iter_new, self._h()
+        )
+
+    def iter_indicators(self) -> RecordIterator[Indicator]:
+        return _iterator(
+            "indicator", n.IndicatorIter, n.IndicatorRec, _indicator, lib.actielijst_indicator_iter_new, self._h()
+        )
+
+    def iter_observations(self, indicator: str | None = None) -> RecordIterator[Observation]:
+        """The latest observations at the view's date; all indicators when None."""
+        return _iterator(
+            "observation",
+            n.ObservationIter,
+            n.ObservationRec,
+            _observation,
+            lib.actielijst_observation_iter_new,
+            self._h(),
+            _bytes(indicator, "indicator"),
+        )
+
+    # Lists
+    def themes(self) -> list[Theme]:
+        return list(self.iter_themes())
+
+    def regions(self) -> list[Region]:
+        return list(self.iter_regions())
+
+    def states(self) -> list[State]:
+        return list(self.iter_states())
+
+    def meetings(self) -> list[Meeting]:
+        return list(self.iter_meetings())
+
+    def actions(self, theme: str | None = None) -> list[Action]:
+        return list(self.iter_actions(theme))
+
+    def statuses(self, action: str | None = None) -> list[Status]:
+        return list(self.iter_statuses(action))
+
+    def proposals(self) -> list[Proposal]:
+        return list(self.iter_proposals())
+
+    def indicators(self) -> list[Indicator]:
+        return list(self.iter_indicators())
+
+    def observations(self, indicator: str | None = None) -> list[Observation]:
+        return list(self.iter_observations(indicator))
+
+    # Lookups
+    def action(self, key: str) -> Action:
+        rec = n.ActionRec()
+        lib.actielijst_view_action(self._h(), _bytes(key, "key"), byref(rec))
+        return _action(rec)
+
+    def region(self, code: str) -> Region:
+        rec = n.RegionRec()
+        lib.actielijst_view_region(self._h(), _bytes(code, "code"), byref(rec))
+        return _region(rec)
+
+    def status(self, action: str, scope: str) -> Status:
+        rec = n.StatusRec()
+        lib.actielijst_view_status(self._h(), _bytes(action, "action"), _bytes(scope, "scope"), byref(rec))
+        return _status(rec)
+
+    def rollup(self, indicator: str, region: str, level: str) -> Rollup:
+        rec = n.RollupRec()
+        lib.actielijst_view_rollup(
+            self._h(), _bytes(indicator, "indicator"), _bytes(region, "region"), _bytes(level, "level"), byref(rec)
+        )
+        return _rollup(rec)
+
+
+# ---- Store ----------------------------------------------------------------------------------
+
+
+class Store:
+    """An open actielijst database. Use Store.open(); close with close() or a
+    ``with`` block (garbage collection closes it too)."""
+
+    def __init__(self, handle, path: str) -> None:
+        self._handle = handle
+        self.path = path
+        self._finalizer = weakref.finalize(self, lib.actielijst_store_free, handle)
+
+    @classmethod
+    def open(
+        cls,
+        path: str | bytes | os.PathLike,
+        busy_timeout_ms: int | None = None,
+        must_exist: bool = False,
+    ) -> "Store":
+        """Opens the database at `path`, creating it unless `must_exist`.
+        `busy_timeout_ms` None keeps the library's default."""
+        opts = n.StoreOptions()
+        lib.actielijst_store_options_init(byref(opts), n.STORE_OPTIONS_VERSION)
+        if busy_timeout_ms is not None:
+            if not -(2**31) <= busy_timeout_ms < 2**31:
+                raise errors.InvalidError(f"busy_timeout_ms: out of range: {busy_timeout_ms}")
+            opts.busy_timeout_ms = busy_timeout_ms
+        opts.must_exist = 1 if must_exist else 0
+        handle = POINTER(n.Store)()
+        raw = _path(path)
+        lib.actielijst_store_open_ext(raw, byref(opts), byref(handle))
+        return cls(handle, os.fsdecode(raw))
+
+    def _h(self):
+        if not self._finalizer.alive:
+            raise _closed("store")
+        return self._handle
+
+    @property
+    def closed(self) -> bool:
+        return not self._finalizer.alive
+
+    def close(self) -> None:
+        """Closes the store. Views and iterators made from it stay valid. Safe to call twice."""
+        self._finalizer()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<actielijst.Store {self.path!r}{' closed' if self.closed else ''}>"
+
+    # Documents
+    def import_json(self, document: str | bytes) -> None:
+        """Merges a JSON document (docs/json-format.md) into the store; all or nothing."""
+        if isinstance(document, str):
+            try:
+                document = document.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise errors.InvalidError(f"document: not encodable as UTF-8: {exc.reason}") from exc
+        elif isinstance(document, (bytearray, memoryview)):
+            document = bytes(document)
+        elif not isinstance(document, bytes):
+            raise TypeError(f"document: expected str or bytes, not {type(document).__name__}")
+        lib.actielijst_store_import_json(self._h(), document, len(document))
+
+    def export_json(self, include_contacts: bool = False) -> str:
+        """The whole store as a JSON document; contacts (personal data) only when asked for."""
+        buf = n.Buf()
+        lib.actielijst_store_export_json_contacts(self._h(), 1 if include_contacts else 0, byref(buf))
+        return _take(buf)
+
+    def resolve_region(self, name: str) -> str:
+        """The code of the region with this code, name or alias (case-insensitive)."""
+        buf = n.Buf()
+        lib.actielijst_store_resolve_region(self._h(), _bytes(name, "name"), byref(buf))
+        return _take(buf)
+
+    # Writes: each one transaction; on error nothing is stored
+    def record(
+        self,
+        action: str,
+        scope: str,
+        state: str,
+        text: str,
+        as_of: datetime.date,
+        author: str | None = None,
+        meeting: str | None = None,
+    ) -> bool:
+        """Appends a state of affairs; False when an identical one was already stored."""
+        inp = n.UpdateInput()
+        lib.actielijst_update_input_init(byref(inp), n.UPDATE_INPUT_VERSION)
+        inp.action = _bytes(action, "action")
+        inp.scope = _bytes(scope, "scope")
+        inp.state = _bytes(state, "state")
+        inp.text = _bytes(text, "text")
+        inp.as_of = _date(as_of, "as_of")
+        inp.author = _bytes(author, "author")
+        inp.meeting = _bytes(meeting, "meeting")
+        added = ctypes.c_int(0)
+        lib.actielijst_store_record(self._h(), byref(inp), byref(added))
+        return bool(added.value)
+
+    def propose(
+        self,
+        key: str,
+        action: str,
+        text: str,
+        state: ProposalState | int | None = None,
+        kind: ProposalKind | int | None = None,
+        meeting: str | None = None,
+        decided: datetime.date | None = None,
+    ) -> None:
+        """Stores a proposal (new key) or replaces the stored one. `state` and
+        `kind` None keep the library's defaults (an open proposal)."""
+        inp = n.ProposalInput()
+        lib.actielijst_proposal_input_init(byref(inp), n.PROPOSAL_INPUT_VERSION)
+        inp.key = _bytes(key, "key")
+        inp.action = _bytes(action, "action")
+        inp.text = _bytes(text, "text")
+        if state is not None:
+            inp.state = int(state)
+        if kind is not None:
+            inp.kind = int(kind)
+        inp.meeting = _bytes(meeting, "meeting")
+        inp.decided = _date(decided, "decided")
+        lib.actielijst_store_propose(self._h(), byref(inp))
+
+    def decide(
+        self,
+        key: str,
+        state: ProposalState | int,
+        decided: datetime.date | None = None,
+        meeting: str | None = None,
+    ) -> None:
+        """Records the decision on stored proposal `key`."""
+        lib.actielijst_store_decide(
+            self._h(), _bytes(key, "key"), int(state), _date(decided, "decided"), _bytes(meeting, "meeting")
+        )
+
+    def observe(
+        self,
+        indicator: str,
+        region: str,
+        as_of: datetime.date,
+        level: str | None = None,
+        value: float | None = None,
+        count: int | None = None,
+        at_least: bool | None = None,
+        source: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Stores a monitoring figure, or replaces the one for the same
+        (indicator, region, level, date)."""
+        inp = n.ObservationInput()
+        lib.actielijst_observation_input_init(byref(inp), n.OBSERVATION_INPUT_VERSION)
+        inp.indicator = _bytes(indicator, "indicator")
+        inp.region = _bytes(region, "region")
+        inp.as_of = _date(as_of, "as_of")
+        inp.level = _bytes(level, "level")
+        if value is not None:
+            inp.has_value, inp.value = 1, float(value)
+        if count is not None:
+            inp.has_count, inp.count = 1, int(count)
+        if at_least is not None:
+            inp.at_least = 1 if at_least else 0
+        inp.source = _bytes(source, "source")
+        inp.note = _bytes(note, "note")
+        lib.actielijst_store_observe(self._h(), byref(inp))
+
+    def add_meeting(self, key: str, date: datetime.date, title: str | None = None) -> None:
+        """Stores a meeting, or updates the one with `key`."""
+        lib.actielijst_store_add_meeting(self._h(), _bytes(key, "key"), _date(date, "date"), _bytes(title, "title"))
+
+    def add_contact(self, municipality: str, role: str, name: str, email: str | None = None) -> None:
+        """Stores a contact person (personal data), or updates its e-mail."""
+        lib.actielijst_store_add_contact(
+            self._h(),
+            _bytes(municipality, "municipality"),
+            _bytes(role, "role"),
+            _bytes(name, "name"),
+            _bytes(email, "email"),
+        )
+
+    # Reads
+    def iter_history(self, action: str, scope: str | None = None) -> RecordIterator[Status]:
+        """The history of `action` (all scopes when `scope` is None), oldest first."""
+        handle = POINTER(n.StatusIter)()
+        lib.actielijst_history_iter_new(self._h(), _bytes(action, "action"), _bytes(scope, "scope"), byref(handle))
+        return RecordIterator(
+            handle, lib.actielijst_status_iter_next, lib.actielijst_status_iter_free, n.StatusRec, _status
+        )
+
+    def history(self, action: str, scope: str | None = None) -> list[Status]:
+        return list(self.iter_history(action, scope))
+
+    def iter_contacts(self) -> RecordIterator[Contact]:
+        return _iterator("contact", n.ContactIter, n.ContactRec, _contact, lib.actielijst_contact_iter_new, self._h())
+
+    def contacts(self) -> list[Contact]:
+        """The contacts (personal data), by municipality."""
+        return list(self.iter_contacts())
+
+    def view(self, as_of: datetime.date) -> View:
+        """Definitions, current statuses and latest observations as of `as_of`."""
+        handle = POINTER(n.View)()
+        lib.actielijst_store_view(self._h(), _date(as_of, "as_of"), byref(handle))
+        return View(handle)
+
+
+# ---- Module functions ----------------------------------------------------------------------
+
+
+def version() -> str:
+    """The loaded library's version, "MAJOR.MINOR.PATCH"."""
+    return _str(lib.actielijst_version_string())
+
+
+def version_number() -> int:
+    """The loaded library's version as MAJOR*10000 + MINOR*100 + PATCH."""
+    return int(lib.actielijst_version_number())
+
+
+def error_name(code: int) -> str:
+    """A short name for a result code ("EINVALID")."""
+    return _str(lib.actielijst_error_name(code))
+
+
+def debug_raise(what: int) -> None:
+    """Calls actielijst_debug_raise (for testing the exception firewall)."""
+    lib.actielijst_debug_raise(what)

@@ -1,0 +1,416 @@
+"""The ctypes layer: finding the shared library, the C types of
+include/actielijst.h, and one declarative table from which every function is
+bound. Nothing here is public API; see the package for that."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import glob
+import os
+from ctypes import POINTER, Structure, c_char_p, c_double, c_int, c_int32, c_int64, c_size_t, c_uint32, c_void_p
+
+from . import errors
+
+# ---- Finding the library ------------------------------------------------------
+
+#: The environment variable naming the full path of the library to load.
+LIBRARY_ENV = "ACTIELIJST_LIBRARY"
+_SONAME = "libactielijst.so.0"
+
+
+def _candidates() -> list[str]:
+    explicit = os.environ.get(LIBRARY_ENV)
+    if explicit:
+        return [explicit]  # asked for this one: never silently load another
+    here = os.path.dirname(os.path.abspath(__file__))
+    bundled = sorted(glob.glob(os.path.join(here, "libactielijst.so*")), key=len)
+    system = ctypes.util.find_library("actielijst")
+    return bundled + ([system] if system else []) + [_SONAME]
+
+
+def _load() -> tuple[ctypes.CDLL, str]:
+    failures = []
+    for candidate in _candidates():
+        try:
+            return ctypes.CDLL(candidate), candidate
+        except OSError as exc:
+            failures.append(f"{candidate}: {exc}")
+    raise ImportError(
+        "cannot load the actielijst C library (set " + LIBRARY_ENV + " to its full path): " + "; ".join(failures)
+    )
+
+
+# ---- Handles: each its own type, used through POINTER ------------------------
+
+
+class _Handle(Structure):
+    _fields_: list = []
+
+
+class Store(_Handle):
+    """struct actielijst_store"""
+
+
+class View(_Handle):
+    """struct actielijst_view"""
+
+
+class ThemeIter(_Handle):
+    """struct actielijst_theme_iter"""
+
+
+class RegionIter(_Handle):
+    """struct actielijst_region_iter"""
+
+
+class StateIter(_Handle):
+    """struct actielijst_state_iter"""
+
+
+class MeetingIter(_Handle):
+    """struct actielijst_meeting_iter"""
+
+
+class ActionIter(_Handle):
+    """struct actielijst_action_iter"""
+
+
+class StatusIter(_Handle):
+    """struct actielijst_status_iter"""
+
+
+class ProposalIter(_Handle):
+    """struct actielijst_proposal_iter"""
+
+
+class IndicatorIter(_Handle):
+    """struct actielijst_indicator_iter"""
+
+
+class ObservationIter(_Handle):
+    """struct actielijst_observation_iter"""
+
+
+class ContactIter(_Handle):
+    """struct actielijst_contact_iter"""
+
+
+# ---- Plain structs ------------------------------------------------------------
+
+
+class Buf(Structure):
+    _fields_ = [("data", c_void_p), ("size", c_size_t)]
+
+
+class ThemeRec(Structure):
+    _fields_ = [("key", c_char_p), ("label_nl", c_char_p), ("label_en", c_char_p)]
+
+
+class RegionRec(Structure):
+    _fields_ = [
+        ("code", c_char_p),
+        ("name", c_char_p),
+        ("kind", c_int32),
+        ("parent", c_char_p),
+        ("alias_count", c_uint32),
+        ("aliases", POINTER(c_char_p)),
+    ]
+
+
+class StateRec(Structure):
+    _fields_ = [("key", c_char_p), ("category", c_int32), ("label_nl", c_char_p), ("label_en", c_char_p)]
+
+
+class MeetingRec(Structure):
+    _fields_ = [("key", c_char_p), ("date", c_char_p), ("title", c_char_p)]
+
+
+class OwnerRec(Structure):
+    _fields_ = [("name", c_char_p), ("role", c_int32)]
+
+
+class ActionRec(Structure):
+    _fields_ = [
+        ("key", c_char_p),
+        ("theme", c_char_p),
+        ("title", c_char_p),
+        ("goal", c_char_p),
+        ("due", c_char_p),
+        ("owner_count", c_uint32),
+        ("owners", POINTER(OwnerRec)),
+        ("scope_count", c_uint32),
+        ("scope", POINTER(c_char_p)),
+        ("see_also_count", c_uint32),
+        ("see_also", POINTER(c_char_p)),
+    ]
+
+
+class StatusRec(Structure):
+    _fields_ = [
+        ("action", c_char_p),
+        ("scope", c_char_p),
+        ("state", c_char_p),
+        ("category", c_int32),
+        ("text", c_char_p),
+        ("as_of", c_char_p),
+        ("author", c_char_p),
+        ("meeting", c_char_p),
+    ]
+
+
+class ProposalRec(Structure):
+    _fields_ = [
+        ("key", c_char_p),
+        ("action", c_char_p),
+        ("text", c_char_p),
+        ("state", c_int32),
+        ("kind", c_int32),
+        ("meeting", c_char_p),
+        ("decided", c_char_p),
+    ]
+
+
+class LevelRec(Structure):
+    _fields_ = [("key", c_char_p), ("label_nl", c_char_p), ("label_en", c_char_p)]
+
+
+class IndicatorRec(Structure):
+    _fields_ = [
+        ("key", c_char_p),
+        ("label_nl", c_char_p),
+        ("label_en", c_char_p),
+        ("kind", c_int32),
+        ("unit", c_char_p),
+        ("level_count", c_uint32),
+        ("levels", POINTER(LevelRec)),
+    ]
+
+
+class ObservationRec(Structure):
+    _fields_ = [
+        ("indicator", c_char_p),
+        ("region", c_char_p),
+        ("as_of", c_char_p),
+        ("level", c_char_p),
+        ("has_value", c_int32),
+        ("value", c_double),
+        ("has_count", c_int32),
+        ("count", c_int64),
+        ("at_least", c_int32),
+        ("source", c_char_p),
+        ("note", c_char_p),
+    ]
+
+
+class ContactRec(Structure):
+    _fields_ = [("municipality", c_char_p), ("role", c_char_p), ("name", c_char_p), ("email", c_char_p)]
+
+
+class RollupRec(Structure):
+    _fields_ = [
+        ("municipalities", c_int64),
+        ("known_at_or_above", c_int64),
+        ("known", c_int64),
+        ("has_reported", c_int32),
+        ("reported", c_int64),
+        ("reported_as_of", c_char_p),
+    ]
+
+
+class StoreOptions(Structure):
+    _fields_ = [("version", c_uint32), ("busy_timeout_ms", c_int32), ("must_exist", c_int32)]
+
+
+STORE_OPTIONS_VERSION = 1
+
+
+class UpdateInput(Structure):
+    _fields_ = [
+        ("version", c_uint32),
+        ("action", c_char_p),
+        ("scope", c_char_p),
+        ("state", c_char_p),
+        ("text", c_char_p),
+        ("as_of", c_char_p),
+        ("author", c_char_p),
+        ("meeting", c_char_p),
+    ]
+
+
+UPDATE_INPUT_VERSION = 1
+
+
+class ProposalInput(Structure):
+    _fields_ = [
+        ("version", c_uint32),
+        ("key", c_char_p),
+        ("action", c_char_p),
+        ("text", c_char_p),
+        ("state", c_int32),
+        ("kind", c_int32),
+        ("meeting", c_char_p),
+        ("decided", c_char_p),
+    ]
+
+
+PROPOSAL_INPUT_VERSION = 1
+
+
+class ObservationInput(Structure):
+    _fields_ = [
+        ("version", c_uint32),
+        ("indicator", c_char_p),
+        ("region", c_char_p),
+        ("as_of", c_char_p),
+        ("level", c_char_p),
+        ("has_value", c_int32),
+        ("value", c_double),
+        ("has_count", c_int32),
+        ("count", c_int64),
+        ("at_least", c_int32),
+        ("source", c_char_p),
+        ("note", c_char_p),
+    ]
+
+
+OBSERVATION_INPUT_VERSION = 1
+
+# ---- The signature table ----------------------------------------------------------
+#
+# (name, restype, argtypes, check). check is one of
+#   CODE  the int is a result code: negative raises, 0 is returned;
+#   NEXT  an _iter_next: True for an item, False for ITEROVER, negative raises;
+#   None  no result code (void, or a value that is not a code).
+
+CODE = "code"
+NEXT = "next"
+
+P = POINTER
+
+
+def _iterator(noun: str, handle: type, rec: type) -> list:
+    return [
+        (f"actielijst_{noun}_iter_next", c_int, [P(rec), P(handle)], NEXT),
+        (f"actielijst_{noun}_iter_free", None, [P(handle)], None),
+    ]
+
+
+SIGNATURES = [
+    # Version and errors
+    ("actielijst_version_string", c_char_p, [], None),
+    ("actielijst_version_number", c_int, [], None),
+    ("actielijst_error_message", c_char_p, [], None),
+    ("actielijst_error_name", c_char_p, [c_int], None),
+    ("actielijst_buf_dispose", None, [P(Buf)], None),
+    # Options and inputs
+    ("actielijst_store_options_init", c_int, [P(StoreOptions), c_uint32], CODE),
+    ("actielijst_update_input_init", c_int, [P(UpdateInput), c_uint32], CODE),
+    ("actielijst_proposal_input_init", c_int, [P(ProposalInput), c_uint32], CODE),
+    ("actielijst_observation_input_init", c_int, [P(ObservationInput), c_uint32], CODE),
+    # Store
+    ("actielijst_store_open", c_int, [c_char_p, P(P(Store))], CODE),
+    ("actielijst_store_open_ext", c_int, [c_char_p, P(StoreOptions), P(P(Store))], CODE),
+    ("actielijst_store_free", None, [P(Store)], None),
+    ("actielijst_store_import_json", c_int, [P(Store), c_char_p, c_size_t], CODE),
+    ("actielijst_store_export_json", c_int, [P(Store), P(Buf)], CODE),
+    ("actielijst_store_export_json_contacts", c_int, [P(Store), c_int, P(Buf)], CODE),
+    ("actielijst_store_resolve_region", c_int, [P(Store), c_char_p, P(Buf)], CODE),
+    # Writes
+    ("actielijst_store_record", c_int, [P(Store), P(UpdateInput), P(c_int)], CODE),
+    ("actielijst_store_propose", c_int, [P(Store), P(ProposalInput)], CODE),
+    ("actielijst_store_decide", c_int, [P(Store), c_char_p, c_int32, c_char_p, c_char_p], CODE),
+    ("actielijst_store_observe", c_int, [P(Store), P(ObservationInput)], CODE),
+    ("actielijst_store_add_meeting", c_int, [P(Store), c_char_p, c_char_p, c_char_p], CODE),
+    ("actielijst_store_add_contact", c_int, [P(Store), c_char_p, c_char_p, c_char_p, c_char_p], CODE),
+    # Reads from the store
+    ("actielijst_history_iter_new", c_int, [P(Store), c_char_p, c_char_p, P(P(StatusIter))], CODE),
+    ("actielijst_contact_iter_new", c_int, [P(Store), P(P(ContactIter))], CODE),
+    *_iterator("contact", ContactIter, ContactRec),
+    # Views
+    ("actielijst_store_view", c_int, [P(Store), c_char_p, P(P(View))], CODE),
+    ("actielijst_view_free", None, [P(View)], None),
+    ("actielijst_view_as_of", c_char_p, [P(View)], None),
+    ("actielijst_view_action", c_int, [P(View), c_char_p, P(ActionRec)], CODE),
+    ("actielijst_view_region", c_int, [P(View), c_char_p, P(RegionRec)], CODE),
+    ("actielijst_view_status", c_int, [P(View), c_char_p, c_char_p, P(StatusRec)], CODE),
+    ("actielijst_view_rollup", c_int, [P(View), c_char_p, c_char_p, c_char_p, P(RollupRec)], CODE),
+    # Iterators over a view
+    ("actielijst_theme_iter_new", c_int, [P(View), P(P(ThemeIter))], CODE),
+    *_iterator("theme", ThemeIter, ThemeRec),
+    ("actielijst_region_iter_new", c_int, [P(View), P(P(RegionIter))], CODE),
+    *_iterator("region", RegionIter, RegionRec),
+    ("actielijst_state_iter_new", c_int, [P(View), P(P(StateIter))], CODE),
+    *_iterator("state", StateIter, StateRec),
+    ("actielijst_meeting_iter_new", c_int, [P(View), P(P(MeetingIter))], CODE),
+    *_iterator("meeting", MeetingIter, MeetingRec),
+    ("actielijst_action_iter_new", c_int, [P(View), c_char_p, P(P(ActionIter))], CODE),
+    *_iterator("action", ActionIter, ActionRec),
+    ("actielijst_status_iter_new", c_int, [P(View), c_char_p, P(P(StatusIter))], CODE),
+    *_iterator("status", StatusIter, StatusRec),
+    ("actielijst_proposal_iter_new", c_int, [P(View), P(P(ProposalIter))], CODE),
+    *_iterator("proposal", ProposalIter, ProposalRec),
+    ("actielijst_indicator_iter_new", c_int, [P(View), P(P(IndicatorIter))], CODE),
+    *_iterator("indicator", IndicatorIter, IndicatorRec),
+    ("actielijst_observation_iter_new", c_int, [P(View), c_char_p, P(P(ObservationIter))], CODE),
+    *_iterator("observation", ObservationIter, ObservationRec),
+    # Testing the boundary
+    ("actielijst_debug_raise", c_int, [c_int32], CODE),
+]
+
+# ---- Errors ------------------------------------------------------------------------
+
+
+def _text(raw: bytes | None) -> str:
+    return "" if raw is None else raw.decode("utf-8", errors="replace")
+
+
+class _Library:
+    """The loaded library with every function of SIGNATURES bound as an attribute."""
+
+    def __init__(self) -> None:
+        self.cdll, self.path = _load()
+        self.missing: list[str] = []
+        for name, restype, argtypes, check in SIGNATURES:
+            try:
+                func = getattr(self.cdll, name)
+            except AttributeError:
+                self.missing.append(name)
+                setattr(self, name, self._absent(name))
+                continue
+            func.restype = restype
+            func.argtypes = argtypes
+            if check == CODE:
+                func.errcheck = self._check_code
+            elif check == NEXT:
+                func.errcheck = self._check_next
+            setattr(self, name, func)
+
+    def _absent(self, name: str):
+        def absent(*_args):
+            raise errors.VersionError(f"{name}: not in the loaded library {self.path}", errors.EVERSION)
+
+        absent.__name__ = name
+        return absent
+
+    def error(self, code: int) -> errors.ActielijstError:
+        """The exception for `code`, with the calling thread's last message."""
+        message = _text(self.actielijst_error_message())
+        if not message:
+            message = _text(self.actielijst_error_name(code))
+        return errors.error_class(code)(message, code)
+
+    def _check_code(self, result: int, func, args):
+        if result < 0:
+            raise self.error(result)
+        return result
+
+    def _check_next(self, result: int, func, args):
+        if result == errors.OK:
+            return True
+        if result == errors.ITEROVER:
+            return False
+        raise self.error(result)
+
+
+lib = _Library()

@@ -1,0 +1,184 @@
+"""The records of actielijst as plain, immutable Python values.
+
+Each is a frozen dataclass copied out of the borrowed C record at once, so it
+stays valid whatever happens to the handle it came from. Dates are
+:class:`datetime.date`; an optional text or date the library reports as ""
+(absent) is ``None``; arrays are tuples; enumerations are :class:`enum.IntEnum`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass
+
+
+class RegionKind(enum.IntEnum):
+    PROVINCE = 0
+    COROP = 1
+    MUNICIPALITY = 2
+
+
+class Category(enum.IntEnum):
+    """The category of a progress state."""
+
+    TODO = 0
+    ACTIVE = 1
+    BLOCKED = 2
+    DONE = 3
+    DROPPED = 4
+
+
+class OwnerRole(enum.IntEnum):
+    LEAD = 0
+    SUPPORT = 1
+
+
+class ProposalState(enum.IntEnum):
+    OPEN = 0
+    ADOPTED = 1
+    REJECTED = 2
+    WITHDRAWN = 3
+
+
+class ProposalKind(enum.IntEnum):
+    PROPOSAL = 0
+    CONSENSUS = 1
+
+
+class IndicatorKind(enum.IntEnum):
+    ORDINAL = 0
+    COUNT = 1
+    NUMBER = 2
+
+
+@dataclass(frozen=True)
+class Theme:
+    key: str
+    label_nl: str
+    label_en: str | None
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    kind: RegionKind
+    parent: str | None  # None for a province
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class State:
+    """A progress state ("in_progress", "stalled", ...)."""
+
+    key: str
+    category: Category
+    label_nl: str
+    label_en: str | None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    key: str
+    date: datetime.date
+    title: str | None
+
+
+@dataclass(frozen=True)
+class Owner:
+    name: str
+    role: OwnerRole
+
+
+@dataclass(frozen=True)
+class Action:
+    """An action point."""
+
+    key: str
+    theme: str
+    title: str
+    goal: str
+    due: datetime.date | None
+    owners: tuple[Owner, ...]
+    scope: tuple[str, ...]  # region codes
+    see_also: tuple[str, ...]  # action keys
+
+
+@dataclass(frozen=True)
+class Status:
+    """A state of affairs: the current one of an (action, scope) in a view, or
+    one entry of an action's history (then ``category`` is None)."""
+
+    action: str
+    scope: str
+    state: str
+    category: Category | None
+    text: str
+    as_of: datetime.date
+    author: str | None
+    meeting: str | None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    key: str
+    action: str
+    text: str
+    state: ProposalState
+    kind: ProposalKind
+    meeting: str | None
+    decided: datetime.date | None
+
+
+@dataclass(frozen=True)
+class Level:
+    key: str
+    label_nl: str
+    label_en: str | None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    label_nl: str
+    label_en: str | None
+    kind: IndicatorKind
+    unit: str | None
+    levels: tuple[Level, ...]  # lowest first; ordinal indicators only
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A monitoring figure; see docs/json-format.md, "observation"."""
+
+    indicator: str
+    region: str
+    as_of: datetime.date
+    level: str | None  # ordinal indicators
+    value: float | None  # count/number indicators, when the figure is known
+    count: int | None  # ordinal at a region: municipalities at level or higher
+    at_least: bool  # ordinal: level is a lower bound
+    source: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A contact person (personal data)."""
+
+    municipality: str
+    role: str
+    name: str
+    email: str | None
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """How far an ordinal indicator has got in a region ("4 van de 8 gemeenten")."""
+
+    municipalities: int  # municipalities in the region
+    known_at_or_above: int  # of those, observed at the level or higher
+    known: int  # of those, with any observation
+    reported: int | None  # the region's own latest count
+    reported_as_of: datetime.date | None

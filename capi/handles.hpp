@@ -1,0 +1,137 @@
+// The C handles. Each starts with a magic number, checked on entry and cleared when
+// the handle is freed, so a garbage or freed pointer is refused where it can be seen.
+// A view is a shared, immutable ViewHolder (the core View plus the C records built
+// once from it); its iterators share it, so handles may be freed in any order.
+#pragma once
+
+#include "args.hpp"
+#include "guard.hpp"
+
+#include <actielijst.h>
+#include <actielijst/store.hpp>
+#include <actielijst/view.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+struct actielijst_store {
+    static constexpr std::uint32_t kMagic = 0x414c5331;  // "ALS1"
+    static constexpr const char* kName = "actielijst_store";
+    std::uint32_t magic = kMagic;
+    actielijst::Store store;
+    explicit actielijst_store(actielijst::Store s) : store(std::move(s)) {}
+};
+
+namespace actielijst::capi {
+
+/// Strings for the C records that the core keeps as other types (dates), each kept
+/// once; node-based, so the pointers stay valid as more are added.
+class TextPool {
+public:
+    const char* keep(std::string text) { return texts_.insert(std::move(text)).first->c_str(); }
+    const char* keep(const Date& date) { return keep(date.iso()); }
+    /// A kept text, or nullptr.
+    const char* find(const std::string& text) const {
+        const auto it = texts_.find(text);
+        return it == texts_.end() ? nullptr : it->c_str();
+    }
+
+private:
+    std::set<std::string> texts_;
+};
+
+/// The C records of a View, built once. Never moved after construction (records
+/// point into it); immutable afterwards, so it may be shared between threads.
+struct ViewHolder {
+    explicit ViewHolder(View data);
+    ViewHolder(const ViewHolder&) = delete;
+    ViewHolder& operator=(const ViewHolder&) = delete;
+
+    View view;
+    TextPool texts;
+    const char* as_of = "";
+
+    std::vector<std::vector<const char*>> region_aliases;
+    std::vector<std::vector<actielijst_owner_rec>> action_owners;
+    std::vector<std::vector<const char*>> action_scope;
+    std::vector<std::vector<const char*>> action_see_also;
+    std::vector<std::vector<actielijst_level_rec>> indicator_levels;
+
+    std::vector<actielijst_theme_rec> themes;
+    std::vector<actielijst_region_rec> regions;
+    std::vector<actielijst_state_rec> states;
+    std::vector<actielijst_meeting_rec> meetings;
+    std::vector<actielijst_action_rec> actions;
+    std::vector<actielijst_status_rec> statuses;
+    std::vector<actielijst_proposal_rec> proposals;
+    std::vector<actielijst_indicator_rec> indicators;
+    std::vector<actielijst_observation_rec> observations;
+};
+
+/// An iterator over records whose strings live in `owner` (a ViewHolder, or a
+/// materialised history or contact list).
+template <class Rec, std::uint32_t Magic>
+struct RecordIter {
+    static constexpr std::uint32_t kMagic = Magic;
+    std::uint32_t magic = Magic;
+    std::shared_ptr<const void> owner;
+    std::vector<Rec> items;
+    std::size_t next = 0;
+};
+
+}  // namespace actielijst::capi
+
+struct actielijst_view {
+    static constexpr std::uint32_t kMagic = 0x414c5632;  // "ALV2"
+    static constexpr const char* kName = "actielijst_view";
+    std::uint32_t magic = kMagic;
+    std::shared_ptr<const actielijst::capi::ViewHolder> holder;
+};
+
+#define ACTIELIJST_CAPI_ITER(name, rec, magic_number)                                        \
+    struct actielijst_##name##_iter : actielijst::capi::RecordIter<actielijst_##rec##_rec, magic_number> { \
+        static constexpr const char* kName = "actielijst_" #name "_iter";                       \
+    }
+
+ACTIELIJST_CAPI_ITER(theme, theme, 0x414c4931);
+ACTIELIJST_CAPI_ITER(region, region, 0x414c4932);
+ACTIELIJST_CAPI_ITER(state, state, 0x414c4933);
+ACTIELIJST_CAPI_ITER(meeting, meeting, 0x414c4934);
+ACTIELIJST_CAPI_ITER(action, action, 0x414c4935);
+ACTIELIJST_CAPI_ITER(status, status, 0x414c4936);
+ACTIELIJST_CAPI_ITER(proposal, proposal, 0x414c4937);
+ACTIELIJST_CAPI_ITER(indicator, indicator, 0x414c4938);
+ACTIELIJST_CAPI_ITER(observation, observation, 0x414c4939);
+ACTIELIJST_CAPI_ITER(contact, contact, 0x414c4941);
+
+#undef ACTIELIJST_CAPI_ITER
+
+namespace actielijst::capi {
+
+/// Frees a handle made with new, clearing its magic first; ignores NULL and
+/// pointers that do not carry the magic (already freed, or not ours).
+template <class H>
+void free_handle(H* h) noexcept {
+    if (!h || h->magic != H::kMagic) return;
+    h->magic = 0;
+    delete h;
+}
+
+/// The *_iter_next functions: the next record, or ACTIELIJST_ITEROVER (also after the end).
+template <class It, class Rec>
+int iter_next(const char* fn, Rec* rec, It* it) {
+    return guard(fn, [&] {
+        auto* i = handle(fn, "it", it);
+        require(rec, fn, "rec");
+        if (i->next >= i->items.size()) return ACTIELIJST_ITEROVER;
+        *rec = i->items[i->next++];
+        return ACTIELIJST_OK;
+    });
+}
+
+}  // namespace actielijst::capi

@@ -1,0 +1,205 @@
+/*
+ * The boundary itself: every kind of exception through the firewall, error names,
+ * options structs and their versions, opening with options, foreign handles, and
+ * the message being cleared by a successful call.
+ *
+ *   test_capi_errors <path to limburg.json>
+ */
+#include "test_support.h"
+
+#include <stdlib.h>
+
+static void test_debug_raise(void) {
+    CHECK_FAILS(actielijst_debug_raise(1), ACTIELIJST_EINVALID, "raised actielijst error");
+    CHECK_FAILS(actielijst_debug_raise(2), ACTIELIJST_ENOMEM, "out of memory");
+    CHECK(strstr(actielijst_error_message(), "actielijst_debug_raise") != NULL);
+    CHECK_FAILS(actielijst_debug_raise(3), ACTIELIJST_EINTERNAL, "raised std::runtime_error");
+    CHECK_FAILS(actielijst_debug_raise(4), ACTIELIJST_EINTERNAL, "unknown exception");
+    CHECK_FAILS(actielijst_debug_raise(5), ACTIELIJST_ESTORAGE, "raised SQLite error");
+    CHECK_FAILS(actielijst_debug_raise(0), ACTIELIJST_EINVALID, "what");
+    CHECK_FAILS(actielijst_debug_raise(6), ACTIELIJST_EINVALID, "what");
+    CHECK_FAILS(actielijst_debug_raise(-1), ACTIELIJST_EINVALID, "what");
+    /* A successful call clears the message. */
+    CHECK(strcmp(actielijst_version_string(), ACTIELIJST_VERSION_STRING) == 0);
+    CHECK(strlen(actielijst_error_message()) > 0); /* version calls do not touch it */
+}
+
+static void test_error_names(void) {
+    static const struct {
+        int code;
+        const char *name;
+    } names[] = {{ACTIELIJST_OK, "OK"},
+                 {ACTIELIJST_EINVALID, "EINVALID"},
+                 {ACTIELIJST_ENOTFOUND, "ENOTFOUND"},
+                 {ACTIELIJST_EEXISTS, "EEXISTS"},
+                 {ACTIELIJST_ECONFLICT, "ECONFLICT"},
+                 {ACTIELIJST_ENOMEM, "ENOMEM"},
+                 {ACTIELIJST_EIO, "EIO"},
+                 {ACTIELIJST_ESTORAGE, "ESTORAGE"},
+                 {ACTIELIJST_ESNAPSHOT, "ESNAPSHOT"},
+                 {ACTIELIJST_EVERSION, "EVERSION"},
+                 {ACTIELIJST_ITEROVER, "ITEROVER"},
+                 {ACTIELIJST_EINTERNAL, "EINTERNAL"}};
+    size_t i;
+    for (i = 0; i < sizeof names / sizeof names[0]; ++i) CHECK(strcmp(actielijst_error_name(names[i].code), names[i].name) == 0);
+    CHECK(strcmp(actielijst_error_name(-12), "unknown") == 0);
+    CHECK(strcmp(actielijst_error_name(1), "unknown") == 0);
+    CHECK(actielijst_version_number() == ACTIELIJST_VERSION_NUMBER);
+}
+
+static void test_open_ext(const char *dir, const char *json, size_t len) {
+    char path[4096], missing[4096];
+    actielijst_store_options opts;
+    actielijst_store_options init = ACTIELIJST_STORE_OPTIONS_INIT;
+    actielijst_store *s = NULL;
+    actielijst_store *sentinel = (actielijst_store *)&s;
+    actielijst_store *untouched = sentinel;
+    actielijst_buf buf = {NULL, 0};
+
+    memset(&opts, 0x7F, sizeof opts);
+    CHECK_OK(actielijst_store_options_init(&opts, ACTIELIJST_STORE_OPTIONS_VERSION));
+    CHECK(opts.version == ACTIELIJST_STORE_OPTIONS_VERSION && opts.busy_timeout_ms == 5000 && opts.must_exist == 0);
+    CHECK(memcmp(&opts, &init, sizeof opts) == 0);
+    CHECK_FAILS(actielijst_store_options_init(NULL, ACTIELIJST_STORE_OPTIONS_VERSION), ACTIELIJST_EINVALID, "opts is NULL");
+    CHECK_FAILS(actielijst_store_options_init(&opts, 2), ACTIELIJST_EVERSION, "version");
+    CHECK_FAILS(actielijst_store_options_init(&opts, 0), ACTIELIJST_EVERSION, "version");
+
+    snprintf(path, sizeof path, "%s/ext.db", dir);
+    snprintf(missing, sizeof missing, "%s/missing.db", dir);
+    opts.must_exist = 1;
+    CHECK_FAILS(actielijst_store_open_ext(missing, &opts, &untouched), ACTIELIJST_EIO, "no such file");
+    CHECK(untouched == sentinel);
+    opts.must_exist = 0;
+    opts.busy_timeout_ms = -1;
+    CHECK_FAILS(actielijst_store_open_ext(path, &opts, &untouched), ACTIELIJST_EINVALID, "opts->busy_timeout_ms");
+    opts.busy_timeout_ms = 100;
+    opts.version = 2;
+    CHECK_FAILS(actielijst_store_open_ext(path, &opts, &untouched), ACTIELIJST_EVERSION, "opts->version");
+    opts.version = 0;
+    CHECK_FAILS(actielijst_store_open_ext(path, &opts, &untouched), ACTIELIJST_EVERSION, "opts->version");
+    opts.version = ACTIELIJST_STORE_OPTIONS_VERSION;
+    CHECK_FAILS(actielijst_store_open_ext(NULL, &opts, &untouched), ACTIELIJST_EINVALID, "path is NULL");
+    CHECK_FAILS(actielijst_store_open_ext(path, &opts, NULL), ACTIELIJST_EINVALID, "out is NULL");
+    CHECK_FAILS(actielijst_store_open_ext("/tmp/\xff.db", &opts, &untouched), ACTIELIJST_EINVALID,
+                "path is not valid UTF-8");
+    CHECK_FAILS(actielijst_store_open("/tmp/\xc3.db", &untouched), ACTIELIJST_EINVALID, "path is not valid UTF-8");
+    CHECK(untouched == sentinel);
+
+    CHECK_OK(actielijst_store_open_ext(path, &opts, &s));
+    CHECK(s != NULL);
+    CHECK_OK(actielijst_store_import_json(s, json, len));
+    actielijst_store_free(s);
+    s = NULL;
+    opts.must_exist = 1;
+    CHECK_OK(actielijst_store_open_ext(path, &opts, &s)); /* exists now */
+    CHECK_OK(actielijst_store_export_json(s, &buf));
+    CHECK(strstr(buf.data, "wonen-registratie") != NULL);
+    actielijst_buf_dispose(&buf);
+    actielijst_store_free(s);
+    s = NULL;
+    CHECK_OK(actielijst_store_open_ext(path, NULL, &s)); /* the defaults */
+    actielijst_store_free(s);
+}
+
+/* Pointers that are not store handles are refused before any core code runs. */
+static void test_foreign_store(actielijst_store *real) {
+    double garbage[64];
+    actielijst_store *g = (actielijst_store *)garbage;
+    actielijst_update_input in = ACTIELIJST_UPDATE_INPUT_INIT;
+    actielijst_proposal_input p = ACTIELIJST_PROPOSAL_INPUT_INIT;
+    actielijst_observation_input o = ACTIELIJST_OBSERVATION_INPUT_INIT;
+    actielijst_buf buf = {NULL, 0};
+    actielijst_view *v = NULL;
+    actielijst_status_iter *si = NULL;
+    actielijst_contact_iter *ci = NULL;
+    const char *msg = "not a valid actielijst_store handle";
+
+    memset(garbage, 0, sizeof garbage);
+    CHECK_FAILS(actielijst_store_import_json(g, "{}", 2), ACTIELIJST_EINVALID, msg);
+    CHECK_FAILS(actielijst_store_export_json(g, &buf), ACTIELIJST_EINVALID, msg);
+    CHECK_FAILS(actielijst_store_export_json_contacts(g, 1, &buf), ACTIELIJST_EINVALID, msg);
+    CHECK_FAILS(actielijst_store_resolve_region(g, "CR37", &buf), ACTIELIJST_EINVALID, msg);
+    CHECK_FAILS(actielijst_store_record(g, &in, NULL), ACTIELIJST_EINVALID, msg);
+    CHECK_FAILS(actielijst_store_propose(g, &p), ACTIELIJST_EINVALID, msg);
+    CHECK_FAILS(actielijst_store_decide(g, "P1", 1, NULL, NULL), ACTIELIJST_EINVALID, msg);
+    CHECK_FAILS(actielijst_store_observe(g, &o), ACTIELIJST_EINVALID, msg);
+    CHECK_FAILS(actielijst_store_add_meeting(g, "M", "2023-01-01", NULL), ACTIELIJST_EINVALID, msg);
+    CHECK_FAILS(actielijst_store_add_contact(g, "GM0983", "r", "n", NULL), ACTIELIJST_EINVALID, msg);
+    CHECK_FAILS(actielijst_history_iter_new(g, "wonen-registratie", NULL, &si), ACTIELIJST_EINVALID, msg);
+    CHECK_FAILS(actielijst_contact_iter_new(g, &ci), ACTIELIJST_EINVALID, msg);
+    CHECK_FAILS(actielijst_store_view(g, "2023-03-01", &v), ACTIELIJST_EINVALID, msg);
+    CHECK(buf.data == NULL && v == NULL && si == NULL && ci == NULL);
+    actielijst_store_free(g); /* not ours: ignored */
+
+    /* A view is not a store, an iterator is not a view. */
+    CHECK_OK(actielijst_store_view(real, "2023-03-01", &v));
+    CHECK_OK(actielijst_history_iter_new(real, "wonen-registratie", NULL, &si));
+    CHECK_FAILS(actielijst_store_export_json((actielijst_store *)v, &buf), ACTIELIJST_EINVALID, msg);
+    CHECK_FAILS(actielijst_status_iter_new((actielijst_view *)si, NULL, &si), ACTIELIJST_EINVALID,
+                "not a valid actielijst_view handle");
+    CHECK_FAILS(actielijst_contact_iter_next((actielijst_contact_rec *)garbage, (actielijst_contact_iter *)si),
+                ACTIELIJST_EINVALID, "not a valid actielijst_contact_iter handle");
+    actielijst_store_free((actielijst_store *)v); /* wrong type: ignored, the view still works */
+    CHECK(strcmp(actielijst_view_as_of(v), "2023-03-01") == 0);
+    actielijst_view_free(v);
+    actielijst_status_iter_free(si);
+}
+
+/* The message is per call: a success after a failure clears it. */
+static void test_message_lifecycle(actielijst_store *s) {
+    actielijst_buf buf = {NULL, 0};
+    CHECK(actielijst_store_export_json(s, NULL) == ACTIELIJST_EINVALID);
+    CHECK(strlen(actielijst_error_message()) > 0);
+    CHECK_OK(actielijst_store_export_json(s, &buf));
+    actielijst_buf_dispose(&buf);
+    CHECK(actielijst_debug_raise(3) == ACTIELIJST_EINTERNAL);
+    CHECK_OK(actielijst_store_resolve_region(s, "Zuid", &buf));
+    CHECK(strcmp(buf.data, "CR39") == 0);
+    actielijst_buf_dispose(&buf);
+}
+
+/* Import of a document with over-long and broken text, through the JSON path. */
+static void test_import_failures(actielijst_store *s) {
+    actielijst_buf before = export_all(s);
+    static const char bad_update[] =
+        "{\"format\":\"actielijst\",\"format_version\":1,"
+        "\"updates\":[{\"action\":\"wonen-registratie\",\"scope\":\"CR37\",\"state\":\"done\","
+        "\"text\":\"x\",\"as_of\":\"2024-01-01\"},"
+        "{\"action\":\"wonen-registratie\",\"scope\":\"Atlantis\",\"state\":\"done\","
+        "\"text\":\"x\",\"as_of\":\"2024-01-02\"}]}";
+    CHECK_FAILS(actielijst_store_import_json(s, bad_update, sizeof bad_update - 1), ACTIELIJST_EINVALID,
+                "updates[1].scope");
+    CHECK(unchanged(s, &before));
+    actielijst_buf_dispose(&before);
+}
+
+int main(int argc, char **argv) {
+    char dir[64];
+    size_t len = 0;
+    char *json;
+    actielijst_store *s;
+
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s <limburg.json>\n", argv[0]);
+        return 2;
+    }
+    json = read_all(argv[1], &len);
+    if (!json || make_temp_dir(dir) != 0) {
+        fprintf(stderr, "cannot read %s or make a temporary directory\n", argv[1]);
+        return 2;
+    }
+    test_debug_raise();
+    test_error_names();
+    test_open_ext(dir, json, len);
+    s = open_with(dir, "errors.db", json, len);
+    CHECK(s != NULL);
+    if (s) {
+        test_foreign_store(s);
+        test_message_lifecycle(s);
+        test_import_failures(s);
+        actielijst_store_free(s);
+    }
+    free(json);
+    remove_dir(dir);
+    return report();
+}

@@ -1,0 +1,510 @@
+/*
+ * The write side of the C API and the reads straight from the store: record,
+ * propose, decide, observe, add_meeting, add_contact, history, contacts and region
+ * lookup. Every failed write must leave the store exactly as it was.
+ *
+ *   test_capi_write <path to limburg.json>
+ */
+#include "test_support.h"
+
+#include <stdlib.h>
+
+static actielijst_update_input update(const char *action, const char *scope, const char *state, const char *as_of) {
+    actielijst_update_input in = ACTIELIJST_UPDATE_INPUT_INIT;
+    in.action = action;
+    in.scope = scope;
+    in.state = state;
+    in.text = "Stand van zaken besproken.";
+    in.as_of = as_of;
+    return in;
+}
+
+static int count_history(actielijst_store *s, const char *action, const char *scope) {
+    actielijst_status_iter *it = NULL;
+    actielijst_status_rec r;
+    int n = 0;
+    if (actielijst_history_iter_new(s, action, scope, &it) != ACTIELIJST_OK) return -1;
+    while (actielijst_status_iter_next(&r, it) == ACTIELIJST_OK) ++n;
+    actielijst_status_iter_free(it);
+    return n;
+}
+
+static void test_inits(void) {
+    actielijst_update_input u;
+    actielijst_proposal_input p;
+    actielijst_observation_input o;
+    memset(&u, 0x11, sizeof u);
+    CHECK_OK(actielijst_update_input_init(&u, ACTIELIJST_UPDATE_INPUT_VERSION));
+    CHECK(u.version == ACTIELIJST_UPDATE_INPUT_VERSION && u.action == NULL && u.meeting == NULL);
+    CHECK_FAILS(actielijst_update_input_init(NULL, ACTIELIJST_UPDATE_INPUT_VERSION), ACTIELIJST_EINVALID, "in is NULL");
+    CHECK_FAILS(actielijst_update_input_init(&u, 2), ACTIELIJST_EVERSION, "version");
+    CHECK_FAILS(actielijst_update_input_init(&u, 0), ACTIELIJST_EVERSION, "version");
+
+    memset(&p, 0x11, sizeof p);
+    CHECK_OK(actielijst_proposal_input_init(&p, ACTIELIJST_PROPOSAL_INPUT_VERSION));
+    CHECK(p.version == ACTIELIJST_PROPOSAL_INPUT_VERSION && p.key == NULL);
+    CHECK(p.state == ACTIELIJST_PROPOSAL_OPEN && p.kind == ACTIELIJST_KIND_PROPOSAL && p.decided == NULL);
+    CHECK_FAILS(actielijst_proposal_input_init(NULL, ACTIELIJST_PROPOSAL_INPUT_VERSION), ACTIELIJST_EINVALID,
+                "in is NULL");
+    CHECK_FAILS(actielijst_proposal_input_init(&p, 99), ACTIELIJST_EVERSION, "version");
+
+    memset(&o, 0x11, sizeof o);
+    CHECK_OK(actielijst_observation_input_init(&o, ACTIELIJST_OBSERVATION_INPUT_VERSION));
+    CHECK(o.version == ACTIELIJST_OBSERVATION_INPUT_VERSION && o.indicator == NULL && o.has_value == 0);
+    CHECK(o.value == 0.0 && o.has_count == 0 && o.count == 0 && o.at_least == 0 && o.note == NULL);
+    CHECK_FAILS(actielijst_observation_input_init(NULL, ACTIELIJST_OBSERVATION_INPUT_VERSION), ACTIELIJST_EINVALID,
+                "in is NULL");
+    CHECK_FAILS(actielijst_observation_input_init(&o, 2), ACTIELIJST_EVERSION, "version");
+}
+
+static void test_record(actielijst_store *s) {
+    actielijst_update_input in = update("wonen-registratie", "CR37", "done", "2023-06-01");
+    actielijst_buf before;
+    actielijst_view *v = NULL;
+    actielijst_status_rec r;
+    actielijst_status_iter *it = NULL;
+    int added = -1;
+    char *huge;
+
+    CHECK(count_history(s, "wonen-registratie", "CR37") == 1);
+    in.author = "Regio Noord";
+    CHECK_OK(actielijst_store_record(s, &in, &added));
+    CHECK(added == 1);
+    CHECK_OK(actielijst_store_record(s, &in, &added));
+    CHECK(added == 0); /* identical: skipped */
+    in.as_of = "2023-04-15";
+    in.state = "almost_done";
+    in.scope = "Regio Noord"; /* an alias */
+    in.author = NULL;
+    CHECK_OK(actielijst_store_record(s, &in, NULL));
+    CHECK(count_history(s, "wonen-registratie", "CR37") == 3);
+
+    /* History: oldest first, whatever the order of recording. */
+    CHECK_OK(actielijst_history_iter_new(s, "wonen-registratie", "CR37", &it));
+    CHECK(actielijst_status_iter_next(&r, it) == ACTIELIJST_OK);
+    CHECK(strcmp(r.as_of, "2023-03-01") == 0 && strcmp(r.state, "in_progress") == 0 && r.category == -1);
+    CHECK(actielijst_status_iter_next(&r, it) == ACTIELIJST_OK);
+    CHECK(strcmp(r.as_of, "2023-04-15") == 0 && strcmp(r.state, "almost_done") == 0 && strcmp(r.author, "") == 0);
+    CHECK(strcmp(r.scope, "CR37") == 0);
+    CHECK(actielijst_status_iter_next(&r, it) == ACTIELIJST_OK);
+    CHECK(strcmp(r.as_of, "2023-06-01") == 0 && strcmp(r.state, "done") == 0 && strcmp(r.author, "Regio Noord") == 0);
+    CHECK(actielijst_status_iter_next(&r, it) == ACTIELIJST_ITEROVER);
+    CHECK(actielijst_status_iter_next(&r, it) == ACTIELIJST_ITEROVER);
+    actielijst_status_iter_free(it);
+    CHECK(count_history(s, "wonen-registratie", NULL) == 5);
+    CHECK(count_history(s, "wonen-registratie", "") == 5);
+    CHECK(count_history(s, "wonen-registratie", "noord") == 3); /* alias, any case */
+    CHECK(count_history(s, "wonen-registratie", "PV31") == 0);
+
+    /* The view follows the date. */
+    CHECK_OK(actielijst_store_view(s, "2023-05-01", &v));
+    CHECK_OK(actielijst_view_status(v, "wonen-registratie", "CR37", &r));
+    CHECK(strcmp(r.state, "almost_done") == 0 && r.category == ACTIELIJST_CATEGORY_ACTIVE);
+    actielijst_view_free(v);
+
+    /* Failures: each leaves the store as it was and *added untouched. */
+    before = export_all(s);
+    added = 42;
+    in = update("wonen-registratie", "CR37", "done", "2023-07-01");
+    CHECK_FAILS(actielijst_store_record(NULL, &in, &added), ACTIELIJST_EINVALID, "store is NULL");
+    CHECK_FAILS(actielijst_store_record(s, NULL, &added), ACTIELIJST_EINVALID, "in is NULL");
+    in.version = 2;
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EVERSION, "in->version");
+    in.version = 0;
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EVERSION, "in->version");
+    in = update(NULL, "CR37", "done", "2023-07-01");
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "actielijst_store_record: in->action is NULL");
+    in = update("wonen-registratie", NULL, "done", "2023-07-01");
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "in->scope is NULL");
+    in = update("wonen-registratie", "CR37", NULL, "2023-07-01");
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "in->state is NULL");
+    in = update("wonen-registratie", "CR37", "done", NULL);
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "in->as_of is NULL");
+    in = update("wonen-registratie", "CR37", "done", "2023-07-01");
+    in.text = NULL;
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "in->text is NULL");
+    in.text = "caf\xe9"; /* Latin-1, not UTF-8 */
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "in->text is not valid UTF-8");
+    in.text = "ok";
+    in.author = "\xc3";
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "in->author is not valid UTF-8");
+    in.author = NULL;
+    in.meeting = "\xf8\x88\x80\x80\x80";
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "in->meeting is not valid UTF-8");
+    in.meeting = NULL;
+    huge = malloc((1u << 20) + 2);
+    if (huge) {
+        memset(huge, 'x', (1u << 20) + 1);
+        huge[(1u << 20) + 1] = '\0';
+        in.text = huge;
+        CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "in->text is longer than 1 MiB");
+        huge[1u << 20] = '\0'; /* exactly 1 MiB is accepted by the argument check */
+        in.text = "ok";
+        free(huge);
+    }
+    in.as_of = "2023-13-01";
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "in->as_of");
+    in.as_of = "2023-07-01";
+    in.state = "klaar";
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "state: unknown state \"klaar\"");
+    CHECK(strstr(actielijst_error_message(), "updates[0].") == NULL);
+    in.state = "done";
+    in.action = "geen-actie";
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "geen-actie");
+    in.action = "wonen-registratie";
+    in.scope = "Atlantis";
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "Atlantis");
+    in.scope = "CR37";
+    in.meeting = "M99";
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "M99");
+    CHECK(added == 42);
+    CHECK(unchanged(s, &before));
+    actielijst_buf_dispose(&before);
+
+    /* History errors. */
+    it = (actielijst_status_iter *)&it;
+    CHECK_FAILS(actielijst_history_iter_new(s, "geen-actie", NULL, &it), ACTIELIJST_ENOTFOUND, "geen-actie");
+    CHECK_FAILS(actielijst_history_iter_new(s, "wonen-registratie", "Atlantis", &it), ACTIELIJST_ENOTFOUND, "Atlantis");
+    CHECK_FAILS(actielijst_history_iter_new(NULL, "wonen-registratie", NULL, &it), ACTIELIJST_EINVALID, "store is NULL");
+    CHECK_FAILS(actielijst_history_iter_new(s, NULL, NULL, &it), ACTIELIJST_EINVALID, "action is NULL");
+    CHECK_FAILS(actielijst_history_iter_new(s, "wonen-registratie", NULL, NULL), ACTIELIJST_EINVALID, "out is NULL");
+    CHECK_FAILS(actielijst_history_iter_new(s, "wonen\xff", NULL, &it), ACTIELIJST_EINVALID, "action is not valid UTF-8");
+    CHECK_FAILS(actielijst_history_iter_new(s, "wonen-registratie", "\xff", &it), ACTIELIJST_EINVALID,
+                "scope is not valid UTF-8");
+    CHECK(it == (actielijst_status_iter *)&it);
+}
+
+static void test_meetings_and_proposals(actielijst_store *s) {
+    actielijst_proposal_input in = ACTIELIJST_PROPOSAL_INPUT_INIT;
+    actielijst_buf before;
+    actielijst_view *v = NULL;
+    actielijst_meeting_iter *mi = NULL;
+    actielijst_meeting_rec m;
+    actielijst_proposal_iter *pi = NULL;
+    actielijst_proposal_rec p;
+    actielijst_status_rec st;
+    actielijst_update_input u;
+    int found = 0;
+
+    CHECK_OK(actielijst_store_add_meeting(s, "SG-2023-04", "2023-04-12", "Stuurgroep april"));
+    CHECK_OK(actielijst_store_add_meeting(s, "SG-2023-06", "2023-06-14", NULL));
+    CHECK_OK(actielijst_store_add_meeting(s, "SG-2023-06", "2023-06-14", "Stuurgroep juni")); /* update */
+
+    in.key = "P4";
+    in.action = "werken-aanpak-excessen";
+    in.text = "Voorstel: excessen agenderen in de stuurgroep.";
+    in.meeting = "SG-2023-04";
+    CHECK_OK(actielijst_store_propose(s, &in));
+    in.text = "Voorstel: excessen agenderen in de stuurgroep van juni.";
+    in.meeting = "SG-2023-06";
+    CHECK_OK(actielijst_store_propose(s, &in)); /* replaces P4 */
+
+    CHECK_OK(actielijst_store_decide(s, "P2", ACTIELIJST_PROPOSAL_ADOPTED, "2023-04-12", "SG-2023-04"));
+    CHECK_OK(actielijst_store_decide(s, "P3", ACTIELIJST_PROPOSAL_WITHDRAWN, NULL, NULL));
+    CHECK_OK(actielijst_store_decide(s, "P4", ACTIELIJST_PROPOSAL_REJECTED, "", ""));
+
+    u = update("werken-aanpak-excessen", "CR37", "in_progress", "2023-06-14");
+    u.meeting = "SG-2023-06";
+    CHECK_OK(actielijst_store_record(s, &u, NULL));
+
+    CHECK_OK(actielijst_store_view(s, "2023-12-31", &v));
+    CHECK_OK(actielijst_meeting_iter_new(v, &mi));
+    CHECK(actielijst_meeting_iter_next(&m, mi) == ACTIELIJST_OK);
+    CHECK(strcmp(m.key, "SG-2023-04") == 0 && strcmp(m.date, "2023-04-12") == 0 && strcmp(m.title, "Stuurgroep april") == 0);
+    CHECK(actielijst_meeting_iter_next(&m, mi) == ACTIELIJST_OK);
+    CHECK(strcmp(m.key, "SG-2023-06") == 0 && strcmp(m.title, "Stuurgroep juni") == 0);
+    CHECK(actielijst_meeting_iter_next(&m, mi) == ACTIELIJST_ITEROVER);
+    actielijst_meeting_iter_free(mi);
+    CHECK_OK(actielijst_proposal_iter_new(v, &pi));
+    while (actielijst_proposal_iter_next(&p, pi) == ACTIELIJST_OK) {
+        if (strcmp(p.key, "P2") == 0) {
+            ++found;
+            CHECK(p.state == ACTIELIJST_PROPOSAL_ADOPTED && strcmp(p.decided, "2023-04-12") == 0);
+            CHECK(strcmp(p.meeting, "SG-2023-04") == 0);
+        } else if (strcmp(p.key, "P3") == 0) {
+            ++found;
+            CHECK(p.state == ACTIELIJST_PROPOSAL_WITHDRAWN && strcmp(p.decided, "") == 0);
+        } else if (strcmp(p.key, "P4") == 0) {
+            ++found;
+            CHECK(p.state == ACTIELIJST_PROPOSAL_REJECTED);
+            CHECK(strstr(p.text, "juni") != NULL);
+            CHECK(strcmp(p.action, "werken-aanpak-excessen") == 0);
+        }
+    }
+    CHECK(found == 3);
+    actielijst_proposal_iter_free(pi);
+    CHECK_OK(actielijst_view_status(v, "werken-aanpak-excessen", "CR37", &st));
+    CHECK(strcmp(st.meeting, "SG-2023-06") == 0);
+    actielijst_view_free(v);
+
+    /* Failures leave the store unchanged. */
+    before = export_all(s);
+    CHECK_FAILS(actielijst_store_add_meeting(NULL, "M1", "2023-01-01", NULL), ACTIELIJST_EINVALID, "store is NULL");
+    CHECK_FAILS(actielijst_store_add_meeting(s, NULL, "2023-01-01", NULL), ACTIELIJST_EINVALID, "key is NULL");
+    CHECK_FAILS(actielijst_store_add_meeting(s, "M1", NULL, NULL), ACTIELIJST_EINVALID, "date is NULL");
+    CHECK_FAILS(actielijst_store_add_meeting(s, "M1", "gisteren", NULL), ACTIELIJST_EINVALID, "date");
+    CHECK_FAILS(actielijst_store_add_meeting(s, "M1", "2023-01-01", "\xe0\x80\x80"), ACTIELIJST_EINVALID,
+                "title is not valid UTF-8");
+    CHECK_FAILS(actielijst_store_add_meeting(s, "M 1", "2023-01-01", NULL), ACTIELIJST_EINVALID, "key");
+    CHECK(strstr(actielijst_error_message(), "meetings[0].") == NULL);
+
+    in = (actielijst_proposal_input)ACTIELIJST_PROPOSAL_INPUT_INIT;
+    in.key = "P5";
+    in.action = "werken-aanpak-excessen";
+    in.text = "Een voorstel.";
+    CHECK_FAILS(actielijst_store_propose(NULL, &in), ACTIELIJST_EINVALID, "store is NULL");
+    CHECK_FAILS(actielijst_store_propose(s, NULL), ACTIELIJST_EINVALID, "in is NULL");
+    in.version = 7;
+    CHECK_FAILS(actielijst_store_propose(s, &in), ACTIELIJST_EVERSION, "in->version");
+    in.version = ACTIELIJST_PROPOSAL_INPUT_VERSION;
+    in.key = NULL;
+    CHECK_FAILS(actielijst_store_propose(s, &in), ACTIELIJST_EINVALID, "in->key is NULL");
+    in.key = "P5";
+    in.action = NULL;
+    CHECK_FAILS(actielijst_store_propose(s, &in), ACTIELIJST_EINVALID, "in->action is NULL");
+    in.action = "werken-aanpak-excessen";
+    in.text = NULL;
+    CHECK_FAILS(actielijst_store_propose(s, &in), ACTIELIJST_EINVALID, "in->text is NULL");
+    in.text = "\x80";
+    CHECK_FAILS(actielijst_store_propose(s, &in), ACTIELIJST_EINVALID, "in->text is not valid UTF-8");
+    in.text = "Een voorstel.";
+    in.state = 4;
+    CHECK_FAILS(actielijst_store_propose(s, &in), ACTIELIJST_EINVALID, "in->state");
+    in.state = -1;
+    CHECK_FAILS(actielijst_store_propose(s, &in), ACTIELIJST_EINVALID, "in->state");
+    in.state = ACTIELIJST_PROPOSAL_OPEN;
+    in.kind = 2;
+    CHECK_FAILS(actielijst_store_propose(s, &in), ACTIELIJST_EINVALID, "in->kind");
+    in.kind = ACTIELIJST_KIND_CONSENSUS;
+    in.decided = "2023-05-05";
+    CHECK_FAILS(actielijst_store_propose(s, &in), ACTIELIJST_EINVALID, "decided");
+    CHECK(strstr(actielijst_error_message(), "proposals[0].") == NULL);
+    in.decided = "2023-05-32";
+    in.state = ACTIELIJST_PROPOSAL_ADOPTED;
+    CHECK_FAILS(actielijst_store_propose(s, &in), ACTIELIJST_EINVALID, "in->decided");
+    in.decided = NULL;
+    in.action = "geen-actie";
+    CHECK_FAILS(actielijst_store_propose(s, &in), ACTIELIJST_EINVALID, "geen-actie");
+    CHECK(strstr(actielijst_error_message(), "proposals[0].") == NULL);
+    in.action = "werken-aanpak-excessen";
+    in.meeting = "SG-1999";
+    CHECK_FAILS(actielijst_store_propose(s, &in), ACTIELIJST_EINVALID, "SG-1999");
+
+    CHECK_FAILS(actielijst_store_decide(NULL, "P2", 1, NULL, NULL), ACTIELIJST_EINVALID, "store is NULL");
+    CHECK_FAILS(actielijst_store_decide(s, NULL, 1, NULL, NULL), ACTIELIJST_EINVALID, "key is NULL");
+    CHECK_FAILS(actielijst_store_decide(s, "P9", 1, NULL, NULL), ACTIELIJST_ENOTFOUND, "P9");
+    CHECK_FAILS(actielijst_store_decide(s, "P2", 1, NULL, "SG-1999"), ACTIELIJST_ENOTFOUND, "SG-1999");
+    CHECK_FAILS(actielijst_store_decide(s, "P2", 9, NULL, NULL), ACTIELIJST_EINVALID, "state");
+    CHECK_FAILS(actielijst_store_decide(s, "P2", ACTIELIJST_PROPOSAL_OPEN, "2023-05-01", NULL), ACTIELIJST_EINVALID,
+                "decided");
+    CHECK_FAILS(actielijst_store_decide(s, "P2", 1, "01-05-2023", NULL), ACTIELIJST_EINVALID, "decided");
+    CHECK_FAILS(actielijst_store_decide(s, "P\xff", 1, NULL, NULL), ACTIELIJST_EINVALID, "key is not valid UTF-8");
+    CHECK_FAILS(actielijst_store_decide(s, "P2", 1, NULL, "\xff"), ACTIELIJST_EINVALID, "meeting is not valid UTF-8");
+    CHECK(unchanged(s, &before));
+    actielijst_buf_dispose(&before);
+}
+
+static void test_observe(actielijst_store *s) {
+    actielijst_observation_input in = ACTIELIJST_OBSERVATION_INPUT_INIT;
+    actielijst_buf before;
+    actielijst_view *v = NULL;
+    actielijst_rollup_rec u;
+    actielijst_observation_iter *it = NULL;
+    actielijst_observation_rec o;
+    int found = 0;
+
+    in.indicator = "short_stay_policy";
+    in.region = "Venlo"; /* a name */
+    in.as_of = "2023-09-01";
+    in.level = "adopted";
+    in.source = "Gemeenteraad Venlo";
+    CHECK_OK(actielijst_store_observe(s, &in));
+    in.region = "GM1507";
+    CHECK_OK(actielijst_store_observe(s, &in));
+    in = (actielijst_observation_input)ACTIELIJST_OBSERVATION_INPUT_INIT;
+    in.indicator = "international_workers_count";
+    in.region = "PV31";
+    in.as_of = "2023-01-01";
+    in.has_value = 1;
+    in.value = 12000;
+    CHECK_OK(actielijst_store_observe(s, &in));
+    in.value = 12500; /* the same (indicator, region, level, date): replaced */
+    CHECK_OK(actielijst_store_observe(s, &in));
+
+    CHECK_OK(actielijst_store_view(s, "2023-12-31", &v));
+    CHECK_OK(actielijst_view_rollup(v, "short_stay_policy", "CR37", "adopted", &u));
+    CHECK(u.municipalities == 8 && u.known_at_or_above == 2 && u.reported == 4);
+    CHECK_OK(actielijst_observation_iter_new(v, "international_workers_count", &it));
+    while (actielijst_observation_iter_next(&o, it) == ACTIELIJST_OK) {
+        ++found;
+        CHECK(o.has_value == 1 && o.value == 12500.0 && strcmp(o.as_of, "2023-01-01") == 0);
+    }
+    CHECK(found == 1);
+    actielijst_observation_iter_free(it);
+    actielijst_view_free(v);
+
+    before = export_all(s);
+    in = (actielijst_observation_input)ACTIELIJST_OBSERVATION_INPUT_INIT;
+    in.indicator = "short_stay_policy";
+    in.region = "GM0889";
+    in.as_of = "2023-09-01";
+    in.level = "adopted";
+    CHECK_FAILS(actielijst_store_observe(NULL, &in), ACTIELIJST_EINVALID, "store is NULL");
+    CHECK_FAILS(actielijst_store_observe(s, NULL), ACTIELIJST_EINVALID, "in is NULL");
+    in.version = 3;
+    CHECK_FAILS(actielijst_store_observe(s, &in), ACTIELIJST_EVERSION, "in->version");
+    in.version = ACTIELIJST_OBSERVATION_INPUT_VERSION;
+    in.indicator = NULL;
+    CHECK_FAILS(actielijst_store_observe(s, &in), ACTIELIJST_EINVALID, "in->indicator is NULL");
+    in.indicator = "short_stay_policy";
+    in.region = NULL;
+    CHECK_FAILS(actielijst_store_observe(s, &in), ACTIELIJST_EINVALID, "in->region is NULL");
+    in.region = "GM0889";
+    in.as_of = NULL;
+    CHECK_FAILS(actielijst_store_observe(s, &in), ACTIELIJST_EINVALID, "in->as_of is NULL");
+    in.as_of = "2023-09-01";
+    in.note = "\xed\xbf\xbf";
+    CHECK_FAILS(actielijst_store_observe(s, &in), ACTIELIJST_EINVALID, "in->note is not valid UTF-8");
+    in.note = NULL;
+    in.source = "\xc1\xbf";
+    CHECK_FAILS(actielijst_store_observe(s, &in), ACTIELIJST_EINVALID, "in->source is not valid UTF-8");
+    in.source = NULL;
+    in.level = "perfect";
+    CHECK_FAILS(actielijst_store_observe(s, &in), ACTIELIJST_EINVALID, "level");
+    CHECK(strstr(actielijst_error_message(), "observations[0].") == NULL);
+    in.level = NULL;
+    in.note = "zonder niveau";
+    CHECK_FAILS(actielijst_store_observe(s, &in), ACTIELIJST_EINVALID, "level is required");
+    in.note = NULL;
+    in.level = "adopted";
+    in.has_value = 1;
+    in.value = 3;
+    CHECK_FAILS(actielijst_store_observe(s, &in), ACTIELIJST_EINVALID, "value");
+    in.has_value = 0;
+    in.indicator = "temperature";
+    CHECK_FAILS(actielijst_store_observe(s, &in), ACTIELIJST_EINVALID, "temperature");
+    in.indicator = "short_stay_policy";
+    in.region = "Atlantis";
+    CHECK_FAILS(actielijst_store_observe(s, &in), ACTIELIJST_EINVALID, "Atlantis");
+    in.region = "CR37";
+    in.has_count = 1;
+    in.count = 9; /* CR37 has 8 municipalities */
+    CHECK_FAILS(actielijst_store_observe(s, &in), ACTIELIJST_EINVALID, "count");
+    CHECK(unchanged(s, &before));
+    actielijst_buf_dispose(&before);
+}
+
+static void test_contacts(actielijst_store *s) {
+    actielijst_contact_iter *it = NULL;
+    actielijst_contact_rec c;
+    actielijst_buf before, plain = {NULL, 0};
+    int n = 0;
+
+    CHECK_OK(actielijst_contact_iter_new(s, &it));
+    CHECK(actielijst_contact_iter_next(&c, it) == ACTIELIJST_ITEROVER);
+    actielijst_contact_iter_free(it);
+
+    CHECK_OK(actielijst_store_add_contact(s, "GM0983", "beleidsadviseur", "Anna de Vries", "anna@venlo.example"));
+    CHECK_OK(actielijst_store_add_contact(s, "Venray", "wethouder", "Bram Peeters", NULL));
+    CHECK_OK(actielijst_store_add_contact(s, "GM0983", "beleidsadviseur", "Anna de Vries", "a.devries@venlo.example"));
+
+    CHECK_OK(actielijst_contact_iter_new(s, &it));
+    CHECK_FAILS(actielijst_contact_iter_next(NULL, it), ACTIELIJST_EINVALID, "rec is NULL");
+    CHECK_FAILS(actielijst_contact_iter_next(&c, NULL), ACTIELIJST_EINVALID, "it is NULL");
+    while (actielijst_contact_iter_next(&c, it) == ACTIELIJST_OK) {
+        ++n;
+        if (strcmp(c.name, "Anna de Vries") == 0) {
+            CHECK(strcmp(c.municipality, "GM0983") == 0 && strcmp(c.role, "beleidsadviseur") == 0);
+            CHECK(strcmp(c.email, "a.devries@venlo.example") == 0);
+        } else {
+            CHECK(strcmp(c.municipality, "GM0984") == 0 && strcmp(c.email, "") == 0);
+        }
+    }
+    CHECK(n == 2);
+    CHECK(actielijst_contact_iter_next(&c, it) == ACTIELIJST_ITEROVER);
+    actielijst_contact_iter_free(it);
+    actielijst_contact_iter_free(NULL);
+
+    /* Personal data only on request. */
+    CHECK_OK(actielijst_store_export_json(s, &plain));
+    CHECK(strstr(plain.data, "Anna de Vries") == NULL);
+    actielijst_buf_dispose(&plain);
+    CHECK_OK(actielijst_store_export_json_contacts(s, 0, &plain));
+    CHECK(strstr(plain.data, "Anna de Vries") == NULL);
+    actielijst_buf_dispose(&plain);
+    CHECK_OK(actielijst_store_export_json_contacts(s, 1, &plain));
+    CHECK(strstr(plain.data, "Anna de Vries") != NULL);
+    actielijst_buf_dispose(&plain);
+
+    before = export_all(s);
+    CHECK_FAILS(actielijst_store_add_contact(NULL, "GM0983", "r", "n", NULL), ACTIELIJST_EINVALID, "store is NULL");
+    CHECK_FAILS(actielijst_store_add_contact(s, NULL, "r", "n", NULL), ACTIELIJST_EINVALID, "municipality is NULL");
+    CHECK_FAILS(actielijst_store_add_contact(s, "GM0983", NULL, "n", NULL), ACTIELIJST_EINVALID, "role is NULL");
+    CHECK_FAILS(actielijst_store_add_contact(s, "GM0983", "r", NULL, NULL), ACTIELIJST_EINVALID, "name is NULL");
+    CHECK_FAILS(actielijst_store_add_contact(s, "GM0983", "r", "n\xff", NULL), ACTIELIJST_EINVALID,
+                "name is not valid UTF-8");
+    CHECK_FAILS(actielijst_store_add_contact(s, "GM0983", "r", "n", "\xff"), ACTIELIJST_EINVALID,
+                "email is not valid UTF-8");
+    CHECK_FAILS(actielijst_store_add_contact(s, "GM0983", "r", "n", "geen adres"), ACTIELIJST_EINVALID, "email");
+    CHECK_FAILS(actielijst_store_add_contact(s, "CR37", "r", "n", NULL), ACTIELIJST_EINVALID, "not a municipality");
+    CHECK(strstr(actielijst_error_message(), "contacts[0].") == NULL);
+    CHECK_FAILS(actielijst_store_add_contact(s, "Atlantis", "r", "n", NULL), ACTIELIJST_EINVALID, "Atlantis");
+    it = (actielijst_contact_iter *)&it;
+    CHECK_FAILS(actielijst_contact_iter_new(NULL, &it), ACTIELIJST_EINVALID, "store is NULL");
+    CHECK_FAILS(actielijst_contact_iter_new(s, NULL), ACTIELIJST_EINVALID, "out is NULL");
+    CHECK(it == (actielijst_contact_iter *)&it);
+    CHECK(unchanged(s, &before));
+    actielijst_buf_dispose(&before);
+}
+
+static void test_resolve_region(actielijst_store *s) {
+    actielijst_buf out = {NULL, 0};
+    CHECK_OK(actielijst_store_resolve_region(s, "regio noord", &out));
+    CHECK(out.data != NULL && strcmp(out.data, "CR37") == 0 && out.size == 4);
+    actielijst_buf_dispose(&out);
+    CHECK_OK(actielijst_store_resolve_region(s, "GM0983", &out));
+    CHECK(strcmp(out.data, "GM0983") == 0);
+    actielijst_buf_dispose(&out);
+    CHECK_OK(actielijst_store_resolve_region(s, "Bergen", &out));
+    CHECK(strcmp(out.data, "GM0893") == 0);
+    actielijst_buf_dispose(&out);
+    CHECK_FAILS(actielijst_store_resolve_region(s, "Atlantis", &out), ACTIELIJST_ENOTFOUND, "Atlantis");
+    CHECK(out.data == NULL);
+    CHECK_FAILS(actielijst_store_resolve_region(NULL, "CR37", &out), ACTIELIJST_EINVALID, "store is NULL");
+    CHECK_FAILS(actielijst_store_resolve_region(s, NULL, &out), ACTIELIJST_EINVALID, "code_or_alias is NULL");
+    CHECK_FAILS(actielijst_store_resolve_region(s, "CR37", NULL), ACTIELIJST_EINVALID, "out is NULL");
+    CHECK_FAILS(actielijst_store_resolve_region(s, "Noord\xff", &out), ACTIELIJST_EINVALID,
+                "code_or_alias is not valid UTF-8");
+    CHECK(out.data == NULL);
+}
+
+int main(int argc, char **argv) {
+    char dir[64];
+    size_t len = 0;
+    char *json;
+    actielijst_store *s;
+
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s <limburg.json>\n", argv[0]);
+        return 2;
+    }
+    json = read_all(argv[1], &len);
+    if (!json || make_temp_dir(dir) != 0) {
+        fprintf(stderr, "cannot read %s or make a temporary directory\n", argv[1]);
+        return 2;
+    }
+    test_inits();
+    s = open_with(dir, "write.db", json, len);
+    CHECK(s != NULL);
+    if (s) {
+        test_record(s);
+        test_meetings_and_proposals(s);
+        test_observe(s);
+        test_contacts(s);
+        test_resolve_region(s);
+        actielijst_store_free(s);
+    }
+    free(json);
+    remove_dir(dir);
+    return report();
+}

@@ -1,0 +1,72 @@
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+
+#include "test_support.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+int failures = 0;
+int checks = 0;
+
+char *read_all(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    char *data;
+    long size;
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    data = malloc((size_t)size + 1);
+    if (data && fread(data, 1, (size_t)size, f) != (size_t)size) {
+        free(data);
+        data = NULL;
+    }
+    fclose(f);
+    if (data) {
+        data[size] = '\0';
+        *len = (size_t)size;
+    }
+    return data;
+}
+
+int make_temp_dir(char *dir) {
+    strcpy(dir, "/tmp/actielijst-capi-XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+void remove_dir(const char *dir) {
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+}
+
+actielijst_store *open_with(const char *dir, const char *name, const char *json, size_t len) {
+    char path[4096];
+    actielijst_store *s = NULL;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (actielijst_store_open(path, &s) != ACTIELIJST_OK) return NULL;
+    if (json && actielijst_store_import_json(s, json, len) != ACTIELIJST_OK) {
+        actielijst_store_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+actielijst_buf export_all(actielijst_store *store) {
+    actielijst_buf buf = {NULL, 0};
+    CHECK(actielijst_store_export_json_contacts(store, 1, &buf) == ACTIELIJST_OK);
+    return buf;
+}
+
+int unchanged(actielijst_store *store, const actielijst_buf *before) {
+    actielijst_buf now = export_all(store);
+    int same = now.data != NULL && before->data != NULL && now.size == before->size &&
+               memcmp(now.data, before->data, now.size) == 0;
+    actielijst_buf_dispose(&now);
+    return same;
+}
+
+int report(void) {
+    printf("%d passed, %d failed\n", checks - failures, failures);
+    return failures == 0 ? 0 : 1;
+}

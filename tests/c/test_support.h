@@ -1,0 +1,63 @@
+/*
+ * Shared helpers of the C API tests: counters, CHECK macros, files and stores.
+ */
+#ifndef ACTIELIJST_TEST_SUPPORT_H
+#define ACTIELIJST_TEST_SUPPORT_H
+
+#include <actielijst.h>
+
+#include <stdio.h>
+#include <string.h>
+
+extern int failures;
+extern int checks;
+
+#define CHECK(cond)                                                               \
+    do {                                                                          \
+        ++checks;                                                                 \
+        if (!(cond)) {                                                            \
+            ++failures;                                                           \
+            fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, \
+                    __LINE__, #cond, actielijst_error_message());                 \
+        }                                                                         \
+    } while (0)
+
+/* The call succeeded and left an empty message. */
+#define CHECK_OK(call)                                                            \
+    do {                                                                          \
+        int rc_ = (call);                                                         \
+        CHECK(rc_ == ACTIELIJST_OK);                                              \
+        CHECK(strcmp(actielijst_error_message(), "") == 0);                       \
+    } while (0)
+
+/* The call failed with `code` and left a message containing `needle`. */
+#define CHECK_FAILS(call, code, needle)                                           \
+    do {                                                                          \
+        int rc_ = (call);                                                         \
+        CHECK(rc_ == (code));                                                     \
+        if (rc_ != (code))                                                        \
+            fprintf(stderr, "  got %s, expected %s\n", actielijst_error_name(rc_), \
+                    actielijst_error_name(code));                                 \
+        CHECK(strlen(actielijst_error_message()) > 0);                            \
+        CHECK(strstr(actielijst_error_message(), (needle)) != NULL);              \
+    } while (0)
+
+/* The whole file, NUL-terminated; NULL when it cannot be read. */
+char *read_all(const char *path, size_t *len);
+
+/* A fresh temporary directory in `dir` (at least 64 bytes); 0 on success. */
+int make_temp_dir(char *dir);
+void remove_dir(const char *dir);
+
+/* A new store `name` in `dir` with `json` imported; NULL on failure. */
+actielijst_store *open_with(const char *dir, const char *name, const char *json, size_t len);
+
+/* The store's export (contacts included), for comparing before and after. */
+actielijst_buf export_all(actielijst_store *store);
+/* Whether the store still exports exactly `before`. */
+int unchanged(actielijst_store *store, const actielijst_buf *before);
+
+/* Prints "N passed, M failed" and returns the exit status. */
+int report(void);
+
+#endif
