@@ -16,6 +16,7 @@ packages=(
   cmake g++ make pkg-config binutils
   libsqlite3-dev libsqlitecpp-dev nlohmann-json3-dev libcli11-dev doctest-dev
   python3 python3-jsonschema
+  abigail-tools dpkg-dev doxygen
 )
 
 usage() {

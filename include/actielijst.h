@@ -1,5 +1,6 @@
-/*
- * actielijst.h — the stable C API of actielijst.
+/**
+ * \file actielijst.h
+ * The stable C API of actielijst.
  *
  * actielijst models a steering group's action list (action points per theme, a
  * state of affairs per region, proposals, monitoring), stores it in SQLite and
