@@ -14,6 +14,10 @@
 namespace actielijst::capi {
 namespace {
 thread_local std::string last_error;
+// Set when the message itself could not be stored for lack of memory; a static
+// text needs no allocation, so the caller still learns what happened.
+thread_local const char* fallback_error = nullptr;
+constexpr const char* out_of_memory_text = "out of memory (the error message could not be stored)";
 
 int code_of(Errc code) noexcept {
     switch (code) {
@@ -30,28 +34,35 @@ int code_of(Errc code) noexcept {
 
 /// `function: what detail`, built without letting an allocation failure escape.
 void set_error_parts(const char* function, std::string_view what, std::string_view detail = {}) noexcept {
+    fallback_error = nullptr;
     try {
         last_error.assign(function);
         last_error.append(": ");
         last_error.append(what);
         last_error.append(detail);
     } catch (...) {
-        last_error.clear();  // out of memory: an empty message beats none at all
+        last_error.clear();
+        fallback_error = out_of_memory_text;
     }
 }
 }  // namespace
 
 void set_error(const std::string& message) noexcept {
+    fallback_error = nullptr;
     try {
         last_error = message;
     } catch (...) {
         last_error.clear();
+        fallback_error = out_of_memory_text;
     }
 }
 
-void clear_error() noexcept { last_error.clear(); }
+void clear_error() noexcept {
+    last_error.clear();
+    fallback_error = nullptr;
+}
 
-const char* message() noexcept { return last_error.c_str(); }
+const char* message() noexcept { return fallback_error ? fallback_error : last_error.c_str(); }
 
 int invalid_argument(const char* function, const char* what) noexcept {
     set_error_parts(function, what);

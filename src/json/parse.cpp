@@ -24,6 +24,10 @@ using detail::quote;
 constexpr std::size_t max_document_bytes = std::size_t{1} << 30;
 /// Deepest nesting the format needs is 5 (levels[].label.nl); anything much deeper is hostile.
 constexpr int max_depth = 16;
+/// Most members one object may have. The format's objects have at most 13; `meta` is
+/// free-form. nlohmann's ordered objects insert with a linear search, so without a
+/// cap a few megabytes of members would cost minutes.
+constexpr std::size_t max_members = 256;
 
 [[noreturn]] void fail(const std::string& where, const std::string& what) {
     throw Error(Errc::invalid, where + ": " + what);
@@ -35,6 +39,15 @@ std::string type_of(const Json& j) {
     return std::string(j.is_object() ? "an object" : j.is_array() ? "an array" : j.is_boolean() ? "a boolean" : "null");
 }
 
+/// A member name as it may appear in a path: as is when it looks like a key, quoted
+/// and cut short otherwise, so hostile names cannot flood an error message.
+std::string member_name(const std::string& name) {
+    bool plain = !name.empty() && name.size() <= detail::max_key_bytes;
+    for (char c : name)
+        plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+    return plain ? name : quote(name);
+}
+
 /// One JSON object being read: typed getters that name the member on error, and a
 /// check that the object has no member the format does not define.
 class Obj {
@@ -44,7 +57,7 @@ public:
         for (const auto& [key, _] : j.items()) {
             bool known = false;
             for (const char* m : members) known = known || key == m;
-            if (!known) fail(where_ + "." + key, "unknown member (a typo?)");
+            if (!known) fail(where_ + "." + member_name(key), "unknown member (a typo?)");
         }
     }
 
@@ -81,7 +94,14 @@ public:
         const Json* v = get(key, false);
         if (!v) return std::nullopt;
         if (!v->is_number()) fail(at(key), "expected a number, got " + type_of(*v));
-        return v->get<double>();
+        // A whole number beyond 2^53 would be rounded silently when stored as a double.
+        const double d = v->get<double>();
+        constexpr std::uint64_t exact = std::uint64_t{1} << 53;
+        const bool too_large = v->is_number_unsigned() ? v->get<std::uint64_t>() > exact
+                               : v->is_number_integer() ? v->get<std::int64_t>() < -static_cast<std::int64_t>(exact)
+                                                         : false;
+        if (too_large) fail(at(key), "whole number too large to store exactly (the limit is 2^53)");
+        return d;
     }
     std::optional<std::int64_t> integer(const char* key) const {
         const Json* v = get(key, false);
@@ -153,7 +173,7 @@ std::vector<MetaEntry> read_meta(const Json& doc) {
     if (it == doc.end() || it->is_null()) return out;
     if (!it->is_object()) fail("meta", "expected an object, got " + type_of(*it));
     for (const auto& [key, value] : it->items()) {
-        const std::string where = "meta." + key;
+        const std::string where = "meta." + member_name(key);
         detail::check_key(key, where);
         if (value.is_string()) {
             detail::check_text(value.get_ref<const std::string&>(), where, false);
@@ -269,13 +289,18 @@ public:
         frames_.back().key = name;
         return frames_.back().keys.insert(name).second;
     }
-    std::string path() const {
+    std::size_t members() const { return frames_.back().keys.size(); }
+    /// The place of the current member (`themes[0].key`), or with `object_only` of the
+    /// object that holds it (`themes[0]`).
+    std::string path(bool object_only = false) const {
         std::string out;
-        for (const auto& f : frames_) {
+        for (std::size_t i = 0; i < frames_.size(); ++i) {
+            const auto& f = frames_[i];
+            if (object_only && i + 1 == frames_.size()) break;
             if (f.array)
                 out += "[" + std::to_string(f.index) + "]";
             else
-                out += (out.empty() ? "" : ".") + f.key;
+                out += (out.empty() ? "" : ".") + member_name(f.key);
         }
         return out.empty() ? "document" : out;
     }
@@ -306,6 +331,9 @@ Json parse_text(std::string_view text) {
             case Json::parse_event_t::object_end:
             case Json::parse_event_t::array_end: where.end(); break;
             case Json::parse_event_t::key:
+                if (where.members() >= max_members)
+                    throw Error(Errc::invalid, where.path(true) + ": more than " + std::to_string(max_members) +
+                                                   " members in one object");
                 if (!where.key(parsed.get<std::string>()))
                     throw Error(Errc::invalid, where.path() + ": duplicate member " + quote(parsed.get<std::string>()) + " in one object");
                 break;
@@ -315,11 +343,13 @@ Json parse_text(std::string_view text) {
     };
     try {
         return Json::parse(text.begin(), text.end(), guard);
-    } catch (const Json::parse_error& e) {
-        // nlohmann's message already names the line and column.
+    } catch (const Json::exception& e) {
+        // Syntax errors and numbers out of range. nlohmann's message names the line and
+        // column and echoes the input read so far, so it is cut to a sane length.
         std::string what = e.what();
         const auto cut = what.find("] ");
-        throw Error(Errc::invalid, "not valid JSON: " + (cut == std::string::npos ? what : what.substr(cut + 2)));
+        if (cut != std::string::npos) what.erase(0, cut + 2);
+        throw Error(Errc::invalid, "not valid JSON: " + detail::shorten(what, 300));
     }
 }
 

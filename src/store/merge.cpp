@@ -69,15 +69,21 @@ public:
             put({q.getColumn(0).getInt64(), q.getColumn(1).getString(), static_cast<RegionKind>(q.getColumn(2).getInt()),
                  q.getColumn(3).getInt64()});
         SQLite::Statement n(db, "SELECT name_folded, region_id FROM region_names");
-        while (n.executeStep()) names_[n.getColumn(0).getString()].insert(n.getColumn(1).getInt64());
+        while (n.executeStep()) {
+            names_[n.getColumn(0).getString()].insert(n.getColumn(1).getInt64());
+            names_of_[n.getColumn(1).getInt64()].push_back(n.getColumn(0).getString());
+        }
     }
 
     void put(const RegionInfo& r) {
         by_id_[r.id] = r;
         by_code_[r.code] = r.id;
+        by_folded_code_[detail::fold_case(r.code)] = r.id;
     }
     void set_names(std::int64_t id, const std::vector<std::string>& folded) {
-        for (auto& [name, ids] : names_) ids.erase(id);
+        // The reverse index keeps this linear in the region's own names, not in all names.
+        for (const auto& old : names_of_[id]) names_[old].erase(id);
+        names_of_[id] = folded;
         for (const auto& f : folded) names_[f].insert(id);
     }
     const RegionInfo* by_id(std::int64_t id) const {
@@ -87,6 +93,11 @@ public:
     const RegionInfo* by_code(const std::string& code) const {
         const auto it = by_code_.find(code);
         return it == by_code_.end() ? nullptr : by_id(it->second);
+    }
+    /// The region whose code folds to `folded`, if any.
+    const RegionInfo* by_folded_code(const std::string& folded) const {
+        const auto it = by_folded_code_.find(folded);
+        return it == by_folded_code_.end() ? nullptr : by_id(it->second);
     }
     /// Code or alias -> region; fails naming `where.field` when unknown or ambiguous.
     const RegionInfo& resolve(const std::string& ref, const std::string& where, const char* field) const {
@@ -100,16 +111,21 @@ public:
         }
         return *by_id(*it->second.begin());
     }
+    /// Whether `ancestor` is `id` itself or lies above it. Bounded, so even a damaged
+    /// hierarchy cannot make it loop.
+    bool within(std::int64_t id, std::int64_t ancestor) const {
+        std::size_t steps = 0;
+        for (std::int64_t p = id; p != 0 && steps <= by_id_.size(); ++steps) {
+            if (p == ancestor) return true;
+            const auto* r = by_id(p);
+            p = r ? r->parent : 0;
+        }
+        return false;
+    }
     std::size_t municipalities_in(std::int64_t region) const {
         std::size_t n = 0;
-        for (const auto& [id, r] : by_id_) {
-            if (r.kind != RegionKind::municipality) continue;
-            for (std::int64_t p = r.id; p != 0; p = by_id(p)->parent)
-                if (p == region) {
-                    ++n;
-                    break;
-                }
-        }
+        for (const auto& [id, r] : by_id_)
+            if (r.kind == RegionKind::municipality && within(id, region)) ++n;
         return n;
     }
     bool has_children(std::int64_t id) const {
@@ -121,7 +137,9 @@ public:
 private:
     std::map<std::int64_t, RegionInfo> by_id_;
     std::map<std::string, std::int64_t, std::less<>> by_code_;
+    std::map<std::string, std::int64_t, std::less<>> by_folded_code_;
     std::map<std::string, std::set<std::int64_t>, std::less<>> names_;
+    std::map<std::int64_t, std::vector<std::string>> names_of_;
 };
 
 struct IndicatorInfo {
@@ -262,8 +280,17 @@ private:
                                 std::string(to_string(parent.kind)));
                 parent_id = parent.id;
             }
-            if (const auto* old = regions_.by_code(r.code()); old && old->kind != r.kind() && regions_.has_children(old->id))
-                fail_at(where, "kind", "region " + r.code() + " has subregions, so its kind cannot change", Errc::conflict);
+            if (const auto* old = regions_.by_code(r.code())) {
+                if (parent_id != 0 && regions_.within(parent_id, old->id))
+                    fail_at(where, "parent", "region " + r.code() + " cannot lie inside itself", Errc::conflict);
+                if (old->kind != r.kind()) check_kind_change(*old, r.kind(), where);
+            }
+            for (std::size_t k = 0; k < r.aliases().size(); ++k) {
+                const auto* other = regions_.by_folded_code(detail::fold_case(r.aliases()[k]));
+                if (other && other->code != r.code())
+                    fail_at(where, ("aliases[" + std::to_string(k) + "]").c_str(),
+                            "alias " + quote(r.aliases()[k]) + " is the code of region " + other->code, Errc::conflict);
+            }
             for (auto* q : {&ins, &upd}) {
                 q->bind(1, r.code());
                 q->bind(2, r.name());
@@ -296,6 +323,24 @@ private:
             }
             regions_.set_names(id, folded);
         }
+    }
+
+    /// A region's kind may change only when nothing stored depends on the old kind.
+    void check_kind_change(const RegionInfo& old, RegionKind kind, const std::string& where) {
+        const auto refuse = [&](const std::string& why) {
+            fail_at(where, "kind", "region " + old.code + " " + why + ", so its kind cannot change", Errc::conflict);
+        };
+        if (regions_.has_children(old.id)) refuse("has subregions");
+        const auto used = [&](const char* sql) {
+            SQLite::Statement q(db_, sql);
+            q.bind(1, old.id);
+            return q.executeStep();
+        };
+        if (kind != RegionKind::municipality && used("SELECT 1 FROM contacts WHERE municipality_id = ? LIMIT 1"))
+            refuse("has contacts, which belong to municipalities");
+        if (kind == RegionKind::municipality &&
+            used("SELECT 1 FROM observations WHERE region_id = ? AND count IS NOT NULL LIMIT 1"))
+            refuse("has counts of municipalities");
     }
 
     void merge_states(const std::vector<ProgressState>& states) {
@@ -587,8 +632,9 @@ private:
                 if (!v.level.empty())
                     fail_at(where, "level", "indicator " + o.indicator() + " is a " +
                                                 std::string(to_string(ind.kind)) + ": use value, not level");
-                if (ind.kind == IndicatorKind::count && v.value && (*v.value < 0 || std::floor(*v.value) != *v.value))
-                    fail_at(where, "value", "indicator " + o.indicator() + " counts: expected a whole number >= 0");
+                if (ind.kind == IndicatorKind::count && v.value &&
+                    (*v.value < 0 || std::floor(*v.value) != *v.value || *v.value > 9007199254740992.0))
+                    fail_at(where, "value", "indicator " + o.indicator() + " counts: expected a whole number from 0 to 2^53");
             }
             if (!seen.emplace(o.indicator(), region.id, v.level, o.as_of().iso()).second)
                 fail_at(where, "as_of", "a second observation of " + o.indicator() + " for " + region.code + " on " +

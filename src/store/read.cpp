@@ -39,6 +39,8 @@ public:
         return out;
     }
 
+    /// Regions by kind, then list order: a parent's kind is always one step up, so
+    /// parents come before children even after a municipality moved to a newer region.
     std::vector<Region> regions() {
         std::map<std::int64_t, std::vector<std::string>> aliases;
         SQLite::Statement a(db_, "SELECT region_id, alias FROM region_names WHERE alias IS NOT NULL ORDER BY region_id, position");
@@ -46,7 +48,7 @@ public:
         std::vector<Region> out;
         SQLite::Statement q(db_,
                             "SELECT r.id, r.code, r.name, r.kind, p.code FROM regions r "
-                            "LEFT JOIN regions p ON p.id = r.parent_id ORDER BY r.position");
+                            "LEFT JOIN regions p ON p.id = r.parent_id ORDER BY r.kind, r.position");
         while (q.executeStep())
             out.emplace_back(q.getColumn(1).getString(), q.getColumn(2).getString(),
                              static_cast<RegionKind>(q.getColumn(3).getInt()), column_text(q, 4),
@@ -124,7 +126,7 @@ public:
                             "JOIN actions a ON a.id = p.action_id JOIN themes t ON t.id = a.theme_id "
                             "JOIN regions r ON r.id = p.scope_id JOIN states s ON s.id = u.state_id "
                             "LEFT JOIN meetings m ON m.id = u.meeting_id "
-                            "ORDER BY t.position, a.position, r.position");
+                            "ORDER BY t.position, a.position, r.kind, r.position");
         q.bind(1, as_of.iso());
         while (q.executeStep()) out.push_back(update(q));
         return out;
@@ -174,10 +176,10 @@ public:
                              "  WHERE x.indicator_id = s.indicator_id AND x.region_id = s.region_id "
                              "  AND x.level = s.level AND x.as_of <= ?1 ORDER BY x.as_of DESC LIMIT 1) "
                              "JOIN indicators i ON i.id = s.indicator_id JOIN regions r ON r.id = s.region_id "
-                             "ORDER BY i.position, r.position, o.level"
+                             "ORDER BY i.position, r.kind, r.position, o.level"
                        : std::string(columns) +
                              "FROM observations o JOIN indicators i ON i.id = o.indicator_id "
-                             "JOIN regions r ON r.id = o.region_id ORDER BY i.position, r.position, o.as_of, o.level");
+                             "JOIN regions r ON r.id = o.region_id ORDER BY i.position, r.kind, r.position, o.as_of, o.level");
         if (as_of) q.bind(1, as_of->iso());
         while (q.executeStep()) {
             ObservationValue v;
@@ -195,7 +197,7 @@ public:
         std::vector<Contact> out;
         SQLite::Statement q(db_,
                             "SELECT r.code, c.role, c.name, c.email FROM contacts c JOIN regions r ON r.id = c.municipality_id "
-                            "ORDER BY r.position, c.role, c.name");
+                            "ORDER BY r.kind, r.position, c.role, c.name");
         while (q.executeStep())
             out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                              q.getColumn(3).getString());

@@ -17,8 +17,10 @@ namespace {
 // first read, so the file system is asked first for the errors it can name better.
 void check_path(const std::string& path, bool must_exist) {
     namespace fs = std::filesystem;
-    if (path.empty()) throw Error(Errc::io, "store path is empty");
-    if (path.find('\0') != std::string::npos) throw Error(Errc::io, "store path contains a NUL byte");
+    if (path.empty()) throw Error(Errc::invalid, "store path is empty");
+    if (path.find('\0') != std::string::npos) throw Error(Errc::invalid, "store path contains a NUL byte");
+    if (const auto bad = detail::utf8_error_offset(path); bad != std::string::npos)
+        throw Error(Errc::invalid, "store path is not valid UTF-8 (byte " + std::to_string(bad) + ")");
     std::error_code ec;
     const fs::path p(path);
     const auto status = fs::status(p, ec);
@@ -155,7 +157,7 @@ std::vector<StatusUpdate> Store::history(std::string_view action, std::string_vi
                             "JOIN regions r ON r.id = u.scope_id JOIN states s ON s.id = u.state_id "
                             "LEFT JOIN meetings m ON m.id = u.meeting_id "
                             "WHERE u.action_id = ?1 AND (?2 IS NULL OR u.scope_id = ?2) "
-                            "ORDER BY u.as_of, r.position, u.id");
+                            "ORDER BY u.as_of, r.kind, r.position, u.id");
         q.bind(1, action_id);
         if (scope_id)
             q.bind(2, *scope_id);

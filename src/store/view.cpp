@@ -34,6 +34,14 @@ View::View(ViewData data) : data_(std::move(data)) {
     index_all(indicators_, data_.indicators, "indicators", [](const Indicator& i) { return i.key(); });
     for (std::size_t i = 0; i < data_.regions.size(); ++i)
         if (!data_.regions[i].parent().empty()) require(regions_, data_.regions[i].parent(), at("regions", i) + ".parent", "region");
+    // A hand-made ViewData could chain parents in a circle; every walk up the
+    // hierarchy below relies on there being none.
+    for (std::size_t i = 0; i < data_.regions.size(); ++i) {
+        std::size_t steps = 0;
+        for (const Region* p = &data_.regions[i]; !p->parent().empty(); p = region(p->parent()))
+            if (++steps > data_.regions.size())
+                throw Error(Errc::invalid, at("regions", i) + ".parent: the parents form a cycle");
+    }
     for (std::size_t i = 0; i < data_.actions.size(); ++i) {
         const auto& a = data_.actions[i];
         require(themes_, a.theme(), at("actions", i) + ".theme", "theme");

@@ -59,6 +59,13 @@ void check_text(std::string_view value, std::string_view field, bool required) {
                         std::to_string(max_text_bytes) + " bytes");
     if (const auto bad = utf8_error_offset(value); bad != std::string_view::npos)
         fail(field, "invalid UTF-8 at byte " + std::to_string(bad));
+    // A NUL would end the text at the C boundary; other control characters have no
+    // place in an action list and would garble every report format.
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const auto c = static_cast<unsigned char>(value[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+            fail(field, "control character " + quote(value.substr(i, 1)) + " at byte " + std::to_string(i));
+    }
     if (required && value.find_first_not_of(" \t\r\n") == std::string_view::npos) fail(field, "must not be empty");
 }
 
@@ -66,10 +73,13 @@ std::string quote(std::string_view value) {
     std::string out = "\"";
     std::size_t shown = 0;
     for (char ch : value) {
-        if (shown++ == 80) {
+        // Stop after 80 bytes, but never inside a UTF-8 character (continuation bytes
+        // are 10xxxxxx), so the message stays valid UTF-8.
+        if (shown >= 80 && (static_cast<unsigned char>(ch) & 0xC0) != 0x80) {
             out += "...";
             break;
         }
+        ++shown;
         const auto c = static_cast<unsigned char>(ch);
         if (c == '"' || c == '\\') {
             out += '\\';
@@ -83,6 +93,13 @@ std::string quote(std::string_view value) {
         }
     }
     return out + "\"";
+}
+
+std::string shorten(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    std::size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return std::string(text.substr(0, end)) + "...";
 }
 
 std::string fold_case(std::string_view value) {

@@ -23,12 +23,17 @@ std::size_t utf8_error_offset(std::string_view text) noexcept;
 
 /// A stable identifier: 1-64 characters from A-Z a-z 0-9 _ - .
 void check_key(std::string_view value, std::string_view field);
-/// Valid UTF-8 of at most max_text_bytes; `required` also forbids empty or blank text.
+/// Valid UTF-8 of at most max_text_bytes without NUL or other control characters
+/// (tab, line feed and carriage return excepted); `required` also forbids blank text.
 void check_text(std::string_view value, std::string_view field, bool required);
 
 /// `value` in double quotes with control characters and quotes escaped, cut at 80
 /// bytes: for quoting user input inside an error message.
 std::string quote(std::string_view value);
+
+/// `text` cut to at most `max_bytes` (on a UTF-8 character boundary) with "..." added
+/// when anything was cut.
+std::string shorten(std::string_view text, std::size_t max_bytes);
 
 /// ASCII lower-case copy, for case-insensitive comparison of names and aliases.
 std::string fold_case(std::string_view value);
