@@ -71,6 +71,11 @@ std::string text(const char* function, std::string_view argument, const char* va
     return std::string(value, checked_length(function, argument, value));
 }
 
+std::string_view text_view(const char* function, std::string_view argument, const char* value) {
+    require(value, function, argument);
+    return std::string_view(value, checked_length(function, argument, value));
+}
+
 std::string optional_text(const char* function, std::string_view argument, const char* value) {
     if (!value) return {};
     return std::string(value, checked_length(function, argument, value));

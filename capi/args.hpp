@@ -31,6 +31,8 @@ std::string quote(std::string_view value);
 
 /// A required text argument: not NULL, valid UTF-8, at most max_text_bytes.
 std::string text(const char* function, std::string_view argument, const char* value);
+/// The same check, borrowing the caller's text instead of copying it (for hot reads).
+std::string_view text_view(const char* function, std::string_view argument, const char* value);
 /// An optional text argument: NULL reads as "".
 std::string optional_text(const char* function, std::string_view argument, const char* value);
 

@@ -13,9 +13,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -34,7 +36,13 @@ namespace actielijst::capi {
 class TextPool {
 public:
     const char* keep(std::string text) { return texts_.insert(std::move(text)).first->c_str(); }
-    const char* keep(const Date& date) { return keep(date.iso()); }
+    /// A date's ISO text, formatted once per distinct date (a view has few dates but
+    /// one per status, and Date::iso() goes through snprintf).
+    const char* keep(const Date& date) {
+        const auto [it, added] = dates_.try_emplace(date.days(), nullptr);
+        if (added) it->second = keep(date.iso());
+        return it->second;
+    }
     /// A kept text, or nullptr.
     const char* find(const std::string& text) const {
         const auto it = texts_.find(text);
@@ -43,6 +51,7 @@ public:
 
 private:
     std::set<std::string> texts_;
+    std::unordered_map<std::int64_t, const char*> dates_;
 };
 
 /// The C records of a View, built once. Never moved after construction (records
@@ -81,8 +90,28 @@ struct RecordIter {
     std::uint32_t magic = Magic;
     std::shared_ptr<const void> owner;
     std::vector<Rec> items;
+    /// The records when they are not copied into `items`: all of a view's records,
+    /// borrowed from the ViewHolder that `owner` keeps alive.
+    const std::vector<Rec>* shared = nullptr;
     std::size_t next = 0;
 };
+
+/// The *_iter_next_batch functions: up to `capacity` records, or ACTIELIJST_ITEROVER.
+template <class It, class Rec>
+int iter_next_batch(const char* fn, Rec* recs, std::size_t capacity, std::size_t* count, It* it) {
+    return guard(fn, [&] {
+        auto* i = handle(fn, "it", it);
+        require(recs, fn, "recs");
+        require(count, fn, "count");
+        if (capacity == 0) fail_arg(fn, "capacity", "is 0");
+        const auto& items = i->shared ? *i->shared : i->items;
+        const std::size_t n = std::min(capacity, items.size() - std::min(i->next, items.size()));
+        std::copy_n(items.begin() + static_cast<std::ptrdiff_t>(i->next), n, recs);
+        i->next += n;
+        *count = n;
+        return n == 0 ? ACTIELIJST_ITEROVER : ACTIELIJST_OK;
+    });
+}
 
 }  // namespace actielijst::capi
 
@@ -128,8 +157,9 @@ int iter_next(const char* fn, Rec* rec, It* it) {
     return guard(fn, [&] {
         auto* i = handle(fn, "it", it);
         require(rec, fn, "rec");
-        if (i->next >= i->items.size()) return ACTIELIJST_ITEROVER;
-        *rec = i->items[i->next++];
+        const auto& items = i->shared ? *i->shared : i->items;
+        if (i->next >= items.size()) return ACTIELIJST_ITEROVER;
+        *rec = items[i->next++];
         return ACTIELIJST_OK;
     });
 }

@@ -122,7 +122,7 @@ int new_iter(actielijst_view* view, It** out, const char* fn, const std::vector<
         require(out, fn, "out");
         auto it = std::make_unique<It>();
         it->owner = view->holder;
-        it->items = holder.*records;
+        it->shared = &(holder.*records);
         *out = it.release();
         return ACTIELIJST_OK;
     });
@@ -199,19 +199,22 @@ int actielijst_view_status(actielijst_view* view, const char* action, const char
     const char* fn = __func__;
     return guard(fn, [&] {
         const auto& h = holder_of(fn, view);
-        const std::string a = actielijst::capi::text(fn, "action", action);
-        const std::string sc = actielijst::capi::text(fn, "scope", scope);
+        const std::string_view a = actielijst::capi::text_view(fn, "action", action);
+        const std::string_view sc = actielijst::capi::text_view(fn, "scope", scope);
         require(rec, fn, "rec");
-        if (!h.view.action(a))
-            actielijst::capi::fail_arg(fn, "action", actielijst::capi::quote(a) + " is not an action",
-                                       actielijst::Errc::not_found);
-        if (!h.view.region(sc))
-            actielijst::capi::fail_arg(fn, "scope", actielijst::capi::quote(sc) + " is not a region code",
-                                       actielijst::Errc::not_found);
+        // The status first: one map lookup on success. Which key is unknown is only
+        // worked out for the error message.
         const auto* s = h.view.status(a, sc);
-        if (!s)
-            throw actielijst::Error(actielijst::Errc::not_found, std::string(fn) + ": action " + a +
-                                                                     " has no status for " + sc + " at " + h.as_of);
+        if (!s) {
+            if (!h.view.action(a))
+                actielijst::capi::fail_arg(fn, "action", actielijst::capi::quote(a) + " is not an action",
+                                           actielijst::Errc::not_found);
+            if (!h.view.region(sc))
+                actielijst::capi::fail_arg(fn, "scope", actielijst::capi::quote(sc) + " is not a region code",
+                                           actielijst::Errc::not_found);
+            throw actielijst::Error(actielijst::Errc::not_found, std::string(fn) + ": action " + std::string(a) +
+                                                                     " has no status for " + std::string(sc) + " at " + h.as_of);
+        }
         *rec = h.statuses[actielijst::capi::index_in(h.view.statuses(), s)];
         return ACTIELIJST_OK;
     });
@@ -288,8 +291,11 @@ int actielijst_action_iter_new(actielijst_view* view, const char* theme, actieli
                                        actielijst::Errc::not_found);
         auto it = std::make_unique<actielijst_action_iter>();
         it->owner = view->holder;
-        for (const auto& a : h.actions)
-            if (t.empty() || t == a.theme) it->items.push_back(a);
+        if (t.empty())
+            it->shared = &h.actions;
+        else
+            for (const auto& a : h.actions)
+                if (t == a.theme) it->items.push_back(a);
         *out = it.release();
         return ACTIELIJST_OK;
     });
@@ -310,14 +316,21 @@ int actielijst_status_iter_new(actielijst_view* view, const char* action, actiel
                                        actielijst::Errc::not_found);
         auto it = std::make_unique<actielijst_status_iter>();
         it->owner = view->holder;
-        for (const auto& s : h.statuses)
-            if (a.empty() || a == s.action) it->items.push_back(s);
+        if (a.empty())
+            it->shared = &h.statuses;
+        else
+            for (const auto& s : h.statuses)
+                if (a == s.action) it->items.push_back(s);
         *out = it.release();
         return ACTIELIJST_OK;
     });
 }
 int actielijst_status_iter_next(actielijst_status_rec* rec, actielijst_status_iter* it) {
     return iter_next(__func__, rec, it);
+}
+int actielijst_status_iter_next_batch(actielijst_status_rec* recs, size_t capacity, size_t* count,
+                                      actielijst_status_iter* it) {
+    return actielijst::capi::iter_next_batch(__func__, recs, capacity, count, it);
 }
 void actielijst_status_iter_free(actielijst_status_iter* it) { actielijst::capi::free_handle(it); }
 
@@ -348,8 +361,11 @@ int actielijst_observation_iter_new(actielijst_view* view, const char* indicator
                                        actielijst::Errc::not_found);
         auto it = std::make_unique<actielijst_observation_iter>();
         it->owner = view->holder;
-        for (const auto& o : h.observations)
-            if (i.empty() || i == o.indicator) it->items.push_back(o);
+        if (i.empty())
+            it->shared = &h.observations;
+        else
+            for (const auto& o : h.observations)
+                if (i == o.indicator) it->items.push_back(o);
         *out = it.release();
         return ACTIELIJST_OK;
     });

@@ -509,6 +509,14 @@ ACTIELIJST_API int actielijst_status_iter_new(actielijst_view *view, const char 
 ACTIELIJST_API int actielijst_status_iter_next(actielijst_status_rec *rec, actielijst_status_iter *it);
 ACTIELIJST_API void actielijst_status_iter_free(actielijst_status_iter *it);
 
+/** Fills up to `capacity` records of `recs` at once, for callers that read many
+ *  statuses: one call instead of one per record. Sets *count to the number filled
+ *  and returns ACTIELIJST_OK, or sets *count to 0 and returns ACTIELIJST_ITEROVER
+ *  when none is left. Records are borrowed as with _iter_next.
+ *  Errors: EINVALID (NULL argument, capacity 0). */
+ACTIELIJST_API int actielijst_status_iter_next_batch(actielijst_status_rec *recs, size_t capacity, size_t *count,
+                                                     actielijst_status_iter *it);
+
 ACTIELIJST_API int actielijst_proposal_iter_new(actielijst_view *view, actielijst_proposal_iter **out);
 ACTIELIJST_API int actielijst_proposal_iter_next(actielijst_proposal_rec *rec, actielijst_proposal_iter *it);
 ACTIELIJST_API void actielijst_proposal_iter_free(actielijst_proposal_iter *it);

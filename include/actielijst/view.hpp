@@ -93,7 +93,18 @@ private:
     Index<ProgressState> states_;
     Index<ActionPoint> actions_;
     Index<Indicator> indicators_;
-    std::map<std::pair<std::string, std::string>, std::size_t, std::less<>> statuses_;
+    /// Orders (action, scope) pairs of strings and of string views alike, so a lookup
+    /// needs no allocation.
+    struct PairLess {
+        using is_transparent = void;
+        template <class A, class B>
+        bool operator()(const A& a, const B& b) const noexcept {
+            const std::string_view a1 = a.first, b1 = b.first;
+            if (a1 != b1) return a1 < b1;
+            return std::string_view(a.second) < std::string_view(b.second);
+        }
+    };
+    std::map<std::pair<std::string, std::string>, std::size_t, PairLess> statuses_;
 };
 
 }  // namespace actielijst

@@ -83,13 +83,13 @@ const Indicator* View::indicator(std::string_view key) const noexcept {
 }
 
 const StatusUpdate* View::status(std::string_view action, std::string_view scope) const noexcept {
-    const auto it = statuses_.find(std::make_pair(std::string(action), std::string(scope)));
+    const auto it = statuses_.find(std::pair<std::string_view, std::string_view>(action, scope));
     return it == statuses_.end() ? nullptr : &data_.statuses[it->second];
 }
 
 std::vector<const StatusUpdate*> View::statuses_of(std::string_view action) const {
     std::vector<const StatusUpdate*> out;
-    for (auto it = statuses_.lower_bound(std::make_pair(std::string(action), std::string()));
+    for (auto it = statuses_.lower_bound(std::pair<std::string_view, std::string_view>(action, {}));
          it != statuses_.end() && it->first.first == action; ++it)
         out.push_back(&data_.statuses[it->second]);
     std::sort(out.begin(), out.end());  // statuses() order: they point into one vector

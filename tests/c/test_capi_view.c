@@ -418,6 +418,35 @@ static void test_foreign_handles(actielijst_store *s, actielijst_view *v) {
     actielijst_theme_iter_free(ti);
 }
 
+/* The batch call returns the same records as one _next per record, in chunks. */
+static void test_status_batch(actielijst_view *v) {
+    actielijst_status_iter *one = NULL, *many = NULL;
+    actielijst_status_rec single, recs[10];
+    size_t count = 99, total = 0, i;
+    int rc;
+    CHECK_OK(actielijst_status_iter_new(v, NULL, &one));
+    CHECK_OK(actielijst_status_iter_new(v, NULL, &many));
+    CHECK_FAILS(actielijst_status_iter_next_batch(recs, 0, &count, many), ACTIELIJST_EINVALID, "capacity");
+    CHECK_FAILS(actielijst_status_iter_next_batch(NULL, 10, &count, many), ACTIELIJST_EINVALID, "recs is NULL");
+    CHECK_FAILS(actielijst_status_iter_next_batch(recs, 10, NULL, many), ACTIELIJST_EINVALID, "count is NULL");
+    CHECK_FAILS(actielijst_status_iter_next_batch(recs, 10, &count, NULL), ACTIELIJST_EINVALID, "it is NULL");
+    while ((rc = actielijst_status_iter_next_batch(recs, 10, &count, many)) == ACTIELIJST_OK) {
+        CHECK(count >= 1 && count <= 10);
+        for (i = 0; i < count; ++i) {
+            CHECK(actielijst_status_iter_next(&single, one) == ACTIELIJST_OK);
+            CHECK(strcmp(single.action, recs[i].action) == 0 && strcmp(single.scope, recs[i].scope) == 0);
+        }
+        total += count;
+    }
+    CHECK(rc == ACTIELIJST_ITEROVER);
+    CHECK(count == 0);
+    CHECK(total == 26);
+    CHECK(actielijst_status_iter_next(&single, one) == ACTIELIJST_ITEROVER);
+    CHECK(actielijst_status_iter_next_batch(recs, 10, &count, many) == ACTIELIJST_ITEROVER);
+    actielijst_status_iter_free(one);
+    actielijst_status_iter_free(many);
+}
+
 int main(int argc, char **argv) {
     char dir[64];
     size_t len = 0;
@@ -446,6 +475,7 @@ int main(int argc, char **argv) {
             test_actions_statuses(v);
             test_proposals_indicators(v);
             test_lookups(v);
+            test_status_batch(v);
             test_foreign_handles(s, v);
             actielijst_view_free(v);
         }

@@ -348,6 +348,7 @@ SIGNATURES = [
     *_iterator("action", ActionIter, ActionRec),
     ("actielijst_status_iter_new", c_int, [P(View), c_char_p, P(P(StatusIter))], CODE),
     *_iterator("status", StatusIter, StatusRec),
+    ("actielijst_status_iter_next_batch", c_int, [P(StatusRec), c_size_t, P(c_size_t), P(StatusIter)], NEXT),
     ("actielijst_proposal_iter_new", c_int, [P(View), P(P(ProposalIter))], CODE),
     *_iterator("proposal", ProposalIter, ProposalRec),
     ("actielijst_indicator_iter_new", c_int, [P(View), P(P(IndicatorIter))], CODE),
