@@ -11,6 +11,7 @@
 #include <iterator>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace test {
 
@@ -64,4 +65,26 @@ std::string error_of(F&& body, actielijst::Errc expected = actielijst::Errc::inv
     return {};
 }
 
+inline bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+inline bool starts_with(const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }
+
 }  // namespace test
+
+// Checks on an error message. `msg` is evaluated once: doctest formats the message
+// lazily, and evaluating an error_of() a second time inside a failure report would
+// nest assertions (and deadlock doctest's reporter).
+#define CHECK_HAS(msg, part)                                                      \
+    do {                                                                          \
+        const std::string message_ = (msg);                                       \
+        CHECK_MESSAGE(test::contains(message_, (part)), "message: " << message_); \
+    } while (0)
+#define CHECK_LACKS(msg, part)                                                     \
+    do {                                                                           \
+        const std::string message_ = (msg);                                        \
+        CHECK_MESSAGE(!test::contains(message_, (part)), "unexpected " << (part)); \
+    } while (0)
+#define CHECK_STARTS(msg, prefix)                                                       \
+    do {                                                                                \
+        const std::string message_ = (msg);                                             \
+        CHECK_MESSAGE(test::starts_with(message_, (prefix)), "message: " << message_); \
+    } while (0)

@@ -13,8 +13,9 @@
 namespace {
 
 using namespace actielijst;
+using test::contains;
+using test::starts_with;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 const Date list_date = Date(2023, 3, 1);
 

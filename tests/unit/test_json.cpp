@@ -14,24 +14,10 @@
 // Store::import_json / export_json on a real SQLite file.
 
 using namespace actielijst;
+using test::contains;
+using test::starts_with;
 
 namespace {
-
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
-bool starts_with(const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }
-
-// `msg` is evaluated once: doctest formats the message lazily.
-#define CHECK_HAS(msg, part)                                                \
-    do {                                                                    \
-        const std::string message_ = (msg);                                 \
-        CHECK_MESSAGE(contains(message_, (part)), "message: " << message_); \
-    } while (0)
-#define CHECK_LACKS(msg, part) CHECK_MESSAGE(!contains((msg), (part)), "unexpected " << (part))
-#define CHECK_STARTS(msg, prefix)                                                 \
-    do {                                                                          \
-        const std::string message_ = (msg);                                       \
-        CHECK_MESSAGE(starts_with(message_, (prefix)), "message: " << message_); \
-    } while (0)
 
 /// The first line where two texts differ, for a readable failure message.
 std::string first_difference(const std::string& expected, const std::string& actual) {

@@ -12,24 +12,10 @@
 // whose message starts with (or contains) the name of the offending field.
 
 using namespace actielijst;
+using test::contains;
+using test::starts_with;
 
 namespace {
-
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
-bool starts_with(const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }
-
-// `msg` is evaluated once: doctest formats the message lazily, and evaluating an
-// error_of() a second time inside the failure report would nest assertions.
-#define CHECK_HAS(msg, part)                                                \
-    do {                                                                    \
-        const std::string message_ = (msg);                                 \
-        CHECK_MESSAGE(contains(message_, (part)), "message: " << message_); \
-    } while (0)
-#define CHECK_STARTS(msg, prefix)                                                 \
-    do {                                                                          \
-        const std::string message_ = (msg);                                       \
-        CHECK_MESSAGE(starts_with(message_, (prefix)), "message: " << message_); \
-    } while (0)
 
 // An independent calendar for checking Date against.
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }

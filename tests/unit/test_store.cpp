@@ -20,7 +20,6 @@ namespace fs = std::filesystem;
 
 Date day(const char* iso) { return Date::parse(iso); }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 /// A small province with three COROP regions, a few municipalities and one action.
 Dataset base_dataset() {
@@ -149,7 +148,7 @@ TEST_CASE("store: the store's own connection enforces foreign keys") {
     Dataset d;
     d.meetings = {Meeting("2023-03-01", day("2023-03-01"), "Stuurgroep")};
     const auto message = test::error_of([&] { store.merge(d); }, Errc::storage);
-    CHECK_MESSAGE(contains(message, "FOREIGN KEY"), message);
+    CHECK_MESSAGE(test::contains(message, "FOREIGN KEY"), message);
     const auto meetings = store.dump().meetings;
     REQUIRE(meetings.size() == 1);
     CHECK(meetings[0].key() == "raw");
@@ -219,7 +218,7 @@ TEST_CASE("store: a database written by a newer schema is refused with Errc::ver
         raw.exec("PRAGMA user_version = " + std::to_string(newer));
     }
     const auto message = test::error_of([&] { Store::open(path); }, Errc::version);
-    CHECK_MESSAGE(contains(message, "newer"), message);
+    CHECK_MESSAGE(test::contains(message, "newer"), message);
     // Nothing was written to it.
     CHECK(pragma_int(path, "user_version") == newer);
     CHECK(row_counts(path).empty());
@@ -234,7 +233,7 @@ TEST_CASE("store: an actielijst store bumped to a newer schema version is refuse
         raw.exec("PRAGMA user_version = " + std::to_string(Store::schema_version + 1));
     }
     const auto message = test::error_of([&] { Store::open(path); }, Errc::version);
-    CHECK_MESSAGE(contains(message, "newer"), message);
+    CHECK_MESSAGE(test::contains(message, "newer"), message);
 }
 
 TEST_CASE("store: a file that is not a database is refused with Errc::storage and left alone") {
@@ -245,7 +244,7 @@ TEST_CASE("store: a file that is not a database is refused with Errc::storage an
     text.resize(4096);
     test::write_file(path, text);
     const auto message = test::error_of([&] { Store::open(path); }, Errc::storage);
-    CHECK_MESSAGE(contains(message, "not an actielijst database"), message);
+    CHECK_MESSAGE(test::contains(message, "not an actielijst database"), message);
     CHECK(test::read_file(path) == text);
 }
 
@@ -265,7 +264,7 @@ TEST_CASE("store: an SQLite database holding someone else's tables is refused wi
         raw.exec("PRAGMA user_version = " + std::to_string(Store::schema_version));
     }
     const auto message = test::error_of([&] { Store::open(path); }, Errc::storage);
-    CHECK_MESSAGE(contains(message, "not an actielijst database"), message);
+    CHECK_MESSAGE(test::contains(message, "not an actielijst database"), message);
     // Their data is untouched and none of ours was added.
     const auto counts = row_counts(path);
     CHECK(counts.size() == 1);
@@ -277,7 +276,7 @@ TEST_CASE("store: a path in a missing directory is refused with Errc::io naming 
     const auto missing = (dir.path() / "bestaat-niet").string();
     const auto path = missing + "/store.db";
     const auto message = test::error_of([&] { Store::open(path); }, Errc::io);
-    CHECK_MESSAGE(contains(message, missing), message);
+    CHECK_MESSAGE(test::contains(message, missing), message);
     CHECK_FALSE(fs::exists(missing));
 }
 
@@ -286,7 +285,7 @@ TEST_CASE("store: a directory as path is refused with Errc::io") {
     const auto path = dir.file("een-map");
     fs::create_directory(path);
     const auto message = test::error_of([&] { Store::open(path); }, Errc::io);
-    CHECK_MESSAGE(contains(message, "directory"), message);
+    CHECK_MESSAGE(test::contains(message, "directory"), message);
     CHECK(fs::is_directory(path));
 }
 
@@ -325,7 +324,7 @@ TEST_CASE("store: status history cannot be changed or deleted through SQL") {
         } catch (const SQLite::Exception& e) {
             message = e.what();
         }
-        CHECK_MESSAGE(contains(message, "append-only"), "UPDATE was not refused: '" << message << "'");
+        CHECK_MESSAGE(test::contains(message, "append-only"), "UPDATE was not refused: '" << message << "'");
     }
     SUBCASE("DELETE") {
         std::string message;
@@ -334,7 +333,7 @@ TEST_CASE("store: status history cannot be changed or deleted through SQL") {
         } catch (const SQLite::Exception& e) {
             message = e.what();
         }
-        CHECK_MESSAGE(contains(message, "append-only"), "DELETE was not refused: '" << message << "'");
+        CHECK_MESSAGE(test::contains(message, "append-only"), "DELETE was not refused: '" << message << "'");
     }
     CHECK(raw.execAndGet("SELECT count(*) FROM status_updates").getInt() == 2);
     CHECK(raw.execAndGet("SELECT count(*) FROM status_updates WHERE text = 'x'").getInt() == 0);
@@ -456,7 +455,7 @@ TEST_CASE("store: a merge whose last entry is invalid writes nothing") {
     SUBCASE("a contact on a region that is not a municipality, the very last entry merged") {
         d.contacts.push_back(Contact("CR38", "Beleid", "Iemand anders"));
         const auto message = test::error_of([&] { store.merge(d); });
-        CHECK_MESSAGE(contains(message, "contacts[1].municipality"), message);
+        CHECK_MESSAGE(test::contains(message, "contacts[1].municipality"), message);
     }
     CHECK(row_counts(path) == counts);
     CHECK(store.export_json(true) == exported);
@@ -511,7 +510,7 @@ TEST_CASE("store: a merge refused by SQLite (database locked) fails with Errc::s
         SQLite::Database locker(path, SQLite::OPEN_READWRITE);
         locker.exec("BEGIN IMMEDIATE");
         const auto message = test::error_of([&] { store.merge(d); }, Errc::storage);
-        CHECK_MESSAGE(contains(message, "merge"), message);
+        CHECK_MESSAGE(test::contains(message, "merge"), message);
         test::error_of([&] { store.record(update("CR38", "done", "Klaar.", "2023-02-01")); }, Errc::storage);
         // Reading is not blocked by the writer (WAL).
         CHECK(store.export_json(true) == exported);
@@ -549,7 +548,7 @@ TEST_CASE("store: a merge that SQLite aborts mid-transaction fails with Errc::st
     d.updates = {update("GM1507", "in_progress", "Gestart.", "2023-03-01", "taal"),
                  update("CR37", "done", "Klaar.", "2023-03-01"), update("CR38", "done", "weigeren", "2023-03-01")};
     const auto message = test::error_of([&] { store.merge(d); }, Errc::storage);
-    CHECK_MESSAGE(contains(message, "refused by the test trigger"), message);
+    CHECK_MESSAGE(test::contains(message, "refused by the test trigger"), message);
     CHECK(row_counts(path) == counts);
     CHECK(store.export_json(true) == exported);
 }
@@ -895,7 +894,7 @@ TEST_CASE("store: history is oldest first, per action or per scope") {
     CHECK(store.history("leeg").empty());
 
     const auto message = test::error_of([&] { store.history("bestaat-niet"); }, Errc::not_found);
-    CHECK_MESSAGE(contains(message, "bestaat-niet"), message);
+    CHECK_MESSAGE(test::contains(message, "bestaat-niet"), message);
     test::error_of([&] { store.history("bestaat-niet", "CR37"); }, Errc::not_found);
     CHECK_THROWS_AS(store.history("huisvesting", "Atlantis"), Error);
 }

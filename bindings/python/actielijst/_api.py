@@ -269,21 +269,19 @@ def _iterator(noun: str, handle_type: type, rec_type: type, convert: Callable, n
 # ---- View ----------------------------------------------------------------------------------
 
 
-class View:
-    """An immutable picture of the list as of one date (see Store.view).
+class _Owned:
+    """A library handle released by close(), a ``with`` block or garbage collection
+    (weakref.finalize), whichever comes first; closing twice is harmless."""
 
-    Independent of the store it came from: it may outlive it. Iterators and
-    records made from it stay valid after it is closed.
-    """
+    _noun = "handle"
 
-    def __init__(self, handle) -> None:
+    def _own(self, handle, free) -> None:
         self._handle = handle
-        self._finalizer = weakref.finalize(self, lib.actielijst_view_free, handle)
-        self.as_of: datetime.date = _day(lib.actielijst_view_as_of(handle))
+        self._finalizer = weakref.finalize(self, free, handle)
 
     def _h(self):
         if not self._finalizer.alive:
-            raise _closed("view")
+            raise _closed(self._noun)
         return self._handle
 
     @property
@@ -291,14 +289,29 @@ class View:
         return not self._finalizer.alive
 
     def close(self) -> None:
-        """Releases the view. Safe to call twice."""
+        """Releases the handle (views and iterators made from it stay valid). Safe to call twice."""
         self._finalizer()
 
-    def __enter__(self) -> "View":
+    def __enter__(self):
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class View(_Owned):
+    """An immutable picture of the list as of one date (see Store.view).
+
+    Independent of the store it came from: it may outlive it. Iterators and
+    records made from it stay valid after it is closed.
+    """
+
+    _noun = "view"
+
+    def __init__(self, handle) -> None:
+        self._own(handle, lib.actielijst_view_free)
+        self.as_of: datetime.date = _day(lib.actielijst_view_as_of(handle))
+
 
     def __repr__(self) -> str:
         return f"<actielijst.View as_of={self.as_of.isoformat()}{' closed' if self.closed else ''}>"
@@ -406,14 +419,15 @@ class View:
 # ---- Store ----------------------------------------------------------------------------------
 
 
-class Store:
+class Store(_Owned):
     """An open actielijst database. Use Store.open(); close with close() or a
     ``with`` block (garbage collection closes it too)."""
 
+    _noun = "store"
+
     def __init__(self, handle, path: str) -> None:
-        self._handle = handle
+        self._own(handle, lib.actielijst_store_free)
         self.path = path
-        self._finalizer = weakref.finalize(self, lib.actielijst_store_free, handle)
 
     @classmethod
     def open(
@@ -436,24 +450,6 @@ class Store:
         lib.actielijst_store_open_ext(raw, byref(opts), byref(handle))
         return cls(handle, os.fsdecode(raw))
 
-    def _h(self):
-        if not self._finalizer.alive:
-            raise _closed("store")
-        return self._handle
-
-    @property
-    def closed(self) -> bool:
-        return not self._finalizer.alive
-
-    def close(self) -> None:
-        """Closes the store. Views and iterators made from it stay valid. Safe to call twice."""
-        self._finalizer()
-
-    def __enter__(self) -> "Store":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"<actielijst.Store {self.path!r}{' closed' if self.closed else ''}>"
