@@ -4,57 +4,9 @@
  *
  *   test_capi <path to limburg.json>
  */
-#define _POSIX_C_SOURCE 200809L /* mkdtemp */
+#include "test_support.h"
 
-#include <actielijst.h>
-
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
-static int failures = 0;
-static int checks = 0;
-
-#define CHECK(cond)                                                               \
-    do {                                                                          \
-        ++checks;                                                                 \
-        if (!(cond)) {                                                            \
-            ++failures;                                                           \
-            fprintf(stderr, "%s:%d: CHECK failed: %s (last error: %s)\n", __FILE__, \
-                    __LINE__, #cond, actielijst_error_message());                 \
-        }                                                                         \
-    } while (0)
-
-/* The call failed with `code` and left a message containing `needle`. */
-#define CHECK_FAILS(call, code, needle)                                           \
-    do {                                                                          \
-        int rc_ = (call);                                                         \
-        CHECK(rc_ == (code));                                                     \
-        CHECK(strlen(actielijst_error_message()) > 0);                            \
-        CHECK(strstr(actielijst_error_message(), (needle)) != NULL);              \
-    } while (0)
-
-static char *read_all(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    char *data;
-    long size;
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    data = malloc((size_t)size + 1);
-    if (data && fread(data, 1, (size_t)size, f) != (size_t)size) {
-        free(data);
-        data = NULL;
-    }
-    fclose(f);
-    if (data) {
-        data[size] = '\0';
-        *len = (size_t)size;
-    }
-    return data;
-}
 
 static void test_version(void) {
     CHECK(strcmp(actielijst_version_string(), ACTIELIJST_VERSION_STRING) == 0);
@@ -200,22 +152,17 @@ static void test_newer_schema(const char *dir) {
 }
 
 int main(int argc, char **argv) {
-    char dir[] = "/tmp/actielijst-capi-XXXXXX";
+    char dir[64];
     size_t len = 0;
     char *json;
-    char cmd[4200];
 
     if (argc != 2) {
         fprintf(stderr, "usage: %s <limburg.json>\n", argv[0]);
         return 2;
     }
     json = read_all(argv[1], &len);
-    if (!json) {
-        fprintf(stderr, "cannot read %s\n", argv[1]);
-        return 2;
-    }
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
+    if (!json || make_temp_dir(dir) != 0) {
+        fprintf(stderr, "cannot read %s or make a temporary directory\n", argv[1]);
         return 2;
     }
 
@@ -226,8 +173,6 @@ int main(int argc, char **argv) {
     test_newer_schema(dir);
 
     free(json);
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
-    printf("%d passed, %d failed\n", checks - failures, failures);
-    return failures == 0 ? 0 : 1;
+    remove_dir(dir);
+    return report();
 }
