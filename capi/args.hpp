@@ -48,8 +48,8 @@ void check_version(const char* function, std::string_view argument, std::uint32_
 void check_enum(const char* function, std::string_view argument, std::int32_t value, std::int32_t low,
                 std::int32_t high);
 
-/// A handle argument: not NULL, and carrying its type's magic number (a freed or
-/// foreign pointer usually does not).
+/// A handle argument: not NULL, and carrying its type's magic number (a foreign
+/// pointer usually does not; a freed one may not be detectable).
 template <class H>
 H* handle(const char* function, std::string_view argument, H* h) {
     require(h, function, argument);

@@ -1,5 +1,6 @@
 // The C handles. Each starts with a magic number, checked on entry and cleared when
-// the handle is freed, so a garbage or freed pointer is refused where it can be seen.
+// the handle is freed, so a foreign pointer is usually refused; using a freed handle
+// is still undefined behaviour (its memory may already be reused).
 // A view is a shared, immutable ViewHolder (the core View plus the C records built
 // once from it); its iterators share it, so handles may be freed in any order.
 #pragma once
@@ -143,7 +144,7 @@ ACTIELIJST_CAPI_ITER(contact, contact, 0x414c4941);
 namespace actielijst::capi {
 
 /// Frees a handle made with new, clearing its magic first; ignores NULL and
-/// pointers that do not carry the magic (already freed, or not ours).
+/// pointers that do not carry the magic (not ours; a freed one may not be detectable).
 template <class H>
 void free_handle(H* h) noexcept {
     if (!h || h->magic != H::kMagic) return;

@@ -79,7 +79,7 @@ ACTIELIJST_API int actielijst_version_number(void);
 
 /** The message of the last failed call on this thread, in English UTF-8.
  *  Borrowed: valid until the next actielijst call on this thread. Never NULL
- *  (empty when the last call succeeded). */
+ *  (empty when the last call that returns a result code succeeded). */
 ACTIELIJST_API const char *actielijst_error_message(void);
 
 /** A short name for a result code ("EINVALID"); static storage, never NULL. */

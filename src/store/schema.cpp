@@ -191,17 +191,19 @@ int pragma_int(SQLite::Database& db, const char* name) {
 void migrate(SQLite::Database& db) {
     const int version = pragma_int(db, "user_version");
     const int app = pragma_int(db, "application_id");
+    // Whose file it is comes first: every actielijst database carries our application
+    // id, so a foreign one is "not ours" whatever its user_version says.
+    if (app != application_id) {
+        SQLite::Statement tables(db, "SELECT count(*) FROM sqlite_schema");
+        tables.executeStep();
+        if (version != 0 || app != 0 || tables.getColumn(0).getInt() != 0)
+            throw Error(Errc::storage, "not an actielijst database (it already holds other data)");
+    }
     if (version > Store::schema_version)
         throw Error(Errc::version, "database schema version " + std::to_string(version) +
                                        " is newer than this actielijst supports (" +
                                        std::to_string(Store::schema_version) + "): upgrade actielijst");
     if (version == Store::schema_version && app == application_id) return;
-    if (app != application_id) {
-        SQLite::Statement tables(db, "SELECT count(*) FROM sqlite_schema");
-        tables.executeStep();
-        if (version != 0 || app != 0 || tables.getColumn(0).getInt() != 0)
-            throw Error(Errc::storage, "not an actielijst database (it already holds other tables)");
-    }
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     // Re-read inside the write lock: another process may have migrated meanwhile.
     const int current = pragma_int(db, "user_version");

@@ -209,16 +209,18 @@ TEST_CASE("store: reopening an existing store keeps its data") {
     CHECK(pragma_int(path, "user_version") == Store::schema_version);
 }
 
-TEST_CASE("store: a database written by a newer schema is refused with Errc::version") {
+TEST_CASE("store: a foreign database with a user_version of its own is not ours (Errc::storage), not newer") {
+    // Only a file carrying actielijst's application id can be "written by a newer
+    // actielijst"; any other user_version belongs to someone else's format.
     test::TempDir dir;
-    const auto path = dir.file("nieuwer.db");
+    const auto path = dir.file("vreemd.db");
     const int newer = Store::schema_version + 1;
     {
         SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         raw.exec("PRAGMA user_version = " + std::to_string(newer));
     }
-    const auto message = test::error_of([&] { Store::open(path); }, Errc::version);
-    CHECK_MESSAGE(test::contains(message, "newer"), message);
+    const auto message = test::error_of([&] { Store::open(path); }, Errc::storage);
+    CHECK_MESSAGE(test::contains(message, "not an actielijst database"), message);
     // Nothing was written to it.
     CHECK(pragma_int(path, "user_version") == newer);
     CHECK(row_counts(path).empty());

@@ -269,6 +269,23 @@ def _iterator(noun: str, handle_type: type, rec_type: type, convert: Callable, n
 # ---- View ----------------------------------------------------------------------------------
 
 
+def _fixed(value, bits: int, name: str) -> int:
+    """`value` as an int that fits a signed C integer of `bits` bits. ctypes would
+    silently wrap a larger one, so the library's own range check would never see it."""
+    number = int(value)
+    if not -(2 ** (bits - 1)) <= number < 2 ** (bits - 1):
+        raise errors.InvalidError(f"{name}: {number} does not fit in {bits} bits")
+    return number
+
+
+def _int32(value, name: str) -> int:
+    return _fixed(value, 32, name)
+
+
+def _int64(value, name: str) -> int:
+    return _fixed(value, 64, name)
+
+
 class _Owned:
     """A library handle released by close(), a ``with`` block or garbage collection
     (weakref.finalize), whichever comes first; closing twice is harmless."""
@@ -434,7 +451,7 @@ class Store(_Owned):
         cls,
         path: str | bytes | os.PathLike,
         busy_timeout_ms: int | None = None,
-        must_exist: bool = False,
+        must_exist: bool | None = None,
     ) -> "Store":
         """Opens the database at `path`, creating it unless `must_exist`.
         `busy_timeout_ms` None keeps the library's default."""
@@ -444,7 +461,8 @@ class Store(_Owned):
             if not -(2**31) <= busy_timeout_ms < 2**31:
                 raise errors.InvalidError(f"busy_timeout_ms: out of range: {busy_timeout_ms}")
             opts.busy_timeout_ms = busy_timeout_ms
-        opts.must_exist = 1 if must_exist else 0
+        if must_exist is not None:
+            opts.must_exist = 1 if must_exist else 0
         handle = POINTER(n.Store)()
         raw = _path(path)
         lib.actielijst_store_open_ext(raw, byref(opts), byref(handle))
@@ -523,9 +541,9 @@ class Store(_Owned):
         inp.action = _bytes(action, "action")
         inp.text = _bytes(text, "text")
         if state is not None:
-            inp.state = int(state)
+            inp.state = _int32(state, "state")
         if kind is not None:
-            inp.kind = int(kind)
+            inp.kind = _int32(kind, "kind")
         inp.meeting = _bytes(meeting, "meeting")
         inp.decided = _date(decided, "decided")
         lib.actielijst_store_propose(self._h(), byref(inp))
@@ -539,7 +557,7 @@ class Store(_Owned):
     ) -> None:
         """Records the decision on stored proposal `key`."""
         lib.actielijst_store_decide(
-            self._h(), _bytes(key, "key"), int(state), _date(decided, "decided"), _bytes(meeting, "meeting")
+            self._h(), _bytes(key, "key"), _int32(state, "state"), _date(decided, "decided"), _bytes(meeting, "meeting")
         )
 
     def observe(
@@ -565,7 +583,7 @@ class Store(_Owned):
         if value is not None:
             inp.has_value, inp.value = 1, float(value)
         if count is not None:
-            inp.has_count, inp.count = 1, int(count)
+            inp.has_count, inp.count = 1, _int64(count, "count")
         if at_least is not None:
             inp.at_least = 1 if at_least else 0
         inp.source = _bytes(source, "source")

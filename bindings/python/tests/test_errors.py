@@ -115,6 +115,16 @@ class ErrorPathTest(TempDirCase):
         self.assertEqual(ctx.exception.code, -1)
         self.assertIsInstance(ctx.exception, ValueError)
 
+    def test_integers_that_do_not_fit_the_c_types_are_refused_not_wrapped(self):
+        before = self.store.export_json(include_contacts=True)
+        with self.assertRaises(InvalidError):
+            self.store.propose("PX", "wonen-regionaal-beleid", "x", state=2**32, kind=2**32 + 1)
+        with self.assertRaises(InvalidError):
+            self.store.decide("P2", 2**32 + 1, DAY)
+        with self.assertRaises(InvalidError):
+            self.store.observe("short_stay_policy", "CR37", DAY, level="adopted", count=2**64 + 3)
+        self.assertUnchanged(before)
+
     def test_unknown_reference_names_the_place(self):
         doc = document(updates=[{"action": "wonen-regionaal-beleid", "scope": "CR37", "state": "klaar",
                                  "text": "x", "as_of": "2023-06-01"}])
