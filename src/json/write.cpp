@@ -1,120 +1,282 @@
 // to_json: a Dataset in the canonical layout of docs/json-format.md. Member order
 // is fixed and absent optional members are left out, so equal datasets give
 // byte-identical documents.
+//
+// The document is streamed into one string rather than built as a nlohmann::json
+// tree: a tree's destructor allocates (nlohmann destroys nested values through a
+// heap stack), so running out of memory while exporting would end the process
+// instead of reporting ENOMEM.
 #include <actielijst/json.hpp>
 
-#include <nlohmann/json.hpp>
-
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace actielijst {
 namespace {
 
-using Json = nlohmann::ordered_json;
+/// Writes JSON two-space indented, one member or element per line, the layout
+/// nlohmann::json::dump(2) gives.
+class Writer {
+public:
+    std::string take() {
+        out_ += '\n';
+        return std::move(out_);
+    }
 
-Json label(const Label& l) {
-    Json j{{"nl", l.nl()}};
-    if (!l.en().empty()) j["en"] = l.en();
-    return j;
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
+
+    /// The name of the next member of the current object.
+    void key(std::string_view name) {
+        element();
+        string(name);
+        out_ += ": ";
+        pending_key_ = true;
+    }
+
+    void value(std::string_view text) {
+        element();
+        string(text);
+    }
+    void value(const char* text) { value(std::string_view(text)); }
+    void value(bool b) {
+        element();
+        out_ += b ? "true" : "false";
+    }
+    void value(std::int64_t n) {
+        element();
+        out_ += std::to_string(n);
+    }
+    void value(double d) {
+        element();
+        // Whole numbers are written without a fraction, so a count reads as 4, not 4.0.
+        if (std::nearbyint(d) == d && std::fabs(d) < 9007199254740992.0) {
+            out_ += std::to_string(static_cast<std::int64_t>(d));
+            return;
+        }
+        char buf[32];
+        const auto r = std::to_chars(buf, buf + sizeof buf, d);  // shortest text that reads back exactly
+        out_.append(buf, r.ptr);
+    }
+
+    template <class T>
+    void member(std::string_view name, const T& v) {
+        key(name);
+        value(v);
+    }
+
+private:
+    struct Level {
+        char close;
+        bool empty = true;
+    };
+
+    /// Starts a value: after a member name it continues the line; in an array or at
+    /// the top it starts a new, indented line.
+    void element() {
+        if (pending_key_) {
+            pending_key_ = false;
+            return;
+        }
+        if (levels_.empty()) return;
+        out_ += levels_.back().empty ? "\n" : ",\n";
+        levels_.back().empty = false;
+        indent(levels_.size());
+    }
+    void open(char c) {
+        element();
+        out_ += c;
+        levels_.push_back({c == '{' ? '}' : ']'});
+    }
+    void close(char c) {
+        const bool empty = levels_.back().empty;
+        levels_.pop_back();
+        if (!empty) {
+            out_ += '\n';
+            indent(levels_.size());
+        }
+        out_ += c;
+    }
+    void indent(std::size_t depth) { out_.append(2 * depth, ' '); }
+
+    /// A JSON string: quotes, backslashes and control characters escaped, UTF-8 as is.
+    void string(std::string_view s) {
+        static constexpr char hex[] = "0123456789abcdef";
+        out_ += '"';
+        for (char ch : s) {
+            const auto c = static_cast<unsigned char>(ch);
+            switch (c) {
+                case '"': out_ += "\\\""; break;
+                case '\\': out_ += "\\\\"; break;
+                case '\b': out_ += "\\b"; break;
+                case '\f': out_ += "\\f"; break;
+                case '\n': out_ += "\\n"; break;
+                case '\r': out_ += "\\r"; break;
+                case '\t': out_ += "\\t"; break;
+                default:
+                    if (c < 0x20) {
+                        out_ += "\\u00";
+                        out_ += hex[c >> 4];
+                        out_ += hex[c & 0xF];
+                    } else {
+                        out_ += ch;
+                    }
+            }
+        }
+        out_ += '"';
+    }
+
+    std::string out_;
+    std::vector<Level> levels_;
+    bool pending_key_ = false;
+};
+
+void label(Writer& w, std::string_view name, const Label& l) {
+    w.key(name);
+    w.begin_object();
+    w.member("nl", l.nl());
+    if (!l.en().empty()) w.member("en", l.en());
+    w.end_object();
 }
 
-Json number(double v) {
-    // Whole numbers are written without a fraction, so a count reads as 4, not 4.0.
-    if (std::nearbyint(v) == v && std::fabs(v) < 9007199254740992.0) return static_cast<std::int64_t>(v);
-    return v;
+void strings(Writer& w, std::string_view name, const std::vector<std::string>& items) {
+    w.key(name);
+    w.begin_array();
+    for (const auto& s : items) w.value(s);
+    w.end_array();
 }
 
 template <class T, class F>
-Json array(const std::vector<T>& items, F&& one) {
-    Json out = Json::array();
-    for (const auto& item : items) out.push_back(one(item));
-    return out;
+void list(Writer& w, std::string_view name, const std::vector<T>& items, F&& one) {
+    w.key(name);
+    w.begin_array();
+    for (const auto& item : items) {
+        w.begin_object();
+        one(w, item);
+        w.end_object();
+    }
+    w.end_array();
 }
 
-Json strings(const std::vector<std::string>& items) { return array(items, [](const std::string& s) { return s; }); }
-
-Json region(const Region& r) {
-    Json j{{"code", r.code()}, {"name", r.name()}, {"kind", to_string(r.kind())}};
-    if (!r.parent().empty()) j["parent"] = r.parent();
-    if (!r.aliases().empty()) j["aliases"] = strings(r.aliases());
-    return j;
+void region(Writer& w, const Region& r) {
+    w.member("code", r.code());
+    w.member("name", r.name());
+    w.member("kind", to_string(r.kind()));
+    if (!r.parent().empty()) w.member("parent", r.parent());
+    if (!r.aliases().empty()) strings(w, "aliases", r.aliases());
 }
 
-Json action(const ActionPoint& a) {
-    Json j{{"key", a.key()}, {"theme", a.theme()}, {"title", a.title()}, {"goal", a.goal()}};
+void action(Writer& w, const ActionPoint& a) {
+    w.member("key", a.key());
+    w.member("theme", a.theme());
+    w.member("title", a.title());
+    w.member("goal", a.goal());
     if (!a.owners().empty())
-        j["owners"] = array(a.owners(), [](const Owner& o) { return Json{{"name", o.name()}, {"role", to_string(o.role())}}; });
-    if (!a.scope().empty()) j["scope"] = strings(a.scope());
-    if (a.due()) j["due"] = a.due()->iso();
-    if (!a.see_also().empty()) j["see_also"] = strings(a.see_also());
-    return j;
+        list(w, "owners", a.owners(), [](Writer& o, const Owner& owner) {
+            o.member("name", owner.name());
+            o.member("role", to_string(owner.role()));
+        });
+    if (!a.scope().empty()) strings(w, "scope", a.scope());
+    if (a.due()) w.member("due", a.due()->iso());
+    if (!a.see_also().empty()) strings(w, "see_also", a.see_also());
 }
 
-Json update(const StatusUpdate& u) {
-    Json j{{"action", u.action()}, {"scope", u.scope()}, {"state", u.state()}, {"text", u.text()},
-           {"as_of", u.as_of().iso()}};
-    if (!u.author().empty()) j["author"] = u.author();
-    if (!u.meeting().empty()) j["meeting"] = u.meeting();
-    return j;
+void update(Writer& w, const StatusUpdate& u) {
+    w.member("action", u.action());
+    w.member("scope", u.scope());
+    w.member("state", u.state());
+    w.member("text", u.text());
+    w.member("as_of", u.as_of().iso());
+    if (!u.author().empty()) w.member("author", u.author());
+    if (!u.meeting().empty()) w.member("meeting", u.meeting());
 }
 
-Json proposal(const Proposal& p) {
-    Json j{{"key", p.key()}, {"action", p.action()}, {"text", p.text()}, {"state", to_string(p.state())}};
-    if (!p.meeting().empty()) j["meeting"] = p.meeting();
-    if (p.decided()) j["decided"] = p.decided()->iso();
-    if (p.kind() != ProposalKind::proposal) j["kind"] = to_string(p.kind());
-    return j;
+void proposal(Writer& w, const Proposal& p) {
+    w.member("key", p.key());
+    w.member("action", p.action());
+    w.member("text", p.text());
+    w.member("state", to_string(p.state()));
+    if (!p.meeting().empty()) w.member("meeting", p.meeting());
+    if (p.decided()) w.member("decided", p.decided()->iso());
+    if (p.kind() != ProposalKind::proposal) w.member("kind", to_string(p.kind()));
 }
 
-Json indicator(const Indicator& i) {
-    Json j{{"key", i.key()}, {"label", label(i.label())}, {"kind", to_string(i.kind())}};
+void indicator(Writer& w, const Indicator& i) {
+    w.member("key", i.key());
+    label(w, "label", i.label());
+    w.member("kind", to_string(i.kind()));
     if (!i.levels().empty())
-        j["levels"] = array(i.levels(), [](const Level& l) { return Json{{"key", l.key()}, {"label", label(l.label())}}; });
-    if (!i.unit().empty()) j["unit"] = i.unit();
-    return j;
+        list(w, "levels", i.levels(), [](Writer& l, const Level& level) {
+            l.member("key", level.key());
+            label(l, "label", level.label());
+        });
+    if (!i.unit().empty()) w.member("unit", i.unit());
 }
 
-Json observation(const Observation& o) {
-    Json j{{"indicator", o.indicator()}, {"region", o.region()}, {"as_of", o.as_of().iso()}};
+void observation(Writer& w, const Observation& o) {
+    w.member("indicator", o.indicator());
+    w.member("region", o.region());
+    w.member("as_of", o.as_of().iso());
     const auto& v = o.value();
-    if (!v.level.empty()) j["level"] = v.level;
-    if (v.value) j["value"] = number(*v.value);
-    if (v.count) j["count"] = *v.count;
-    if (v.at_least) j["at_least"] = true;
-    if (!o.source().empty()) j["source"] = o.source();
-    if (!o.note().empty()) j["note"] = o.note();
-    return j;
+    if (!v.level.empty()) w.member("level", v.level);
+    if (v.value) w.member("value", *v.value);
+    if (v.count) w.member("count", *v.count);
+    if (v.at_least) w.member("at_least", true);
+    if (!o.source().empty()) w.member("source", o.source());
+    if (!o.note().empty()) w.member("note", o.note());
 }
 
 }  // namespace
 
 std::string to_json(const Dataset& d) {
-    Json doc{{"format", "actielijst"}, {"format_version", json_format_version}};
-    Json meta = Json::object();
-    for (const auto& m : d.meta) std::visit([&](const auto& v) { meta[m.key] = v; }, m.value);
-    doc["meta"] = std::move(meta);
-    doc["themes"] = array(d.themes, [](const Theme& t) { return Json{{"key", t.key()}, {"label", label(t.label())}}; });
-    doc["regions"] = array(d.regions, region);
-    doc["states"] = array(d.states, [](const ProgressState& s) {
-        return Json{{"key", s.key()}, {"category", to_string(s.category())}, {"label", label(s.label())}};
+    Writer w;
+    w.begin_object();
+    w.member("format", "actielijst");
+    w.member("format_version", std::int64_t{json_format_version});
+    w.key("meta");
+    w.begin_object();
+    for (const auto& m : d.meta) {
+        if (const auto* text = std::get_if<std::string>(&m.value))
+            w.member(m.key, *text);
+        else
+            w.member(m.key, std::get<bool>(m.value));
+    }
+    w.end_object();
+    list(w, "themes", d.themes, [](Writer& t, const Theme& theme) {
+        t.member("key", theme.key());
+        label(t, "label", theme.label());
     });
-    doc["meetings"] = array(d.meetings, [](const Meeting& m) {
-        Json j{{"key", m.key()}, {"date", m.date().iso()}};
-        if (!m.title().empty()) j["title"] = m.title();
-        return j;
+    list(w, "regions", d.regions, region);
+    list(w, "states", d.states, [](Writer& s, const ProgressState& state) {
+        s.member("key", state.key());
+        s.member("category", to_string(state.category()));
+        label(s, "label", state.label());
     });
-    doc["actions"] = array(d.actions, action);
-    doc["updates"] = array(d.updates, update);
-    doc["proposals"] = array(d.proposals, proposal);
-    doc["indicators"] = array(d.indicators, indicator);
-    doc["observations"] = array(d.observations, observation);
+    list(w, "meetings", d.meetings, [](Writer& m, const Meeting& meeting) {
+        m.member("key", meeting.key());
+        m.member("date", meeting.date().iso());
+        if (!meeting.title().empty()) m.member("title", meeting.title());
+    });
+    list(w, "actions", d.actions, action);
+    list(w, "updates", d.updates, update);
+    list(w, "proposals", d.proposals, proposal);
+    list(w, "indicators", d.indicators, indicator);
+    list(w, "observations", d.observations, observation);
     if (!d.contacts.empty())
-        doc["contacts"] = array(d.contacts, [](const Contact& c) {
-            Json j{{"municipality", c.municipality()}, {"role", c.role()}, {"name", c.name()}};
-            if (!c.email().empty()) j["email"] = c.email();
-            return j;
+        list(w, "contacts", d.contacts, [](Writer& c, const Contact& contact) {
+            c.member("municipality", contact.municipality());
+            c.member("role", contact.role());
+            c.member("name", contact.name());
+            if (!contact.email().empty()) c.member("email", contact.email());
         });
-    return doc.dump(2) + "\n";
+    w.end_object();
+    return w.take();
 }
 
 }  // namespace actielijst

@@ -1,0 +1,155 @@
+// Fault injection at the C boundary: every C call below is repeated with its Nth
+// allocation failing, for every N until the call succeeds. Each attempt must end
+// in ACTIELIJST_OK or ACTIELIJST_ENOMEM with a message, never in a crash or an
+// escaped exception, and a failed write must leave the store as it was.
+//
+// JSON import is not covered: nlohmann::json's destructor allocates, so an
+// allocation failure inside the parser can terminate the process (docs: known gap).
+//
+//   test_capi_oom <limburg.json>
+#include <actielijst.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <new>
+#include <string>
+
+namespace {
+// Counts down to the allocation that fails; negative: none fails.
+long countdown = -1;
+int failures = 0;
+int checks = 0;
+
+void check(bool ok, const std::string& what) {
+    ++checks;
+    if (!ok) {
+        ++failures;
+        std::fprintf(stderr, "FAILED: %s (last error: %s)\n", what.c_str(), actielijst_error_message());
+    }
+}
+
+std::string export_all(actielijst_store* s) {
+    actielijst_buf b{};
+    if (actielijst_store_export_json_contacts(s, 1, &b) != ACTIELIJST_OK) return "<export failed>";
+    std::string text(b.data, b.size);
+    actielijst_buf_dispose(&b);
+    return text;
+}
+
+/// Runs `call` with allocation N failing, N = 0, 1, ..., until it succeeds.
+void every_failure_point(const char* name, const std::function<int()>& call, actielijst_store* store = nullptr,
+                         bool writes = false) {
+    const std::string before = writes ? export_all(store) : std::string();
+    for (long n = 0;; ++n) {
+        countdown = n;
+        const int rc = call();
+        countdown = -1;
+        if (rc == ACTIELIJST_OK) {
+            std::printf("%s: %ld allocation failure points, each reported\n", name, n);
+            return;
+        }
+        check(rc == ACTIELIJST_ENOMEM, std::string(name) + ": failure point " + std::to_string(n) + " gave " +
+                                           actielijst_error_name(rc) + ", not ENOMEM");
+        check(std::strlen(actielijst_error_message()) > 0, std::string(name) + ": empty message");
+        if (writes) check(export_all(store) == before, std::string(name) + ": store changed at point " + std::to_string(n));
+        if (n > 1000000) {
+            check(false, std::string(name) + ": never succeeds");
+            return;
+        }
+    }
+}
+
+}  // namespace
+
+void* operator new(std::size_t n) {
+    if (countdown >= 0 && countdown-- == 0) throw std::bad_alloc();
+    if (void* p = std::malloc(n ? n : 1)) return p;
+    throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: %s <limburg.json> <work dir>\n", argv[0]);
+        return 2;
+    }
+    std::ifstream in(argv[1], std::ios::binary);
+    const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string path = std::string(argv[2]) + "/oom.db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+
+    actielijst_store* store = nullptr;
+    every_failure_point("actielijst_store_open", [&] {
+        actielijst_store* s = nullptr;
+        const int rc = actielijst_store_open(path.c_str(), &s);
+        actielijst_store_free(s);
+        return rc;
+    });
+    if (actielijst_store_open(path.c_str(), &store) != ACTIELIJST_OK ||
+        actielijst_store_import_json(store, json.data(), json.size()) != ACTIELIJST_OK) {
+        std::fprintf(stderr, "set-up failed: %s\n", actielijst_error_message());
+        return 2;
+    }
+
+    every_failure_point("actielijst_store_view + every iterator", [&] {
+        actielijst_view* v = nullptr;
+        int rc = actielijst_store_view(store, "2023-03-01", &v);
+        actielijst_status_iter* it = nullptr;
+        if (rc == ACTIELIJST_OK) rc = actielijst_status_iter_new(v, "wonen-registratie", &it);
+        actielijst_rollup_rec rollup;
+        if (rc == ACTIELIJST_OK) rc = actielijst_view_rollup(v, "short_stay_policy", "CR37", "adopted", &rollup);
+        actielijst_status_iter_free(it);
+        actielijst_view_free(v);
+        return rc;
+    });
+    every_failure_point("actielijst_history_iter_new", [&] {
+        actielijst_status_iter* it = nullptr;
+        const int rc = actielijst_history_iter_new(store, "wonen-registratie", nullptr, &it);
+        actielijst_status_iter_free(it);
+        return rc;
+    });
+    every_failure_point("actielijst_store_export_json", [&] {
+        actielijst_buf b{};
+        const int rc = actielijst_store_export_json(store, &b);
+        actielijst_buf_dispose(&b);
+        return rc;
+    });
+    every_failure_point(
+        "actielijst_store_record",
+        [&] {
+            actielijst_update_input u = ACTIELIJST_UPDATE_INPUT_INIT;
+            u.action = "wonen-registratie";
+            u.scope = "Noord";
+            u.state = "done";
+            u.text = "Afgerond.";
+            u.as_of = "2024-01-01";
+            return actielijst_store_record(store, &u, nullptr);
+        },
+        store, true);
+    every_failure_point(
+        "actielijst_store_observe",
+        [&] {
+            actielijst_observation_input o = ACTIELIJST_OBSERVATION_INPUT_INIT;
+            o.indicator = "short_stay_policy";
+            o.region = "CR39";
+            o.as_of = "2024-01-01";
+            o.level = "adopted";
+            o.has_count = 1;
+            o.count = 2;
+            return actielijst_store_observe(store, &o);
+        },
+        store, true);
+    every_failure_point(
+        "actielijst_store_decide",
+        [&] { return actielijst_store_decide(store, "P2", ACTIELIJST_PROPOSAL_ADOPTED, "2024-02-01", nullptr); }, store,
+        true);
+    actielijst_store_free(store);
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+    std::printf("%d passed, %d failed\n", checks - failures, failures);
+    return failures == 0 ? 0 : 1;
+}
