@@ -4,9 +4,8 @@
 #include <actielijst/error.hpp>
 #include <actielijst/json.hpp>
 
+#include "json/tree.hpp"
 #include "util/check.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <functional>
@@ -17,7 +16,7 @@
 namespace actielijst {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using Json = detail::Node;
 using detail::quote;
 
 /// Longest document accepted; larger input is refused before parsing.
@@ -25,8 +24,8 @@ constexpr std::size_t max_document_bytes = std::size_t{1} << 30;
 /// Deepest nesting the format needs is 5 (levels[].label.nl); anything much deeper is hostile.
 constexpr int max_depth = 16;
 /// Most members one object may have. The format's objects have at most 13; `meta` is
-/// free-form. nlohmann's ordered objects insert with a linear search, so without a
-/// cap a few megabytes of members would cost minutes.
+/// free-form. Members are looked up with a linear search, so without a cap a few
+/// megabytes of members would cost minutes.
 constexpr std::size_t max_members = 256;
 
 [[noreturn]] void fail(const std::string& where, const std::string& what) {
@@ -35,7 +34,7 @@ constexpr std::size_t max_members = 256;
 
 std::string type_of(const Json& j) {
     if (j.is_number()) return "a number";
-    if (j.is_string()) return "a string " + quote(j.get_ref<const std::string&>());
+    if (j.is_string()) return "a string " + quote(j.text());
     return std::string(j.is_object() ? "an object" : j.is_array() ? "an array" : j.is_boolean() ? "a boolean" : "null");
 }
 
@@ -54,7 +53,8 @@ class Obj {
 public:
     Obj(const Json& j, std::string where, std::initializer_list<const char*> members) : j_(j), where_(std::move(where)) {
         if (!j.is_object()) fail(where_, "expected an object, got " + type_of(j));
-        for (const auto& [key, _] : j.items()) {
+        for (std::size_t i = 0; i < j.size(); ++i) {
+            const std::string& key = j.name(i);
             bool known = false;
             for (const char* m : members) known = known || key == m;
             if (!known) fail(where_ + "." + member_name(key), "unknown member (a typo?)");
@@ -65,40 +65,40 @@ public:
     std::string at(const char* key) const { return where_ + "." + key; }
 
     const Json* get(const char* key, bool required) const {
-        const auto it = j_.find(key);
-        if (it == j_.end() || it->is_null()) {
+        const Json* v = j_.find(key);
+        if (!v || v->is_null()) {
             if (required) fail(at(key), "required member is missing");
             return nullptr;
         }
-        return &*it;
+        return v;
     }
     std::string str(const char* key, bool required = true) const {
         const Json* v = get(key, required);
         if (!v) return {};
         if (!v->is_string()) fail(at(key), "expected a string, got " + type_of(*v));
-        return v->get<std::string>();
+        return v->text();
     }
     std::optional<Date> date(const char* key, bool required = true) const {
         const Json* v = get(key, required);
         if (!v) return std::nullopt;
         if (!v->is_string()) fail(at(key), "expected a date string YYYY-MM-DD, got " + type_of(*v));
-        return Date::parse(v->get_ref<const std::string&>(), at(key));
+        return Date::parse(v->text(), at(key));
     }
     bool boolean(const char* key) const {
         const Json* v = get(key, false);
         if (!v) return false;
         if (!v->is_boolean()) fail(at(key), "expected true or false, got " + type_of(*v));
-        return v->get<bool>();
+        return v->as_bool();
     }
     std::optional<double> number(const char* key) const {
         const Json* v = get(key, false);
         if (!v) return std::nullopt;
         if (!v->is_number()) fail(at(key), "expected a number, got " + type_of(*v));
         // A whole number beyond 2^53 would be rounded silently when stored as a double.
-        const double d = v->get<double>();
+        const double d = v->as_double();
         constexpr std::uint64_t exact = std::uint64_t{1} << 53;
-        const bool too_large = v->is_number_unsigned() ? v->get<std::uint64_t>() > exact
-                               : v->is_number_integer() ? v->get<std::int64_t>() < -static_cast<std::int64_t>(exact)
+        const bool too_large = v->is_number_unsigned() ? v->as_uint64() > exact
+                               : v->is_number_integer() ? v->as_int64() < -static_cast<std::int64_t>(exact)
                                                          : false;
         if (too_large) fail(at(key), "whole number too large to store exactly (the limit is 2^53)");
         return d;
@@ -107,9 +107,9 @@ public:
         const Json* v = get(key, false);
         if (!v) return std::nullopt;
         if (!v->is_number_integer()) fail(at(key), "expected a whole number, got " + type_of(*v));
-        if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+        if (v->is_number_unsigned() && v->as_uint64() > static_cast<std::uint64_t>(INT64_MAX))
             fail(at(key), "number too large");
-        return v->get<std::int64_t>();
+        return v->as_int64();
     }
     std::vector<std::string> strings(const char* key) const {
         std::vector<std::string> out;
@@ -119,7 +119,7 @@ public:
         for (std::size_t i = 0; i < v->size(); ++i) {
             const auto& e = (*v)[i];
             if (!e.is_string()) fail(at(key) + "[" + std::to_string(i) + "]", "expected a string, got " + type_of(e));
-            out.push_back(e.get<std::string>());
+            out.push_back(e.text());
         }
         return out;
     }
@@ -156,8 +156,8 @@ auto make(const std::string& where, F&& construct) {
 template <class T, class F>
 std::vector<T> list(const Json& doc, const char* name, F&& read_one) {
     std::vector<T> out;
-    const auto it = doc.find(name);
-    if (it == doc.end() || it->is_null()) return out;
+    const Json* it = doc.find(name);
+    if (!it || it->is_null()) return out;
     if (!it->is_array()) fail(name, "expected an array, got " + type_of(*it));
     out.reserve(it->size());
     for (std::size_t i = 0; i < it->size(); ++i) {
@@ -169,17 +169,19 @@ std::vector<T> list(const Json& doc, const char* name, F&& read_one) {
 
 std::vector<MetaEntry> read_meta(const Json& doc) {
     std::vector<MetaEntry> out;
-    const auto it = doc.find("meta");
-    if (it == doc.end() || it->is_null()) return out;
+    const Json* it = doc.find("meta");
+    if (!it || it->is_null()) return out;
     if (!it->is_object()) fail("meta", "expected an object, got " + type_of(*it));
-    for (const auto& [key, value] : it->items()) {
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const std::string& key = it->name(i);
+        const Json& value = (*it)[i];
         const std::string where = "meta." + member_name(key);
         detail::check_key(key, where);
         if (value.is_string()) {
-            detail::check_text(value.get_ref<const std::string&>(), where, false);
-            out.push_back({key, value.get<std::string>()});
+            detail::check_text(value.text(), where, false);
+            out.push_back({key, value.text()});
         } else if (value.is_boolean()) {
-            out.push_back({key, value.get<bool>()});
+            out.push_back({key, value.as_bool()});
         } else {
             fail(where, "expected a string or a boolean, got " + type_of(value));
         }
@@ -271,86 +273,11 @@ Contact read_contact(const Json& j, const std::string& w) {
     return Contact(o.str("municipality"), o.str("role"), o.str("name"), o.str("email", false));
 }
 
-/// Where the parser is, as the place an error names (`themes[0].key`): nlohmann's
-/// callback reports events, not paths, so the path is kept here.
-class PathTracker {
-public:
-    void object_start() { frames_.push_back({false, 0, {}, {}}); }
-    void array_start() { frames_.push_back({true, 0, {}, {}}); }
-    void end() {
-        frames_.pop_back();
-        element_done();
-    }
-    void element_done() {
-        if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
-    }
-    /// Records a member name; false when the object already has one of that name.
-    bool key(const std::string& name) {
-        frames_.back().key = name;
-        return frames_.back().keys.insert(name).second;
-    }
-    std::size_t members() const { return frames_.back().keys.size(); }
-    /// The place of the current member (`themes[0].key`), or with `object_only` of the
-    /// object that holds it (`themes[0]`).
-    std::string path(bool object_only = false) const {
-        std::string out;
-        for (std::size_t i = 0; i < frames_.size(); ++i) {
-            const auto& f = frames_[i];
-            if (object_only && i + 1 == frames_.size()) break;
-            if (f.array)
-                out += "[" + std::to_string(f.index) + "]";
-            else
-                out += (out.empty() ? "" : ".") + member_name(f.key);
-        }
-        return out.empty() ? "document" : out;
-    }
-
-private:
-    struct Frame {
-        bool array;
-        std::size_t index;
-        std::string key;
-        std::set<std::string> keys;
-    };
-    std::vector<Frame> frames_;
-};
-
-/// Parses the text, refusing duplicate member names and hostile nesting, which
-/// nlohmann::json would otherwise accept (it keeps the last duplicate silently).
 Json parse_text(std::string_view text) {
     if (text.size() > max_document_bytes)
         throw Error(Errc::invalid, "document of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
                                        std::to_string(max_document_bytes) + " bytes");
-    PathTracker where;
-    const Json::parser_callback_t guard = [&](int depth, Json::parse_event_t event, Json& parsed) {
-        if (depth > max_depth)
-            throw Error(Errc::invalid, where.path() + ": nested deeper than " + std::to_string(max_depth) + " levels");
-        switch (event) {
-            case Json::parse_event_t::object_start: where.object_start(); break;
-            case Json::parse_event_t::array_start: where.array_start(); break;
-            case Json::parse_event_t::object_end:
-            case Json::parse_event_t::array_end: where.end(); break;
-            case Json::parse_event_t::key:
-                if (where.members() >= max_members)
-                    throw Error(Errc::invalid, where.path(true) + ": more than " + std::to_string(max_members) +
-                                                   " members in one object");
-                if (!where.key(parsed.get<std::string>()))
-                    throw Error(Errc::invalid, where.path() + ": duplicate member " + quote(parsed.get<std::string>()) + " in one object");
-                break;
-            case Json::parse_event_t::value: where.element_done(); break;
-        }
-        return true;
-    };
-    try {
-        return Json::parse(text.begin(), text.end(), guard);
-    } catch (const Json::exception& e) {
-        // Syntax errors and numbers out of range. nlohmann's message names the line and
-        // column and echoes the input read so far, so it is cut to a sane length.
-        std::string what = e.what();
-        const auto cut = what.find("] ");
-        if (cut != std::string::npos) what.erase(0, cut + 2);
-        throw Error(Errc::invalid, "not valid JSON: " + detail::shorten(what, 300));
-    }
+    return detail::parse_tree(text, max_depth, max_members);
 }
 
 }  // namespace

@@ -1,0 +1,169 @@
+#include "json/tree.hpp"
+
+#include "util/check.hpp"
+
+#include <actielijst/error.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+namespace actielijst::detail {
+
+double Node::as_double() const noexcept {
+    switch (type_) {
+        case Type::integer: return static_cast<double>(as_int64());
+        case Type::unsigned_integer: return static_cast<double>(unsigned_);
+        default: return floating_;
+    }
+}
+
+const Node* Node::find(std::string_view key) const noexcept {
+    for (std::size_t i = 0; i < names_.size(); ++i)
+        if (names_[i] == key) return &children_[i];
+    return nullptr;
+}
+
+namespace {
+
+/// A member name as it may appear in a path: as is when it looks like a key,
+/// quoted and cut short otherwise.
+std::string printable(const std::string& name) {
+    bool plain = !name.empty() && name.size() <= max_key_bytes;
+    for (char c : name)
+        plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+    return plain ? name : quote(name);
+}
+
+}  // namespace
+
+/// nlohmann's SAX events into a Node tree, with the place of every value tracked for
+/// error messages.
+class TreeBuilder {
+public:
+    using Json = nlohmann::json;
+
+    TreeBuilder(int max_depth, std::size_t max_members) : max_depth_(max_depth), max_members_(max_members) {}
+
+    Node take() { return std::move(root_); }
+
+    bool null() { return add(Node{}); }
+    bool boolean(bool b) {
+        Node n;
+        n.type_ = Node::Type::boolean;
+        n.boolean_ = b;
+        return add(std::move(n));
+    }
+    bool number_integer(Json::number_integer_t v) {
+        Node n;
+        n.type_ = Node::Type::integer;
+        n.unsigned_ = static_cast<std::uint64_t>(v);
+        return add(std::move(n));
+    }
+    bool number_unsigned(Json::number_unsigned_t v) {
+        Node n;
+        n.type_ = Node::Type::unsigned_integer;
+        n.unsigned_ = v;
+        return add(std::move(n));
+    }
+    bool number_float(Json::number_float_t v, const Json::string_t&) {
+        Node n;
+        n.type_ = Node::Type::floating;
+        n.floating_ = v;
+        return add(std::move(n));
+    }
+    bool string(Json::string_t& s) {
+        Node n;
+        n.type_ = Node::Type::string;
+        n.text_ = std::move(s);
+        return add(std::move(n));
+    }
+    bool binary(Json::binary_t&) { throw Error(Errc::invalid, path() + ": binary values are not JSON"); }
+
+    bool start_object(std::size_t) { return open(Node::Type::object); }
+    bool start_array(std::size_t) { return open(Node::Type::array); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+
+    bool key(Json::string_t& name) {
+        Frame& f = stack_.back();
+        if (f.keys.size() >= max_members_)
+            throw Error(Errc::invalid, path_of_container() + ": more than " + std::to_string(max_members_) +
+                                           " members in one object");
+        if (!f.keys.insert(name).second) {
+            f.key = name;
+            throw Error(Errc::invalid, path() + ": duplicate member " + quote(name) + " in one object");
+        }
+        f.key = std::move(name);
+        return true;
+    }
+
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
+        // Syntax errors and numbers out of range. nlohmann's message names the line
+        // and column and echoes what it read, so it is cut to a sane length.
+        std::string what = e.what();
+        const auto cut = what.find("] ");
+        if (cut != std::string::npos) what.erase(0, cut + 2);
+        throw Error(Errc::invalid, "not valid JSON: " + shorten(what, 300));
+    }
+
+private:
+    struct Frame {
+        Node node;
+        std::string key;             // objects: the member being read
+        std::set<std::string> keys;  // objects: names seen, for duplicates
+    };
+
+    bool open(Node::Type type) {
+        if (static_cast<int>(stack_.size()) >= max_depth_)
+            throw Error(Errc::invalid, path() + ": nested deeper than " + std::to_string(max_depth_) + " levels");
+        stack_.emplace_back();
+        stack_.back().node.type_ = type;
+        return true;
+    }
+    bool close() {
+        Node done = std::move(stack_.back().node);
+        stack_.pop_back();
+        return add(std::move(done));
+    }
+    /// Attaches a finished value to the container being read, or makes it the root.
+    bool add(Node value) {
+        if (stack_.empty()) {
+            root_ = std::move(value);
+            return true;
+        }
+        Frame& f = stack_.back();
+        if (f.node.type_ == Node::Type::object) f.node.names_.push_back(f.key);
+        f.node.children_.push_back(std::move(value));
+        return true;
+    }
+
+    /// The place of the value being read: `themes[0].key`.
+    std::string path() const { return render(stack_.size()); }
+    /// The place of the innermost container: `themes[0]`.
+    std::string path_of_container() const { return render(stack_.empty() ? 0 : stack_.size() - 1); }
+    std::string render(std::size_t frames) const {
+        std::string out;
+        for (std::size_t i = 0; i < frames; ++i) {
+            const Frame& f = stack_[i];
+            if (f.node.type_ == Node::Type::array)
+                out += "[" + std::to_string(f.node.children_.size()) + "]";
+            else
+                out += (out.empty() ? "" : ".") + printable(f.key);
+        }
+        return out.empty() ? "document" : out;
+    }
+
+    int max_depth_;
+    std::size_t max_members_;
+    std::vector<Frame> stack_;
+    Node root_;
+};
+
+Node parse_tree(std::string_view text, int max_depth, std::size_t max_members) {
+    TreeBuilder builder(max_depth, max_members);
+    nlohmann::json::sax_parse(text.begin(), text.end(), &builder);
+    return builder.take();
+}
+
+}  // namespace actielijst::detail

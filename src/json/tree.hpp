@@ -1,0 +1,62 @@
+// A parsed JSON document as a small tree of plain values.
+//
+// nlohmann::json's own tree allocates in its destructor (it destroys nested values
+// through a heap stack), so an allocation failure while parsing would end the
+// process. This tree is built through nlohmann's SAX interface instead; its
+// destructors only free, and its depth is bounded, so every failure is an exception.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actielijst::detail {
+
+class Node {
+public:
+    enum class Type { null, boolean, integer, unsigned_integer, floating, string, array, object };
+
+    Type type() const noexcept { return type_; }
+    bool is_null() const noexcept { return type_ == Type::null; }
+    bool is_boolean() const noexcept { return type_ == Type::boolean; }
+    bool is_string() const noexcept { return type_ == Type::string; }
+    bool is_array() const noexcept { return type_ == Type::array; }
+    bool is_object() const noexcept { return type_ == Type::object; }
+    bool is_number() const noexcept { return is_number_integer() || type_ == Type::floating; }
+    bool is_number_integer() const noexcept { return type_ == Type::integer || type_ == Type::unsigned_integer; }
+    bool is_number_unsigned() const noexcept { return type_ == Type::unsigned_integer; }
+
+    const std::string& text() const noexcept { return text_; }
+    bool as_bool() const noexcept { return boolean_; }
+    double as_double() const noexcept;
+    std::int64_t as_int64() const noexcept { return static_cast<std::int64_t>(unsigned_); }
+    std::uint64_t as_uint64() const noexcept { return unsigned_; }
+
+    /// Elements of an array, or values of an object's members, in document order.
+    std::size_t size() const noexcept { return children_.size(); }
+    const Node& operator[](std::size_t i) const noexcept { return children_[i]; }
+    /// Name of an object's i-th member.
+    const std::string& name(std::size_t i) const noexcept { return names_[i]; }
+    /// The value of member `key`, or nullptr.
+    const Node* find(std::string_view key) const noexcept;
+
+private:
+    friend class TreeBuilder;
+    Type type_ = Type::null;
+    bool boolean_ = false;
+    std::uint64_t unsigned_ = 0;  // integers, as two's complement when signed
+    double floating_ = 0;
+    std::string text_;
+    std::vector<std::string> names_;
+    std::vector<Node> children_;
+};
+
+/// Parses `text` (at most max_bytes), refusing nesting deeper than `max_depth`,
+/// objects with more than `max_members` members and member names given twice. Errors
+/// are Error(Errc::invalid) naming the place (`themes[0].key: duplicate member ...`)
+/// or, for syntax, line and column.
+Node parse_tree(std::string_view text, int max_depth, std::size_t max_members);
+
+}  // namespace actielijst::detail
