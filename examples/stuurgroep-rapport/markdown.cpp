@@ -48,11 +48,21 @@ std::string region_name(const View& view, const std::string& code) {
 std::string render_markdown(const View& view, Summary& summary) {
     std::ostringstream out;
     std::string title = "Actielijst";
-    for (const auto& m : view.meta())
-        if (m.key == "title")
-            if (const auto* t = std::get_if<std::string>(&m.value)) title = *t;
+    bool date_inferred = false;
+    std::string date_note;
+    for (const auto& m : view.meta()) {
+        if (const auto* t = std::get_if<std::string>(&m.value)) {
+            if (m.key == "title") title = *t;
+            if (m.key == "as_of_note") date_note = *t;
+        } else if (m.key == "as_of_inferred") {
+            date_inferred = std::get<bool>(m.value);
+        }
+    }
     out << "# " << md(title) << "\n\n";
-    out << "Stand per " << view.as_of().iso() << ".\n\n";
+    out << "Stand per " << view.as_of().iso() << ".";
+    // An undated source gets an inferred date; the reader is told so, and why.
+    if (date_inferred) out << " " << (date_note.empty() ? std::string("Deze datum is afgeleid.") : md(date_note));
+    out << "\n\n";
 
     std::vector<const Proposal*> open;
     for (const auto& p : view.proposals())
