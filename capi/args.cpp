@@ -95,6 +95,22 @@ std::optional<Date> optional_date(const char* function, std::string_view argumen
     return date(function, argument, value);
 }
 
+void require_array(const void* values, const char* function, std::string_view argument, std::string_view count_name,
+                   std::uint32_t count) {
+    if (!values && count != 0)
+        fail_arg(function, argument, "is NULL but " + std::string(count_name) + " is " + std::to_string(count));
+}
+
+std::vector<std::string> text_array(const char* function, std::string_view argument, std::string_view count_name,
+                                    std::uint32_t count, const char* const* values) {
+    require_array(values, function, argument, count_name, count);
+    std::vector<std::string> out;
+    out.reserve(count);
+    for (std::uint32_t i = 0; i < count; ++i)
+        out.push_back(text(function, std::string(argument) + "[" + std::to_string(i) + "]", values[i]));
+    return out;
+}
+
 void check_version(const char* function, std::string_view argument, std::uint32_t got, std::uint32_t known) {
     if (got != known)
         fail_arg(function, argument,

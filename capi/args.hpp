@@ -8,9 +8,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace actielijst::capi {
 
@@ -41,6 +44,15 @@ Date date(const char* function, std::string_view argument, const char* value);
 /// An optional ISO date argument: NULL or "" reads as none.
 std::optional<Date> optional_date(const char* function, std::string_view argument, const char* value);
 
+/// A required array of `count` required text arguments (`argument[i]` each). NULL
+/// is accepted only when `count` is 0; the message then names `count_name`.
+std::vector<std::string> text_array(const char* function, std::string_view argument, std::string_view count_name,
+                                    std::uint32_t count, const char* const* values);
+
+/// An input array pointer: NULL is accepted only when `count` is 0.
+void require_array(const void* values, const char* function, std::string_view argument, std::string_view count_name,
+                   std::uint32_t count);
+
 /// An options or input struct version this library knows (EVERSION otherwise).
 void check_version(const char* function, std::string_view argument, std::uint32_t got, std::uint32_t known);
 
@@ -55,6 +67,34 @@ H* handle(const char* function, std::string_view argument, H* h) {
     require(h, function, argument);
     if (h->magic != H::kMagic) fail_arg(function, argument, std::string("is not a valid ") + H::kName + " handle");
     return h;
+}
+
+/// Runs `body`, replacing `from` by `to` at the start of an Error's message (the
+/// first pair that matches), e.g. the core's `label.nl` by the C field `label_nl`.
+template <class F>
+decltype(auto) renaming(std::initializer_list<std::pair<std::string_view, std::string_view>> names, F&& body) {
+    try {
+        return body();
+    } catch (const Error& e) {
+        std::string message = e.what();
+        for (const auto& [from, to] : names) {
+            if (message.rfind(from, 0) != 0) continue;
+            message.replace(0, from.size(), to);
+            throw Error(e.code(), message);
+        }
+        throw;
+    }
+}
+
+/// Runs `body`, putting `prefix` (e.g. "owners[2].") before an Error's message: for
+/// a value built on its own that belongs to one element of a list.
+template <class F>
+decltype(auto) with_prefix(const std::string& prefix, F&& body) {
+    try {
+        return body();
+    } catch (const Error& e) {
+        throw Error(e.code(), prefix + e.what());
+    }
 }
 
 /// Runs `body`, removing `prefix` (e.g. "meetings[0].") from the start of an Error's

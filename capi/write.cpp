@@ -7,6 +7,12 @@
 
 #include <actielijst/dataset.hpp>
 
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
 using actielijst::capi::guard;
 using actielijst::capi::handle;
 using actielijst::capi::optional_date;
@@ -20,6 +26,11 @@ namespace {
 constexpr actielijst_update_input default_update = ACTIELIJST_UPDATE_INPUT_INIT;
 constexpr actielijst_proposal_input default_proposal = ACTIELIJST_PROPOSAL_INPUT_INIT;
 constexpr actielijst_observation_input default_observation = ACTIELIJST_OBSERVATION_INPUT_INIT;
+constexpr actielijst_theme_input default_theme = ACTIELIJST_THEME_INPUT_INIT;
+constexpr actielijst_region_input default_region = ACTIELIJST_REGION_INPUT_INIT;
+constexpr actielijst_state_input default_state = ACTIELIJST_STATE_INPUT_INIT;
+constexpr actielijst_action_input default_action = ACTIELIJST_ACTION_INPUT_INIT;
+constexpr actielijst_indicator_input default_indicator = ACTIELIJST_INDICATOR_INPUT_INIT;
 
 /// The *_input_init functions: defaults of a known version.
 template <class In>
@@ -30,6 +41,52 @@ int input_init(const char* fn, In* in, std::uint32_t version, std::uint32_t know
         *in = defaults;
         return ACTIELIJST_OK;
     });
+}
+
+/// `argument[index]`, e.g. "in->owners[2]".
+std::string element(std::string_view argument, std::uint32_t index) {
+    return std::string(argument) + "[" + std::to_string(index) + "]";
+}
+
+/// A label from checked texts; the core's `label.nl` / `label.en` are the C fields
+/// `label_nl` / `label_en`.
+actielijst::Label label(std::string nl, std::string en) {
+    return actielijst::capi::renaming({{"label.nl", "label_nl"}, {"label.en", "label_en"}},
+                                      [&] { return actielijst::Label(std::move(nl), std::move(en)); });
+}
+
+/// The owners of an action input, each checked and built as `owners[i]`.
+std::vector<actielijst::Owner> owners(const char* fn, const actielijst_action_input& in) {
+    actielijst::capi::require_array(in.owners, fn, "in->owners", "owner_count", in.owner_count);
+    std::vector<actielijst::Owner> out;
+    out.reserve(in.owner_count);
+    for (std::uint32_t i = 0; i < in.owner_count; ++i) {
+        const auto at = element("in->owners", i);
+        auto name = text(fn, at + ".name", in.owners[i].name);
+        actielijst::capi::check_enum(fn, at + ".role", in.owners[i].role, ACTIELIJST_OWNER_LEAD,
+                                     ACTIELIJST_OWNER_SUPPORT);
+        actielijst::capi::with_prefix(element("owners", i) + ".", [&] {
+            out.emplace_back(std::move(name), static_cast<actielijst::OwnerRole>(in.owners[i].role));
+        });
+    }
+    return out;
+}
+
+/// The levels of an indicator input, each checked and built as `levels[i]`.
+std::vector<actielijst::Level> levels(const char* fn, const actielijst_indicator_input& in) {
+    actielijst::capi::require_array(in.levels, fn, "in->levels", "level_count", in.level_count);
+    std::vector<actielijst::Level> out;
+    out.reserve(in.level_count);
+    for (std::uint32_t i = 0; i < in.level_count; ++i) {
+        const auto at = element("in->levels", i);
+        auto key = text(fn, at + ".key", in.levels[i].key);
+        auto nl = text(fn, at + ".label_nl", in.levels[i].label_nl);
+        auto en = optional_text(fn, at + ".label_en", in.levels[i].label_en);
+        actielijst::capi::with_prefix(element("levels", i) + ".", [&] {
+            out.emplace_back(std::move(key), label(std::move(nl), std::move(en)));
+        });
+    }
+    return out;
 }
 
 }  // namespace
@@ -46,6 +103,140 @@ int actielijst_proposal_input_init(actielijst_proposal_input* in, uint32_t versi
 
 int actielijst_observation_input_init(actielijst_observation_input* in, uint32_t version) {
     return input_init(__func__, in, version, ACTIELIJST_OBSERVATION_INPUT_VERSION, default_observation);
+}
+
+int actielijst_theme_input_init(actielijst_theme_input* in, uint32_t version) {
+    return input_init(__func__, in, version, ACTIELIJST_THEME_INPUT_VERSION, default_theme);
+}
+
+int actielijst_region_input_init(actielijst_region_input* in, uint32_t version) {
+    return input_init(__func__, in, version, ACTIELIJST_REGION_INPUT_VERSION, default_region);
+}
+
+int actielijst_state_input_init(actielijst_state_input* in, uint32_t version) {
+    return input_init(__func__, in, version, ACTIELIJST_STATE_INPUT_VERSION, default_state);
+}
+
+int actielijst_action_input_init(actielijst_action_input* in, uint32_t version) {
+    return input_init(__func__, in, version, ACTIELIJST_ACTION_INPUT_VERSION, default_action);
+}
+
+int actielijst_indicator_input_init(actielijst_indicator_input* in, uint32_t version) {
+    return input_init(__func__, in, version, ACTIELIJST_INDICATOR_INPUT_VERSION, default_indicator);
+}
+
+// Definitions: every argument is checked here (naming `in->...`), the core value is
+// built (its constructor names the field) and merged as a one-entry Dataset, whose
+// messages lose their "themes[0]." etc.
+
+int actielijst_store_put_theme(actielijst_store* store, const actielijst_theme_input* in) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        auto* s = handle(fn, "store", store);
+        require(in, fn, "in");
+        actielijst::capi::check_version(fn, "in->version", in->version, ACTIELIJST_THEME_INPUT_VERSION);
+        auto key = text(fn, "in->key", in->key);
+        auto nl = text(fn, "in->label_nl", in->label_nl);
+        auto en = optional_text(fn, "in->label_en", in->label_en);
+        actielijst::Dataset one;
+        without_prefix("themes[0].", [&] {
+            one.themes.emplace_back(std::move(key), label(std::move(nl), std::move(en)));
+            s->store.merge(one);
+        });
+        return ACTIELIJST_OK;
+    });
+}
+
+int actielijst_store_put_region(actielijst_store* store, const actielijst_region_input* in) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        auto* s = handle(fn, "store", store);
+        require(in, fn, "in");
+        actielijst::capi::check_version(fn, "in->version", in->version, ACTIELIJST_REGION_INPUT_VERSION);
+        auto code = text(fn, "in->code", in->code);
+        auto name = text(fn, "in->name", in->name);
+        actielijst::capi::check_enum(fn, "in->kind", in->kind, ACTIELIJST_REGION_PROVINCE,
+                                     ACTIELIJST_REGION_MUNICIPALITY);
+        auto parent = optional_text(fn, "in->parent", in->parent);
+        auto aliases = actielijst::capi::text_array(fn, "in->aliases", "alias_count", in->alias_count, in->aliases);
+        actielijst::Dataset one;
+        without_prefix("regions[0].", [&] {
+            one.regions.emplace_back(std::move(code), std::move(name), static_cast<actielijst::RegionKind>(in->kind),
+                                     std::move(parent), std::move(aliases));
+            s->store.merge(one);
+        });
+        return ACTIELIJST_OK;
+    });
+}
+
+int actielijst_store_put_state(actielijst_store* store, const actielijst_state_input* in) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        auto* s = handle(fn, "store", store);
+        require(in, fn, "in");
+        actielijst::capi::check_version(fn, "in->version", in->version, ACTIELIJST_STATE_INPUT_VERSION);
+        auto key = text(fn, "in->key", in->key);
+        actielijst::capi::check_enum(fn, "in->category", in->category, ACTIELIJST_CATEGORY_TODO,
+                                     ACTIELIJST_CATEGORY_DROPPED);
+        auto nl = text(fn, "in->label_nl", in->label_nl);
+        auto en = optional_text(fn, "in->label_en", in->label_en);
+        actielijst::Dataset one;
+        without_prefix("states[0].", [&] {
+            one.states.emplace_back(std::move(key), static_cast<actielijst::StateCategory>(in->category),
+                                    label(std::move(nl), std::move(en)));
+            s->store.merge(one);
+        });
+        return ACTIELIJST_OK;
+    });
+}
+
+int actielijst_store_put_action(actielijst_store* store, const actielijst_action_input* in) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        auto* s = handle(fn, "store", store);
+        require(in, fn, "in");
+        actielijst::capi::check_version(fn, "in->version", in->version, ACTIELIJST_ACTION_INPUT_VERSION);
+        auto key = text(fn, "in->key", in->key);
+        auto theme = text(fn, "in->theme", in->theme);
+        auto title = text(fn, "in->title", in->title);
+        auto goal = text(fn, "in->goal", in->goal);
+        const auto due = optional_date(fn, "in->due", in->due);
+        auto who = owners(fn, *in);
+        auto scope = actielijst::capi::text_array(fn, "in->scope", "scope_count", in->scope_count, in->scope);
+        auto see_also =
+            actielijst::capi::text_array(fn, "in->see_also", "see_also_count", in->see_also_count, in->see_also);
+        actielijst::Dataset one;
+        without_prefix("actions[0].", [&] {
+            one.actions.emplace_back(std::move(key), std::move(theme), std::move(title), std::move(goal),
+                                     std::move(who), std::move(scope), due, std::move(see_also));
+            s->store.merge(one);
+        });
+        return ACTIELIJST_OK;
+    });
+}
+
+int actielijst_store_put_indicator(actielijst_store* store, const actielijst_indicator_input* in) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        auto* s = handle(fn, "store", store);
+        require(in, fn, "in");
+        actielijst::capi::check_version(fn, "in->version", in->version, ACTIELIJST_INDICATOR_INPUT_VERSION);
+        auto key = text(fn, "in->key", in->key);
+        auto nl = text(fn, "in->label_nl", in->label_nl);
+        auto en = optional_text(fn, "in->label_en", in->label_en);
+        actielijst::capi::check_enum(fn, "in->kind", in->kind, ACTIELIJST_INDICATOR_ORDINAL,
+                                     ACTIELIJST_INDICATOR_NUMBER);
+        auto unit = optional_text(fn, "in->unit", in->unit);
+        auto steps = levels(fn, *in);
+        actielijst::Dataset one;
+        without_prefix("indicators[0].", [&] {
+            one.indicators.emplace_back(std::move(key), label(std::move(nl), std::move(en)),
+                                        static_cast<actielijst::IndicatorKind>(in->kind), std::move(steps),
+                                        std::move(unit));
+            s->store.merge(one);
+        });
+        return ACTIELIJST_OK;
+    });
 }
 
 int actielijst_store_record(actielijst_store* store, const actielijst_update_input* in, int* added) {

@@ -346,6 +346,106 @@ ACTIELIJST_API int actielijst_store_resolve_region(actielijst_store *store, cons
  * ACTIELIJST_OK, or EINVALID (NULL) / EVERSION (a version this library does not
  * know). */
 
+/* Definitions. Each put stores a new key or replaces the stored definition with that
+ * key (list order is kept for an existing key, new keys go last). References (a
+ * theme, a parent, scope regions, cross references) must exist; regions may be given
+ * by code or alias. For imports of whole lists, actielijst_store_import_json does the
+ * same for many definitions in one transaction. */
+
+typedef struct actielijst_theme_input {
+    uint32_t version; /* ACTIELIJST_THEME_INPUT_VERSION */
+    const char *key;
+    const char *label_nl;
+    const char *label_en; /* NULL or "" for none */
+} actielijst_theme_input;
+#define ACTIELIJST_THEME_INPUT_VERSION 1
+#define ACTIELIJST_THEME_INPUT_INIT {ACTIELIJST_THEME_INPUT_VERSION, NULL, NULL, NULL}
+ACTIELIJST_API int actielijst_theme_input_init(actielijst_theme_input *in, uint32_t version);
+/** Errors: EVERSION (unknown in->version), EINVALID (NULL, not UTF-8, bad key), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_put_theme(actielijst_store *store, const actielijst_theme_input *in);
+
+typedef struct actielijst_region_input {
+    uint32_t version; /* ACTIELIJST_REGION_INPUT_VERSION */
+    const char *code;
+    const char *name;
+    int32_t kind;       /* ACTIELIJST_REGION_* */
+    const char *parent; /* code or alias; NULL or "" for a province */
+    uint32_t alias_count;
+    const char *const *aliases; /* alias_count strings; may be NULL when alias_count is 0 */
+} actielijst_region_input;
+#define ACTIELIJST_REGION_INPUT_VERSION 1
+#define ACTIELIJST_REGION_INPUT_INIT {ACTIELIJST_REGION_INPUT_VERSION, NULL, NULL, ACTIELIJST_REGION_MUNICIPALITY, NULL, 0, NULL}
+ACTIELIJST_API int actielijst_region_input_init(actielijst_region_input *in, uint32_t version);
+/** Errors: EVERSION, EINVALID (NULL, not UTF-8, bad kind, unknown parent or a parent
+ *  of the wrong kind, an alias repeating the name), ECONFLICT (a change of kind while
+ *  subregions, contacts or counts depend on it; an alias that is another region's
+ *  code; a region inside itself), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_put_region(actielijst_store *store, const actielijst_region_input *in);
+
+typedef struct actielijst_state_input {
+    uint32_t version; /* ACTIELIJST_STATE_INPUT_VERSION */
+    const char *key;
+    int32_t category; /* ACTIELIJST_CATEGORY_* */
+    const char *label_nl;
+    const char *label_en; /* NULL or "" for none */
+} actielijst_state_input;
+#define ACTIELIJST_STATE_INPUT_VERSION 1
+#define ACTIELIJST_STATE_INPUT_INIT {ACTIELIJST_STATE_INPUT_VERSION, NULL, ACTIELIJST_CATEGORY_TODO, NULL, NULL}
+ACTIELIJST_API int actielijst_state_input_init(actielijst_state_input *in, uint32_t version);
+/** Errors: EVERSION, EINVALID (NULL, not UTF-8, bad key or category), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_put_state(actielijst_store *store, const actielijst_state_input *in);
+
+typedef struct actielijst_owner_input {
+    const char *name;
+    int32_t role; /* ACTIELIJST_OWNER_* */
+} actielijst_owner_input;
+
+typedef struct actielijst_action_input {
+    uint32_t version; /* ACTIELIJST_ACTION_INPUT_VERSION */
+    const char *key;
+    const char *theme;
+    const char *title;
+    const char *goal;
+    const char *due; /* "YYYY-MM-DD"; NULL or "" for none */
+    uint32_t owner_count;
+    const actielijst_owner_input *owners; /* may be NULL when owner_count is 0 */
+    uint32_t scope_count;
+    const char *const *scope; /* region codes or aliases */
+    uint32_t see_also_count;
+    const char *const *see_also; /* keys of stored action points */
+} actielijst_action_input;
+#define ACTIELIJST_ACTION_INPUT_VERSION 1
+#define ACTIELIJST_ACTION_INPUT_INIT {ACTIELIJST_ACTION_INPUT_VERSION, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, 0, NULL}
+ACTIELIJST_API int actielijst_action_input_init(actielijst_action_input *in, uint32_t version);
+/** Errors: EVERSION, EINVALID (NULL, not UTF-8, bad key or date, unknown theme,
+ *  region or cross reference, duplicates in a list, a reference to itself), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_put_action(actielijst_store *store, const actielijst_action_input *in);
+
+typedef struct actielijst_level_input {
+    const char *key;
+    const char *label_nl;
+    const char *label_en; /* NULL or "" for none */
+} actielijst_level_input;
+
+typedef struct actielijst_indicator_input {
+    uint32_t version; /* ACTIELIJST_INDICATOR_INPUT_VERSION */
+    const char *key;
+    const char *label_nl;
+    const char *label_en; /* NULL or "" for none */
+    int32_t kind;         /* ACTIELIJST_INDICATOR_* */
+    const char *unit;     /* count/number only; NULL or "" for none */
+    uint32_t level_count;
+    const actielijst_level_input *levels; /* ordinal: at least two, lowest first */
+} actielijst_indicator_input;
+#define ACTIELIJST_INDICATOR_INPUT_VERSION 1
+#define ACTIELIJST_INDICATOR_INPUT_INIT \
+    {ACTIELIJST_INDICATOR_INPUT_VERSION, NULL, NULL, NULL, ACTIELIJST_INDICATOR_ORDINAL, NULL, 0, NULL}
+ACTIELIJST_API int actielijst_indicator_input_init(actielijst_indicator_input *in, uint32_t version);
+/** Errors: EVERSION, EINVALID (NULL, not UTF-8, bad key or kind, too few or duplicate
+ *  levels, a unit on an ordinal), ECONFLICT (a change of kind, or a removed level,
+ *  while observations use it), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_put_indicator(actielijst_store *store, const actielijst_indicator_input *in);
+
 /** A new state of affairs. Strings are copied. `scope` may be a code or alias;
  *  `author` and `meeting` may be NULL or "". */
 typedef struct actielijst_update_input {

@@ -8,7 +8,7 @@ import enum
 import os
 import weakref
 from ctypes import POINTER, byref
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from . import _native as n
 from . import errors
@@ -68,6 +68,26 @@ def _date(value: datetime.date | str | bytes | None, what: str) -> bytes | None:
     if isinstance(value, datetime.date):
         return value.isoformat().encode("ascii")
     return _bytes(value, what)
+
+
+def _sequence(values, what: str) -> list:
+    """`values` (any iterable but a text) as a list of at most 2**32 - 1 items, the
+    range of the C count."""
+    if isinstance(values, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"{what}: expected a sequence, not {type(values).__name__}")
+    items = list(values)
+    if len(items) >= 2**32:
+        raise errors.InvalidError(f"{what}: {len(items)} items do not fit a 32-bit count")
+    return items
+
+
+def _text_array(values: Iterable[str], what: str):
+    """`values` as (count, C array of char* or None). The array holds its bytes;
+    the caller keeps it alive for the duration of the call."""
+    items = [_bytes(v, f"{what}[{i}]") for i, v in enumerate(_sequence(values, what))]
+    if not items:
+        return 0, None
+    return len(items), (ctypes.c_char_p * len(items))(*items)
 
 
 def _path(value: str | bytes | os.PathLike) -> bytes:
@@ -497,6 +517,130 @@ class Store(_Owned):
         buf = n.Buf()
         lib.actielijst_store_resolve_region(self._h(), _bytes(name, "name"), byref(buf))
         return _take(buf)
+
+    # Definitions: each put stores a new key or replaces the stored definition
+    # (one transaction; on error nothing is stored)
+    def put_theme(self, key: str, label_nl: str, label_en: str | None = None) -> None:
+        """Stores a theme, or replaces the one with `key` (keeping its position)."""
+        inp = n.ThemeInput()
+        lib.actielijst_theme_input_init(byref(inp), n.THEME_INPUT_VERSION)
+        inp.key = _bytes(key, "key")
+        inp.label_nl = _bytes(label_nl, "label_nl")
+        inp.label_en = _bytes(label_en, "label_en")
+        lib.actielijst_store_put_theme(self._h(), byref(inp))
+
+    def put_region(
+        self,
+        code: str,
+        name: str,
+        kind: RegionKind | int,
+        parent: str | None = None,
+        aliases: Iterable[str] = (),
+    ) -> None:
+        """Stores a region, or replaces the one with `code`. `parent` is a code or
+        alias (None for a province)."""
+        inp = n.RegionInput()
+        lib.actielijst_region_input_init(byref(inp), n.REGION_INPUT_VERSION)
+        inp.code = _bytes(code, "code")
+        inp.name = _bytes(name, "name")
+        inp.kind = _int32(kind, "kind")
+        inp.parent = _bytes(parent, "parent")
+        count, array = _text_array(aliases, "aliases")
+        if array is not None:
+            inp.alias_count, inp.aliases = count, array
+        lib.actielijst_store_put_region(self._h(), byref(inp))
+
+    def put_state(self, key: str, category: Category | int, label_nl: str, label_en: str | None = None) -> None:
+        """Stores a progress state, or replaces the one with `key`."""
+        inp = n.StateInput()
+        lib.actielijst_state_input_init(byref(inp), n.STATE_INPUT_VERSION)
+        inp.key = _bytes(key, "key")
+        inp.category = _int32(category, "category")
+        inp.label_nl = _bytes(label_nl, "label_nl")
+        inp.label_en = _bytes(label_en, "label_en")
+        lib.actielijst_store_put_state(self._h(), byref(inp))
+
+    def put_action(
+        self,
+        key: str,
+        theme: str,
+        title: str,
+        goal: str,
+        due: datetime.date | None = None,
+        owners: Iterable[Owner | tuple[str, OwnerRole | int]] = (),
+        scope: Iterable[str] = (),
+        see_also: Iterable[str] = (),
+    ) -> None:
+        """Stores an action point, or replaces the one with `key` (keeping its
+        position). `owners` are Owner records or (name, role) pairs; `scope` region
+        codes or aliases; `see_also` keys of stored action points."""
+        inp = n.ActionInput()
+        lib.actielijst_action_input_init(byref(inp), n.ACTION_INPUT_VERSION)
+        inp.key = _bytes(key, "key")
+        inp.theme = _bytes(theme, "theme")
+        inp.title = _bytes(title, "title")
+        inp.goal = _bytes(goal, "goal")
+        inp.due = _date(due, "due")
+        people = []
+        for i, owner in enumerate(_sequence(owners, "owners")):
+            if isinstance(owner, Owner):
+                name, role = owner.name, owner.role
+            else:
+                pair = tuple(owner)
+                if len(pair) != 2:
+                    raise TypeError(f"owners[{i}]: expected (name, role), got {len(pair)} items")
+                name, role = pair
+            people.append(n.OwnerInput(_bytes(name, f"owners[{i}].name"), _int32(role, f"owners[{i}].role")))
+        owner_array = (n.OwnerInput * len(people))(*people) if people else None
+        if owner_array is not None:
+            inp.owner_count, inp.owners = len(people), owner_array
+        scope_count, scope_array = _text_array(scope, "scope")
+        if scope_array is not None:
+            inp.scope_count, inp.scope = scope_count, scope_array
+        see_count, see_array = _text_array(see_also, "see_also")
+        if see_array is not None:
+            inp.see_also_count, inp.see_also = see_count, see_array
+        lib.actielijst_store_put_action(self._h(), byref(inp))
+
+    def put_indicator(
+        self,
+        key: str,
+        label_nl: str,
+        kind: IndicatorKind | int,
+        label_en: str | None = None,
+        unit: str | None = None,
+        levels: Iterable[Level | tuple[str, str] | tuple[str, str, str | None]] = (),
+    ) -> None:
+        """Stores an indicator, or replaces the one with `key`. `levels` (ordinal
+        only, lowest first) are Level records or (key, label_nl[, label_en]) tuples."""
+        inp = n.IndicatorInput()
+        lib.actielijst_indicator_input_init(byref(inp), n.INDICATOR_INPUT_VERSION)
+        inp.key = _bytes(key, "key")
+        inp.label_nl = _bytes(label_nl, "label_nl")
+        inp.label_en = _bytes(label_en, "label_en")
+        inp.kind = _int32(kind, "kind")
+        inp.unit = _bytes(unit, "unit")
+        steps = []
+        for i, level in enumerate(_sequence(levels, "levels")):
+            if isinstance(level, Level):
+                parts = (level.key, level.label_nl, level.label_en)
+            else:
+                parts = tuple(level)
+                if len(parts) not in (2, 3):
+                    raise TypeError(f"levels[{i}]: expected (key, label_nl[, label_en]), got {len(parts)} items")
+                if len(parts) == 2:
+                    parts += (None,)
+            steps.append(
+                n.LevelInput(
+                    _bytes(parts[0], f"levels[{i}].key"),
+                    _bytes(parts[1], f"levels[{i}].label_nl"),
+                    _bytes(parts[2], f"levels[{i}].label_en"),
+                )
+            )
+        level_array = (n.LevelInput * len(steps))(*steps) if steps else None
+        if level_array is not None:
+            inp.level_count, inp.levels = len(steps), level_array
+        lib.actielijst_store_put_indicator(self._h(), byref(inp))
 
     # Writes: each one transaction; on error nothing is stored
     def record(

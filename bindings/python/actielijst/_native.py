@@ -276,6 +276,85 @@ class ObservationInput(Structure):
 
 OBSERVATION_INPUT_VERSION = 1
 
+
+class ThemeInput(Structure):
+    _fields_ = [("version", c_uint32), ("key", c_char_p), ("label_nl", c_char_p), ("label_en", c_char_p)]
+
+
+THEME_INPUT_VERSION = 1
+
+
+class RegionInput(Structure):
+    _fields_ = [
+        ("version", c_uint32),
+        ("code", c_char_p),
+        ("name", c_char_p),
+        ("kind", c_int32),
+        ("parent", c_char_p),
+        ("alias_count", c_uint32),
+        ("aliases", POINTER(c_char_p)),
+    ]
+
+
+REGION_INPUT_VERSION = 1
+
+
+class StateInput(Structure):
+    _fields_ = [
+        ("version", c_uint32),
+        ("key", c_char_p),
+        ("category", c_int32),
+        ("label_nl", c_char_p),
+        ("label_en", c_char_p),
+    ]
+
+
+STATE_INPUT_VERSION = 1
+
+
+class OwnerInput(Structure):
+    _fields_ = [("name", c_char_p), ("role", c_int32)]
+
+
+class ActionInput(Structure):
+    _fields_ = [
+        ("version", c_uint32),
+        ("key", c_char_p),
+        ("theme", c_char_p),
+        ("title", c_char_p),
+        ("goal", c_char_p),
+        ("due", c_char_p),
+        ("owner_count", c_uint32),
+        ("owners", POINTER(OwnerInput)),
+        ("scope_count", c_uint32),
+        ("scope", POINTER(c_char_p)),
+        ("see_also_count", c_uint32),
+        ("see_also", POINTER(c_char_p)),
+    ]
+
+
+ACTION_INPUT_VERSION = 1
+
+
+class LevelInput(Structure):
+    _fields_ = [("key", c_char_p), ("label_nl", c_char_p), ("label_en", c_char_p)]
+
+
+class IndicatorInput(Structure):
+    _fields_ = [
+        ("version", c_uint32),
+        ("key", c_char_p),
+        ("label_nl", c_char_p),
+        ("label_en", c_char_p),
+        ("kind", c_int32),
+        ("unit", c_char_p),
+        ("level_count", c_uint32),
+        ("levels", POINTER(LevelInput)),
+    ]
+
+
+INDICATOR_INPUT_VERSION = 1
+
 # ---- The signature table ----------------------------------------------------------
 #
 # (name, restype, argtypes, check). check is one of
@@ -308,6 +387,11 @@ SIGNATURES = [
     ("actielijst_update_input_init", c_int, [P(UpdateInput), c_uint32], CODE),
     ("actielijst_proposal_input_init", c_int, [P(ProposalInput), c_uint32], CODE),
     ("actielijst_observation_input_init", c_int, [P(ObservationInput), c_uint32], CODE),
+    ("actielijst_theme_input_init", c_int, [P(ThemeInput), c_uint32], CODE),
+    ("actielijst_region_input_init", c_int, [P(RegionInput), c_uint32], CODE),
+    ("actielijst_state_input_init", c_int, [P(StateInput), c_uint32], CODE),
+    ("actielijst_action_input_init", c_int, [P(ActionInput), c_uint32], CODE),
+    ("actielijst_indicator_input_init", c_int, [P(IndicatorInput), c_uint32], CODE),
     # Store
     ("actielijst_store_open", c_int, [c_char_p, P(P(Store))], CODE),
     ("actielijst_store_open_ext", c_int, [c_char_p, P(StoreOptions), P(P(Store))], CODE),
@@ -316,6 +400,12 @@ SIGNATURES = [
     ("actielijst_store_export_json", c_int, [P(Store), P(Buf)], CODE),
     ("actielijst_store_export_json_contacts", c_int, [P(Store), c_int, P(Buf)], CODE),
     ("actielijst_store_resolve_region", c_int, [P(Store), c_char_p, P(Buf)], CODE),
+    # Definitions
+    ("actielijst_store_put_theme", c_int, [P(Store), P(ThemeInput)], CODE),
+    ("actielijst_store_put_region", c_int, [P(Store), P(RegionInput)], CODE),
+    ("actielijst_store_put_state", c_int, [P(Store), P(StateInput)], CODE),
+    ("actielijst_store_put_action", c_int, [P(Store), P(ActionInput)], CODE),
+    ("actielijst_store_put_indicator", c_int, [P(Store), P(IndicatorInput)], CODE),
     # Writes
     ("actielijst_store_record", c_int, [P(Store), P(UpdateInput), P(c_int)], CODE),
     ("actielijst_store_propose", c_int, [P(Store), P(ProposalInput)], CODE),
