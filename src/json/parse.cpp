@@ -7,10 +7,7 @@
 #include "json/tree.hpp"
 #include "util/check.hpp"
 
-#include <cmath>
-#include <functional>
 #include <initializer_list>
-#include <set>
 #include <vector>
 
 namespace actielijst {
@@ -38,15 +35,6 @@ std::string type_of(const Json& j) {
     return std::string(j.is_object() ? "an object" : j.is_array() ? "an array" : j.is_boolean() ? "a boolean" : "null");
 }
 
-/// A member name as it may appear in a path: as is when it looks like a key, quoted
-/// and cut short otherwise, so hostile names cannot flood an error message.
-std::string member_name(const std::string& name) {
-    bool plain = !name.empty() && name.size() <= detail::max_key_bytes;
-    for (char c : name)
-        plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
-    return plain ? name : quote(name);
-}
-
 /// One JSON object being read: typed getters that name the member on error, and a
 /// check that the object has no member the format does not define.
 class Obj {
@@ -57,7 +45,7 @@ public:
             const std::string& key = j.name(i);
             bool known = false;
             for (const char* m : members) known = known || key == m;
-            if (!known) fail(where_ + "." + member_name(key), "unknown member (a typo?)");
+            if (!known) fail(where_ + "." + detail::printable_name(key), "unknown member (a typo?)");
         }
     }
 
@@ -175,7 +163,7 @@ std::vector<MetaEntry> read_meta(const Json& doc) {
     for (std::size_t i = 0; i < it->size(); ++i) {
         const std::string& key = it->name(i);
         const Json& value = (*it)[i];
-        const std::string where = "meta." + member_name(key);
+        const std::string where = "meta." + detail::printable_name(key);
         detail::check_key(key, where);
         if (value.is_string()) {
             detail::check_text(value.text(), where, false);

@@ -24,18 +24,12 @@ const Node* Node::find(std::string_view key) const noexcept {
     return nullptr;
 }
 
-namespace {
-
-/// A member name as it may appear in a path: as is when it looks like a key,
-/// quoted and cut short otherwise.
-std::string printable(const std::string& name) {
+std::string printable_name(const std::string& name) {
     bool plain = !name.empty() && name.size() <= max_key_bytes;
     for (char c : name)
         plain = plain && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
     return plain ? name : quote(name);
 }
-
-}  // namespace
 
 /// nlohmann's SAX events into a Node tree, with the place of every value tracked for
 /// error messages.
@@ -149,7 +143,7 @@ private:
             if (f.node.type_ == Node::Type::array)
                 out += "[" + std::to_string(f.node.children_.size()) + "]";
             else
-                out += (out.empty() ? "" : ".") + printable(f.key);
+                out += (out.empty() ? "" : ".") + printable_name(f.key);
         }
         return out.empty() ? "document" : out;
     }

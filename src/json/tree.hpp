@@ -53,6 +53,10 @@ private:
     std::vector<Node> children_;
 };
 
+/// A member name as it may appear in an error's path: as is when it looks like a
+/// key, quoted and cut short otherwise, so hostile names cannot flood a message.
+std::string printable_name(const std::string& name);
+
 /// Parses `text` (at most max_bytes), refusing nesting deeper than `max_depth`,
 /// objects with more than `max_members` members and member names given twice. Errors
 /// are Error(Errc::invalid) naming the place (`themes[0].key: duplicate member ...`)
