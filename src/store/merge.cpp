@@ -99,6 +99,11 @@ public:
         const auto it = by_folded_code_.find(folded);
         return it == by_folded_code_.end() ? nullptr : by_id(it->second);
     }
+    /// The regions that have `folded` as code, name or alias; nullptr when none.
+    const std::set<std::int64_t>* holders(const std::string& folded) const {
+        const auto it = names_.find(folded);
+        return it == names_.end() || it->second.empty() ? nullptr : &it->second;
+    }
     /// Code or alias -> region; fails naming `where.field` when unknown or ambiguous.
     const RegionInfo& resolve(const std::string& ref, const std::string& where, const char* field) const {
         if (const auto* r = by_code(ref)) return *r;
@@ -280,6 +285,18 @@ private:
                                 std::string(to_string(parent.kind)));
                 parent_id = parent.id;
             }
+            // A code must not already name another region, or references to it
+            // would be ambiguous (and an export listing that region first would not
+            // import back).
+            if (const auto* others = regions_.holders(detail::fold_case(r.code()))) {
+                const auto* self = regions_.by_code(r.code());
+                for (const auto other : *others)
+                    if (!self || other != self->id)
+                        fail_at(where, "code",
+                                "code " + quote(r.code()) + " is already a name or alias of region " +
+                                    regions_.by_id(other)->code,
+                                Errc::conflict);
+            }
             if (const auto* old = regions_.by_code(r.code())) {
                 if (parent_id != 0 && regions_.within(parent_id, old->id))
                     fail_at(where, "parent", "region " + r.code() + " cannot lie inside itself", Errc::conflict);
@@ -322,6 +339,26 @@ private:
                 name.reset();
             }
             regions_.set_names(id, folded);
+        }
+        if (!regions.empty()) check_stored_counts();
+    }
+
+    /// A stored "count of municipalities at a level" must still fit its region once
+    /// the region's municipalities are known: moving or re-kinding municipalities may
+    /// not make an earlier statement impossible (an export could not be imported back).
+    void check_stored_counts() {
+        SQLite::Statement q(db_,
+                            "SELECT o.region_id, i.key, o.as_of, o.count FROM observations o "
+                            "JOIN indicators i ON i.id = o.indicator_id WHERE o.count IS NOT NULL");
+        while (q.executeStep()) {
+            const auto region = q.getColumn(0).getInt64();
+            const auto total = regions_.municipalities_in(region);
+            const auto count = q.getColumn(3).getInt64();
+            if (total > 0 && static_cast<std::size_t>(count) > total)
+                throw Error(Errc::conflict, "regions: " + regions_.by_id(region)->code + " would have " +
+                                                std::to_string(total) + " municipalities, but the observation of " +
+                                                q.getColumn(1).getString() + " on " + q.getColumn(2).getString() +
+                                                " counts " + std::to_string(count) + " of them");
         }
     }
 

@@ -119,3 +119,48 @@ TEST_CASE("store_open: a path that is empty or not UTF-8 is invalid input, not a
     CHECK(msg.find("not valid UTF-8") != std::string::npos);
     CHECK(std::filesystem::is_empty(dir.path()));
 }
+
+TEST_CASE("regions: a new region's code may not be another region's alias (found by fuzz_merge)") {
+    test::TempDir dir;
+    auto store = Store::open(dir.file("x.db"));
+    const auto before = store.export_json(true);
+    const auto msg = test::error_of(
+        [&] {
+            store.import_json(doc(
+                "\"regions\": [{\"code\": \"PV1\", \"name\": \"Limburg\", \"kind\": \"province\"},"
+                "{\"code\": \"CR2\", \"name\": \"Zuid\", \"kind\": \"corop\", \"parent\": \"PV1\"},"
+                "{\"code\": \"GM1\", \"name\": \"Bergen\", \"kind\": \"municipality\", \"parent\": \"CR2\", \"aliases\": [\"cr1\"]},"
+                "{\"code\": \"CR1\", \"name\": \"Noord\", \"kind\": \"corop\", \"parent\": \"PV1\"}]"));
+        },
+        Errc::conflict);
+    CHECK(msg.find("regions[3].code: code \"CR1\" is already a name or alias of region GM1") == 0);
+    CHECK(store.export_json(true) == before);
+}
+
+TEST_CASE("regions: municipalities cannot move so that a stored count no longer fits (found by fuzz_merge)") {
+    test::TempDir dir;
+    auto store = Store::open(dir.file("x.db"));
+    store.import_json(doc(
+        "\"regions\": [{\"code\": \"PV1\", \"name\": \"P\", \"kind\": \"province\"},"
+        "{\"code\": \"CR1\", \"name\": \"C1\", \"kind\": \"corop\", \"parent\": \"PV1\"},"
+        "{\"code\": \"CR2\", \"name\": \"C2\", \"kind\": \"corop\", \"parent\": \"PV1\"}],"
+        "\"indicators\": [{\"key\": \"i1\", \"label\": {\"nl\": \"I\"}, \"kind\": \"ordinal\", \"levels\": ["
+        "{\"key\": \"lo\", \"label\": {\"nl\": \"L\"}}, {\"key\": \"hi\", \"label\": {\"nl\": \"H\"}}]}],"
+        "\"observations\": [{\"indicator\": \"i1\", \"region\": \"CR1\", \"as_of\": \"2023-01-01\", \"level\": \"lo\", "
+        "\"count\": 2}]"));
+    // One municipality where the statement counts two: a contradiction once municipalities are known.
+    const auto before = store.export_json(true);
+    const auto one = doc("\"regions\": [{\"code\": \"GM1\", \"name\": \"G1\", \"kind\": \"municipality\", \"parent\": \"CR1\"}]");
+    CHECK(test::error_of([&] { store.import_json(one); }, Errc::conflict).find("regions: CR1 would have 1 municipalities") == 0);
+    CHECK(store.export_json(true) == before);
+    // Two at once fit; moving one of them away afterwards does not.
+    store.import_json(doc("\"regions\": [{\"code\": \"GM1\", \"name\": \"G1\", \"kind\": \"municipality\", \"parent\": \"CR1\"},"
+                          "{\"code\": \"GM2\", \"name\": \"G2\", \"kind\": \"municipality\", \"parent\": \"CR1\"}]"));
+    CHECK_THROWS_AS(store.import_json(doc("\"regions\": [{\"code\": \"GM2\", \"name\": \"G2\", \"kind\": "
+                                          "\"municipality\", \"parent\": \"CR2\"}]")),
+                    Error);
+    const auto first = store.export_json(true);
+    auto copy = Store::open(dir.file("copy.db"));
+    copy.import_json(first);
+    CHECK(copy.export_json(true) == first);
+}
