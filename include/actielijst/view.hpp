@@ -28,6 +28,16 @@ struct Rollup {
     friend bool operator==(const Rollup&, const Rollup&) = default;
 };
 
+/// One change of an action's due date, noted on a date. `from` unset: a due date
+/// was set where there was none; `to` unset: the due date was removed.
+struct DueChange {
+    std::string action;
+    std::optional<Date> from;
+    std::optional<Date> to;
+    Date noted{1970, 1, 1};
+    friend bool operator==(const DueChange&, const DueChange&) = default;
+};
+
 /// The raw contents of a View. Store::view fills it from the database; tests and
 /// other tools may fill it by hand.
 struct ViewData {
@@ -42,6 +52,7 @@ struct ViewData {
     std::vector<Proposal> proposals;
     std::vector<Indicator> indicators;
     std::vector<Observation> observations;  ///< latest per (indicator, region, level)
+    std::vector<DueChange> due_changes;     ///< noted at or before as_of, by action, then date
 };
 
 class View {
@@ -62,6 +73,7 @@ public:
     const std::vector<Proposal>& proposals() const noexcept { return data_.proposals; }
     const std::vector<Indicator>& indicators() const noexcept { return data_.indicators; }
     const std::vector<Observation>& observations() const noexcept { return data_.observations; }
+    const std::vector<DueChange>& due_changes() const noexcept { return data_.due_changes; }
 
     /// Lookups; nullptr when absent. Pointers stay valid as long as the View.
     const Theme* theme(std::string_view key) const noexcept;
@@ -73,6 +85,9 @@ public:
     const StatusUpdate* status(std::string_view action, std::string_view scope) const noexcept;
     /// The current statuses of one action, in the order of statuses().
     std::vector<const StatusUpdate*> statuses_of(std::string_view action) const;
+    /// How often the due date of `action` moved: changes from one date to another
+    /// (setting a first due date or removing it is not a move); 0 for an unknown action.
+    int due_moves(std::string_view action) const noexcept;
     /// Codes of the municipalities inside `region` (itself when it is one).
     std::vector<std::string> municipalities_in(std::string_view region) const;
     /// The rollup of an ordinal indicator over the municipalities of `region` at
@@ -105,6 +120,7 @@ private:
         }
     };
     std::map<std::pair<std::string, std::string>, std::size_t, PairLess> statuses_;
+    std::map<std::string, int, std::less<>> due_moves_;
 };
 
 }  // namespace actielijst

@@ -64,6 +64,14 @@ View::View(ViewData data) : data_(std::move(data)) {
         require(indicators_, data_.observations[i].indicator(), at("observations", i) + ".indicator", "indicator");
         require(regions_, data_.observations[i].region(), at("observations", i) + ".region", "region");
     }
+    for (std::size_t i = 0; i < data_.due_changes.size(); ++i) {
+        const auto& c = data_.due_changes[i];
+        const auto where = at("due_changes", i);
+        require(actions_, c.action, where + ".action", "action");
+        if (c.noted > data_.as_of)
+            throw Error(Errc::invalid, where + ".noted: " + c.noted.iso() + " is after the view date " + data_.as_of.iso());
+        if (c.from && c.to && *c.from != *c.to) ++due_moves_[c.action];
+    }
 }
 
 namespace {
@@ -94,6 +102,11 @@ std::vector<const StatusUpdate*> View::statuses_of(std::string_view action) cons
         out.push_back(&data_.statuses[it->second]);
     std::sort(out.begin(), out.end());  // statuses() order: they point into one vector
     return out;
+}
+
+int View::due_moves(std::string_view action) const noexcept {
+    const auto it = due_moves_.find(action);
+    return it == due_moves_.end() ? 0 : it->second;
 }
 
 std::vector<std::string> View::municipalities_in(std::string_view region) const {

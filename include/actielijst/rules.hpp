@@ -1,0 +1,156 @@
+// actielijst — reporting rules and filters: a small expression language, parsed
+// and type-checked once when loaded, evaluated on a View (never on the store).
+// The language is documented in docs/rules.md.
+#pragma once
+
+#include <actielijst/error.hpp>
+#include <actielijst/view.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actielijst {
+
+enum class Severity : int { info = 0, warning = 1, alert = 2 };
+std::string_view to_string(Severity severity) noexcept;
+
+/// What a rule is evaluated for.
+enum class RuleTarget : int { action = 0, scope = 1, region = 2 };
+std::string_view to_string(RuleTarget target) noexcept;
+
+/// An action's overall status. grey: not started or closed.
+enum class Rag : int { grey = 0, green = 1, amber = 2, red = 3 };
+std::string_view to_string(Rag rag) noexcept;
+
+/// A rules file or filter that cannot be loaded. what() reads
+/// `<origin>:<line>:<column>: <message>`; for syntax errors it is followed by the
+/// offending line and a caret under the column. code() is Errc::invalid, or
+/// Errc::not_found for an unknown state, theme, region, indicator or level.
+class RuleError : public Error {
+public:
+    RuleError(Errc code, const std::string& message, int line, int column)
+        : Error(code, message), line_(line), column_(column) {}
+    /// 1-based; column counts code points.
+    int line() const noexcept { return line_; }
+    int column() const noexcept { return column_; }
+
+private:
+    int line_;
+    int column_;
+};
+
+/// Why a sub-condition held: its source text and the values that made it hold, e.g.
+/// expression `since_update > 180d`, detail
+/// `since_update is 412 days (last_update 2023-01-31, as_of 2024-03-18)`.
+struct Reason {
+    std::string expression;
+    std::string detail;
+    friend bool operator==(const Reason&, const Reason&) = default;
+};
+
+struct Finding {
+    std::string rule;
+    Severity severity = Severity::info;
+    std::string section;
+    RuleTarget target = RuleTarget::action;
+    std::string action;  ///< empty for per-region rules
+    std::string region;  ///< the scope or region code; empty for per-action rules
+    std::string message;
+    std::vector<Reason> reasons;
+    friend bool operator==(const Finding&, const Finding&) = default;
+};
+
+/// The overall status of one action, with what decided it.
+struct ActionStatus {
+    std::string action;
+    Rag rag = Rag::green;
+    /// red/amber: indexes into Evaluation::findings of the findings at or above the
+    /// deciding severity; empty otherwise.
+    std::vector<std::size_t> findings;
+    /// grey: the reasons of the grey expression; empty otherwise.
+    std::vector<Reason> reasons;
+    friend bool operator==(const ActionStatus&, const ActionStatus&) = default;
+};
+
+struct Evaluation {
+    Date as_of{1970, 1, 1};
+    std::vector<Finding> findings;        ///< sorted as docs/rules.md says
+    std::vector<ActionStatus> statuses;   ///< one per action, in display order
+};
+
+/// Description of a loaded rule.
+struct RuleInfo {
+    std::string key;
+    Severity severity = Severity::info;
+    RuleTarget target = RuleTarget::action;
+    std::string section;
+    std::string condition;  ///< the source text of `when`
+    std::string message;    ///< the template as written
+    int line = 0;
+};
+
+/// A loaded rules file. Immutable after loading; may be shared between threads.
+class RuleSet {
+public:
+    /// Parses and type-checks `text`. `origin` names the text in error messages
+    /// (a path, or "rules"). When `vocabulary` is given, every state, theme, region,
+    /// indicator and level the rules name must exist in it. Throws RuleError; never
+    /// returns a partly loaded set.
+    static RuleSet parse(std::string_view text, std::string_view origin = "rules",
+                         const View* vocabulary = nullptr);
+    /// Reads and parses a file; Error(Errc::io) when it cannot be read.
+    static RuleSet load(const std::string& path, const View* vocabulary = nullptr);
+    /// The default rule set shipped with the library (rules/default.rules).
+    static RuleSet defaults(const View* vocabulary = nullptr);
+    static std::string_view default_text() noexcept;
+
+    RuleSet(RuleSet&&) noexcept;
+    RuleSet& operator=(RuleSet&&) noexcept;
+    ~RuleSet();
+
+    const std::vector<RuleInfo>& rules() const noexcept;
+
+    /// Checks the names against `view`: throws RuleError(Errc::not_found) at the
+    /// first state, theme, region, indicator or level that `view` lacks.
+    void check(const View& view) const;
+    /// Evaluates every rule on `view`, then the RAG status of every action. Does
+    /// check(view) first. Deterministic; reads only the View.
+    Evaluation evaluate(const View& view) const;
+
+    struct Impl;
+
+private:
+    explicit RuleSet(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+/// An expression over action fields that selects action points.
+class Filter {
+public:
+    /// Parses and type-checks; throws RuleError (see RuleSet::parse).
+    static Filter parse(std::string_view text, std::string_view origin = "filter",
+                        const View* vocabulary = nullptr);
+
+    Filter(Filter&&) noexcept;
+    Filter& operator=(Filter&&) noexcept;
+    ~Filter();
+
+    const std::string& text() const noexcept;
+    /// True when the expression is true for the action (unknown counts as false).
+    /// Throws Error(Errc::not_found) for an action `view` lacks, RuleError for a
+    /// name `view` lacks.
+    bool matches(const View& view, std::string_view action) const;
+    /// The matching actions, in display order.
+    std::vector<const ActionPoint*> select(const View& view) const;
+
+    struct Impl;
+
+private:
+    explicit Filter(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace actielijst
