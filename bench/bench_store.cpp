@@ -370,7 +370,8 @@ private:
                 status_rows_ = lib.statuses().size();
                 ctor_input_ = actielijst::ViewData{lib.as_of(),   lib.meta(),       lib.themes(),  lib.regions(),
                                                    lib.states(),  lib.meetings(),   lib.actions(), lib.statuses(),
-                                                   lib.proposals(), lib.indicators(), lib.observations()};
+                                                   lib.proposals(), lib.indicators(), lib.observations(),
+                                                   lib.due_changes()};
             }
             Samples lib, base, sql, ctor;
             for (int rep = 0; rep < reps; ++rep) {
