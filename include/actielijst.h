@@ -632,6 +632,166 @@ ACTIELIJST_API int actielijst_observation_iter_new(actielijst_view *view, const 
 ACTIELIJST_API int actielijst_observation_iter_next(actielijst_observation_rec *rec, actielijst_observation_iter *it);
 ACTIELIJST_API void actielijst_observation_iter_free(actielijst_observation_iter *it);
 
+/* ---- Reporting rules and filters --------------------------------------------
+ * A rules file says what a report flags and why, in the language of
+ * docs/rules.md. Rules are parsed and type-checked when loaded; evaluating them
+ * reads a view and never writes. A loaded rule set, an evaluation and a filter
+ * are immutable and independent of the view they came from. */
+
+typedef struct actielijst_rules actielijst_rules;
+typedef struct actielijst_rule_iter actielijst_rule_iter;
+typedef struct actielijst_evaluation actielijst_evaluation;
+typedef struct actielijst_finding_iter actielijst_finding_iter;
+typedef struct actielijst_action_status_iter actielijst_action_status_iter;
+typedef struct actielijst_filter actielijst_filter;
+
+#define ACTIELIJST_SEVERITY_INFO 0
+#define ACTIELIJST_SEVERITY_WARNING 1
+#define ACTIELIJST_SEVERITY_ALERT 2
+
+#define ACTIELIJST_TARGET_ACTION 0 /* per action */
+#define ACTIELIJST_TARGET_SCOPE 1  /* per (action, scope region) */
+#define ACTIELIJST_TARGET_REGION 2 /* per region */
+
+#define ACTIELIJST_RAG_GREY 0 /* not started, or closed */
+#define ACTIELIJST_RAG_GREEN 1
+#define ACTIELIJST_RAG_AMBER 2
+#define ACTIELIJST_RAG_RED 3
+
+/** Where a rules text or filter failed to load: 1-based line and column (code
+ *  points); both 0 when the failure has no place in the text (e.g. a file that
+ *  cannot be read). */
+typedef struct actielijst_text_position {
+    int32_t line;
+    int32_t column;
+} actielijst_text_position;
+
+typedef struct actielijst_rule_rec {
+    const char *key;
+    int32_t severity;      /* ACTIELIJST_SEVERITY_* */
+    int32_t target;        /* ACTIELIJST_TARGET_* */
+    const char *section;
+    const char *condition; /* the source text of `when` */
+    const char *message;   /* the template as written */
+    int32_t line;
+} actielijst_rule_rec;
+
+/** Why a sub-condition held, e.g. expression "since_update > 180d", detail
+ *  "since_update is 412 days (last_update 2023-01-31, as_of 2024-03-18)". */
+typedef struct actielijst_reason_rec {
+    const char *expression;
+    const char *detail;
+} actielijst_reason_rec;
+
+typedef struct actielijst_finding_rec {
+    const char *rule;
+    int32_t severity; /* ACTIELIJST_SEVERITY_* */
+    const char *section;
+    int32_t target;   /* ACTIELIJST_TARGET_* */
+    const char *action; /* "" for per-region rules */
+    const char *region; /* scope or region code; "" for per-action rules */
+    const char *message;
+    uint32_t reason_count;
+    const actielijst_reason_rec *reasons;
+} actielijst_finding_rec;
+
+typedef struct actielijst_action_status_rec {
+    const char *action;
+    int32_t rag;                 /* ACTIELIJST_RAG_* */
+    uint32_t finding_count;      /* red/amber: the findings that decided it */
+    const uint32_t *findings;    /* indexes for actielijst_evaluation_finding() */
+    uint32_t reason_count;       /* grey: the reasons of the grey condition */
+    const actielijst_reason_rec *reasons;
+} actielijst_action_status_rec;
+
+/** Loads rules from `len` bytes of UTF-8 `text`. `origin` names the text in
+ *  error messages (NULL: "rules"). When `vocabulary` is not NULL, every state,
+ *  theme, region, indicator and level the rules name must exist in it. Owned:
+ *  *out. On failure nothing is loaded and, when `where` is not NULL, *where says
+ *  where (the message has the same place and a caret line).
+ *  Errors: EINVALID (NULL, syntax or type error), ENOTFOUND (a name the
+ *  vocabulary lacks), ENOMEM. */
+ACTIELIJST_API int actielijst_rules_load(const char *text, size_t len, const char *origin,
+                                         actielijst_view *vocabulary, actielijst_rules **out,
+                                         actielijst_text_position *where);
+
+/** Loads a rules file. Errors as actielijst_rules_load, and EIO when the file
+ *  cannot be read. */
+ACTIELIJST_API int actielijst_rules_load_file(const char *path, actielijst_view *vocabulary,
+                                              actielijst_rules **out, actielijst_text_position *where);
+
+/** Loads the default rule set shipped with the library. Errors: EINVALID (NULL
+ *  out), ENOTFOUND (the vocabulary lacks a name the defaults use). */
+ACTIELIJST_API int actielijst_rules_load_default(actielijst_view *vocabulary, actielijst_rules **out);
+
+/** The text of the default rule set. Static storage; never NULL. */
+ACTIELIJST_API const char *actielijst_rules_default_text(void);
+
+/** Releases the rule set. Accepts NULL. */
+ACTIELIJST_API void actielijst_rules_free(actielijst_rules *rules);
+
+/** The loaded rules in file order. Owned: *out; it keeps the rule set alive. */
+ACTIELIJST_API int actielijst_rule_iter_new(actielijst_rules *rules, actielijst_rule_iter **out);
+ACTIELIJST_API int actielijst_rule_iter_next(actielijst_rule_rec *rec, actielijst_rule_iter *it);
+ACTIELIJST_API void actielijst_rule_iter_free(actielijst_rule_iter *it);
+
+/** Evaluates every rule on `view`, then the overall status of every action.
+ *  Owned: *out. Errors: EINVALID (NULL), ENOTFOUND (the view lacks a name the
+ *  rules use), ENOMEM. */
+ACTIELIJST_API int actielijst_rules_evaluate(actielijst_rules *rules, actielijst_view *view,
+                                             actielijst_evaluation **out);
+
+/** Releases the evaluation. Accepts NULL. Iterators made from it stay valid. */
+ACTIELIJST_API void actielijst_evaluation_free(actielijst_evaluation *evaluation);
+
+/** The numbers of findings and of action statuses. Either pointer may be NULL.
+ *  Errors: EINVALID (NULL evaluation). */
+ACTIELIJST_API int actielijst_evaluation_counts(actielijst_evaluation *evaluation, size_t *findings,
+                                                size_t *actions);
+
+/** Finding number `index` in the sorted order. *rec is borrowed from the
+ *  evaluation. Errors: EINVALID (NULL), ENOTFOUND (index out of range). */
+ACTIELIJST_API int actielijst_evaluation_finding(actielijst_evaluation *evaluation, size_t index,
+                                                 actielijst_finding_rec *rec);
+
+/** The overall status of `action`. *rec is borrowed from the evaluation.
+ *  Errors: EINVALID (NULL, not UTF-8), ENOTFOUND (no such action). */
+ACTIELIJST_API int actielijst_evaluation_status(actielijst_evaluation *evaluation, const char *action,
+                                                actielijst_action_status_rec *rec);
+
+/** Findings sorted by severity (alert first), theme, action and scope. The
+ *  iterator keeps the evaluation alive. */
+ACTIELIJST_API int actielijst_finding_iter_new(actielijst_evaluation *evaluation, actielijst_finding_iter **out);
+ACTIELIJST_API int actielijst_finding_iter_next(actielijst_finding_rec *rec, actielijst_finding_iter *it);
+ACTIELIJST_API void actielijst_finding_iter_free(actielijst_finding_iter *it);
+
+/** Every action's overall status, in display order. */
+ACTIELIJST_API int actielijst_action_status_iter_new(actielijst_evaluation *evaluation,
+                                                     actielijst_action_status_iter **out);
+ACTIELIJST_API int actielijst_action_status_iter_next(actielijst_action_status_rec *rec,
+                                                      actielijst_action_status_iter *it);
+ACTIELIJST_API void actielijst_action_status_iter_free(actielijst_action_status_iter *it);
+
+/** Parses a filter: one expression over action fields (docs/rules.md), e.g.
+ *  `theme = "wonen" and "stalled" in states`. Owned: *out. Errors and
+ *  *where as actielijst_rules_load. */
+ACTIELIJST_API int actielijst_filter_new(const char *text, actielijst_view *vocabulary, actielijst_filter **out,
+                                         actielijst_text_position *where);
+
+/** Releases the filter. Accepts NULL. */
+ACTIELIJST_API void actielijst_filter_free(actielijst_filter *filter);
+
+/** Sets *match to 1 when the filter holds for `action` in `view`, else 0.
+ *  Errors: EINVALID (NULL, not UTF-8), ENOTFOUND (no such action, or a name the
+ *  view lacks). */
+ACTIELIJST_API int actielijst_filter_matches(actielijst_filter *filter, actielijst_view *view, const char *action,
+                                             int *match);
+
+/** Action points of `view` the filter selects, in display order; records as
+ *  actielijst_action_iter_next. Owned: *out; it keeps the view alive. */
+ACTIELIJST_API int actielijst_filter_select(actielijst_filter *filter, actielijst_view *view,
+                                            actielijst_action_iter **out);
+
 /* ---- Testing the boundary ---------------------------------------------- */
 
 /** Throws, inside the library's exception firewall, the exception named by
