@@ -3,7 +3,8 @@
 #
 #   ./build.sh report   build, then write the steering-group report of the bundled
 #                       Limburg action list (Markdown) and print where it is
-#   ./build.sh test     build and run every test, in the dev and the asan workflows
+#   ./build.sh test     build and run every test: the dev and asan workflows, then
+#                       bounded libFuzzer runs (the fuzz workflow, clang)
 #
 # Missing Debian packages are installed when run as root; otherwise the exact
 # apt-get line is printed and the script stops.
@@ -17,10 +18,11 @@ packages=(
   libsqlite3-dev libsqlitecpp-dev nlohmann-json3-dev libcli11-dev doctest-dev
   python3 python3-jsonschema
   abigail-tools dpkg-dev doxygen
+  clang libclang-rt-14-dev
 )
 
 usage() {
-  sed -n '2,10s/^# \{0,1\}//p' "$0"
+  sed -n '2,11s/^# \{0,1\}//p' "$0"
   exit 2
 }
 
@@ -54,6 +56,7 @@ report() {
 tests() {
   cmake --workflow --preset dev
   cmake --workflow --preset asan
+  cmake --workflow --preset fuzz
 }
 
 [ $# -eq 1 ] || usage
