@@ -60,6 +60,9 @@ string(REGEX REPLACE "/$" "" ACTIELIJST_PC_UP "${ACTIELIJST_PC_UP}")
 configure_file(${CMAKE_CURRENT_LIST_DIR}/actielijst.pc.in ${CMAKE_CURRENT_BINARY_DIR}/actielijst.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/actielijst.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
+# The default rules, as a file to copy and edit (the library embeds the same text).
+install(FILES ${PROJECT_SOURCE_DIR}/rules/default.rules DESTINATION ${CMAKE_INSTALL_DATADIR}/actielijst)
+
 # The Python package (ctypes bindings) is installed when its directory exists at
 # configure time. It finds the library as libactielijst.so.0 through the dynamic
 # linker (or ACTIELIJST_LIBRARY), which works once the .deb is installed.
