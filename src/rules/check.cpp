@@ -1,0 +1,441 @@
+#include "rules/check.hpp"
+
+#include "rules/lexer.hpp"
+#include "util/check.hpp"
+
+#include <actielijst/progress_state.hpp>
+#include <actielijst/region.hpp>
+
+#include <array>
+
+namespace actielijst::rules {
+namespace {
+
+constexpr std::uint8_t bit(Context c) noexcept { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(c)); }
+constexpr std::uint8_t in_action = bit(Context::action) | bit(Context::filter) | bit(Context::rag);
+constexpr std::uint8_t in_actions = in_action | bit(Context::scope);  // action fields, also per scope
+constexpr std::uint8_t in_scope = bit(Context::scope);
+constexpr std::uint8_t in_places = bit(Context::scope) | bit(Context::region);
+constexpr std::uint8_t in_region = bit(Context::region);
+constexpr std::uint8_t everywhere = 0xFF;
+
+constexpr std::uint32_t no_kid = 0xFFFFFFFFu;
+
+constexpr Type scalar(Base b) noexcept { return {b, false}; }
+constexpr Type list_of(Base b) noexcept { return {b, true}; }
+
+struct FieldDef {
+    std::string_view name;
+    Field id;
+    Type type;
+    std::uint8_t contexts;
+    Vocab vocab;
+    std::uint32_t needs;
+};
+
+// Where an action field and a scope field share a name, the scope's entry comes
+// first and wins per scope.
+constexpr FieldDef field_defs[] = {
+    {"as_of", Field::as_of, scalar(Base::date), everywhere, Vocab::none, 0},
+    {"action", Field::action, scalar(Base::text), in_actions, Vocab::none, 0},
+    {"title", Field::title, scalar(Base::text), in_actions, Vocab::none, 0},
+    {"theme", Field::theme, scalar(Base::text), in_actions, Vocab::theme, 0},
+    {"owners", Field::owners, list_of(Base::text), in_actions, Vocab::none, 0},
+    {"leads", Field::leads, list_of(Base::text), in_actions, Vocab::none, 0},
+    {"regions", Field::regions, list_of(Base::text), in_actions, Vocab::region, 0},
+    {"scopes", Field::scopes, scalar(Base::number), in_actions, Vocab::none, 0},
+    {"due", Field::due, scalar(Base::date), in_actions, Vocab::none, 0},
+    {"until_due", Field::until_due, scalar(Base::duration), in_actions, Vocab::none, 0},
+    {"past_due", Field::past_due, scalar(Base::duration), in_actions, Vocab::none, 0},
+    {"due_moves", Field::due_moves, scalar(Base::number), in_actions, Vocab::none, 0},
+    {"states", Field::states, list_of(Base::text), in_actions, Vocab::state, need_statuses},
+    {"categories", Field::categories, list_of(Base::text), in_actions, Vocab::category, need_statuses},
+    {"statuses", Field::statuses, scalar(Base::number), in_actions, Vocab::none, need_statuses},
+    {"not_started", Field::not_started, scalar(Base::boolean), in_actions, Vocab::none, need_statuses},
+    {"all_closed", Field::all_closed, scalar(Base::boolean), in_actions, Vocab::none, need_statuses},
+    {"last_update", Field::scope_last_update, scalar(Base::date), in_scope, Vocab::none, need_statuses},
+    {"since_update", Field::scope_since_update, scalar(Base::duration), in_scope, Vocab::none, need_statuses},
+    {"meetings_unchanged", Field::scope_meetings_unchanged, scalar(Base::number), in_scope, Vocab::none,
+     need_statuses | need_meetings},
+    {"last_update", Field::last_update, scalar(Base::date), in_action, Vocab::none, need_statuses},
+    {"since_update", Field::since_update, scalar(Base::duration), in_action, Vocab::none, need_statuses},
+    {"meetings_unchanged", Field::meetings_unchanged, scalar(Base::number), in_action, Vocab::none,
+     need_statuses | need_meetings},
+    {"open_proposals", Field::open_proposals, scalar(Base::number), in_actions, Vocab::none, need_proposals},
+    {"adopted_proposals", Field::adopted_proposals, scalar(Base::number), in_actions, Vocab::none, need_proposals},
+    {"agenda_count", Field::agenda_count, scalar(Base::number), in_actions, Vocab::none,
+     need_proposals | need_meetings},
+    {"refs", Field::refs, list_of(Base::text), in_actions, Vocab::none, 0},
+    {"dangling_refs", Field::dangling_refs, list_of(Base::text), in_actions, Vocab::none, need_actions},
+    {"closed_refs", Field::closed_refs, list_of(Base::text), in_actions, Vocab::none, need_actions | need_statuses},
+    {"region", Field::region, scalar(Base::text), in_places, Vocab::region, 0},
+    {"region_name", Field::region_name, scalar(Base::text), in_places, Vocab::none, 0},
+    {"region_kind", Field::region_kind, scalar(Base::text), in_places, Vocab::region_kind, 0},
+    {"region_parent", Field::region_parent, scalar(Base::text), in_places, Vocab::region, 0},
+    {"in_scope", Field::in_scope, scalar(Base::boolean), in_scope, Vocab::none, 0},
+    {"state", Field::state, scalar(Base::text), in_scope, Vocab::state, need_statuses},
+    {"state_category", Field::state_category, scalar(Base::text), in_scope, Vocab::category, need_statuses},
+    {"closed", Field::closed, scalar(Base::boolean), in_scope, Vocab::none, need_statuses},
+    {"status_text", Field::status_text, scalar(Base::text), in_scope, Vocab::none, need_statuses},
+    {"municipalities", Field::municipalities, scalar(Base::number), in_region, Vocab::none, need_regions},
+    {"observations", Field::observations, scalar(Base::number), in_region, Vocab::none, need_observations},
+    {"stalest_observation", Field::stalest_observation, scalar(Base::date), in_region, Vocab::none,
+     need_observations},
+    {"observation_age", Field::observation_age, scalar(Base::duration), in_region, Vocab::none, need_observations},
+    {"lowest_progress", Field::lowest_progress, scalar(Base::number), in_region, Vocab::none, need_progress},
+    {"progress_unknown", Field::progress_unknown, list_of(Base::text), in_region, Vocab::none, need_progress},
+};
+
+struct FuncDef {
+    std::string_view name;
+    Func id;
+    std::uint32_t arity;
+    std::uint8_t contexts;
+    Type type;
+};
+
+constexpr std::array<FuncDef, 7> func_defs{{
+    {"count", Func::count, 1, everywhere, scalar(Base::number)},
+    {"length", Func::length, 1, everywhere, scalar(Base::number)},
+    {"coverage", Func::coverage, 2, in_places, scalar(Base::number)},
+    {"at_or_above", Func::at_or_above, 2, in_places, scalar(Base::number)},
+    {"observed", Func::observed, 1, in_places, scalar(Base::boolean)},
+    {"last_observed", Func::last_observed, 1, in_places, scalar(Base::date)},
+    {"observation_age", Func::observation_age, 1, in_places, scalar(Base::duration)},
+}};
+
+Vocab vocab_of(Field f) noexcept {
+    for (const auto& d : field_defs)
+        if (d.id == f && d.contexts) return d.vocab;
+    return Vocab::none;
+}
+
+std::string_view base_name(Base b, bool plural) noexcept {
+    switch (b) {
+        case Base::boolean: return plural ? "bools" : "bool";
+        case Base::number: return plural ? "numbers" : "number";
+        case Base::text: return plural ? "texts" : "text";
+        case Base::date: return plural ? "dates" : "date";
+        case Base::duration: return plural ? "durations" : "duration";
+        case Base::none: break;
+    }
+    return "nothing";
+}
+
+}  // namespace
+
+std::string describe(Type type) {
+    if (type.list) return type.base == Base::none ? "an empty list" : "a list of " + std::string(base_name(type.base, true));
+    return "a " + std::string(base_name(type.base, false));
+}
+
+std::string_view to_string(Cmp cmp) noexcept {
+    static constexpr std::array<std::string_view, 6> names{"=", "!=", "<", "<=", ">", ">="};
+    return names[static_cast<std::size_t>(cmp)];
+}
+
+std::string_view context_phrase(Context context) noexcept {
+    switch (context) {
+        case Context::action: return "in a per-action rule";
+        case Context::scope: return "in a per-scope rule";
+        case Context::region: return "in a per-region rule";
+        case Context::filter: return "in a filter";
+        case Context::rag: return "in the rag block";
+    }
+    return "";
+}
+
+Type Checker::check(std::uint32_t node, Context context) {
+    context_ = context;
+    return visit(node);
+}
+
+void Checker::fail(std::uint32_t node, const std::string& message) const {
+    throw LoadError{prog_.nodes[node].begin, message, false, Errc::invalid};
+}
+
+std::string Checker::operand(std::uint32_t node, Type type) const {
+    return describe(type) + " (" + excerpt(prog_.text(prog_.nodes[node])) + ")";
+}
+
+void Checker::require_bool(std::uint32_t node, Type type, std::string_view what) const {
+    if (type != scalar(Base::boolean))
+        fail(node, std::string(what) + " needs a bool, found " + operand(node, type));
+}
+
+Type Checker::visit(std::uint32_t n) {
+    Type t{};
+    const Node node = prog_.nodes[n];  // a copy: the checker adds no nodes, but keep it simple
+    switch (node.op) {
+        case Op::lit_bool: t = scalar(Base::boolean); break;
+        case Op::lit_number: t = scalar(Base::number); break;
+        case Op::lit_text: t = scalar(Base::text); break;
+        case Op::lit_date: t = scalar(Base::date); break;
+        case Op::lit_duration: t = scalar(Base::duration); break;
+        case Op::list: {
+            t = list_of(Base::none);
+            std::uint32_t first = no_kid;
+            for (std::uint32_t i = 0; i < node.count; ++i) {
+                const auto k = prog_.kid(node, i);
+                const Type e = visit(k);
+                if (e.list) fail(k, "type mismatch: a list cannot hold a list, found " + operand(k, e));
+                if (first == no_kid) {
+                    first = k;
+                    t.base = e.base;
+                } else if (e.base != t.base) {
+                    fail(k, "type mismatch: a list holds one type, found " + operand(first, scalar(t.base)) +
+                                " and " + operand(k, e));
+                }
+            }
+            break;
+        }
+        case Op::name: t = resolve_name(n); break;
+        case Op::call: t = resolve_call(n); break;
+        case Op::field:
+        case Op::func: t = node.type; break;  // already resolved (not reached: nodes are checked once)
+        case Op::neg: {
+            const auto k = prog_.kid(node, 0);
+            const Type o = visit(k);
+            if (o != scalar(Base::number) && o != scalar(Base::duration))
+                fail(n, "type mismatch: '-' negates a number or a duration, not " + operand(k, o));
+            t = o;
+            break;
+        }
+        case Op::not_: {
+            const auto k = prog_.kid(node, 0);
+            const Type o = visit(k);
+            if (o != scalar(Base::boolean)) fail(k, "type mismatch: 'not' takes a bool, not " + operand(k, o));
+            t = o;
+            break;
+        }
+        case Op::and_:
+        case Op::or_:
+            for (std::uint32_t i = 0; i < node.count; ++i) {
+                const auto k = prog_.kid(node, i);
+                const Type o = visit(k);
+                if (o != scalar(Base::boolean))
+                    fail(k, std::string("type mismatch: '") + (node.op == Op::and_ ? "and" : "or") +
+                                "' takes bools, not " + operand(k, o));
+            }
+            t = scalar(Base::boolean);
+            break;
+        case Op::sum: t = check_sum(n); break;
+        case Op::compare: t = check_compare(n); break;
+        case Op::in: t = check_in(n); break;
+        case Op::is_set:
+            visit(prog_.kid(node, 0));
+            t = scalar(Base::boolean);
+            break;
+    }
+    prog_.nodes[n].type = t;
+    return t;
+}
+
+Type Checker::resolve_name(std::uint32_t n) {
+    const std::string& name = prog_.strings[prog_.nodes[n].str];
+    const auto ctx = bit(context_);
+    for (const auto& d : field_defs) {
+        if (d.name != name || !(d.contexts & ctx)) continue;
+        prog_.nodes[n].op = Op::field;
+        prog_.nodes[n].id = static_cast<std::uint16_t>(d.id);
+        needs_ |= d.needs;
+        return d.type;
+    }
+    for (const auto& f : func_defs)
+        if (f.name == name)
+            fail(n, "unknown field " + detail::quote(name) + " " + std::string(context_phrase(context_)) + " (" +
+                        name + " is a function: write " + name + "(...))");
+    fail(n, "unknown field " + detail::quote(name) + " " + std::string(context_phrase(context_)));
+}
+
+Type Checker::resolve_call(std::uint32_t n) {
+    const Node node = prog_.nodes[n];
+    const std::string& name = prog_.strings[node.str];
+    const FuncDef* def = nullptr;
+    for (const auto& f : func_defs)
+        if (f.name == name) def = &f;
+    if (!def) fail(n, "unknown function " + detail::quote(name));
+    if (!(def->contexts & bit(context_)))
+        fail(n, "function " + detail::quote(name) + " is not available " + std::string(context_phrase(context_)) +
+                    " (only in per-scope and per-region rules)");
+    if (node.count != def->arity)
+        fail(n, name + "() takes " + std::to_string(def->arity) + (def->arity == 1 ? " argument" : " arguments") +
+                    ", found " + std::to_string(node.count));
+    prog_.nodes[n].op = Op::func;
+    prog_.nodes[n].id = static_cast<std::uint16_t>(def->id);
+    if (def->id == Func::count || def->id == Func::length) {
+        const auto k = prog_.kid(node, 0);
+        const Type a = visit(k);
+        if (def->id == Func::count && !a.list)
+            fail(k, "type mismatch: count() takes a list, not " + operand(k, a));
+        if (def->id == Func::length && a != scalar(Base::text))
+            fail(k, "type mismatch: length() takes a text, not " + operand(k, a));
+        return def->type;
+    }
+    // The indicator functions: text literals, checked against the vocabulary.
+    const char* roles[] = {"indicator", "level"};
+    for (std::uint32_t i = 0; i < node.count; ++i) {
+        const auto k = prog_.kid(node, i);
+        if (prog_.nodes[k].op != Op::lit_text)
+            fail(k, name + "() needs the " + roles[i] + " as a text literal in quotes, found " +
+                        excerpt(prog_.text(prog_.nodes[k])));
+        visit(k);
+    }
+    const std::string& indicator = prog_.strings[prog_.nodes[prog_.kid(node, 0)].str];
+    const bool ordinal = def->id == Func::coverage || def->id == Func::at_or_above;
+    name_literal(prog_.kid(node, 0), Vocab::indicator, {}, ordinal);
+    std::uint32_t slot = 0;
+    while (slot < prog_.indicators.size() && prog_.indicators[slot] != indicator) ++slot;
+    if (slot == prog_.indicators.size()) prog_.indicators.push_back(indicator);
+    needs_ |= need_regions;
+    if (ordinal) {
+        const std::string& level = prog_.strings[prog_.nodes[prog_.kid(node, 1)].str];
+        name_literal(prog_.kid(node, 1), Vocab::level, indicator);
+        std::uint32_t lslot = 0;
+        while (lslot < prog_.levels.size() &&
+               (prog_.levels[lslot].indicator != slot || prog_.levels[lslot].level != level))
+            ++lslot;
+        if (lslot == prog_.levels.size()) prog_.levels.push_back({slot, level});
+        prog_.nodes[n].str = lslot;
+    } else {
+        prog_.nodes[n].str = slot;
+    }
+    return def->type;
+}
+
+Type Checker::check_sum(std::uint32_t n) {
+    const Node node = prog_.nodes[n];
+    const auto k0 = prog_.kid(node, 0);
+    Type acc = visit(k0);
+    for (std::uint32_t i = 1; i < node.count; ++i) {
+        const auto k = prog_.kid(node, i);
+        const Type t = visit(k);
+        const bool minus = prog_.signs[node.first + i] != 0;
+        const auto N = scalar(Base::number), D = scalar(Base::duration), T = scalar(Base::date);
+        Type out{};
+        bool ok = true;
+        if (acc == N && t == N) out = N;
+        else if (acc == D && t == D) out = D;
+        else if (acc == T && t == D) out = T;
+        else if (acc == T && t == T && minus) out = D;
+        else ok = false;
+        if (!ok) {
+            const Node& last = prog_.nodes[prog_.kid(node, i - 1)];
+            const std::string left =
+                describe(acc) + " (" +
+                excerpt(std::string_view(prog_.sources[node.source])
+                            .substr(prog_.nodes[k0].begin, last.end - prog_.nodes[k0].begin)) +
+                ")";
+            fail(k, minus ? "type mismatch: '-' cannot subtract " + operand(k, t) + " from " + left
+                          : "type mismatch: '+' cannot add " + operand(k, t) + " to " + left);
+        }
+        acc = out;
+    }
+    return acc;
+}
+
+void Checker::names_against(std::uint32_t field_side, std::uint32_t other) {
+    const Node& f = prog_.nodes[field_side];
+    if (f.op != Op::field) return;
+    const Vocab v = vocab_of(static_cast<Field>(f.id));
+    if (v == Vocab::none) return;
+    const Node o = prog_.nodes[other];
+    if (o.op == Op::lit_text) name_literal(other, v);
+    if (o.op == Op::list)
+        for (std::uint32_t i = 0; i < o.count; ++i)
+            if (prog_.nodes[prog_.kid(o, i)].op == Op::lit_text) name_literal(prog_.kid(o, i), v);
+}
+
+Type Checker::check_compare(std::uint32_t n) {
+    const Node node = prog_.nodes[n];
+    const auto l = prog_.kid(node, 0), r = prog_.kid(node, 1);
+    const Type a = visit(l), b = visit(r);
+    const auto cmp = static_cast<Cmp>(node.aux);
+    const std::string op = "'" + std::string(to_string(cmp)) + "'";
+    const bool same = a == b || (a.list && b.list && (a.base == Base::none || b.base == Base::none));
+    if (!same) fail(n, "type mismatch: " + op + " compares " + operand(l, a) + " with " + operand(r, b));
+    if (cmp != Cmp::eq && cmp != Cmp::ne && (a.list || (a.base != Base::number && a.base != Base::date &&
+                                                        a.base != Base::duration)))
+        fail(n, "type mismatch: " + op + " orders numbers, dates or durations, not " + operand(l, a) + " and " +
+                    operand(r, b));
+    names_against(l, r);
+    names_against(r, l);
+    return scalar(Base::boolean);
+}
+
+Type Checker::check_in(std::uint32_t n) {
+    const Node node = prog_.nodes[n];
+    const auto l = prog_.kid(node, 0), r = prog_.kid(node, 1);
+    const Type a = visit(l), b = visit(r);
+    const std::string op = node.aux ? "'not in'" : "'in'";
+    if (!b.list) fail(r, "type mismatch: " + op + " needs a list on its right, found " + operand(r, b));
+    if (a.list) fail(l, "type mismatch: " + op + " looks for one value, not " + operand(l, a));
+    if (b.base != Base::none && b.base != a.base)
+        fail(n, "type mismatch: " + op + " looks for " + operand(l, a) + " in " + operand(r, b));
+    names_against(l, r);
+    names_against(r, l);
+    return scalar(Base::boolean);
+}
+
+void Checker::name_literal(std::uint32_t literal, Vocab kind, const std::string& indicator, bool ordinal) {
+    const Node& lit = prog_.nodes[literal];
+    const std::string& name = prog_.strings[lit.str];
+    if (kind == Vocab::category) {
+        for (int c = 0; c <= static_cast<int>(StateCategory::dropped); ++c)
+            if (to_string(static_cast<StateCategory>(c)) == name) return;
+        throw LoadError{lit.begin,
+                        "unknown state category " + detail::quote(name) +
+                            " (expected todo, active, blocked, done or dropped)",
+                        false, Errc::invalid};
+    }
+    if (kind == Vocab::region_kind) {
+        for (int c = 0; c <= static_cast<int>(RegionKind::municipality); ++c)
+            if (to_string(static_cast<RegionKind>(c)) == name) return;
+        throw LoadError{lit.begin, "unknown region kind " + detail::quote(name) +
+                                       " (expected province, corop or municipality)",
+                        false, Errc::invalid};
+    }
+    VocabRef ref{kind, name, indicator, ordinal, lit.begin};
+    if (vocabulary_) check_vocabulary(ref, *vocabulary_);
+    prog_.vocabulary.push_back(std::move(ref));
+}
+
+void check_vocabulary(const VocabRef& ref, const View& view) {
+    const auto missing = [&](const std::string& what) {
+        throw LoadError{ref.offset, "unknown " + what + " " + detail::quote(ref.name), false, Errc::not_found};
+    };
+    switch (ref.kind) {
+        case Vocab::state:
+            if (!view.state(ref.name)) missing("state");
+            break;
+        case Vocab::theme:
+            if (!view.theme(ref.name)) missing("theme");
+            break;
+        case Vocab::region:
+            if (!view.region(ref.name)) missing("region");
+            break;
+        case Vocab::indicator: {
+            const Indicator* ind = view.indicator(ref.name);
+            if (!ind) missing("indicator");
+            if (ref.ordinal && ind->kind() != IndicatorKind::ordinal)
+                throw LoadError{ref.offset,
+                                "indicator " + detail::quote(ref.name) + " is " +
+                                    std::string(to_string(ind->kind())) +
+                                    ", not ordinal: coverage() and at_or_above() need levels",
+                                false, Errc::invalid};
+            break;
+        }
+        case Vocab::level: {
+            const Indicator* ind = view.indicator(ref.indicator);
+            if (!ind || ind->level_rank(ref.name) < 0)
+                throw LoadError{ref.offset,
+                                "unknown level " + detail::quote(ref.name) + " of indicator " +
+                                    detail::quote(ref.indicator),
+                                false, Errc::not_found};
+            break;
+        }
+        default: break;
+    }
+}
+
+}  // namespace actielijst::rules

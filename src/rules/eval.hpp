@@ -1,0 +1,93 @@
+// Evaluates checked expressions on one item (an action, an (action, scope) pair or
+// a region) with three-valued logic; renders message placeholders; explains why a
+// condition holds. The fast path (test) allocates nothing; reasons and text are
+// only built for items a rule fires on.
+#pragma once
+
+#include "rules/ast.hpp"
+#include "rules/index.hpp"
+
+#include <actielijst/rules.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actielijst::rules {
+
+enum class Tri : std::uint8_t { no = 0, yes = 1, unknown = 2 };
+
+/// What an expression is evaluated for. `row` indexes Index::rows (the scope's
+/// current status), -1 when it has none.
+struct Item {
+    std::int32_t action = -1;
+    std::int32_t region = -1;
+    std::int32_t row = -1;
+    bool in_scope = false;
+};
+
+/// A value of any scalar type; `set` false for unset. Bools are in `num` (0 or 1).
+struct Scalar {
+    Base base = Base::none;
+    bool set = false;
+    double num = 0;
+    std::int64_t days = 0;
+    std::string_view text;
+};
+
+class Evaluator {
+public:
+    Evaluator(const Program& prog, const Index& index) : prog_(prog), ix_(index) {}
+
+    /// A bool expression: true, false or unknown.
+    Tri test(std::uint32_t n, const Item& it) const;
+    /// Appends the value as a message shows it (unset as "—", lists joined with ", ").
+    void render(std::uint32_t n, const Item& it, std::string& out) const;
+    /// Appends a reason for every leaf that makes `n` evaluate to `polarity`.
+    void explain(std::uint32_t n, const Item& it, bool polarity, std::vector<Reason>& out) const;
+
+private:
+    struct Num {
+        double v = 0;
+        bool set = false;
+    };
+    struct Days {
+        std::int64_t v = 0;
+        bool set = false;
+    };
+    struct Text {
+        std::string_view v;
+        bool set = false;
+    };
+
+    Num number(std::uint32_t n, const Item& it) const;
+    Days days(std::uint32_t n, const Item& it) const;
+    Text text(std::uint32_t n, const Item& it) const;
+    Scalar scalar(std::uint32_t n, const Item& it) const;
+    template <class F>
+    void each(std::uint32_t n, const Item& it, F&& f) const;
+
+    Tri field_bool(Field f, const Item& it) const;
+    Num field_number(Field f, const Item& it) const;
+    Days field_days(Field f, const Item& it) const;
+    Text field_text(Field f, const Item& it) const;
+    Tri compare(const Node& node, const Item& it) const;
+    Tri compare_lists(const Node& node, const Item& it) const;
+    Tri contains(const Node& node, const Item& it) const;
+    bool is_set(std::uint32_t n, const Item& it) const;
+
+    bool constant(std::uint32_t n) const;
+    void leaf_reason(std::uint32_t leaf, std::uint32_t shown, const Item& it, std::vector<Reason>& out) const;
+    void describe(std::uint32_t n, const Item& it, std::string& out) const;
+    void provenance(std::uint32_t n, const Item& it, std::string& out) const;
+    void reason_value(std::uint32_t n, const Item& it, std::string& out) const;
+
+    const Program& prog_;
+    const Index& ix_;
+};
+
+/// Shortest text that reads back as `v` ("0.5", "4").
+void append_number(std::string& out, double v);
+
+}  // namespace actielijst::rules
