@@ -284,19 +284,18 @@ Type Checker::resolve_call(std::uint32_t n) {
     const std::string& indicator = prog_.strings[prog_.nodes[prog_.kid(node, 0)].str];
     const bool ordinal = def->id == Func::coverage || def->id == Func::at_or_above;
     name_literal(prog_.kid(node, 0), Vocab::indicator, {}, ordinal);
-    std::uint32_t slot = 0;
-    while (slot < prog_.indicators.size() && prog_.indicators[slot] != indicator) ++slot;
-    if (slot == prog_.indicators.size()) prog_.indicators.push_back(indicator);
+    const auto [it, fresh] =
+        indicator_slots_.emplace(indicator, static_cast<std::uint32_t>(prog_.indicators.size()));
+    if (fresh) prog_.indicators.push_back(indicator);
+    const std::uint32_t slot = it->second;
     needs_ |= need_regions;
     if (ordinal) {
         const std::string& level = prog_.strings[prog_.nodes[prog_.kid(node, 1)].str];
         name_literal(prog_.kid(node, 1), Vocab::level, indicator);
-        std::uint32_t lslot = 0;
-        while (lslot < prog_.levels.size() &&
-               (prog_.levels[lslot].indicator != slot || prog_.levels[lslot].level != level))
-            ++lslot;
-        if (lslot == prog_.levels.size()) prog_.levels.push_back({slot, level});
-        prog_.nodes[n].str = lslot;
+        const auto [lit, lfresh] =
+            level_slots_.emplace(std::pair{slot, level}, static_cast<std::uint32_t>(prog_.levels.size()));
+        if (lfresh) prog_.levels.push_back({slot, level});
+        prog_.nodes[n].str = lit->second;
     } else {
         prog_.nodes[n].str = slot;
     }

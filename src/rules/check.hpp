@@ -8,7 +8,10 @@
 #include <actielijst/view.hpp>
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <string_view>
+#include <utility>
 
 namespace actielijst::rules {
 
@@ -52,6 +55,10 @@ private:
     const View* vocabulary_;
     Context context_ = Context::action;
     std::uint32_t needs_ = 0;
+    // Slots of Program::indicators and Program::levels, so that a file naming many
+    // indicators is still checked in n log n.
+    std::map<std::string, std::uint32_t, std::less<>> indicator_slots_;
+    std::map<std::pair<std::uint32_t, std::string>, std::uint32_t> level_slots_;
 };
 
 /// Throws LoadError (Errc::not_found, or Errc::invalid for an indicator that is not

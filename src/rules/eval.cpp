@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <unordered_set>
 
 namespace actielijst::rules {
 namespace {
@@ -552,6 +553,23 @@ bool Evaluator::constant(std::uint32_t n) const {
 }
 
 void Evaluator::explain(std::uint32_t n, const Item& it, bool polarity, std::vector<Reason>& out) const {
+    const std::size_t first = out.size();
+    collect(n, it, polarity, out);
+    // Drop repeats, keeping the first of each (a hash set: a condition may have very many leaves).
+    std::unordered_set<std::string> seen;
+    std::size_t kept = first;
+    for (std::size_t i = first; i < out.size(); ++i) {
+        std::string key = out[i].expression;
+        key += '\0';
+        key += out[i].detail;
+        if (!seen.insert(std::move(key)).second) continue;
+        if (kept != i) out[kept] = std::move(out[i]);
+        ++kept;
+    }
+    out.resize(kept);
+}
+
+void Evaluator::collect(std::uint32_t n, const Item& it, bool polarity, std::vector<Reason>& out) const {
     const Node& node = prog_.nodes[n];
     const Tri want = from_bool(polarity);
     switch (node.op) {
@@ -562,7 +580,7 @@ void Evaluator::explain(std::uint32_t n, const Item& it, bool polarity, std::vec
             const bool all = (node.op == Op::and_) == polarity;
             for (std::uint32_t i = 0; i < node.count; ++i) {
                 const auto k = prog_.kid(node, i);
-                if (all || test(k, it) == want) explain(k, it, polarity, out);
+                if (all || test(k, it) == want) collect(k, it, polarity, out);
             }
             return;
         }
@@ -570,9 +588,10 @@ void Evaluator::explain(std::uint32_t n, const Item& it, bool polarity, std::vec
             const auto k = prog_.kid(node, 0);
             const Op op = prog_.nodes[k].op;
             if (op == Op::and_ || op == Op::or_ || op == Op::not_) {
-                explain(k, it, !polarity, out);
+                collect(k, it, !polarity, out);
             } else if (test(k, it) == negate(want)) {
-                leaf_reason(k, n, it, out);
+                // Shown as `not leaf` where that is what holds.
+                leaf_reason(k, polarity ? n : k, it, out);
             }
             return;
         }
@@ -609,7 +628,7 @@ void Evaluator::leaf_reason(std::uint32_t leaf, std::uint32_t shown, const Item&
         d = std::string(prog_.text(node));
         d += test(leaf, it) == Tri::yes ? " is true" : " is false";
     }
-    if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(std::move(r));
+    out.push_back(std::move(r));
 }
 
 void Evaluator::reason_value(std::uint32_t n, const Item& it, std::string& out) const {

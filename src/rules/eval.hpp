@@ -44,7 +44,8 @@ public:
     Tri test(std::uint32_t n, const Item& it) const;
     /// Appends the value as a message shows it (unset as "—", lists joined with ", ").
     void render(std::uint32_t n, const Item& it, std::string& out) const;
-    /// Appends a reason for every leaf that makes `n` evaluate to `polarity`.
+    /// Appends a reason for every leaf that makes `n` evaluate to `polarity`, each
+    /// distinct reason once.
     void explain(std::uint32_t n, const Item& it, bool polarity, std::vector<Reason>& out) const;
 
 private:
@@ -77,6 +78,7 @@ private:
     Tri contains(const Node& node, const Item& it) const;
     bool is_set(std::uint32_t n, const Item& it) const;
 
+    void collect(std::uint32_t n, const Item& it, bool polarity, std::vector<Reason>& out) const;
     bool constant(std::uint32_t n) const;
     void leaf_reason(std::uint32_t leaf, std::uint32_t shown, const Item& it, std::vector<Reason>& out) const;
     void describe(std::uint32_t n, const Item& it, std::string& out) const;

@@ -41,7 +41,7 @@ public:
     std::string read_word(std::uint32_t& begin);
 
     std::size_t position() const noexcept { return pos_; }
-    void seek(std::size_t pos) noexcept { pos_ = pos; }
+    void seek(std::size_t pos) noexcept { pos_ = last_end_ = pos; }
     std::uint32_t source_offset(std::size_t pos) const noexcept {
         return map_ ? (*map_)[pos] : static_cast<std::uint32_t>(pos);
     }
