@@ -42,7 +42,30 @@ bool same(const Scalar& a, const Scalar& b) noexcept {
     return false;
 }
 
-std::string iso(std::int64_t days) { return Date::from_days(days).iso(); }
+/// YYYY-MM-DD of a day in 0001-01-01 .. 9999-12-31, without a Date (and its checks) or printf.
+std::string iso(std::int64_t days) {
+    // Howard Hinnant's civil_from_days, as Date::from_days.
+    const std::int64_t z = days + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<int>(z - era * 146097);
+    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int mp = (5 * doy + 2) / 153;
+    const int d = doy - (153 * mp + 2) / 5 + 1;
+    const int m = mp < 10 ? mp + 3 : mp - 9;
+    const auto y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
+    if (y < 1 || y > 9999) return Date::from_days(days).iso();  // throws: not reached for checked dates
+    std::string out(10, '-');
+    out[0] = static_cast<char>('0' + y / 1000);
+    out[1] = static_cast<char>('0' + y / 100 % 10);
+    out[2] = static_cast<char>('0' + y / 10 % 10);
+    out[3] = static_cast<char>('0' + y % 10);
+    out[5] = static_cast<char>('0' + m / 10);
+    out[6] = static_cast<char>('0' + m % 10);
+    out[8] = static_cast<char>('0' + d / 10);
+    out[9] = static_cast<char>('0' + d % 10);
+    return out;
+}
 
 void append_days(std::string& out, std::int64_t d) {
     out += std::to_string(d);
@@ -555,16 +578,28 @@ bool Evaluator::constant(std::uint32_t n) const {
 void Evaluator::explain(std::uint32_t n, const Item& it, bool polarity, std::vector<Reason>& out) const {
     const std::size_t first = out.size();
     collect(n, it, polarity, out);
-    // Drop repeats, keeping the first of each (a hash set: a condition may have very many leaves).
-    std::unordered_set<std::string> seen;
+    // Drop repeats, keeping the first of each. Few reasons: compare each with the kept
+    // ones; many (a condition may have very many leaves): a hash set.
     std::size_t kept = first;
-    for (std::size_t i = first; i < out.size(); ++i) {
-        std::string key = out[i].expression;
-        key += '\0';
-        key += out[i].detail;
-        if (!seen.insert(std::move(key)).second) continue;
-        if (kept != i) out[kept] = std::move(out[i]);
-        ++kept;
+    if (out.size() - first <= 16) {
+        for (std::size_t i = first; i < out.size(); ++i) {
+            if (std::find(out.begin() + static_cast<std::ptrdiff_t>(first),
+                          out.begin() + static_cast<std::ptrdiff_t>(kept), out[i]) !=
+                out.begin() + static_cast<std::ptrdiff_t>(kept))
+                continue;
+            if (kept != i) out[kept] = std::move(out[i]);
+            ++kept;
+        }
+    } else {
+        std::unordered_set<std::string> seen;
+        for (std::size_t i = first; i < out.size(); ++i) {
+            std::string key = out[i].expression;
+            key += '\0';
+            key += out[i].detail;
+            if (!seen.insert(std::move(key)).second) continue;
+            if (kept != i) out[kept] = std::move(out[i]);
+            ++kept;
+        }
     }
     out.resize(kept);
 }
