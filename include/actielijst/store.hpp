@@ -21,6 +21,7 @@ struct MergeSummary {
     std::size_t updates_unchanged = 0;
     std::size_t observations_written = 0;
     std::size_t contacts_written = 0;
+    std::size_t due_changes_written = 0;  ///< due-date changes appended, listed or recorded automatically
     friend bool operator==(const MergeSummary&, const MergeSummary&) = default;
 };
 
@@ -36,7 +37,7 @@ struct OpenOptions {
 class Store {
 public:
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int schema_version = 1;
+    static constexpr int schema_version = 2;
 
     /// Opens or creates the database at `path`, migrating an older schema and
     /// installing the default progress states in a new one. Errors: Errc::io when the
@@ -55,6 +56,12 @@ public:
     /// reference is resolved against the store plus the dataset; region references may
     /// be aliases. On any error nothing is written and Error names the entry, e.g.
     /// `updates[3].state: unknown state "klaar"`.
+    ///
+    /// Due dates: when the dataset changes the due date of a stored action (also
+    /// setting or removing it), the change is appended to its due-date history, noted
+    /// on the dataset's `meta.as_of` when that is a valid date, otherwise on today's
+    /// date (UTC). An action that has changes in `data.due_changes` gets those instead
+    /// of an automatic one. A new action records nothing.
     MergeSummary merge(const Dataset& data);
 
     /// Appends one state of affairs (one transaction). Returns false when an identical
@@ -79,7 +86,8 @@ public:
     /// Its cost grows with actions x scopes, not with the length of history.
     View view(const Date& as_of) const;
 
-    /// The history of one action (all scopes, or one scope when given), oldest first.
+    /// The status history of one action (all scopes, or one scope when given), oldest
+    /// first. Its due-date history is in dump().due_changes and View::due_changes().
     std::vector<StatusUpdate> history(std::string_view action, std::string_view scope = {}) const;
 
     /// The code of the region with this code or alias (case-insensitive), if any.

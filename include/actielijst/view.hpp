@@ -28,15 +28,8 @@ struct Rollup {
     friend bool operator==(const Rollup&, const Rollup&) = default;
 };
 
-/// One change of an action's due date, noted on a date. `from` unset: a due date
-/// was set where there was none; `to` unset: the due date was removed.
-struct DueChange {
-    std::string action;
-    std::optional<Date> from;
-    std::optional<Date> to;
-    Date noted{1970, 1, 1};
-    friend bool operator==(const DueChange&, const DueChange&) = default;
-};
+// DueChange (one change of an action's due date) is defined in dataset.hpp, which
+// also carries it for JSON exchange and Store::merge.
 
 /// The raw contents of a View. Store::view fills it from the database; tests and
 /// other tools may fill it by hand.

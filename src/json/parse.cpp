@@ -198,8 +198,23 @@ Meeting read_meeting(const Json& j, const std::string& w) {
     return Meeting(o.str("key"), *o.date("date"), o.str("title", false));
 }
 
-ActionPoint read_action(const Json& j, const std::string& w) {
-    Obj o(j, w, {"key", "theme", "title", "goal", "owners", "scope", "due", "see_also"});
+/// An action's `due_changes`, appended to `out` with the action's key.
+void read_due_changes(const Obj& o, const std::string& action, std::vector<DueChange>& out) {
+    const Json* list = o.get("due_changes", false);
+    if (!list) return;
+    if (!list->is_array()) fail(o.at("due_changes"), "expected an array, got " + type_of(*list));
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const auto where = o.at("due_changes") + "[" + std::to_string(i) + "]";
+        Obj e((*list)[i], where, {"from", "to", "noted"});
+        DueChange c{action, e.date("from", false), e.date("to", false), *e.date("noted")};
+        if (!c.from && !c.to) fail(where, "from and to are both null: that is no change");
+        if (c.from == c.to) fail(e.at("to"), "the same as from (" + c.to->iso() + "): that is no change");
+        out.push_back(std::move(c));
+    }
+}
+
+ActionPoint read_action(const Json& j, const std::string& w, std::vector<DueChange>& due_changes) {
+    Obj o(j, w, {"key", "theme", "title", "goal", "owners", "scope", "due", "see_also", "due_changes"});
     std::vector<Owner> owners;
     if (const Json* list = o.get("owners", false)) {
         if (!list->is_array()) fail(o.at("owners"), "expected an array, got " + type_of(*list));
@@ -211,8 +226,10 @@ ActionPoint read_action(const Json& j, const std::string& w) {
             }));
         }
     }
-    return ActionPoint(o.str("key"), o.str("theme"), o.str("title"), o.str("goal"), std::move(owners),
-                       o.strings("scope"), o.date("due", false), o.strings("see_also"));
+    ActionPoint a(o.str("key"), o.str("theme"), o.str("title"), o.str("goal"), std::move(owners), o.strings("scope"),
+                  o.date("due", false), o.strings("see_also"));
+    read_due_changes(o, a.key(), due_changes);
+    return a;
 }
 
 StatusUpdate read_update(const Json& j, const std::string& w) {
@@ -297,7 +314,8 @@ Dataset parse_json(std::string_view text) {
     d.regions = list<Region>(doc, "regions", read_region);
     d.states = list<ProgressState>(doc, "states", read_state);
     d.meetings = list<Meeting>(doc, "meetings", read_meeting);
-    d.actions = list<ActionPoint>(doc, "actions", read_action);
+    d.actions = list<ActionPoint>(
+        doc, "actions", [&](const Json& j, const std::string& w) { return read_action(j, w, d.due_changes); });
     d.updates = list<StatusUpdate>(doc, "updates", read_update);
     d.proposals = list<Proposal>(doc, "proposals", read_proposal);
     d.indicators = list<Indicator>(doc, "indicators", read_indicator);

@@ -6,11 +6,15 @@
 // tree: a tree's destructor allocates (nlohmann destroys nested values through a
 // heap stack), so running out of memory while exporting would end the process
 // instead of reporting ENOMEM.
+#include <actielijst/error.hpp>
 #include <actielijst/json.hpp>
+
+#include "util/check.hpp"
 
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -172,7 +176,7 @@ void region(Writer& w, const Region& r) {
     if (!r.aliases().empty()) strings(w, "aliases", r.aliases());
 }
 
-void action(Writer& w, const ActionPoint& a) {
+void action(Writer& w, const ActionPoint& a, const std::vector<const DueChange*>& due_changes) {
     w.member("key", a.key());
     w.member("theme", a.theme());
     w.member("title", a.title());
@@ -185,6 +189,18 @@ void action(Writer& w, const ActionPoint& a) {
     if (!a.scope().empty()) strings(w, "scope", a.scope());
     if (a.due()) w.member("due", a.due()->iso());
     if (!a.see_also().empty()) strings(w, "see_also", a.see_also());
+    if (!due_changes.empty()) {
+        w.key("due_changes");
+        w.begin_array();
+        for (const auto* c : due_changes) {
+            w.begin_object();
+            if (c->from) w.member("from", c->from->iso());
+            if (c->to) w.member("to", c->to->iso());
+            w.member("noted", c->noted.iso());
+            w.end_object();
+        }
+        w.end_array();
+    }
 }
 
 void update(Writer& w, const StatusUpdate& u) {
@@ -235,6 +251,20 @@ void observation(Writer& w, const Observation& o) {
 }  // namespace
 
 std::string to_json(const Dataset& d) {
+    // Due-date changes are written inside their action, in the order they are listed,
+    // so each must belong to an action of the dataset.
+    std::map<std::string_view, std::vector<const DueChange*>> due_changes;
+    if (!d.due_changes.empty())
+        for (const auto& a : d.actions) due_changes.try_emplace(a.key());
+    for (std::size_t i = 0; i < d.due_changes.size(); ++i) {
+        const auto& c = d.due_changes[i];
+        const auto it = due_changes.find(c.action);
+        if (it == due_changes.end())
+            throw Error(Errc::invalid, "due_changes[" + std::to_string(i) + "].action: action " + detail::quote(c.action) +
+                                           " is not in the dataset, and JSON keeps due-date changes inside their action");
+        it->second.push_back(&c);
+    }
+    const std::vector<const DueChange*> none;
     Writer w;
     w.begin_object();
     w.member("format", "actielijst");
@@ -263,7 +293,10 @@ std::string to_json(const Dataset& d) {
         m.member("date", meeting.date().iso());
         if (!meeting.title().empty()) m.member("title", meeting.title());
     });
-    list(w, "actions", d.actions, action);
+    list(w, "actions", d.actions, [&](Writer& a, const ActionPoint& ap) {
+        const auto it = due_changes.empty() ? due_changes.end() : due_changes.find(ap.key());
+        action(a, ap, it == due_changes.end() ? none : it->second);
+    });
     list(w, "updates", d.updates, update);
     list(w, "proposals", d.proposals, proposal);
     list(w, "indicators", d.indicators, indicator);

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <tuple>
 #include <map>
@@ -173,7 +174,8 @@ public:
         merge_regions(d.regions);
         merge_states(d.states);
         merge_meetings(d.meetings);
-        merge_actions(d.actions);
+        merge_actions(d.actions, d);
+        merge_due_changes(d.due_changes);
         merge_updates(d.updates);
         merge_proposals(d.proposals);
         merge_indicators(d.indicators);
@@ -417,7 +419,11 @@ private:
         }
     }
 
-    void merge_actions(const std::vector<ActionPoint>& actions) {
+    void merge_actions(const std::vector<ActionPoint>& actions, const Dataset& d) {
+        // Actions that bring their own due-date history get that, not an automatic change.
+        std::set<std::string, std::less<>> listed;
+        for (const auto& c : d.due_changes) listed.insert(c.action);
+        SQLite::Statement stored_due(db_, "SELECT coalesce(due, '') FROM actions WHERE id = ?");
         auto position = next_position(db_, "actions");
         SQLite::Statement ins(db_,
                               "INSERT INTO actions(key, theme_id, title, goal, due, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -454,9 +460,19 @@ private:
                     q->bind(5);
             }
             ins.bind(6, position);
-            const bool existed = actions_.find(a.key()).has_value();
+            const auto existing = actions_.find(a.key());
+            const bool existed = existing.has_value();
             if (!existed) ++position;
+            // The due date before this merge, when a move of it is to be recorded.
+            std::optional<std::string> due_before;
+            if (existed && !listed.contains(a.key())) {
+                stored_due.bind(1, *existing);
+                if (stored_due.executeStep()) due_before = stored_due.getColumn(0).getString();
+                stored_due.reset();
+            }
             const auto id = upsert(actions_, a.key(), ins, upd);
+            if (const auto due_after = a.due() ? a.due()->iso() : std::string(); due_before && *due_before != due_after)
+                append_due_change(id, *due_before, due_after, auto_noted(d.meta));
             ids.push_back(id);
             // A new action has no child rows; skipping the DELETEs matters because with
             // foreign keys on each one costs SQLite a temporary table (a third of an import).
@@ -497,6 +513,56 @@ private:
                 ref.exec();
                 ref.reset();
             }
+        }
+    }
+
+    /// The date an automatic due-date change is noted on: the dataset's `meta.as_of`
+    /// when it is a valid date, otherwise today (UTC).
+    const std::string& auto_noted(const std::vector<MetaEntry>& meta) {
+        if (auto_noted_.empty()) {
+            for (const auto& m : meta) {
+                const auto* text = std::get_if<std::string>(&m.value);
+                if (m.key != "as_of" || !text) continue;
+                try {
+                    auto_noted_ = Date::parse(*text, "meta.as_of").iso();
+                } catch (const Error&) {
+                    // not a date: fall back to today
+                }
+            }
+            if (auto_noted_.empty()) {
+                const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+                auto_noted_ = Date::from_days(now.time_since_epoch().count()).iso();
+            }
+        }
+        return auto_noted_;
+    }
+
+    void append_due_change(std::int64_t action, const std::string& from, const std::string& to,
+                           const std::string& noted) {
+        if (!insert_due_change_)
+            insert_due_change_.emplace(db_,
+                                       "INSERT OR IGNORE INTO due_changes(action_id, from_due, to_due, noted) "
+                                       "VALUES (?, ?, ?, ?)");
+        auto& q = *insert_due_change_;
+        q.bind(1, action);
+        q.bind(2, from);
+        q.bind(3, to);
+        q.bind(4, noted);
+        summary_.due_changes_written += static_cast<std::size_t>(q.exec());
+        q.reset();
+    }
+
+    /// Listed due-date changes, after the actions so that they may belong to an
+    /// action the same dataset creates. A set union: identical stored ones are skipped.
+    void merge_due_changes(const std::vector<DueChange>& changes) {
+        for (std::size_t i = 0; i < changes.size(); ++i) {
+            const auto& c = changes[i];
+            const auto where = at("due_changes", i);
+            const auto action = require(actions_, c.action, where, "action", "action");
+            if (!c.from && !c.to) fail_at(where, "to", "from and to are both unset: that is no change");
+            if (c.from == c.to) fail_at(where, "to", "the same as from (" + c.to->iso() + "): that is no change");
+            append_due_change(action, c.from ? c.from->iso() : std::string(), c.to ? c.to->iso() : std::string(),
+                              c.noted.iso());
         }
     }
 
@@ -722,6 +788,8 @@ private:
     RegionIndex regions_;
     KeyIndex themes_, states_, meetings_, actions_, proposals_;
     std::map<std::string, IndicatorInfo, std::less<>> indicators_;
+    std::optional<SQLite::Statement> insert_due_change_;
+    std::string auto_noted_;  // computed on first use
     MergeSummary summary_;
 };
 

@@ -193,6 +193,27 @@ public:
         return out;
     }
 
+    /// The due-date history in action order, then by noted date (then as entered);
+    /// with `as_of` only the changes noted at or before it.
+    std::vector<DueChange> due_changes(const std::optional<Date>& as_of) {
+        std::vector<DueChange> out;
+        SQLite::Statement q(db_,
+                            "SELECT a.key, c.from_due, c.to_due, c.noted FROM due_changes c "
+                            "JOIN actions a ON a.id = c.action_id JOIN themes t ON t.id = a.theme_id "
+                            "WHERE ?1 IS NULL OR c.noted <= ?1 ORDER BY t.position, a.position, c.noted, c.id");
+        if (as_of)
+            q.bind(1, as_of->iso());
+        else
+            q.bind(1);
+        const auto due = [&](int column) -> std::optional<Date> {
+            const auto text = q.getColumn(column).getString();
+            if (text.empty()) return std::nullopt;
+            return Date::parse(text, "due");
+        };
+        while (q.executeStep()) out.push_back({q.getColumn(0).getString(), due(1), due(2), date_of(q, 3)});
+        return out;
+    }
+
     std::vector<Contact> contacts() {
         std::vector<Contact> out;
         SQLite::Statement q(db_,
@@ -229,6 +250,7 @@ Dataset Store::dump(bool include_contacts) const {
             d.states = r.states();
             d.meetings = r.meetings();
             d.actions = r.actions();
+            d.due_changes = r.due_changes(std::nullopt);
             d.updates = r.updates();
             d.proposals = r.proposals();
             d.indicators = r.indicators();
@@ -260,6 +282,7 @@ View Store::view(const Date& as_of) const {
             d.proposals = r.proposals();
             d.indicators = r.indicators();
             d.observations = r.observations(as_of);
+            d.due_changes = r.due_changes(as_of);
             impl_->db.exec("COMMIT");
             return View(std::move(d));
         } catch (...) {

@@ -175,6 +175,27 @@ CREATE TABLE contacts (
     UNIQUE (municipality_id, role, name)
 );
 )sql",
+    // 1 -> 2: the due-date history of actions.
+    R"sql(
+-- Append-only history: the triggers below refuse UPDATE and DELETE. "No due date" is
+-- stored as '' rather than NULL, because NULLs are all distinct to UNIQUE and an
+-- identical change (set a first due date, say) must be recognised as already there.
+-- The unique index leads with (action_id, noted), so it also serves the reads per
+-- action in date order.
+CREATE TABLE due_changes (
+    id INTEGER PRIMARY KEY,
+    action_id INTEGER NOT NULL REFERENCES actions(id),
+    from_due TEXT NOT NULL CHECK (from_due = '' OR from_due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    to_due TEXT NOT NULL CHECK (to_due = '' OR to_due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    noted TEXT NOT NULL CHECK (noted GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    CHECK (from_due <> to_due),
+    UNIQUE (action_id, noted, from_due, to_due)
+);
+CREATE TRIGGER due_changes_append_only_update BEFORE UPDATE ON due_changes
+BEGIN SELECT RAISE(ABORT, 'due-date history is append-only: changes cannot be changed'); END;
+CREATE TRIGGER due_changes_append_only_delete BEFORE DELETE ON due_changes
+BEGIN SELECT RAISE(ABORT, 'due-date history is append-only: changes cannot be deleted'); END;
+)sql",
 };
 
 constexpr const char* application_id_sql = "PRAGMA application_id = 1095586892";  // "ACTL" in ASCII
