@@ -47,7 +47,7 @@ void set_error_parts(const char* function, std::string_view what, std::string_vi
 }
 }  // namespace
 
-void set_error(const std::string& message) noexcept {
+void set_error(std::string_view message) noexcept {
     fallback_error = nullptr;
     try {
         last_error = message;

@@ -5,11 +5,14 @@
 #include <actielijst.h>
 
 #include <string>
+#include <string_view>
 
 namespace actielijst::capi {
 
-/// Sets the calling thread's message (empty on success).
-void set_error(const std::string& message) noexcept;
+/// Sets the calling thread's message (empty on success). Takes a view, so that
+/// passing an exception's what() needs no temporary string: an allocation there
+/// would throw out of the firewall when memory is short.
+void set_error(std::string_view message) noexcept;
 void clear_error() noexcept;
 /// The calling thread's message; never NULL.
 const char* message() noexcept;
