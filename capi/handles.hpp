@@ -2,13 +2,15 @@
 // the handle is freed, so a foreign pointer is usually refused; using a freed handle
 // is still undefined behaviour (its memory may already be reused).
 // A view is a shared, immutable ViewHolder (the core View plus the C records built
-// once from it); its iterators share it, so handles may be freed in any order.
+// once from it); its iterators share it, so handles may be freed in any order. Rule
+// sets and evaluations follow the same pattern (RulesHolder, EvaluationHolder).
 #pragma once
 
 #include "args.hpp"
 #include "guard.hpp"
 
 #include <actielijst.h>
+#include <actielijst/rules.hpp>
 #include <actielijst/store.hpp>
 #include <actielijst/view.hpp>
 
@@ -18,6 +20,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -83,6 +86,36 @@ struct ViewHolder {
     std::vector<actielijst_observation_rec> observations;
 };
 
+/// A loaded rule set and the C records of its rules, built once. Never moved after
+/// construction; immutable afterwards.
+struct RulesHolder {
+    explicit RulesHolder(RuleSet data);
+    RulesHolder(const RulesHolder&) = delete;
+    RulesHolder& operator=(const RulesHolder&) = delete;
+
+    RuleSet rules;
+    std::vector<actielijst_rule_rec> records;
+};
+
+/// An Evaluation and its C records, built once: the findings with their reasons, the
+/// action statuses with their finding indexes and reasons, and an index by action.
+/// Never moved after construction (records point into it); immutable afterwards.
+struct EvaluationHolder {
+    explicit EvaluationHolder(Evaluation data);
+    EvaluationHolder(const EvaluationHolder&) = delete;
+    EvaluationHolder& operator=(const EvaluationHolder&) = delete;
+
+    Evaluation evaluation;
+    std::vector<std::vector<actielijst_reason_rec>> finding_reasons;
+    std::vector<std::vector<std::uint32_t>> status_findings;
+    std::vector<std::vector<actielijst_reason_rec>> status_reasons;
+
+    std::vector<actielijst_finding_rec> findings;
+    std::vector<actielijst_action_status_rec> statuses;
+    /// Action key (a view into `evaluation`) -> index in `statuses`.
+    std::unordered_map<std::string_view, std::size_t> status_of;
+};
+
 /// An iterator over records whose strings live in `owner` (a ViewHolder, or a
 /// materialised history or contact list).
 template <class Rec, std::uint32_t Magic>
@@ -123,6 +156,28 @@ struct actielijst_view {
     std::shared_ptr<const actielijst::capi::ViewHolder> holder;
 };
 
+struct actielijst_rules {
+    static constexpr std::uint32_t kMagic = 0x414c5231;  // "ALR1"
+    static constexpr const char* kName = "actielijst_rules";
+    std::uint32_t magic = kMagic;
+    std::shared_ptr<const actielijst::capi::RulesHolder> holder;
+};
+
+struct actielijst_evaluation {
+    static constexpr std::uint32_t kMagic = 0x414c4531;  // "ALE1"
+    static constexpr const char* kName = "actielijst_evaluation";
+    std::uint32_t magic = kMagic;
+    std::shared_ptr<const actielijst::capi::EvaluationHolder> holder;
+};
+
+struct actielijst_filter {
+    static constexpr std::uint32_t kMagic = 0x414c4631;  // "ALF1"
+    static constexpr const char* kName = "actielijst_filter";
+    std::uint32_t magic = kMagic;
+    actielijst::Filter filter;
+    explicit actielijst_filter(actielijst::Filter f) : filter(std::move(f)) {}
+};
+
 #define ACTIELIJST_CAPI_ITER(name, rec, magic_number)                                        \
     struct actielijst_##name##_iter : actielijst::capi::RecordIter<actielijst_##rec##_rec, magic_number> { \
         static constexpr const char* kName = "actielijst_" #name "_iter";                       \
@@ -138,6 +193,9 @@ ACTIELIJST_CAPI_ITER(proposal, proposal, 0x414c4937);
 ACTIELIJST_CAPI_ITER(indicator, indicator, 0x414c4938);
 ACTIELIJST_CAPI_ITER(observation, observation, 0x414c4939);
 ACTIELIJST_CAPI_ITER(contact, contact, 0x414c4941);
+ACTIELIJST_CAPI_ITER(rule, rule, 0x414c4942);
+ACTIELIJST_CAPI_ITER(finding, finding, 0x414c4943);
+ACTIELIJST_CAPI_ITER(action_status, action_status, 0x414c4944);
 
 #undef ACTIELIJST_CAPI_ITER
 

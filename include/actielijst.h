@@ -704,24 +704,30 @@ typedef struct actielijst_action_status_rec {
     const actielijst_reason_rec *reasons;
 } actielijst_action_status_rec;
 
-/** Loads rules from `len` bytes of UTF-8 `text`. `origin` names the text in
- *  error messages (NULL: "rules"). When `vocabulary` is not NULL, every state,
- *  theme, region, indicator and level the rules name must exist in it. Owned:
- *  *out. On failure nothing is loaded and, when `where` is not NULL, *where says
- *  where (the message has the same place and a caret line).
- *  Errors: EINVALID (NULL, syntax or type error), ENOTFOUND (a name the
- *  vocabulary lacks), ENOMEM. */
+/** Loads rules from `len` bytes of UTF-8 `text` (at most 1 MiB; it need not be
+ *  NUL-terminated, and may be NULL when `len` is 0; a NUL byte inside is
+ *  refused). `origin` names the text in error messages (NULL or "": "rules").
+ *  When `vocabulary` is not NULL, every state, theme, region, indicator and level
+ *  the rules name must exist in it. Owned: *out; untouched on failure.
+ *  `where` may be NULL; otherwise *where is set to {0, 0}, and on a failure
+ *  with a place in the text to that place (the message names the same place,
+ *  for syntax errors with a caret line). Nothing is ever half-loaded.
+ *  Errors: EINVALID (NULL, a NUL byte, not UTF-8, a syntax or type error),
+ *  ENOTFOUND (a name the vocabulary lacks), ENOMEM. */
 ACTIELIJST_API int actielijst_rules_load(const char *text, size_t len, const char *origin,
                                          actielijst_view *vocabulary, actielijst_rules **out,
                                          actielijst_text_position *where);
 
-/** Loads a rules file. Errors as actielijst_rules_load, and EIO when the file
- *  cannot be read. */
+/** Loads a rules file; its path names it in error messages. Errors and *where
+ *  as actielijst_rules_load, and EIO when the file cannot be read (then *where
+ *  is {0, 0}). */
 ACTIELIJST_API int actielijst_rules_load_file(const char *path, actielijst_view *vocabulary,
                                               actielijst_rules **out, actielijst_text_position *where);
 
-/** Loads the default rule set shipped with the library. Errors: EINVALID (NULL
- *  out), ENOTFOUND (the vocabulary lacks a name the defaults use). */
+/** Loads the default rule set shipped with the library (the text of
+ *  actielijst_rules_default_text(), rules/default.rules in the sources). Owned:
+ *  *out. Errors: EINVALID (NULL out), ENOTFOUND (the vocabulary lacks a name
+ *  the defaults use), ENOMEM. */
 ACTIELIJST_API int actielijst_rules_load_default(actielijst_view *vocabulary, actielijst_rules **out);
 
 /** The text of the default rule set. Static storage; never NULL. */
@@ -730,7 +736,9 @@ ACTIELIJST_API const char *actielijst_rules_default_text(void);
 /** Releases the rule set. Accepts NULL. */
 ACTIELIJST_API void actielijst_rules_free(actielijst_rules *rules);
 
-/** The loaded rules in file order. Owned: *out; it keeps the rule set alive. */
+/** The loaded rules in file order. Owned: *out; it keeps the rule set alive.
+ *  Records are borrowed as with the view iterators; _iter_next and _iter_free
+ *  behave as theirs. */
 ACTIELIJST_API int actielijst_rule_iter_new(actielijst_rules *rules, actielijst_rule_iter **out);
 ACTIELIJST_API int actielijst_rule_iter_next(actielijst_rule_rec *rec, actielijst_rule_iter *it);
 ACTIELIJST_API void actielijst_rule_iter_free(actielijst_rule_iter *it);
@@ -749,23 +757,27 @@ ACTIELIJST_API void actielijst_evaluation_free(actielijst_evaluation *evaluation
 ACTIELIJST_API int actielijst_evaluation_counts(actielijst_evaluation *evaluation, size_t *findings,
                                                 size_t *actions);
 
-/** Finding number `index` in the sorted order. *rec is borrowed from the
- *  evaluation. Errors: EINVALID (NULL), ENOTFOUND (index out of range). */
+/** Finding number `index` (0-based) in the sorted order. *rec is borrowed from
+ *  the evaluation: valid until it is freed. Errors: EINVALID (NULL), ENOTFOUND
+ *  (index out of range). */
 ACTIELIJST_API int actielijst_evaluation_finding(actielijst_evaluation *evaluation, size_t index,
                                                  actielijst_finding_rec *rec);
 
-/** The overall status of `action`. *rec is borrowed from the evaluation.
- *  Errors: EINVALID (NULL, not UTF-8), ENOTFOUND (no such action). */
+/** The overall status of `action`. *rec is borrowed from the evaluation: valid
+ *  until it is freed. Errors: EINVALID (NULL, not UTF-8), ENOTFOUND (no such
+ *  action). */
 ACTIELIJST_API int actielijst_evaluation_status(actielijst_evaluation *evaluation, const char *action,
                                                 actielijst_action_status_rec *rec);
 
-/** Findings sorted by severity (alert first), theme, action and scope. The
- *  iterator keeps the evaluation alive. */
+/** Findings sorted by severity (alert first), theme, action and scope: the
+ *  order of actielijst_evaluation_finding(). Owned: *out; it keeps the
+ *  evaluation alive. */
 ACTIELIJST_API int actielijst_finding_iter_new(actielijst_evaluation *evaluation, actielijst_finding_iter **out);
 ACTIELIJST_API int actielijst_finding_iter_next(actielijst_finding_rec *rec, actielijst_finding_iter *it);
 ACTIELIJST_API void actielijst_finding_iter_free(actielijst_finding_iter *it);
 
-/** Every action's overall status, in display order. */
+/** Every action's overall status, in display order. Owned: *out; it keeps the
+ *  evaluation alive. */
 ACTIELIJST_API int actielijst_action_status_iter_new(actielijst_evaluation *evaluation,
                                                      actielijst_action_status_iter **out);
 ACTIELIJST_API int actielijst_action_status_iter_next(actielijst_action_status_rec *rec,
@@ -773,8 +785,9 @@ ACTIELIJST_API int actielijst_action_status_iter_next(actielijst_action_status_r
 ACTIELIJST_API void actielijst_action_status_iter_free(actielijst_action_status_iter *it);
 
 /** Parses a filter: one expression over action fields (docs/rules.md), e.g.
- *  `theme = "wonen" and "stalled" in states`. Owned: *out. Errors and
- *  *where as actielijst_rules_load. */
+ *  `theme = "wonen" and "stalled" in states`, NUL-terminated; error messages
+ *  name it "filter". Owned: *out; untouched on failure. Errors and *where as
+ *  actielijst_rules_load. */
 ACTIELIJST_API int actielijst_filter_new(const char *text, actielijst_view *vocabulary, actielijst_filter **out,
                                          actielijst_text_position *where);
 
@@ -788,7 +801,9 @@ ACTIELIJST_API int actielijst_filter_matches(actielijst_filter *filter, actielij
                                              int *match);
 
 /** Action points of `view` the filter selects, in display order; records as
- *  actielijst_action_iter_next. Owned: *out; it keeps the view alive. */
+ *  actielijst_action_iter_next. Owned: *out (an action iterator: next and free
+ *  with actielijst_action_iter_*); it keeps the view alive. Errors: EINVALID
+ *  (NULL), ENOTFOUND (a name the view lacks), ENOMEM. */
 ACTIELIJST_API int actielijst_filter_select(actielijst_filter *filter, actielijst_view *view,
                                             actielijst_action_iter **out);
 

@@ -1,7 +1,8 @@
 // Fault injection at the C boundary: every C call below is repeated with its Nth
 // allocation failing, for every N until the call succeeds. Each attempt must end
 // in ACTIELIJST_OK or ACTIELIJST_ENOMEM with a message, never in a crash or an
-// escaped exception, and a failed write must leave the store as it was.
+// escaped exception, and a failed write must leave the store as it was. Reading
+// paths include loading and evaluating rules and filters.
 //
 //   test_capi_oom <limburg.json>
 #include <actielijst.h>
@@ -112,6 +113,66 @@ int main(int argc, char** argv) {
         actielijst_status_iter_free(it);
         return rc;
     });
+    // Rules and filters, on one view made beforehand (its own failure points are above).
+    actielijst_view* view = nullptr;
+    if (actielijst_store_view(store, "2023-03-01", &view) != ACTIELIJST_OK) {
+        std::fprintf(stderr, "set-up failed: %s\n", actielijst_error_message());
+        return 2;
+    }
+    every_failure_point("actielijst_rules_load_default + evaluate + every iterator", [&] {
+        actielijst_rules* rules = nullptr;
+        actielijst_rule_iter* ri = nullptr;
+        actielijst_evaluation* e = nullptr;
+        actielijst_finding_iter* fi = nullptr;
+        actielijst_action_status_iter* si = nullptr;
+        int rc = actielijst_rules_load_default(view, &rules);
+        if (rc == ACTIELIJST_OK) rc = actielijst_rule_iter_new(rules, &ri);
+        if (rc == ACTIELIJST_OK) rc = actielijst_rules_evaluate(rules, view, &e);
+        if (rc == ACTIELIJST_OK) rc = actielijst_finding_iter_new(e, &fi);
+        if (rc == ACTIELIJST_OK) rc = actielijst_action_status_iter_new(e, &si);
+        actielijst_rule_rec rule;
+        actielijst_finding_rec finding;
+        actielijst_action_status_rec status;
+        while (rc == ACTIELIJST_OK && (rc = actielijst_rule_iter_next(&rule, ri)) == ACTIELIJST_OK) {}
+        if (rc == ACTIELIJST_ITEROVER) rc = ACTIELIJST_OK;
+        while (rc == ACTIELIJST_OK && (rc = actielijst_finding_iter_next(&finding, fi)) == ACTIELIJST_OK) {}
+        if (rc == ACTIELIJST_ITEROVER) rc = ACTIELIJST_OK;
+        while (rc == ACTIELIJST_OK && (rc = actielijst_action_status_iter_next(&status, si)) == ACTIELIJST_OK) {}
+        if (rc == ACTIELIJST_ITEROVER) rc = ACTIELIJST_OK;
+        if (rc == ACTIELIJST_OK) rc = actielijst_evaluation_status(e, "algemeen-in-gesprek", &status);
+        actielijst_action_status_iter_free(si);
+        actielijst_finding_iter_free(fi);
+        actielijst_evaluation_free(e);
+        actielijst_rule_iter_free(ri);
+        actielijst_rules_free(rules);
+        return rc;
+    });
+    every_failure_point("actielijst_rules_load of a bad text (the message with a caret line)", [&] {
+        static const char bad[] = "rule x\n    severity alert\n    when (open_proposals > ) and all_closed\n";
+        actielijst_rules* rules = nullptr;
+        actielijst_text_position where{};
+        const int rc = actielijst_rules_load(bad, sizeof bad - 1, "bad.rules", view, &rules, &where);
+        actielijst_rules_free(rules);
+        if (rc == ACTIELIJST_EINVALID) {
+            check(where.line == 3, "actielijst_rules_load: the syntax error's line");
+            return ACTIELIJST_OK;
+        }
+        check(rc != ACTIELIJST_OK, "actielijst_rules_load: accepted a syntax error");
+        return rc;
+    });
+    every_failure_point("actielijst_filter_new + matches + select", [&] {
+        actielijst_filter* filter = nullptr;
+        actielijst_action_iter* it = nullptr;
+        int match = 0;
+        int rc = actielijst_filter_new("theme = \"wonen\" and \"stalled\" in states", view, &filter, nullptr);
+        if (rc == ACTIELIJST_OK) rc = actielijst_filter_matches(filter, view, "wonen-registratie", &match);
+        if (rc == ACTIELIJST_OK) rc = actielijst_filter_select(filter, view, &it);
+        actielijst_action_iter_free(it);
+        actielijst_filter_free(filter);
+        return rc;
+    });
+    actielijst_view_free(view);
+
     every_failure_point("actielijst_store_export_json", [&] {
         actielijst_buf b{};
         const int rc = actielijst_store_export_json(store, &b);
