@@ -7,6 +7,8 @@
         with store.view(datetime.date(2023, 3, 1)) as view:
             for status in view.statuses():
                 print(status.action, status.scope, status.state)
+            for finding in actielijst.Rules.default(view).evaluate(view).findings:
+                print(finding.severity.name, finding.message)
 
 The library is loaded from $ACTIELIJST_LIBRARY (a full path), else a
 libactielijst.so* in this package's folder, else the system.
@@ -15,7 +17,18 @@ Threads: one Store, View or iterator is used by one thread at a time; different
 ones may be used from different threads at once; records are immutable values.
 """
 
-from ._api import RecordIterator, Store, View, debug_raise, error_name, version, version_number
+from ._api import (
+    Evaluation,
+    Filter,
+    RecordIterator,
+    Rules,
+    Store,
+    View,
+    debug_raise,
+    error_name,
+    version,
+    version_number,
+)
 from ._native import lib as _lib
 from .errors import (
     ActielijstError,
@@ -32,8 +45,10 @@ from .errors import (
 )
 from .records import (
     Action,
+    ActionStatus,
     Category,
     Contact,
+    Finding,
     Indicator,
     IndicatorKind,
     Level,
@@ -44,9 +59,14 @@ from .records import (
     Proposal,
     ProposalKind,
     ProposalState,
+    Rag,
+    Reason,
     Region,
     RegionKind,
     Rollup,
+    RuleInfo,
+    RuleTarget,
+    Severity,
     State,
     Status,
     Theme,
@@ -58,11 +78,15 @@ library_path: str = _lib.path
 __all__ = [
     "ActielijstError",
     "Action",
+    "ActionStatus",
     "Category",
     "ConflictError",
     "Contact",
+    "Evaluation",
     "ExistsError",
     "FileError",
+    "Filter",
+    "Finding",
     "Indicator",
     "IndicatorKind",
     "InternalError",
@@ -77,15 +101,21 @@ __all__ = [
     "Proposal",
     "ProposalKind",
     "ProposalState",
+    "Rag",
+    "Reason",
     "RecordIterator",
     "Region",
     "RegionKind",
     "Rollup",
+    "RuleInfo",
+    "RuleTarget",
+    "Rules",
+    "Severity",
     "SnapshotError",
     "State",
     "Status",
-    "Store",
     "StorageError",
+    "Store",
     "Theme",
     "VersionError",
     "View",

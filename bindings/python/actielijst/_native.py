@@ -96,6 +96,30 @@ class ContactIter(_Handle):
     """struct actielijst_contact_iter"""
 
 
+class Rules(_Handle):
+    """struct actielijst_rules"""
+
+
+class RuleIter(_Handle):
+    """struct actielijst_rule_iter"""
+
+
+class Evaluation(_Handle):
+    """struct actielijst_evaluation"""
+
+
+class FindingIter(_Handle):
+    """struct actielijst_finding_iter"""
+
+
+class ActionStatusIter(_Handle):
+    """struct actielijst_action_status_iter"""
+
+
+class Filter(_Handle):
+    """struct actielijst_filter"""
+
+
 # ---- Plain structs ------------------------------------------------------------
 
 
@@ -215,6 +239,51 @@ class RollupRec(Structure):
         ("has_reported", c_int32),
         ("reported", c_int64),
         ("reported_as_of", c_char_p),
+    ]
+
+
+class TextPosition(Structure):
+    _fields_ = [("line", c_int32), ("column", c_int32)]
+
+
+class RuleRec(Structure):
+    _fields_ = [
+        ("key", c_char_p),
+        ("severity", c_int32),
+        ("target", c_int32),
+        ("section", c_char_p),
+        ("condition", c_char_p),
+        ("message", c_char_p),
+        ("line", c_int32),
+    ]
+
+
+class ReasonRec(Structure):
+    _fields_ = [("expression", c_char_p), ("detail", c_char_p)]
+
+
+class FindingRec(Structure):
+    _fields_ = [
+        ("rule", c_char_p),
+        ("severity", c_int32),
+        ("section", c_char_p),
+        ("target", c_int32),
+        ("action", c_char_p),
+        ("region", c_char_p),
+        ("message", c_char_p),
+        ("reason_count", c_uint32),
+        ("reasons", POINTER(ReasonRec)),
+    ]
+
+
+class ActionStatusRec(Structure):
+    _fields_ = [
+        ("action", c_char_p),
+        ("rag", c_int32),
+        ("finding_count", c_uint32),
+        ("findings", POINTER(c_uint32)),
+        ("reason_count", c_uint32),
+        ("reasons", POINTER(ReasonRec)),
     ]
 
 
@@ -445,6 +514,27 @@ SIGNATURES = [
     *_iterator("indicator", IndicatorIter, IndicatorRec),
     ("actielijst_observation_iter_new", c_int, [P(View), c_char_p, P(P(ObservationIter))], CODE),
     *_iterator("observation", ObservationIter, ObservationRec),
+    # Reporting rules and filters
+    ("actielijst_rules_load", c_int, [c_char_p, c_size_t, c_char_p, P(View), P(P(Rules)), P(TextPosition)], CODE),
+    ("actielijst_rules_load_file", c_int, [c_char_p, P(View), P(P(Rules)), P(TextPosition)], CODE),
+    ("actielijst_rules_load_default", c_int, [P(View), P(P(Rules))], CODE),
+    ("actielijst_rules_default_text", c_char_p, [], None),
+    ("actielijst_rules_free", None, [P(Rules)], None),
+    ("actielijst_rule_iter_new", c_int, [P(Rules), P(P(RuleIter))], CODE),
+    *_iterator("rule", RuleIter, RuleRec),
+    ("actielijst_rules_evaluate", c_int, [P(Rules), P(View), P(P(Evaluation))], CODE),
+    ("actielijst_evaluation_free", None, [P(Evaluation)], None),
+    ("actielijst_evaluation_counts", c_int, [P(Evaluation), P(c_size_t), P(c_size_t)], CODE),
+    ("actielijst_evaluation_finding", c_int, [P(Evaluation), c_size_t, P(FindingRec)], CODE),
+    ("actielijst_evaluation_status", c_int, [P(Evaluation), c_char_p, P(ActionStatusRec)], CODE),
+    ("actielijst_finding_iter_new", c_int, [P(Evaluation), P(P(FindingIter))], CODE),
+    *_iterator("finding", FindingIter, FindingRec),
+    ("actielijst_action_status_iter_new", c_int, [P(Evaluation), P(P(ActionStatusIter))], CODE),
+    *_iterator("action_status", ActionStatusIter, ActionStatusRec),
+    ("actielijst_filter_new", c_int, [c_char_p, P(View), P(P(Filter)), P(TextPosition)], CODE),
+    ("actielijst_filter_free", None, [P(Filter)], None),
+    ("actielijst_filter_matches", c_int, [P(Filter), P(View), c_char_p, P(c_int)], CODE),
+    ("actielijst_filter_select", c_int, [P(Filter), P(View), P(P(ActionIter))], CODE),
     # Testing the boundary
     ("actielijst_debug_raise", c_int, [c_int32], CODE),
 ]

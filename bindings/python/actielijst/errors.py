@@ -32,6 +32,11 @@ class ActielijstError(Exception):
 
     #: The result code this class stands for (None for the base class).
     default_code: int | None = None
+    #: Where a rules text or filter failed to load: 1-based line and column (code
+    #: points). None when the failure has no place in the text, and for every
+    #: other call.
+    line: int | None = None
+    column: int | None = None
 
     def __init__(self, message: str = "", code: int | None = None) -> None:
         super().__init__(message)

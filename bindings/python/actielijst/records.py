@@ -182,3 +182,76 @@ class Rollup:
     known: int  # of those, with any observation
     reported: int | None  # the region's own latest count
     reported_as_of: datetime.date | None
+
+
+# ---- Reporting rules (docs/rules.md) -----------------------------------------------
+
+
+class Severity(enum.IntEnum):
+    """How much a finding asks for attention; compares in that order."""
+
+    INFO = 0
+    WARNING = 1
+    ALERT = 2
+
+
+class RuleTarget(enum.IntEnum):
+    """What a rule is evaluated for (its ``per`` clause)."""
+
+    ACTION = 0
+    SCOPE = 1  # every (action, scope region)
+    REGION = 2
+
+
+class Rag(enum.IntEnum):
+    """An action's overall status. GREY: not started, or closed."""
+
+    GREY = 0
+    GREEN = 1
+    AMBER = 2
+    RED = 3
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A loaded rule, as written in its rules file."""
+
+    key: str
+    severity: Severity
+    target: RuleTarget
+    section: str
+    condition: str  # the source text of `when`
+    message: str  # the template as written
+    line: int  # where the rule starts in its file
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a sub-condition held: its source text and the values that made it hold."""
+
+    expression: str  # "since_update > 180d"
+    detail: str  # "since_update is 412 days (last_update 2023-01-31, as_of 2024-03-18)"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one rule found about an action, an (action, scope) or a region."""
+
+    rule: str
+    severity: Severity
+    section: str
+    target: RuleTarget
+    action: str | None  # None for per-region rules
+    region: str | None  # the scope or region code; None for per-action rules
+    message: str
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class ActionStatus:
+    """The overall status of one action, with what decided it."""
+
+    action: str
+    rag: Rag
+    findings: tuple[Finding, ...]  # red/amber: the findings at or above the deciding severity
+    reasons: tuple[Reason, ...]  # grey: the reasons of the grey condition
