@@ -1,5 +1,6 @@
 #include "markdown.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace rapport {
@@ -43,9 +44,51 @@ std::string region_name(const View& view, const std::string& code) {
     return r ? r->name() : code;
 }
 
+const char* severity_nl(Severity severity) {
+    switch (severity) {
+        case Severity::alert: return "Alarm";
+        case Severity::warning: return "Waarschuwing";
+        case Severity::info: return "Ter informatie";
+    }
+    return "?";
+}
+
+const char* rag_nl(Rag rag) {
+    switch (rag) {
+        case Rag::red: return "rood";
+        case Rag::amber: return "oranje";
+        case Rag::green: return "groen";
+        case Rag::grey: return "grijs (niet gestart of afgerond)";
+    }
+    return "?";
+}
+
+/// A finding with the reasons that make it defensible, as a nested list.
+void finding(std::ostream& out, const Finding& f) {
+    out << "- " << md(f.message) << " _(" << md(f.rule) << ")_\n";
+    for (const auto& r : f.reasons) {
+        // A code span cannot hold a backtick; such an expression is escaped text instead.
+        if (r.expression.find('`') == std::string::npos)
+            out << "  - `" << r.expression << "`: ";
+        else
+            out << "  - " << md(r.expression) << ": ";
+        out << md(r.detail) << "\n";
+    }
+}
+
 }  // namespace
 
-std::string render_markdown(const View& view, Summary& summary) {
+std::string render_markdown(const View& view, const Evaluation& evaluation,
+                            const std::vector<const ActionPoint*>& selected, Summary& summary) {
+    const auto chosen = [&](const std::string& action) {
+        return std::any_of(selected.begin(), selected.end(), [&](const ActionPoint* a) { return a->key() == action; });
+    };
+    std::vector<const Finding*> findings;
+    for (const auto& f : evaluation.findings)
+        if (f.action.empty() || chosen(f.action)) {
+            findings.push_back(&f);
+            ++summary.findings[static_cast<int>(f.severity)];
+        }
     std::ostringstream out;
     std::string title = "Actielijst";
     bool date_inferred = false;
@@ -66,7 +109,7 @@ std::string render_markdown(const View& view, Summary& summary) {
 
     std::vector<const Proposal*> open;
     for (const auto& p : view.proposals())
-        if (p.state() == ProposalState::open) open.push_back(&p);
+        if (p.state() == ProposalState::open && chosen(p.action())) open.push_back(&p);
     summary.open_proposals = open.size();
     if (!open.empty()) {
         out << "## Besluitvorming gevraagd\n\n";
@@ -78,14 +121,38 @@ std::string render_markdown(const View& view, Summary& summary) {
         out << "\n";
     }
 
+    if (!findings.empty()) {
+        out << "## Signalen\n\n";
+        for (const Severity severity : {Severity::alert, Severity::warning, Severity::info}) {
+            const auto first = std::find_if(findings.begin(), findings.end(),
+                                            [&](const Finding* f) { return f->severity == severity; });
+            if (first == findings.end()) continue;
+            out << "### " << severity_nl(severity) << "\n\n";
+            for (auto it = first; it != findings.end() && (*it)->severity == severity; ++it) finding(out, **it);
+            out << "\n";
+        }
+    }
+
     for (const auto& theme : view.themes()) {
         ++summary.themes;
         out << "## " << md(theme.label().nl()) << "\n\n";
-        for (const auto& a : view.actions()) {
+        for (const auto* action : selected) {
+            const ActionPoint& a = *action;
             if (a.theme() != theme.key()) continue;
             ++summary.actions;
             out << "### " << md(a.title()) << " (`" << a.key() << "`)\n\n";
             out << "**Doel:** " << md(a.goal()) << "\n\n";
+            for (const auto& s : evaluation.statuses) {
+                if (s.action != a.key()) continue;
+                ++summary.rag[static_cast<int>(s.rag)];
+                out << "**Status:** " << rag_nl(s.rag);
+                if (!s.findings.empty()) {
+                    out << " — ";
+                    for (std::size_t i = 0; i < s.findings.size(); ++i)
+                        out << (i ? ", " : "") << md(evaluation.findings.at(s.findings[i]).rule);
+                }
+                out << "\n\n";
+            }
             if (!a.owners().empty()) {
                 out << "**Betrokken:** ";
                 for (std::size_t i = 0; i < a.owners().size(); ++i)

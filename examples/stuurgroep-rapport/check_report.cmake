@@ -1,0 +1,59 @@
+# Runs stuurgroep-rapport on the bundled Limburg data and checks what a secretary
+# relies on: the signals with reasons and the overall status per action, the
+# --where filter, and a clear error (exit 3, file:line:column) for a bad rules file.
+#   cmake -DPROGRAM=<exe> -DSOURCE_DIR=<repo> -DWORK=<scratch dir> -P check_report.cmake
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+
+function(run expected_rc out_var)
+  execute_process(COMMAND ${PROGRAM} --data ${SOURCE_DIR}/examples/data/limburg.json --db ${WORK}/limburg.db ${ARGN}
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL expected_rc)
+    message(FATAL_ERROR "expected exit ${expected_rc}, got ${rc}\n${out}\n${err}")
+  endif()
+  set(${out_var} "${out}${err}" PARENT_SCOPE)
+endfunction()
+
+function(require text part)
+  string(FIND "${text}" "${part}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "missing: ${part}")
+  endif()
+endfunction()
+
+function(refuse text part)
+  string(FIND "${text}" "${part}" at)
+  if(NOT at EQUAL -1)
+    message(FATAL_ERROR "unexpected: ${part}")
+  endif()
+endfunction()
+
+run(0 out --out ${WORK}/all.md)
+require("${out}" "Signals: 4 alert")
+file(READ ${WORK}/all.md all)
+require("${all}" "## Signalen")
+require("${all}" "### Alarm")
+require("${all}" "gebrek aan capaciteit")
+require("${all}" "`state_category = \"blocked\"`: state\\_category is \"blocked\"")
+require("${all}" "monitoringscijfers zijn van 2020-12-31")
+require("${all}" "**Status:** rood — stalled")
+require("${all}" "### In gesprek met internationale werknemers (`algemeen-in-gesprek`)")
+
+run(0 out --out ${WORK}/wonen.md --where "theme = \"wonen\"")
+file(READ ${WORK}/wonen.md wonen)
+require("${wonen}" "(`wonen-registratie`)")
+refuse("${wonen}" "(`algemeen-in-gesprek`)")
+refuse("${wonen}" "In gesprek met internationale werknemers stagneert")
+# Region signals are not about one action, so a filter keeps them.
+require("${wonen}" "monitoringscijfers zijn van 2020-12-31")
+
+file(WRITE ${WORK}/bad.rules "rule late\n    severity alert\n    when since_update > \"180\"\n    message \"x\"\n")
+run(3 out --out ${WORK}/bad.md --rules ${WORK}/bad.rules)
+require("${out}" "bad.rules:3:")
+require("${out}" "type mismatch")
+if(EXISTS ${WORK}/bad.md)
+  message(FATAL_ERROR "a failed run wrote a report")
+endif()
+
+run(3 out --out ${WORK}/bad.md --where "state = \"stalled\"")
+require("${out}" "--where:1:1")
