@@ -127,7 +127,8 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// An expression over action fields that selects action points.
+/// An expression over action fields that selects action points. Immutable after
+/// parsing; may be shared between threads.
 class Filter {
 public:
     /// Parses and type-checks; throws RuleError (see RuleSet::parse).
@@ -141,9 +142,12 @@ public:
     const std::string& text() const noexcept;
     /// True when the expression is true for the action (unknown counts as false).
     /// Throws Error(Errc::not_found) for an action `view` lacks, RuleError for a
-    /// name `view` lacks.
+    /// name `view` lacks. Each call checks the names and builds the indexes the
+    /// expression needs over the whole View (linear in its size), so to test many
+    /// actions of one View call select() once instead.
     bool matches(const View& view, std::string_view action) const;
-    /// The matching actions, in display order.
+    /// The matching actions, in display order. Checks the names and builds the
+    /// indexes once for all actions.
     std::vector<const ActionPoint*> select(const View& view) const;
 
     struct Impl;

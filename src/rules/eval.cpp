@@ -360,13 +360,20 @@ Evaluator::Days Evaluator::days(std::uint32_t n, const Item& it) const {
             return {-v.v, v.set};
         }
         case Op::sum: {
+            // Left to right, as the checker typed it: the running value is a date from a
+            // first date term until a date is subtracted from it. A date that leaves the
+            // calendar on the way makes the whole sum unset, even if later terms bring it back.
             std::int64_t acc = 0;
+            bool date = false;
             for (std::uint32_t i = 0; i < node.count; ++i) {
-                const Days v = days(prog_.kid(node, i), it);
+                const auto k = prog_.kid(node, i);
+                const Days v = days(k, it);
                 if (!v.set) return {};
                 acc += prog_.signs[node.first + i] ? -v.v : v.v;
+                const bool term_is_date = prog_.nodes[k].type.base == Base::date;
+                date = i == 0 ? term_is_date : date && !term_is_date;
+                if (date && (acc < first_day || acc > last_day)) return {};
             }
-            if (node.type.base == Base::date && (acc < first_day || acc > last_day)) return {};
             return {acc, true};
         }
         default: return {};
@@ -622,6 +629,7 @@ void Evaluator::collect(std::uint32_t n, const Item& it, bool polarity, std::vec
         case Op::not_: {
             const auto k = prog_.kid(node, 0);
             const Op op = prog_.nodes[k].op;
+            if (op == Op::lit_bool) return;  // `not false` is constant: nothing to explain, as `true`
             if (op == Op::and_ || op == Op::or_ || op == Op::not_) {
                 collect(k, it, !polarity, out);
             } else if (test(k, it) == negate(want)) {

@@ -5,6 +5,19 @@
 #include <algorithm>
 
 namespace actielijst::rules {
+namespace {
+
+/// a / b < c / d for counts a, c >= 0 and b, d > 0, exactly and without overflow: a
+/// reported count may be any int64, so the cross products could overflow.
+bool less_fraction(std::int64_t a, std::uint32_t b, std::int64_t c, std::uint32_t d) noexcept {
+    const auto ua = static_cast<std::uint64_t>(a), uc = static_cast<std::uint64_t>(c);
+    const std::uint64_t qa = ua / b, qc = uc / d;
+    if (qa != qc) return qa < qc;
+    // The remainders are below 2^32, so their cross products fit in 64 bits.
+    return (ua % b) * d < (uc % d) * b;
+}
+
+}  // namespace
 
 Index::Index(const View& v, const Program& prog) : view(v), as_of(v.as_of().days()) {
     const auto& regions = view.regions();
@@ -251,9 +264,7 @@ void Index::build_progress() {
             if ((l.known[r] == 0 && l.reported[r] < 0) || municipalities[r] == 0) continue;
             const auto top = std::max<std::int64_t>(l.at_or_above[r], l.reported[r]);
             auto& low = lowest[r];
-            // top / municipalities[r] < low.top / low.of, without division
-            if (low.top < 0 || top * static_cast<std::int64_t>(low.of) <
-                                   low.top * static_cast<std::int64_t>(municipalities[r])) {
+            if (low.top < 0 || less_fraction(top, municipalities[r], low.top, low.of)) {
                 low.top = top;
                 low.of = municipalities[r];
                 low.indicator = &ind;

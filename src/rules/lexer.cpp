@@ -34,8 +34,8 @@ std::string show_char(std::string_view s, std::size_t pos) {
 
 }  // namespace
 
-Lexer::Lexer(std::string_view text, const std::vector<std::uint32_t>* map, std::string_view end_name)
-    : src_(text), map_(map), end_name_(end_name) {}
+Lexer::Lexer(std::string_view text, const std::vector<std::uint32_t>* map, std::string_view end_name, bool comments)
+    : src_(text), map_(map), end_name_(end_name), comments_(comments) {}
 
 void Lexer::fail(std::size_t pos, const std::string& message) const {
     throw LoadError{source_offset(pos), "syntax error: " + message, true, Errc::invalid};
@@ -46,7 +46,7 @@ void Lexer::skip_blanks() {
         const char c = src_[pos_];
         if (is_blank(c)) {
             ++pos_;
-        } else if (c == '#') {
+        } else if (c == '#' && comments_) {
             while (pos_ < src_.size() && src_[pos_] != '\n') ++pos_;
         } else {
             break;
@@ -67,7 +67,7 @@ std::string Lexer::read_word(std::uint32_t& begin) {
 std::string Lexer::show(const Token& token) const {
     if (token.kind == Tok::end) return std::string(end_name_);
     if (token.kind == Tok::text) return "the text \"" + excerpt(token.text, 40) + "\"";
-    return "'" + token.text + "'";
+    return "'" + excerpt(token.text, 40) + "'";
 }
 
 Token Lexer::next() {

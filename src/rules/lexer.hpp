@@ -32,8 +32,10 @@ public:
     /// Lexes `text`. `map`, when given, maps each byte offset of `text` (and one past
     /// its end) to an offset in the rules source: used for message templates, whose
     /// text is the unescaped contents of a literal. `end_name` describes the end of
-    /// `text` in messages ("end of file").
-    Lexer(std::string_view text, const std::vector<std::uint32_t>* map, std::string_view end_name);
+    /// `text` in messages ("end of file"). Without `comments` (inside a message) '#'
+    /// is an unexpected character, not the start of a comment.
+    Lexer(std::string_view text, const std::vector<std::uint32_t>* map, std::string_view end_name,
+          bool comments = true);
 
     Token next();
     /// Reads a bare word (up to white space or '#') after skipping blanks and
@@ -60,6 +62,7 @@ private:
     std::string_view end_name_;
     std::size_t pos_ = 0;
     std::size_t last_end_ = 0;  // end of the previous token: where "end of file" is reported
+    bool comments_ = true;
 };
 
 /// Unescapes the contents of a text literal (between the quotes) and maps every

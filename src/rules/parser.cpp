@@ -370,7 +370,7 @@ std::vector<TemplatePart> Parser::parse_template(const Token& literal) {
             ++i;
             continue;
         }
-        Lexer sub(text, &map, "the end of the message");
+        Lexer sub(text, &map, "the end of the message", false);
         sub.seek(i + 1);
         Parser p(prog_, sub, source_);
         const Parsed e = p.expression();

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 using namespace actielijst;
@@ -552,4 +553,69 @@ TEST_CASE("rules eval: an empty View") {
     CHECK(e.findings.empty());
     CHECK(e.statuses.empty());
     CHECK(Filter::parse("true").select(empty).empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edge cases found in review
+
+TEST_CASE("rules eval: a date that leaves the calendar on the way stays unset, whatever follows") {
+    // docs/rules.md: date arithmetic that leaves the calendar gives an unset date; later
+    // terms do not bring it back, and a duration between such a date and another is unset too.
+    CHECK(values("2023-01-01 + 3000000d - 3000000d") == Names{"\u2014", "\u2014", "\u2014"});
+    CHECK(values("0001-01-01 - 1d + 1d") == Names{"\u2014", "\u2014", "\u2014"});
+    CHECK(values("2023-01-01 + 3000000d - 2023-01-01") == Names{"\u2014", "\u2014", "\u2014"});
+    CHECK(where("9999-12-31 + 1d - 1d is not set") == Names{"a1", "a2", "a3"});
+    // Inside the calendar every step is fine; a duration sum may be as large as it likes.
+    CHECK(values("9999-12-31 - 1d + 1d") == Names{"9999-12-31", "9999-12-31", "9999-12-31"});
+    CHECK(values("2023-01-02 - 2023-01-01 + 999999999y - 999999999y") == Names{"1", "1", "1"});
+    CHECK(values("due - 2023-01-01 + 7d") == Names{"66", "\u2014", "158"});
+}
+
+TEST_CASE("rules eval: `not` over a constant gives no reason, as the constant itself") {
+    CHECK(reasons("not false", "action", "a1").empty());
+    CHECK(reason_text(reasons("not false and scopes = 2", "action", "a1")) == "scopes = 2: scopes is 2");
+}
+
+TEST_CASE("rules eval: lowest_progress compares huge reported counts exactly and without overflow") {
+    auto d = hand_made();
+    d.indicators.push_back(Indicator("plan", Label("Plan"), IndicatorKind::ordinal,
+                                     {Level("none", Label("Geen")), Level("prep", Label("In voorbereiding"))}));
+    // CR37 (3 municipalities) reports absurd counts for both indicators; the cross
+    // products of the comparison would overflow 64 bits.
+    d.observations.push_back(Observation("policy", "CR37", day("2023-03-02"), reported("prep", INT64_MAX)));
+    d.observations.push_back(Observation("plan", "CR37", day("2023-03-01"), reported("prep", INT64_MAX - 1)));
+    const View v(std::move(d));
+    const auto e = RuleSet::parse(rule("region = 'CR37' and lowest_progress is set", "region")).evaluate(v);
+    REQUIRE(e.findings.size() == 1);
+    REQUIRE(e.findings[0].reasons.size() == 2);
+    CHECK_HAS(e.findings[0].reasons[1].detail, "plan at prep or higher: 9223372036854775806 of 3 municipalities");
+}
+
+TEST_CASE("rules eval: one RuleSet and one Filter evaluated from several threads at once") {
+    // RuleSet and Filter are immutable after loading; every evaluation builds its own
+    // indexes. Run under the sanitizer build, this also checks for races on shared state.
+    const auto set = RuleSet::parse(std::string(RuleSet::default_text()) +
+                                        rule("coverage('policy', 'adopted') < 1 or not observed('policy')", "scope",
+                                             "{coverage('policy', 'adopted')} {since_update}", "cov", "warning"),
+                                    "rules", &view());
+    const auto filter = Filter::parse("open_proposals > 0 or 'CR37' in regions", "filter", &view());
+    const auto expected = set.evaluate(view());
+    const auto selected = filter.select(view());
+    REQUIRE_FALSE(expected.findings.empty());
+    std::vector<int> ok(4, 0);
+    {
+        std::vector<std::thread> threads;
+        for (std::size_t t = 0; t < ok.size(); ++t)
+            threads.emplace_back([&, t] {
+                int same = 1;
+                for (int round = 0; round < 20; ++round) {
+                    const auto e = set.evaluate(view());
+                    same &= e.findings == expected.findings && e.statuses == expected.statuses;
+                    same &= filter.select(view()) == selected && filter.matches(view(), "a1");
+                }
+                ok[t] = same;
+            });
+        for (auto& th : threads) th.join();
+    }
+    CHECK(ok == std::vector<int>(4, 1));
 }

@@ -527,6 +527,11 @@ TEST_CASE("rules errors: placeholders in messages are checked, at their place in
     CHECK(msg("{due + due}") == "rules:2:19: type mismatch: '+' cannot add a date (due) to a date (due)");
     // Escapes before a placeholder still give the column in the file.
     CHECK(msg("\\t\\\"{satte}", "scope") == "rules:2:17: unknown field \"satte\" in a per-scope rule");
+    // A message has no comments: '#' in a placeholder is an unexpected character where
+    // it stands (it used to swallow the rest and report an unclosed placeholder).
+    CHECK(msg("{ti#tle}") == "rules:2:15: syntax error: unexpected character '#'");
+    CHECK(msg("{title #}") == "rules:2:19: syntax error: unexpected character '#'");
+    CHECK_NOTHROW((void)RuleSet::parse("rule a severity info when true message \"# {title} #{{ {'#'}\""));
     const auto caret = reject("rule a severity info when true\n  message \"x {1 +} y\"");
     CHECK(caret.what ==
           "rules:2:18: syntax error: expected an expression, found '}'\n"
@@ -601,6 +606,9 @@ TEST_CASE("rules errors: filters") {
     CHECK(head(reject_filter("theme = ").what) ==
           "filter:1:8: syntax error: expected an expression, found the end of the filter");
     CHECK(head(reject_filter("rule").what) == "filter:1:1: syntax error: expected an expression, found 'rule'");
+    // A huge token is quoted in part, not whole.
+    CHECK(head(reject_filter("true " + std::string(100000, 'x')).what) ==
+          "filter:1:6: syntax error: expected the end of the filter, found '" + std::string(40, 'x') + "...'");
     try {
         (void)Filter::parse("scopes >", "--where");
         FAIL("expected an error");
