@@ -6,8 +6,11 @@
 #include "rules/index.hpp"
 #include "util/check.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <utility>
+#include <vector>
 
 namespace actielijst {
 
@@ -41,6 +44,50 @@ std::string_view to_string(Rag rag) noexcept {
 
 namespace rules {
 
+namespace {
+
+/// Length of the well-formed UTF-8 sequence at `at`, or 0 when it is not one.
+std::size_t sequence_length(std::string_view text, std::size_t at) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    const std::size_t n = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || at + n > text.size()) return 0;
+    for (std::size_t i = 1; i < n; ++i)
+        if ((static_cast<unsigned char>(text[at + i]) & 0xC0) != 0x80) return 0;
+    return n;
+}
+
+/// The offending line for a syntax error, as printable UTF-8 with the caret line
+/// under it. A long line is cut to a window around the caret, so a hostile
+/// one-line file does not come back whole inside the message; bytes that are not
+/// UTF-8 and control characters show as '?'.
+std::string excerpt(std::string_view line, std::size_t caret_at) {
+    constexpr std::size_t before = 60, after = 20;  // code points
+    std::vector<std::pair<std::size_t, std::string>> points;  // byte offset, printable form
+    for (std::size_t i = 0; i < line.size();) {
+        const std::size_t n = sequence_length(line, i);
+        const auto c = static_cast<unsigned char>(line[i]);
+        if (n == 0 || (n == 1 && c < 0x20 && c != '\t') || c == 0x7F)
+            points.emplace_back(i, "?");
+        else
+            points.emplace_back(i, std::string(line.substr(i, n)));
+        i += n == 0 ? 1 : n;
+    }
+    std::size_t caret_index = 0;
+    while (caret_index < points.size() && points[caret_index].first < caret_at) ++caret_index;
+    const std::size_t first = caret_index > before ? caret_index - before : 0;
+    const std::size_t last = std::min(points.size(), caret_index + after);
+    std::string text = first > 0 ? "..." : "";
+    std::string caret(first > 0 ? 3 : 0, ' ');
+    for (std::size_t i = first; i < last; ++i) {
+        text += points[i].second;
+        if (i < caret_index) caret += points[i].second == "\t" ? '\t' : ' ';
+    }
+    if (last < points.size()) text += "...";
+    return text + "\n" + caret + "^";
+}
+
+}  // namespace
+
 void raise(const LoadError& error, std::string_view origin, std::string_view source) {
     const std::size_t offset = std::min(error.offset, source.size());
     std::size_t line_start = 0;
@@ -51,22 +98,15 @@ void raise(const LoadError& error, std::string_view origin, std::string_view sou
             line_start = i + 1;
         }
     int column = 1;
-    std::string caret;
-    for (std::size_t i = line_start; i < offset; ++i) {
-        const auto c = static_cast<unsigned char>(source[i]);
-        if ((c & 0xC0) == 0x80) continue;  // columns count code points
-        ++column;
-        caret += c == '\t' ? '\t' : ' ';
-    }
+    for (std::size_t i = line_start; i < offset; ++i)
+        if ((static_cast<unsigned char>(source[i]) & 0xC0) != 0x80) ++column;  // columns count code points
     std::string message = std::string(origin) + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
                           error.message;
     if (error.syntax) {
         std::size_t line_end = source.find('\n', line_start);
         if (line_end == std::string_view::npos) line_end = source.size();
         if (line_end > line_start && source[line_end - 1] == '\r') --line_end;
-        message += "\n";
-        message += source.substr(line_start, line_end - line_start);
-        message += "\n" + caret + "^";
+        message += "\n" + excerpt(source.substr(line_start, line_end - line_start), offset - line_start);
     }
     throw RuleError(error.code, message, line, column);
 }

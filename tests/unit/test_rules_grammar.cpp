@@ -667,3 +667,25 @@ TEST_CASE("rules: to_string of severities, targets and RAG") {
     CHECK(to_string(Rag::amber) == "amber");
     CHECK(to_string(Rag::red) == "red");
 }
+
+TEST_CASE("rules errors: a syntax error on a long line shows a window around the caret") {
+    // A hostile one-line file must not come back whole inside the message.
+    std::string line = "rule a severity info message 'm' when true";
+    for (int i = 0; i < 20000; ++i) line += " and true";
+    const auto column = static_cast<int>(line.size()) + 2;
+    line += " )";
+    const auto r = reject(line);
+    CHECK(r.what.size() < 400);
+    CHECK(r.line == 1);
+    CHECK(r.column == column);
+    const auto text = r.what.substr(r.what.find('\n') + 1);
+    const auto shown = text.substr(0, text.find('\n'));
+    const auto caret = text.substr(text.find('\n') + 1);
+    CHECK(test::starts_with(shown, "..."));
+    CHECK(caret.size() == 64);  // "..." plus 60 code points before the caret
+    CHECK(caret.back() == '^');
+    CHECK(shown.substr(caret.size() - 1, 1) == ")");
+    // Control characters in the shown line print as '?', so the message stays printable.
+    const auto ctl = reject("rule a severity info message 'm' when \x01 ");
+    CHECK(test::contains(ctl.what, "\nrule a severity info message 'm' when ? \n"));
+}
