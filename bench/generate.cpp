@@ -1,6 +1,7 @@
 #include "generate.hpp"
 
 #include <actielijst/progress_state.hpp>
+#include <actielijst/proposal.hpp>
 
 #include <array>
 #include <cstdio>
@@ -197,6 +198,229 @@ Dataset generate(std::size_t actions, std::size_t updates_per_pair, std::uint64_
     auto d = definitions(actions, seed);
     d.updates = updates(actions, 0, updates_per_pair, seed);
     return d;
+}
+
+// ---- data for the rules benchmark ---------------------------------------------------
+
+namespace {
+
+/// Streams of the rules data, apart from those of definitions() and updates().
+enum : std::uint64_t {
+    rules_phase = 0x2001,
+    rules_status = 0x30000,  // + region index
+    rules_province = 0x2002,
+    rules_proposals = 0x4001,
+    rules_due = 0x5001,
+};
+
+/// State weights (percent) for a pair of an action that is under way, in the order
+/// of default_progress_states(): not_started, in_progress, almost_done, ongoing,
+/// under_review, stalled, done, no_action_needed.
+constexpr std::array<std::size_t, 8> mixed_weights{8, 30, 10, 20, 8, 6, 11, 7};
+
+const std::string& weighted_state(Random& r) {
+    static const auto states = default_progress_states();
+    auto roll = r.below(100);
+    for (std::size_t k = 0; k < mixed_weights.size(); ++k) {
+        if (roll < mixed_weights[k]) return states[k].key();
+        roll -= mixed_weights[k];
+    }
+    return states.back().key();
+}
+
+/// Days before the View date: most states of affairs date from the last six weeks
+/// (at most one meeting ago), some are older, a few older than half a year.
+std::int64_t status_age(Random& r) {
+    const auto roll = r.below(100);
+    if (roll < 78) return static_cast<std::int64_t>(r.below(42));
+    if (roll < 90) return 42 + static_cast<std::int64_t>(r.below(139));
+    return 181 + static_cast<std::int64_t>(r.below(360));
+}
+
+/// A state of an action that is on track: in progress, almost done, ongoing or done.
+const std::string& on_track_state(Random& r) {
+    static const auto states = default_progress_states();
+    const auto roll = r.below(100);
+    return states[roll < 40 ? 1 : roll < 60 ? 2 : roll < 90 ? 3 : 6].key();
+}
+
+Date minus(const Date& d, std::int64_t days) { return Date::from_days(d.days() - days); }
+
+void add_observations(RulesData& out) {
+    auto& d = out.dataset;
+    const Date as_of = out.as_of;
+    const std::string src = "bench/generate.cpp";
+    d.indicators.emplace_back("short_stay_policy", Label("Short-stay beleid", "Short-stay policy"),
+                              IndicatorKind::ordinal,
+                              std::vector<Level>{{"none", Label("Geen beleid", "No policy")},
+                                                 {"in_preparation", Label("In voorbereiding", "In preparation")},
+                                                 {"adopted", Label("Vastgesteld", "Adopted")}});
+    d.indicators.emplace_back("registration_desk", Label("Registratieloket", "Registration desk"),
+                              IndicatorKind::ordinal,
+                              std::vector<Level>{{"none", Label("Geen", "None")},
+                                                 {"pilot", Label("Pilot", "Pilot")},
+                                                 {"permanent", Label("Permanent", "Permanent")}});
+    d.indicators.emplace_back("international_workers_count",
+                              Label("Aantal internationale werknemers", "Number of international workers"),
+                              IndicatorKind::count, std::vector<Level>{}, "personen");
+    const auto level = [&](const char* ind, const char* region, const Date& at, const char* lvl, bool at_least = false) {
+        d.observations.emplace_back(ind, region, at, ObservationValue{lvl, std::nullopt, std::nullopt, at_least}, src);
+    };
+    const auto count = [&](const char* ind, const char* region, const Date& at, const char* lvl, std::int64_t n) {
+        d.observations.emplace_back(ind, region, at, ObservationValue{lvl, std::nullopt, n, false}, src);
+    };
+    // short_stay_policy. Noord (CR37): only the region's own counts, no municipal
+    // detail (5 of 8 at in_preparation or higher). Midden (CR38): 3 of its 7
+    // municipalities observed, 2 at in_preparation or higher (below half: low
+    // progress). Zuid (CR39): 12 of its 16 municipalities observed, 10 at
+    // in_preparation or higher.
+    count("short_stay_policy", "CR37", minus(as_of, 45), "in_preparation", 5);
+    count("short_stay_policy", "CR37", minus(as_of, 45), "adopted", 3);
+    level("short_stay_policy", "GM1711", minus(as_of, 120), "none");
+    level("short_stay_policy", "GM1640", minus(as_of, 120), "in_preparation");
+    level("short_stay_policy", "GM0957", minus(as_of, 270), "adopted");
+    const std::array<std::pair<const char*, const char*>, 12> zuid{{{"GM0888", "adopted"},
+                                                                      {"GM1954", "in_preparation"},
+                                                                      {"GM0899", "none"},
+                                                                      {"GM1903", "adopted"},
+                                                                      {"GM1729", "in_preparation"},
+                                                                      {"GM0917", "adopted"},
+                                                                      {"GM0928", "in_preparation"},
+                                                                      {"GM0882", "none"},
+                                                                      {"GM0935", "adopted"},
+                                                                      {"GM0938", "in_preparation"},
+                                                                      {"GM0965", "adopted"},
+                                                                      {"GM1883", "in_preparation"}}};
+    for (std::size_t k = 0; k < zuid.size(); ++k)
+        level("short_stay_policy", zuid[k].first, minus(as_of, 20 + 10 * static_cast<std::int64_t>(k)), zuid[k].second,
+              k == 1);  // one "at least": its lower bound already reaches in_preparation
+    // registration_desk: observed only in Zuid, so Noord and Midden have no progress known.
+    level("registration_desk", "GM0935", minus(as_of, 60), "permanent");
+    level("registration_desk", "GM0917", minus(as_of, 60), "pilot");
+    // international_workers_count: every municipality, one in five older than a year;
+    // the province's figure is from 2020.
+    d.observations.emplace_back("international_workers_count", "PV31", Date(2020, 12, 31),
+                                ObservationValue{"", 38000.0, std::nullopt, false}, src);
+    for (std::size_t k = 1; k < limburg.size(); ++k) {
+        const auto i = static_cast<std::int64_t>(k);
+        const Date at = limburg[k].kind == RegionKind::corop ? minus(as_of, 59)
+                        : k % 5 == 0                          ? minus(as_of, 380 + i)
+                                                              : minus(as_of, 30 + 7 * i);
+        d.observations.emplace_back("international_workers_count", limburg[k].code, at,
+                                    ObservationValue{"", static_cast<double>(250 + 37 * k), std::nullopt, false}, src);
+    }
+}
+
+}  // namespace
+
+RulesData rules_data(std::size_t actions, std::size_t scopes, std::uint64_t seed) {
+    if (scopes == 0 || scopes > scope_count) scopes = scope_count;
+    static const auto states = default_progress_states();
+    RulesData out;
+    const Date as_of = out.as_of;
+    auto& d = out.dataset;
+    d = definitions(actions, seed);
+    // Wider scopes: a window of `scopes` regions starting at the action's one scope.
+    for (std::size_t i = 0; i < d.actions.size(); ++i) {
+        const auto& a = d.actions[i];
+        const std::size_t start = scope_of(seed, i) - 1;
+        std::vector<std::string> scope;
+        scope.reserve(scopes);
+        for (std::size_t s = 0; s < scopes; ++s) scope.emplace_back(limburg[1 + (start + s) % scope_count].code);
+        d.actions[i] = ActionPoint(a.key(), a.theme(), a.title(), a.goal(), a.owners(), std::move(scope), a.due(),
+                                   a.see_also());
+    }
+    // One state of affairs per pair at most. An action is finished (5 %: every scope
+    // done or no action needed), not started (5 %: not started or nothing yet), on track
+    // (30 %: every scope active or done, updated in the last six weeks) or under way
+    // (60 %: mixed_weights, 8 % of pairs without a state of affairs).
+    d.updates.reserve(actions * scopes * 93 / 100 + actions / 50);
+    const auto update = [&](std::size_t i, const RegionRow& region, const std::string& state, Random& r) {
+        std::string text = std::string("Stand in ") + region.name + ": " + sentence(r, 8);
+        d.updates.emplace_back(action_key(i), region.code, state, std::move(text), minus(as_of, status_age(r)),
+                               authors[r.below(authors.size())]);
+    };
+    for (std::size_t i = 0; i < actions; ++i) {
+        const auto phase = Random(seed, i, rules_phase).below(100);
+        // The province, outside the scope, has a state of affairs for 1 action in 53.
+        if (i % 53 == 0) {
+            Random r(seed, i, rules_province);
+            update(i, limburg[0], weighted_state(r), r);
+        }
+        const std::size_t start = scope_of(seed, i) - 1;
+        for (std::size_t s = 0; s < scopes; ++s) {
+            const std::size_t j = 1 + (start + s) % scope_count;
+            Random r(seed, i, rules_status + j);
+            const auto roll = r.below(100);
+            if (phase < 5)
+                update(i, limburg[j], states[roll < 70 ? 6 : 7].key(), r);
+            else if (phase < 10) {
+                if (roll >= 40) update(i, limburg[j], states[0].key(), r);
+            } else if (phase < 40) {
+                const auto& state = on_track_state(r);
+                d.updates.emplace_back(action_key(i), limburg[j].code, state,
+                                       std::string("Stand in ") + limburg[j].name + ": " + sentence(r, 8),
+                                       minus(as_of, static_cast<std::int64_t>(r.below(42))),
+                                       authors[r.below(authors.size())]);
+            } else if (roll >= 8)
+                update(i, limburg[j], weighted_state(r), r);
+        }
+    }
+    // Proposals on 12 % of the actions: 1 or 2 each, half of them open; open ones were
+    // mostly tabled at one of the last meetings (a few at a meeting still to come).
+    for (std::size_t i = 0; i < actions; ++i) {
+        Random r(seed, i, rules_proposals);
+        if (r.below(100) >= 12) continue;
+        const auto n = 1 + r.below(2);
+        for (std::size_t j = 0; j < n; ++j) {
+            const auto roll = r.below(10);
+            const auto state = roll < 5   ? ProposalState::open
+                               : roll < 8 ? ProposalState::adopted
+                               : roll < 9 ? ProposalState::rejected
+                                          : ProposalState::withdrawn;
+            std::string meeting;
+            std::optional<Date> decided;
+            if (state == ProposalState::open) {
+                if (r.below(5) != 0) meeting = meeting_key(22 + r.below(8));
+            } else {
+                const auto k = r.below(28);
+                meeting = meeting_key(k);
+                decided = d.meetings[k].date();
+            }
+            d.proposals.emplace_back("P" + action_key(i).substr(1) + "-" + std::to_string(j + 1), action_key(i),
+                                     sentence(r, 10), state, ProposalKind::proposal, std::move(meeting), decided);
+        }
+    }
+    add_observations(out);
+    // Due-date changes for 1 in 3 actions with a due date: 1, 2 or 3 moves, each 30
+    // days later than the one before, ending at the current due date; the last of 3
+    // moves is noted after the View date half of the time. 1 in 20 has only its first
+    // due date set (not a move).
+    out.dangling_refs.resize(actions);
+    for (std::size_t i = 0; i < actions; ++i) {
+        if (i % 97 == 5) out.dangling_refs[i].push_back(action_key(actions + i));
+        const auto& due = d.actions[i].due();
+        if (!due) continue;
+        Random r(seed, i, rules_due);
+        const auto roll = r.below(20);
+        std::size_t moves = roll < 2 ? 3 : roll < 4 ? 2 : roll < 7 ? 1 : 0;
+        const bool first_set = roll == 7;
+        if (moves == 0 && !first_set) continue;
+        std::int64_t noted = 400 + static_cast<std::int64_t>(r.below(60));
+        std::optional<Date> from;
+        if (first_set) {
+            out.due_changes.push_back({action_key(i), std::nullopt, *due, minus(as_of, noted)});
+            continue;
+        }
+        for (std::size_t m = moves; m > 0; --m) {
+            const Date f = minus(*due, 30 * static_cast<std::int64_t>(m));
+            const Date t = minus(*due, 30 * static_cast<std::int64_t>(m - 1));
+            noted -= 60 + static_cast<std::int64_t>(r.below(60));
+            const bool late = m == 1 && moves == 3 && r.below(2) == 0;
+            out.due_changes.push_back({action_key(i), f, t, late ? Date::from_days(as_of.days() + 10) : minus(as_of, noted)});
+        }
+    }
+    return out;
 }
 
 }  // namespace bench

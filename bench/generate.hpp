@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace bench {
@@ -41,5 +42,33 @@ std::vector<actielijst::StatusUpdate> updates(std::size_t actions, std::size_t f
 
 /// definitions(actions) plus updates(actions, 0, updates_per_pair).
 actielijst::Dataset generate(std::size_t actions, std::size_t updates_per_pair, std::uint64_t seed = default_seed);
+
+// ---- data for the rules benchmark (bench_rules) ---------------------------------
+// An action list on which every default rule (rules/default.rules) has work to do and
+// fires now and then. The shape is described in docs/benchmarks.md ("Rules").
+
+/// What rules_data() generates besides the Dataset.
+struct RulesData {
+    actielijst::Dataset dataset;
+    /// The View date the data is shaped for: 2023-03-01 (meetings SG-01 … SG-28 lie
+    /// before it, SG-29 and SG-30 after it).
+    actielijst::Date as_of{2023, 3, 1};
+    /// Due-date changes, by action, then noted date; some are noted after `as_of`.
+    /// Kept apart from `dataset`, so that they can be put into a View by hand.
+    std::vector<actielijst::DueChange> due_changes;
+    /// References to actions that do not exist, per action index (the store refuses
+    /// them, so they can only be put into a View by hand); empty for most actions.
+    std::vector<std::vector<std::string>> dangling_refs;
+};
+
+/// `actions` action points with the same keys, themes, titles, owners, due dates and
+/// references as definitions(actions), but each with `scopes` scope regions (1 … 34: the
+/// COROP regions and municipalities, a window of them starting at the action's
+/// single scope in definitions(); all 34 when `scopes` is 34). Plus at most one
+/// status update per (action, scope) pair, dated at or before `as_of`, some status
+/// updates for the province outside the scope, proposals, two ordinal indicators and
+/// one count indicator with observations per municipality, due-date changes and
+/// dangling references.
+RulesData rules_data(std::size_t actions, std::size_t scopes = scope_count, std::uint64_t seed = default_seed);
 
 }  // namespace bench
