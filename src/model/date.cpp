@@ -62,9 +62,17 @@ Date Date::from_days(std::int64_t z) {
 }
 
 std::string Date::iso() const {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year_, month_, day_);
-    return buf;
+    // Digit by digit rather than snprintf: reports and rule reasons print many dates.
+    std::string out(10, '-');
+    out[0] = static_cast<char>('0' + year_ / 1000);
+    out[1] = static_cast<char>('0' + year_ / 100 % 10);
+    out[2] = static_cast<char>('0' + year_ / 10 % 10);
+    out[3] = static_cast<char>('0' + year_ % 10);
+    out[5] = static_cast<char>('0' + month_ / 10);
+    out[6] = static_cast<char>('0' + month_ % 10);
+    out[8] = static_cast<char>('0' + day_ / 10);
+    out[9] = static_cast<char>('0' + day_ % 10);
+    return out;
 }
 
 }  // namespace actielijst

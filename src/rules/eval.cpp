@@ -42,30 +42,8 @@ bool same(const Scalar& a, const Scalar& b) noexcept {
     return false;
 }
 
-/// YYYY-MM-DD of a day in 0001-01-01 .. 9999-12-31, without a Date (and its checks) or printf.
-std::string iso(std::int64_t days) {
-    // Howard Hinnant's civil_from_days, as Date::from_days.
-    const std::int64_t z = days + 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<int>(z - era * 146097);
-    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int mp = (5 * doy + 2) / 153;
-    const int d = doy - (153 * mp + 2) / 5 + 1;
-    const int m = mp < 10 ? mp + 3 : mp - 9;
-    const auto y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
-    if (y < 1 || y > 9999) return Date::from_days(days).iso();  // throws: not reached for checked dates
-    std::string out(10, '-');
-    out[0] = static_cast<char>('0' + y / 1000);
-    out[1] = static_cast<char>('0' + y / 100 % 10);
-    out[2] = static_cast<char>('0' + y / 10 % 10);
-    out[3] = static_cast<char>('0' + y % 10);
-    out[5] = static_cast<char>('0' + m / 10);
-    out[6] = static_cast<char>('0' + m % 10);
-    out[8] = static_cast<char>('0' + d / 10);
-    out[9] = static_cast<char>('0' + d % 10);
-    return out;
-}
+/// YYYY-MM-DD of a day in 0001-01-01 .. 9999-12-31 (the evaluator keeps dates in range).
+std::string iso(std::int64_t days) { return Date::from_days(days).iso(); }
 
 void append_days(std::string& out, std::int64_t d) {
     out += std::to_string(d);
