@@ -1,0 +1,71 @@
+#include "cli.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <variant>
+
+namespace cli {
+
+CLI::Validator iso_date() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            try {
+                (void)actielijst::Date::parse(text);
+                return {};
+            } catch (const actielijst::Error&) {
+                return "expected a date YYYY-MM-DD, got \"" + text + "\"";
+            }
+        },
+        "DATE");
+}
+
+const std::string& db_path(const Context& ctx) {
+    if (ctx.db.empty()) throw UsageError("no store given: pass --db PATH or set ACTIELIJST_DB");
+    return ctx.db;
+}
+
+actielijst::Store open_store(const Context& ctx) {
+    actielijst::OpenOptions options;
+    options.must_exist = true;
+    return actielijst::Store::open(db_path(ctx), options);
+}
+
+actielijst::Date today() {
+    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    return actielijst::Date::from_days(now.time_since_epoch().count());
+}
+
+actielijst::Date view_date(const std::string& option, const actielijst::Store& store) {
+    if (!option.empty()) return actielijst::Date::parse(option, "--as-of");
+    for (const auto& m : store.dump().meta)
+        if (m.key == "as_of")
+            if (const auto* text = std::get_if<std::string>(&m.value)) return actielijst::Date::parse(*text, "meta.as_of");
+    return today();
+}
+
+actielijst::Date date_or_today(const std::string& option, std::string_view field) {
+    return option.empty() ? today() : actielijst::Date::parse(option, field);
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw actielijst::Error(actielijst::Errc::io, path + ": cannot read the file");
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) throw actielijst::Error(actielijst::Errc::io, path + ": read error");
+    return text;
+}
+
+void write_output(const std::string& path, const std::string& text) {
+    if (path.empty() || path == "-") {
+        std::cout << text;
+        std::cout.flush();
+        if (!std::cout) throw actielijst::Error(actielijst::Errc::io, "cannot write to standard output");
+        return;
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out || !(out << text) || !out.flush()) throw actielijst::Error(actielijst::Errc::io, path + ": cannot write the file");
+}
+
+}  // namespace cli

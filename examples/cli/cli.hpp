@@ -1,0 +1,68 @@
+// actielijst CLI — what every command shares: the parsed global options, the
+// action a subcommand selected, and the helpers that open the store and pick dates.
+#pragma once
+
+#include <actielijst.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+namespace cli {
+
+/// Global options and the command to run once parsing succeeded.
+struct Context {
+    std::string db;            ///< --db or ACTIELIJST_DB
+    std::function<int()> run;  ///< set by the selected subcommand's callback
+};
+
+/// A mistake in how the program was called that CLI11 cannot see (exit code 2).
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Exit codes (docs/cli.md).
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_findings = 1;
+inline constexpr int exit_usage = 2;
+inline constexpr int exit_data = 3;
+
+/// Registers a subcommand whose callback makes `run` the program's action. The
+/// options live in a shared struct the lambda keeps alive.
+template <class Options, class Run>
+CLI::App* add_command(CLI::App& app, Context& ctx, const std::string& name, const std::string& description,
+                      std::shared_ptr<Options> options, Run run) {
+    auto* sub = app.add_subcommand(name, description);
+    sub->callback([&ctx, options, run] { ctx.run = [&ctx, options, run] { return run(ctx, *options); }; });
+    return sub;
+}
+
+/// A CLI11 validator for ISO dates, so a malformed date is a usage error.
+CLI::Validator iso_date();
+
+/// Opens the store named by --db; it must exist (only `init` creates one).
+actielijst::Store open_store(const Context& ctx);
+/// The path of --db, or a UsageError when none was given.
+const std::string& db_path(const Context& ctx);
+
+/// Today's date (UTC).
+actielijst::Date today();
+/// The date a view is taken at: `option` when given, else the store's meta
+/// "as_of", else today.
+actielijst::Date view_date(const std::string& option, const actielijst::Store& store);
+/// `option` parsed, or today when empty.
+actielijst::Date date_or_today(const std::string& option, std::string_view field);
+
+/// Whole file; Error(Errc::io) naming the path when it cannot be read.
+std::string read_file(const std::string& path);
+/// Writes to `path`, or to stdout when it is empty or "-"; Error(Errc::io) on failure.
+void write_output(const std::string& path, const std::string& text);
+
+void add_store_commands(CLI::App& app, Context& ctx);   // init import export regions list
+void add_record_commands(CLI::App& app, Context& ctx);  // status history propose decide observe
+void add_check_command(CLI::App& app, Context& ctx);    // check
+
+}  // namespace cli

@@ -1,0 +1,184 @@
+// status, history, propose, decide, observe: appending to the store's history.
+#include "cli.hpp"
+#include "output.hpp"
+
+#include <iostream>
+
+namespace cli {
+namespace {
+
+// ---- status --------------------------------------------------------------
+
+struct StatusOptions {
+    std::string action, scope, state, text, date, author, meeting;
+};
+
+int run_status(const Context& ctx, const StatusOptions& o) {
+    auto store = open_store(ctx);
+    const actielijst::StatusUpdate update(o.action, o.scope, o.state, o.text, date_or_today(o.date, "--date"), o.author,
+                                          o.meeting);
+    if (store.record(update))
+        std::cout << "Recorded " << o.action << " / " << o.scope << ": " << o.state << " as of "
+                  << update.as_of().iso() << ".\n";
+    else
+        std::cout << "Already stored: " << o.action << " / " << o.scope << ": " << o.state << " as of "
+                  << update.as_of().iso() << " (nothing written).\n";
+    return exit_ok;
+}
+
+// ---- history -------------------------------------------------------------
+
+struct HistoryOptions {
+    std::string action, scope;
+    bool json = false;
+};
+
+int run_history(const Context& ctx, const HistoryOptions& o) {
+    const auto store = open_store(ctx);
+    std::string scope;
+    if (!o.scope.empty()) {
+        const auto code = store.resolve_region(o.scope);
+        if (!code) throw actielijst::Error(actielijst::Errc::not_found, "SCOPE: unknown region \"" + o.scope + "\"");
+        scope = *code;
+    }
+    const auto updates = store.history(o.action, scope);
+    if (o.json) {
+        auto list = nlohmann::ordered_json::array();
+        for (const auto& u : updates) list.push_back(to_json(u));
+        print_json(list);
+        return exit_ok;
+    }
+    if (updates.empty()) std::cout << "No states of affairs recorded for " << o.action << ".\n";
+    for (const auto& u : updates) {
+        std::cout << u.as_of().iso() << "  " << u.scope() << "  " << u.state();
+        if (!u.author().empty()) std::cout << "  (" << u.author() << ")";
+        std::cout << "\n    " << u.text() << "\n";
+    }
+    return exit_ok;
+}
+
+// ---- propose -------------------------------------------------------------
+
+struct ProposeOptions {
+    std::string key, action, text, meeting;
+    bool consensus = false;
+};
+
+int run_propose(const Context& ctx, const ProposeOptions& o) {
+    auto store = open_store(ctx);
+    // Merging upserts proposals by key; a new proposal must not silently replace one.
+    for (const auto& p : store.dump().proposals)
+        if (p.key() == o.key)
+            throw actielijst::Error(actielijst::Errc::exists,
+                                    "KEY: proposal \"" + o.key + "\" already exists (state " +
+                                        std::string(actielijst::to_string(p.state())) + ")");
+    actielijst::Dataset data;
+    data.proposals.emplace_back(o.key, o.action, o.text, actielijst::ProposalState::open,
+                                o.consensus ? actielijst::ProposalKind::consensus : actielijst::ProposalKind::proposal,
+                                o.meeting);
+    store.merge(data);
+    std::cout << "Proposed " << o.key << " for " << o.action << " (open).\n";
+    return exit_ok;
+}
+
+// ---- decide --------------------------------------------------------------
+
+struct DecideOptions {
+    std::string key, state, date, meeting;
+};
+
+int run_decide(const Context& ctx, const DecideOptions& o) {
+    auto store = open_store(ctx);
+    const auto state = actielijst::parse_proposal_state(o.state, "STATE");
+    const auto date = date_or_today(o.date, "--date");
+    store.decide(o.key, state, date, o.meeting);
+    std::cout << "Decided " << o.key << ": " << o.state << " on " << date.iso() << ".\n";
+    return exit_ok;
+}
+
+// ---- observe -------------------------------------------------------------
+
+struct ObserveOptions {
+    std::string indicator, region, level, date, note, source;
+    std::optional<double> value;
+    std::optional<std::int64_t> count;
+    bool at_least = false;
+};
+
+int run_observe(const Context& ctx, const ObserveOptions& o) {
+    auto store = open_store(ctx);
+    actielijst::ObservationValue value;
+    value.level = o.level;
+    value.value = o.value;
+    value.count = o.count;
+    value.at_least = o.at_least;
+    actielijst::Dataset data;
+    data.observations.emplace_back(o.indicator, o.region, date_or_today(o.date, "--date"), value, o.source, o.note);
+    store.merge(data);
+    std::cout << "Observed " << o.indicator << " in " << o.region << " as of " << data.observations[0].as_of().iso()
+              << ".\n";
+    return exit_ok;
+}
+
+}  // namespace
+
+void add_record_commands(CLI::App& app, Context& ctx) {
+    {
+        auto o = std::make_shared<StatusOptions>();
+        auto* sub = add_command(app, ctx, "status", "Record a state of affairs of an action for a region", o,
+                                run_status);
+        sub->add_option("ACTION", o->action, "Action point key")->required();
+        sub->add_option("SCOPE", o->scope, "Region code or alias (e.g. CR37, Noord)")->required();
+        sub->add_option("STATE", o->state, "Progress state key (e.g. in_progress, stalled, done)")->required();
+        sub->add_option("TEXT", o->text, "The state of affairs in words")->required();
+        sub->add_option("--date", o->date, "As-of date (default: today, UTC)")->check(iso_date());
+        sub->add_option("--author", o->author, "Who reported it");
+        sub->add_option("--meeting", o->meeting, "Key of the meeting it was reported in");
+    }
+    {
+        auto o = std::make_shared<HistoryOptions>();
+        auto* sub = add_command(app, ctx, "history", "Show the states of affairs of an action, oldest first", o,
+                                run_history);
+        sub->add_option("ACTION", o->action, "Action point key")->required();
+        sub->add_option("SCOPE", o->scope, "Only this region (code or alias)");
+        sub->add_flag("--json", o->json, "Print JSON");
+    }
+    {
+        auto o = std::make_shared<ProposeOptions>();
+        auto* sub = add_command(app, ctx, "propose", "Add an open proposal to an action point", o, run_propose);
+        sub->add_option("KEY", o->key, "New proposal key (e.g. P4)")->required();
+        sub->add_option("ACTION", o->action, "Action point key")->required();
+        sub->add_option("TEXT", o->text, "What is proposed")->required();
+        sub->add_option("--meeting", o->meeting, "Key of the meeting that is to decide");
+        sub->add_flag("--consensus", o->consensus, "A conclusion the group reached rather than a request");
+    }
+    {
+        auto o = std::make_shared<DecideOptions>();
+        auto* sub = add_command(app, ctx, "decide", "Record the decision on a proposal", o, run_decide);
+        sub->add_option("KEY", o->key, "Proposal key")->required();
+        sub->add_option("STATE", o->state, "adopted, rejected or withdrawn")
+            ->required()
+            ->check(CLI::IsMember({"adopted", "rejected", "withdrawn"}));
+        sub->add_option("--date", o->date, "Decision date (default: today, UTC)")->check(iso_date());
+        sub->add_option("--meeting", o->meeting, "Key of the meeting that decided");
+    }
+    {
+        auto o = std::make_shared<ObserveOptions>();
+        auto* sub = add_command(app, ctx, "observe", "Record a monitoring figure for a region", o, run_observe);
+        sub->add_option("INDICATOR", o->indicator, "Indicator key")->required();
+        sub->add_option("REGION", o->region, "Region code or alias")->required();
+        auto* what = sub->add_option_group("value", "exactly one of --level and --value");
+        auto* level = what->add_option("--level", o->level, "Ordinal indicators: the level reached");
+        what->add_option("--value", o->value, "Count and number indicators: the figure");
+        what->require_option(1);
+        sub->add_flag("--at-least", o->at_least, "The region is at --level or higher")->needs(level);
+        sub->add_option("--count", o->count, "This many municipalities of the region are at --level or higher")
+            ->needs(level)
+            ->check(CLI::NonNegativeNumber);
+        sub->add_option("--date", o->date, "As-of date (default: today, UTC)")->check(iso_date());
+        sub->add_option("--note", o->note, "A note on the figure");
+        sub->add_option("--source", o->source, "Where the figure comes from");
+    }
+}
+
+}  // namespace cli

@@ -1,0 +1,227 @@
+// init, import, export, regions, list: creating, filling and reading a store.
+#include "cli.hpp"
+#include "output.hpp"
+
+#include <actielijst/rules.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+namespace cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---- init ----------------------------------------------------------------
+
+struct InitOptions {};
+
+int run_init(const Context& ctx, const InitOptions&) {
+    const auto& path = db_path(ctx);
+    std::error_code ec;
+    if (fs::exists(path, ec))
+        throw actielijst::Error(actielijst::Errc::exists,
+                                path + ": already exists; init creates a new store and never touches an existing file");
+    const auto store = actielijst::Store::open(path);
+    std::cout << "Created " << path << " (schema " << actielijst::Store::schema_version
+              << ", default progress states installed).\n";
+    return exit_ok;
+}
+
+// ---- import --------------------------------------------------------------
+
+struct ImportOptions {
+    std::string file;
+    bool json = false;
+};
+
+/// Reads the file in chunks so a terminal can show how far reading got.
+std::string read_with_progress(const std::string& path, Progress& progress) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw actielijst::Error(actielijst::Errc::io, path + ": cannot read the file");
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    std::string text;
+    if (!ec) text.reserve(size);
+    std::string chunk(1 << 20, '\0');
+    while (in) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        if (!ec && size > 0)
+            progress.detail("reading " + path + " " + std::to_string(text.size() * 100 / size) + "%");
+    }
+    if (in.bad()) throw actielijst::Error(actielijst::Errc::io, path + ": read error");
+    return text;
+}
+
+int run_import(const Context& ctx, const ImportOptions& o) {
+    auto store = open_store(ctx);
+    actielijst::MergeSummary summary;
+    {
+        Progress progress(stderr_is_terminal());
+        progress.phase("reading " + o.file);
+        const auto text = read_with_progress(o.file, progress);
+        try {
+            progress.phase("validating " + o.file);
+            const auto data = actielijst::parse_json(text);
+            progress.phase("writing to " + store.path());
+            summary = store.merge(data);
+        } catch (const actielijst::Error& e) {
+            // The library says where inside the document; add which document.
+            throw actielijst::Error(e.code(), o.file + ": " + e.what());
+        }
+    }
+    if (o.json) {
+        print_json(to_json(summary));
+    } else {
+        std::cout << "Imported " << o.file << ": " << summary.definitions_added << " new definitions, "
+                  << summary.updates_added << " new states of affairs (" << summary.updates_unchanged
+                  << " already stored), " << summary.observations_written << " observations, "
+                  << summary.due_changes_written << " due-date changes, " << summary.contacts_written
+                  << " contacts.\n";
+    }
+    return exit_ok;
+}
+
+// ---- export --------------------------------------------------------------
+
+struct ExportOptions {
+    bool contacts = false;
+    std::string output;
+};
+
+int run_export(const Context& ctx, const ExportOptions& o) {
+    const auto store = open_store(ctx);
+    write_output(o.output, store.export_json(o.contacts));
+    return exit_ok;
+}
+
+// ---- regions -------------------------------------------------------------
+
+struct RegionsOptions {
+    std::string kind;
+    bool json = false;
+};
+
+int run_regions(const Context& ctx, const RegionsOptions& o) {
+    const auto store = open_store(ctx);
+    const auto data = store.dump();
+    std::optional<actielijst::RegionKind> kind;
+    if (!o.kind.empty()) kind = actielijst::parse_region_kind(o.kind, "--kind");
+    auto list = nlohmann::ordered_json::array();
+    for (const auto& r : data.regions) {
+        if (kind && r.kind() != *kind) continue;
+        if (o.json) {
+            list.push_back(to_json(r));
+            continue;
+        }
+        std::cout << r.code() << "  " << actielijst::to_string(r.kind()) << "  " << r.name();
+        if (!r.parent().empty()) std::cout << "  (in " << r.parent() << ")";
+        if (!r.aliases().empty()) {
+            std::cout << "  aka";
+            for (std::size_t i = 0; i < r.aliases().size(); ++i) std::cout << (i ? ", " : " ") << r.aliases()[i];
+        }
+        std::cout << "\n";
+    }
+    if (o.json) print_json(list);
+    return exit_ok;
+}
+
+// ---- list ----------------------------------------------------------------
+
+struct ListOptions {
+    std::string where;
+    std::string theme;
+    std::string as_of;
+    bool json = false;
+};
+
+int run_list(const Context& ctx, const ListOptions& o) {
+    const auto store = open_store(ctx);
+    const auto view = store.view(view_date(o.as_of, store));
+    if (!o.theme.empty() && !view.theme(o.theme))
+        throw actielijst::Error(actielijst::Errc::not_found, "--theme: unknown theme \"" + o.theme + "\"");
+    std::vector<const actielijst::ActionPoint*> selected;
+    if (o.where.empty())
+        for (const auto& a : view.actions()) selected.push_back(&a);
+    else
+        selected = actielijst::Filter::parse(o.where, "--where", &view).select(view);
+    std::erase_if(selected, [&](const auto* a) { return !o.theme.empty() && a->theme() != o.theme; });
+
+    if (o.json) {
+        auto actions = nlohmann::ordered_json::array();
+        for (const auto* a : selected) {
+            auto statuses = nlohmann::ordered_json::array();
+            for (const auto* st : view.statuses_of(a->key())) {
+                auto j = to_json(*st);
+                if (const auto* state = view.state(st->state()))
+                    j["category"] = std::string(actielijst::to_string(state->category()));
+                statuses.push_back(std::move(j));
+            }
+            auto j = to_json(*a);
+            j["statuses"] = std::move(statuses);
+            actions.push_back(std::move(j));
+        }
+        print_json({{"as_of", view.as_of().iso()}, {"actions", actions}});
+        return exit_ok;
+    }
+    std::cout << "As of " << view.as_of().iso() << ": " << selected.size() << " of " << view.actions().size()
+              << " action points.\n";
+    for (const auto* a : selected) {
+        std::cout << "\n" << a->key() << "  [" << a->theme() << "]  " << a->title();
+        if (a->due()) std::cout << "  (due " << a->due()->iso() << ")";
+        std::cout << "\n";
+        const auto statuses = view.statuses_of(a->key());
+        if (statuses.empty()) std::cout << "  no state of affairs\n";
+        for (const auto* s : statuses) {
+            const auto* region = view.region(s->scope());
+            std::cout << "  " << s->scope() << " " << (region ? region->name() : std::string()) << ": " << s->state()
+                      << " (" << s->as_of().iso() << ")\n";
+        }
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+void add_store_commands(CLI::App& app, Context& ctx) {
+    {
+        auto o = std::make_shared<InitOptions>();
+        add_command(app, ctx, "init", "Create a new, empty store at --db (refuses an existing file)", o, run_init);
+    }
+    {
+        auto o = std::make_shared<ImportOptions>();
+        auto* sub = add_command(app, ctx, "import",
+                                "Merge a JSON action list (docs/json-format.md) into the store: all or nothing", o,
+                                run_import);
+        sub->add_option("FILE", o->file, "JSON file to import")->required();
+        sub->add_flag("--json", o->json, "Print what was written as JSON");
+    }
+    {
+        auto o = std::make_shared<ExportOptions>();
+        auto* sub = add_command(app, ctx, "export", "Write the whole store as a JSON document", o, run_export);
+        sub->add_flag("--contacts", o->contacts, "Include contacts (personal data)");
+        sub->add_option("-o,--output", o->output, "File to write (default: standard output)");
+    }
+    {
+        auto o = std::make_shared<RegionsOptions>();
+        auto* sub = add_command(app, ctx, "regions", "List the regions with their codes, parents and aliases", o,
+                                run_regions);
+        sub->add_option("--kind", o->kind, "Only regions of this kind")
+            ->check(CLI::IsMember({"province", "corop", "municipality"}));
+        sub->add_flag("--json", o->json, "Print JSON");
+    }
+    {
+        auto o = std::make_shared<ListOptions>();
+        auto* sub = add_command(app, ctx, "list", "List action points with their current states of affairs", o,
+                                run_list);
+        sub->add_option("--where", o->where, "Filter expression (docs/rules.md), e.g. 'theme = \"wonen\"'");
+        sub->add_option("--theme", o->theme, "Only action points of this theme (key)");
+        sub->add_option("--as-of", o->as_of, "Date of the picture (default: the list's as-of date, else today)")
+            ->check(iso_date());
+        sub->add_flag("--json", o->json, "Print JSON");
+    }
+}
+
+}  // namespace cli

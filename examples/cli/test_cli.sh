@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# End-to-end test of the `actielijst` command-line tool: every command, every exit
+# code (0 ok, 1 findings, 2 usage, 3 data error), --json parsed by Python, errors on
+# stderr, --help per command.
+#   test_cli.sh <path to actielijst> <source dir>
+set -euo pipefail
+
+PROGRAM=$1
+SOURCE_DIR=$2
+DATA=$SOURCE_DIR/examples/data/limburg.json
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+unset ACTIELIJST_DB
+DB=$WORK/limburg.db
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# run RC ARGS...: runs the program, requires exit code RC; stdout in $WORK/out, stderr in $WORK/err.
+run() {
+    local expected=$1 rc=0
+    shift
+    "$PROGRAM" "$@" >"$WORK/out" 2>"$WORK/err" || rc=$?
+    if [[ $rc -ne $expected ]]; then
+        echo "--- stdout"; cat "$WORK/out"; echo "--- stderr"; cat "$WORK/err"
+        fail "actielijst $* exited $rc, expected $expected"
+    fi
+}
+out_has() { grep -qF -- "$1" "$WORK/out" || { cat "$WORK/out"; fail "stdout lacks: $1"; }; }
+out_lacks() { ! grep -qF -- "$1" "$WORK/out" || { cat "$WORK/out"; fail "stdout has: $1"; }; }
+err_has() { grep -qF -- "$1" "$WORK/err" || { cat "$WORK/err"; fail "stderr lacks: $1"; }; }
+err_empty() { [[ ! -s $WORK/err ]] || { cat "$WORK/err"; fail "stderr not empty"; }; }
+out_empty() { [[ ! -s $WORK/out ]] || { cat "$WORK/out"; fail "stdout not empty"; }; }
+# json_check PYTHON-EXPRESSION: stdout is JSON and the expression (over `d`) holds.
+json_check() {
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert eval(sys.argv[2]), sys.argv[2]' \
+        "$WORK/out" "$1" || { cat "$WORK/out"; fail "JSON check: $1"; }
+}
+
+# ---- help and usage (exit 0 / 2) ---------------------------------------------
+run 0 --help
+out_has "Exit codes"
+for cmd in init import export regions list status history propose decide observe check; do
+    run 0 "$cmd" --help
+    out_has "Usage: actielijst $cmd"
+done
+run 0 --version
+run 2
+err_has "A subcommand is required"
+out_empty
+run 2 frobnicate
+err_has 'unknown command "frobnicate"'
+run 2 list --bogus
+err_has "--bogus"
+run 2 list                          # no --db and no ACTIELIJST_DB
+err_has "actielijst: no store given"
+run 2 --db "$DB" status a b c       # a missing positional
+run 2 --db "$DB" list --as-of 2023-02-30
+err_has "expected a date YYYY-MM-DD"
+run 2 --db "$DB" decide P1 maybe
+run 2 --db "$DB" check --fail-on severe
+run 2 --db "$DB" regions --kind gemeente
+run 2 --db "$DB" observe short_stay_policy CR37
+err_has "--level,--value"
+run 2 --db "$DB" observe short_stay_policy CR37 --level adopted --value 3
+run 2 --db "$DB" observe short_stay_policy CR37 --count 3
+
+# ---- init --------------------------------------------------------------------
+run 3 --db "$DB" list                 # a store must exist before anything but init
+err_has "actielijst: cannot open store"
+[[ ! -e $DB ]] || fail "a read command created the store"
+run 0 --db "$DB" init
+out_has "Created $DB"
+run 3 --db "$DB" init
+err_has "already exists"
+run 3 --db "$WORK/no/such/dir/x.db" init
+err_has "actielijst:"
+echo "not a database, not at all, no" >"$WORK/junk.db"
+run 3 --db "$WORK/junk.db" list
+err_has "actielijst:"
+
+# ---- import (ACTIELIJST_DB from here on) ---------------------------------------
+export ACTIELIJST_DB=$DB
+run 0 import "$DATA"
+out_has "63 new definitions, 26 new states of affairs"
+err_empty                              # not a terminal: no progress line
+run 0 import "$DATA" --json
+json_check 'd["updates_added"] == 0 and d["updates_unchanged"] == 26'
+run 3 import "$WORK/missing.json"
+err_has "missing.json: cannot read"
+printf '{"format": "actielijst", "format_version": 1, "regions": [{"code": "X1", "name": "X", "kind": "gemeente"}]}' \
+    >"$WORK/bad.json"
+run 3 import "$WORK/bad.json"
+err_has "bad.json: regions[0].kind"
+printf '{"format": "actielijst", ' >"$WORK/truncated.json"
+run 3 import "$WORK/truncated.json"
+err_has "truncated.json:"
+# On a terminal (a pseudo-terminal from script(1), where available) the phases show on stderr.
+if command -v script >/dev/null; then
+    script -qec "$(printf '%q ' "$PROGRAM" import "$DATA")" /dev/null >"$WORK/tty" </dev/null
+    grep -qF "validating $DATA" "$WORK/tty" || { cat -v "$WORK/tty"; fail "no progress line on a terminal"; }
+fi
+# The global option may follow the command too.
+run 0 list --db "$DB" --theme werken
+out_has "2 of 19 action points"
+
+# ---- export ------------------------------------------------------------------
+run 0 export
+json_check 'd["format"] == "actielijst" and len(d["actions"]) == 19 and "contacts" not in d'
+run 0 export --contacts -o "$WORK/export.json"
+out_empty
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$WORK/export.json"
+run 3 export -o "$WORK/no/such/dir/export.json"
+err_has "cannot write"
+
+# ---- regions -----------------------------------------------------------------
+run 0 regions
+out_has "CR37  corop  Noord-Limburg  (in PV31)  aka Noord, Regio Noord"
+run 0 regions --kind municipality --json
+json_check 'len(d) == 31 and all(r["kind"] == "municipality" for r in d)'
+
+# ---- list --------------------------------------------------------------------
+run 0 list
+out_has "As of 2023-03-01: 19 of 19 action points."
+out_has "CR39 Zuid-Limburg: stalled (2023-03-01)"
+run 0 list --where 'theme = "wonen" and "stalled" in states'
+out_has "wonen-registratie"
+out_lacks "algemeen-in-gesprek"
+run 0 list --theme samenleven --json
+json_check 'd["as_of"] == "2023-03-01" and len(d["actions"]) == 6 and all(a["theme"] == "samenleven" for a in d["actions"])'
+run 0 list --as-of 2022-01-01 --json
+json_check 'all(a["statuses"] == [] for a in d["actions"])'
+run 3 list --theme bouwen
+err_has 'unknown theme "bouwen"'
+run 3 list --where 'theme = '
+err_has "--where:1:8"
+
+# ---- status and history --------------------------------------------------------
+run 0 status wonen-registratie Zuid in_progress "Handhavingscapaciteit gevonden." --date 2023-04-01 --author Secretariaat
+out_has "Recorded wonen-registratie / Zuid: in_progress as of 2023-04-01."
+run 0 status wonen-registratie Zuid in_progress "Handhavingscapaciteit gevonden." --date 2023-04-01 --author Secretariaat
+out_has "Already stored"
+run 3 status wonen-registratie Zuid klaar "x" --date 2023-04-01
+err_has 'unknown state "klaar"'
+run 3 status wonen-bestaat-niet Zuid done "x" --date 2023-04-01
+err_has "actielijst:"
+run 3 status wonen-registratie Atlantis done "x" --date 2023-04-01
+err_has "Atlantis"
+run 0 history wonen-registratie CR39
+out_has "2023-04-01  CR39  in_progress  (Secretariaat)"
+run 0 history wonen-registratie --json
+json_check 'len(d) == 4 and d[-1]["state"] == "in_progress" and d[-1]["scope"] == "CR39"'
+run 3 history wonen-registratie Atlantis
+run 0 list --as-of 2023-04-01 --json
+json_check '[s["state"] for a in d["actions"] if a["key"] == "wonen-registratie" for s in a["statuses"] if s["scope"] == "CR39"] == ["in_progress"]'
+
+# ---- propose and decide ---------------------------------------------------------
+run 0 propose P4 wonen-registratie "Handhaving regionaal bundelen."
+out_has "Proposed P4"
+run 3 propose P4 wonen-registratie "Nog eens."
+err_has 'proposal "P4" already exists'
+run 3 propose P5 geen-actie "x"
+err_has "actielijst:"
+run 3 propose P5 wonen-registratie "x" --meeting nope
+err_has 'unknown meeting "nope"'
+run 0 decide P4 adopted --date 2023-04-01
+out_has "Decided P4: adopted on 2023-04-01."
+run 3 decide P99 rejected --date 2023-04-01
+err_has "P99"
+run 0 export
+json_check '[p for p in d["proposals"] if p["key"] == "P4"][0]["state"] == "adopted"'
+
+# ---- observe ------------------------------------------------------------------
+run 0 observe short_stay_policy Zuid --level adopted --count 2 --date 2023-04-01 --note "twee van de zestien"
+out_has "Observed short_stay_policy"
+run 0 observe short_stay_policy GM0935 --level in_preparation --at-least --date 2023-04-01
+run 0 observe international_workers_count PV31 --value 51000 --date 2023-04-01 --source CBS
+run 3 observe short_stay_policy CR39 --level bogus --date 2023-04-01
+err_has 'unknown level "bogus"'
+run 3 observe no_such_indicator CR39 --value 1 --date 2023-04-01
+err_has "no_such_indicator"
+run 0 export
+json_check 'any(o["region"] == "CR39" and o.get("count") == 2 for o in d["observations"])'
+
+# ---- check (exit 0 / 1 / 3) -----------------------------------------------------
+run 0 check
+out_has "Checked as of 2023-03-01: 4 alert"
+out_has "because state_category = \"blocked\""
+run 1 check --fail-on alert
+run 1 check --fail-on info --where 'theme = "werken"'
+run 0 check --fail-on alert --where 'theme = "werken"'
+out_lacks "alert  stalled"
+run 0 check --json
+json_check 'd["counts"]["alert"] == 4 and all(f["reasons"] for f in d["findings"]) and len(d["statuses"]) == 19'
+run 1 check --json --fail-on warning
+json_check 'd["findings"][0]["severity"] == "alert"'
+# On 2023-04-01 Zuid is no longer stalled in registration: one alert fewer.
+run 0 check --as-of 2023-04-01 --json
+json_check 'd["counts"]["alert"] == 3'
+printf 'rule late\n    severity alert\n    when since_update > "180"\n    message "x"\n' >"$WORK/bad.rules"
+run 3 check --rules "$WORK/bad.rules"
+err_has "bad.rules:3:"
+run 3 check --rules "$WORK/missing.rules"
+err_has "missing.rules"
+printf 'rule quiet\n    severity info\n    when false\n    message "never"\n' >"$WORK/quiet.rules"
+run 0 check --rules "$WORK/quiet.rules" --fail-on info
+out_has "0 alert, 0 warning, 0 info"
+
+echo "test_cli: all passed"
