@@ -15,7 +15,7 @@ cd "$(dirname "$0")"
 # Build tools and the libraries the project links (all Debian 12 packages).
 packages=(
   cmake g++ make pkg-config binutils
-  libsqlite3-dev libsqlitecpp-dev nlohmann-json3-dev libcli11-dev doctest-dev
+  libsqlite3-dev libsqlitecpp-dev nlohmann-json3-dev libcli11-dev doctest-dev libboost-serialization-dev
   python3 python3-jsonschema
   abigail-tools dpkg-dev doxygen
   clang libclang-rt-14-dev

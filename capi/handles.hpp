@@ -10,6 +10,7 @@
 #include "guard.hpp"
 
 #include <actielijst.h>
+#include <actielijst/changes.hpp>
 #include <actielijst/rules.hpp>
 #include <actielijst/store.hpp>
 #include <actielijst/view.hpp>
@@ -116,6 +117,18 @@ struct EvaluationHolder {
     std::unordered_map<std::string_view, std::size_t> status_of;
 };
 
+/// A diff between two views and its C records (actions, statuses, proposals,
+/// observations, in that order), built once. Never moved after construction.
+struct DiffHolder {
+    explicit DiffHolder(Changes data);
+    DiffHolder(const DiffHolder&) = delete;
+    DiffHolder& operator=(const DiffHolder&) = delete;
+
+    Changes changes;
+    TextPool texts;
+    std::vector<actielijst_change_rec> records;
+};
+
 /// An iterator over records whose strings live in `owner` (a ViewHolder, or a
 /// materialised history or contact list).
 template <class Rec, std::uint32_t Magic>
@@ -170,6 +183,13 @@ struct actielijst_evaluation {
     std::shared_ptr<const actielijst::capi::EvaluationHolder> holder;
 };
 
+struct actielijst_diff {
+    static constexpr std::uint32_t kMagic = 0x414c4431;  // "ALD1"
+    static constexpr const char* kName = "actielijst_diff";
+    std::uint32_t magic = kMagic;
+    std::shared_ptr<const actielijst::capi::DiffHolder> holder;
+};
+
 struct actielijst_filter {
     static constexpr std::uint32_t kMagic = 0x414c4631;  // "ALF1"
     static constexpr const char* kName = "actielijst_filter";
@@ -196,6 +216,7 @@ ACTIELIJST_CAPI_ITER(contact, contact, 0x414c4941);
 ACTIELIJST_CAPI_ITER(rule, rule, 0x414c4942);
 ACTIELIJST_CAPI_ITER(finding, finding, 0x414c4943);
 ACTIELIJST_CAPI_ITER(action_status, action_status, 0x414c4944);
+ACTIELIJST_CAPI_ITER(change, change, 0x414c4945);
 
 #undef ACTIELIJST_CAPI_ITER
 

@@ -807,6 +807,111 @@ ACTIELIJST_API int actielijst_filter_matches(actielijst_filter *filter, actielij
 ACTIELIJST_API int actielijst_filter_select(actielijst_filter *filter, actielijst_view *view,
                                             actielijst_action_iter **out);
 
+/* ---- Meeting snapshots -------------------------------------------------------
+ * A snapshot is a view saved to a file: the picture the steering group saw at a
+ * meeting, to compare later pictures with (docs/snapshots.md). A file is an
+ * envelope (magic, version, payload length, CRC-32) around a Boost.Serialization
+ * archive; the envelope is checked before anything is deserialized, sizes inside
+ * the archive are bounded, and a loaded view is checked like any other. A
+ * truncated, corrupt, foreign or oversized file is refused with EINVALID and a
+ * message naming it; nothing is ever half-loaded. */
+
+/* Archive kinds. */
+#define ACTIELIJST_SNAPSHOT_TEXT 0   /* portable text archive */
+#define ACTIELIJST_SNAPSHOT_BINARY 1 /* compact binary archive (the default choice) */
+
+/** What a snapshot's envelope says. */
+typedef struct actielijst_snapshot_info {
+    int32_t format;            /* ACTIELIJST_SNAPSHOT_* */
+    uint32_t envelope_version;
+    uint64_t payload_size;     /* bytes after the header */
+    char as_of[11];            /* the view's date, "YYYY-MM-DD", NUL-terminated */
+} actielijst_snapshot_info;
+
+/** Saves `view` to `path` in `format`: written to a temporary file in the same
+ *  directory, then renamed over `path`, so a failed save leaves no half file.
+ *  Errors: EINVALID (NULL, not UTF-8, unknown format), EIO, ENOMEM. */
+ACTIELIJST_API int actielijst_view_save_snapshot(actielijst_view *view, const char *path, int32_t format);
+
+/** The snapshot of `view` as bytes (binary data: use out->size). Owned: *out,
+ *  release with actielijst_buf_dispose(); untouched on failure.
+ *  Errors: EINVALID (NULL, unknown format), ENOMEM. */
+ACTIELIJST_API int actielijst_view_snapshot_bytes(actielijst_view *view, int32_t format, actielijst_buf *out);
+
+/** Loads the snapshot at `path` as a view. Owned: *out, free with
+ *  actielijst_view_free(); untouched on failure.
+ *  Errors: EINVALID (NULL, not a snapshot, truncated, corrupt, too large; the
+ *  message starts with the path), EVERSION (written by a newer actielijst), EIO
+ *  (cannot read), ENOMEM. */
+ACTIELIJST_API int actielijst_snapshot_load(const char *path, actielijst_view **out);
+
+/** Loads a snapshot from `len` bytes at `data` (NULL only when `len` is 0).
+ *  `origin` names it in messages (NULL or "": "snapshot"). Errors as
+ *  actielijst_snapshot_load, without EIO. */
+ACTIELIJST_API int actielijst_snapshot_load_bytes(const void *data, size_t len, const char *origin,
+                                                  actielijst_view **out);
+
+/** Reads and checks the envelope of the snapshot at `path` (checksum included)
+ *  without loading it. Errors as actielijst_snapshot_load. */
+ACTIELIJST_API int actielijst_snapshot_info_read(const char *path, actielijst_snapshot_info *info);
+
+/* What changed between two pictures (two snapshots, or a snapshot and the store
+ * at a date): the "changes since the last meeting". A diff is immutable and
+ * independent of the views it came from. */
+typedef struct actielijst_diff actielijst_diff;
+typedef struct actielijst_change_iter actielijst_change_iter;
+
+/* What a change is about. */
+#define ACTIELIJST_CHANGE_ACTION 0
+#define ACTIELIJST_CHANGE_STATUS 1
+#define ACTIELIJST_CHANGE_PROPOSAL 2
+#define ACTIELIJST_CHANGE_OBSERVATION 3
+
+/* Change kinds. */
+#define ACTIELIJST_CHANGE_ADDED 0
+#define ACTIELIJST_CHANGE_CHANGED 1
+#define ACTIELIJST_CHANGE_REMOVED 2
+
+/** One change. Texts of a side that does not exist (before of an added entry,
+ *  after of a removed one) are "". For full detail look the keys up in the
+ *  two views. */
+typedef struct actielijst_change_rec {
+    int32_t what;             /* ACTIELIJST_CHANGE_ACTION .. _OBSERVATION */
+    int32_t kind;             /* ACTIELIJST_CHANGE_ADDED .. _REMOVED */
+    const char *key;          /* action key, proposal key, or indicator key (observations) */
+    const char *action;       /* the action concerned; "" for observations */
+    const char *region;       /* status: scope code; observation: region code; "" otherwise */
+    const char *level;        /* observation: level ("" for count/number indicators); "" otherwise */
+    const char *before_state; /* status: state key; proposal: "open", "adopted", ...; "" otherwise */
+    const char *after_state;
+    const char *before_date;  /* action: due; status and observation: as_of; proposal: decided */
+    const char *after_date;
+    const char *before_text;  /* action: title; status: text; proposal: text; observation: note */
+    const char *after_text;
+    int32_t closed;           /* status: the state's category went to done or dropped */
+    int32_t decided;          /* proposal: went from open (or absent) to decided */
+} actielijst_change_rec;
+
+/** Compares `before` with `after` (either may be the later one). Owned: *out,
+ *  free with actielijst_diff_free(); untouched on failure.
+ *  Errors: EINVALID (NULL), ENOMEM. */
+ACTIELIJST_API int actielijst_diff_new(actielijst_view *before, actielijst_view *after, actielijst_diff **out);
+
+/** Releases the diff. Accepts NULL. Iterators made from it stay valid. */
+ACTIELIJST_API void actielijst_diff_free(actielijst_diff *diff);
+
+/** The number of changes; 0 when the pictures agree. Errors: EINVALID (NULL). */
+ACTIELIJST_API int actielijst_diff_count(actielijst_diff *diff, size_t *count);
+
+/** Every change: actions (the later picture's display order, removed ones
+ *  last), then statuses (by action, then region), proposals (by action, then
+ *  key) and observations (by indicator, region, level). Owned: *out; it keeps
+ *  the diff alive. Records are borrowed as with the view iterators; _iter_next
+ *  and _iter_free behave as theirs. */
+ACTIELIJST_API int actielijst_change_iter_new(actielijst_diff *diff, actielijst_change_iter **out);
+ACTIELIJST_API int actielijst_change_iter_next(actielijst_change_rec *rec, actielijst_change_iter *it);
+ACTIELIJST_API void actielijst_change_iter_free(actielijst_change_iter *it);
+
 /* ---- Testing the boundary ---------------------------------------------- */
 
 /** Throws, inside the library's exception firewall, the exception named by

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace actielijst {
@@ -22,7 +23,8 @@ struct StatusChange {
     std::string scope;
     std::optional<StatusUpdate> before;  ///< unset when added
     std::optional<StatusUpdate> after;   ///< unset when removed
-    /// True when the state's category went to done or dropped.
+    /// True when the state's category went to done or dropped (from another category,
+    /// or from no status).
     bool closed = false;
     friend bool operator==(const StatusChange&, const StatusChange&) = default;
 };
@@ -33,7 +35,8 @@ struct ProposalChange {
     std::string key;
     std::optional<Proposal> before;
     std::optional<Proposal> after;
-    /// True when it went from open to adopted, rejected or withdrawn.
+    /// True when it went from open to adopted, rejected or withdrawn, or is new and
+    /// already decided (taken between the two pictures all the same).
     bool decided = false;
     friend bool operator==(const ProposalChange&, const ProposalChange&) = default;
 };

@@ -15,6 +15,9 @@ from . import errors
 from .records import (
     Action,
     ActionStatus,
+    Change,
+    ChangeKind,
+    ChangeWhat,
     Category,
     Contact,
     Finding,
@@ -36,6 +39,8 @@ from .records import (
     RuleInfo,
     RuleTarget,
     Severity,
+    SnapshotFormat,
+    SnapshotInfo,
     State,
     Status,
     Theme,
@@ -458,6 +463,21 @@ class View(_Owned):
             self._h(), _bytes(indicator, "indicator"), _bytes(region, "region"), _bytes(level, "level"), byref(rec)
         )
         return _rollup(rec)
+
+    # Meeting snapshots (docs/snapshots.md)
+    def save_snapshot(self, path: str | bytes | os.PathLike, format: SnapshotFormat | int = SnapshotFormat.BINARY) -> None:
+        """Saves this view as a snapshot file (atomically: a temporary file in the
+        same directory, then renamed). FileError when it cannot be written."""
+        lib.actielijst_view_save_snapshot(self._h(), _path(path), _int32(format, "format"))
+
+    def snapshot_bytes(self, format: SnapshotFormat | int = SnapshotFormat.BINARY) -> bytes:
+        """The snapshot of this view as bytes (what save_snapshot writes)."""
+        buf = n.Buf()
+        lib.actielijst_view_snapshot_bytes(self._h(), _int32(format, "format"), byref(buf))
+        try:
+            return ctypes.string_at(buf.data, buf.size) if buf.data else b""
+        finally:
+            lib.actielijst_buf_dispose(byref(buf))
 
 
 # ---- Store ----------------------------------------------------------------------------------
@@ -1057,3 +1077,67 @@ def error_name(code: int) -> str:
 def debug_raise(what: int) -> None:
     """Calls actielijst_debug_raise (for testing the exception firewall)."""
     lib.actielijst_debug_raise(what)
+
+
+# ---- Meeting snapshots and diffs -----------------------------------------------------------
+
+
+def load_snapshot(path: str | bytes | os.PathLike) -> View:
+    """Loads a snapshot file as a View. InvalidError for a file that is not a
+    snapshot, truncated, corrupt or too large; VersionError when a newer
+    actielijst wrote it; FileError when it cannot be read."""
+    handle = POINTER(n.View)()
+    lib.actielijst_snapshot_load(_path(path), byref(handle))
+    return View(handle)
+
+
+def load_snapshot_bytes(data: bytes | bytearray | memoryview, origin: str | None = None) -> View:
+    """Loads a snapshot from bytes; `origin` names it in error messages."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"data: expected bytes, not {type(data).__name__}")
+    raw = bytes(data)
+    handle = POINTER(n.View)()
+    lib.actielijst_snapshot_load_bytes(raw, len(raw), _bytes(origin, "origin"), byref(handle))
+    return View(handle)
+
+
+def snapshot_info(path: str | bytes | os.PathLike) -> SnapshotInfo:
+    """Reads and checks a snapshot's envelope without loading it."""
+    rec = n.SnapshotInfo()
+    lib.actielijst_snapshot_info_read(_path(path), byref(rec))
+    return SnapshotInfo(
+        _enum(SnapshotFormat, rec.format), int(rec.envelope_version), int(rec.payload_size), _day(rec.as_of)
+    )
+
+
+def _change(r: n.ChangeRec) -> Change:
+    return Change(
+        _enum(ChangeWhat, r.what),
+        _enum(ChangeKind, r.kind),
+        _str(r.key),
+        _opt(r.action),
+        _opt(r.region),
+        _opt(r.level),
+        _opt(r.before_state),
+        _opt(r.after_state),
+        _opt_day(r.before_date),
+        _opt_day(r.after_date),
+        _opt(r.before_text),
+        _opt(r.after_text),
+        bool(r.closed),
+        bool(r.decided),
+    )
+
+
+def diff(before: View, after: View) -> list[Change]:
+    """What changed from `before` to `after` (two snapshots, or a snapshot and
+    the store at a date): actions, then statuses, proposals and observations,
+    each in the library's fixed order."""
+    if not isinstance(before, View) or not isinstance(after, View):
+        raise TypeError("before, after: expected two View objects")
+    handle = POINTER(n.Diff)()
+    lib.actielijst_diff_new(before._h(), after._h(), byref(handle))
+    try:
+        return list(_iterator("change", n.ChangeIter, n.ChangeRec, _change, lib.actielijst_change_iter_new, handle))
+    finally:
+        lib.actielijst_diff_free(handle)

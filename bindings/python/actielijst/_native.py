@@ -8,7 +8,20 @@ import ctypes
 import ctypes.util
 import glob
 import os
-from ctypes import POINTER, Structure, c_char_p, c_double, c_int, c_int32, c_int64, c_size_t, c_uint32, c_void_p
+from ctypes import (
+    POINTER,
+    Structure,
+    c_char,
+    c_char_p,
+    c_double,
+    c_int,
+    c_int32,
+    c_int64,
+    c_size_t,
+    c_uint32,
+    c_uint64,
+    c_void_p,
+)
 
 from . import errors
 
@@ -118,6 +131,14 @@ class ActionStatusIter(_Handle):
 
 class Filter(_Handle):
     """struct actielijst_filter"""
+
+
+class Diff(_Handle):
+    """struct actielijst_diff"""
+
+
+class ChangeIter(_Handle):
+    """struct actielijst_change_iter"""
 
 
 # ---- Plain structs ------------------------------------------------------------
@@ -284,6 +305,34 @@ class ActionStatusRec(Structure):
         ("findings", POINTER(c_uint32)),
         ("reason_count", c_uint32),
         ("reasons", POINTER(ReasonRec)),
+    ]
+
+
+class SnapshotInfo(Structure):
+    _fields_ = [
+        ("format", c_int32),
+        ("envelope_version", c_uint32),
+        ("payload_size", c_uint64),
+        ("as_of", c_char * 11),
+    ]
+
+
+class ChangeRec(Structure):
+    _fields_ = [
+        ("what", c_int32),
+        ("kind", c_int32),
+        ("key", c_char_p),
+        ("action", c_char_p),
+        ("region", c_char_p),
+        ("level", c_char_p),
+        ("before_state", c_char_p),
+        ("after_state", c_char_p),
+        ("before_date", c_char_p),
+        ("after_date", c_char_p),
+        ("before_text", c_char_p),
+        ("after_text", c_char_p),
+        ("closed", c_int32),
+        ("decided", c_int32),
     ]
 
 
@@ -535,6 +584,17 @@ SIGNATURES = [
     ("actielijst_filter_free", None, [P(Filter)], None),
     ("actielijst_filter_matches", c_int, [P(Filter), P(View), c_char_p, P(c_int)], CODE),
     ("actielijst_filter_select", c_int, [P(Filter), P(View), P(P(ActionIter))], CODE),
+    # Meeting snapshots and diffs
+    ("actielijst_view_save_snapshot", c_int, [P(View), c_char_p, c_int32], CODE),
+    ("actielijst_view_snapshot_bytes", c_int, [P(View), c_int32, P(Buf)], CODE),
+    ("actielijst_snapshot_load", c_int, [c_char_p, P(P(View))], CODE),
+    ("actielijst_snapshot_load_bytes", c_int, [c_void_p, c_size_t, c_char_p, P(P(View))], CODE),
+    ("actielijst_snapshot_info_read", c_int, [c_char_p, P(SnapshotInfo)], CODE),
+    ("actielijst_diff_new", c_int, [P(View), P(View), P(P(Diff))], CODE),
+    ("actielijst_diff_free", None, [P(Diff)], None),
+    ("actielijst_diff_count", c_int, [P(Diff), P(c_size_t)], CODE),
+    ("actielijst_change_iter_new", c_int, [P(Diff), P(P(ChangeIter))], CODE),
+    *_iterator("change", ChangeIter, ChangeRec),
     # Testing the boundary
     ("actielijst_debug_raise", c_int, [c_int32], CODE),
 ]

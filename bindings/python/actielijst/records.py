@@ -255,3 +255,59 @@ class ActionStatus:
     rag: Rag
     findings: tuple[Finding, ...]  # red/amber: the findings at or above the deciding severity
     reasons: tuple[Reason, ...]  # grey: the reasons of the grey condition
+
+
+# ---- Meeting snapshots and diffs ---------------------------------------------------------
+
+
+class SnapshotFormat(enum.IntEnum):
+    """The archive inside a snapshot file (ACTIELIJST_SNAPSHOT_*)."""
+
+    TEXT = 0
+    BINARY = 1
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    """What a snapshot's envelope says."""
+
+    format: SnapshotFormat
+    envelope_version: int
+    payload_size: int
+    as_of: datetime.date
+
+
+class ChangeWhat(enum.IntEnum):
+    """What a change is about (ACTIELIJST_CHANGE_ACTION ...)."""
+
+    ACTION = 0
+    STATUS = 1
+    PROPOSAL = 2
+    OBSERVATION = 3
+
+
+class ChangeKind(enum.IntEnum):
+    ADDED = 0
+    CHANGED = 1
+    REMOVED = 2
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between two pictures; see actielijst_change_rec. The
+    before_* fields are None for an added entry, the after_* ones for a removed one."""
+
+    what: ChangeWhat
+    kind: ChangeKind
+    key: str  # action, proposal or indicator key
+    action: str | None  # the action concerned; None for observations
+    region: str | None  # status scope or observation region
+    level: str | None  # observation level
+    before_state: str | None  # status: state key; proposal: "open", "adopted", ...
+    after_state: str | None
+    before_date: datetime.date | None  # action: due; status/observation: as_of; proposal: decided
+    after_date: datetime.date | None
+    before_text: str | None  # action: title; status/proposal: text; observation: note
+    after_text: str | None
+    closed: bool  # status: went to a done or dropped state
+    decided: bool  # proposal: went from open (or absent) to decided
