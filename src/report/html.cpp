@@ -1,0 +1,452 @@
+// render_html: one self-contained, script-free document with inline CSS (screen and
+// A4 print) and inline SVG charts. The markup is XHTML-compatible so a strict XML
+// parser can check it; every data text goes through esc().
+#include <actielijst/report.hpp>
+
+#include "report/i18n.hpp"
+
+#include <algorithm>
+#include <locale>
+#include <sstream>
+
+namespace actielijst {
+namespace {
+
+using report::tr;
+
+/// Escapes text for element content and quoted attributes; drops control
+/// characters that XML forbids.
+std::string esc(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r')
+                    out += "&#xFFFD;";
+                else
+                    out += c;
+        }
+    }
+    return out;
+}
+
+/// Keeps line breaks of a multi-line text visible.
+std::string esc_lines(std::string_view text) {
+    std::string out;
+    std::size_t start = 0;
+    while (true) {
+        const auto nl = text.find('\n', start);
+        out += esc(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+        if (nl == std::string_view::npos) break;
+        out += "<br/>";
+        start = nl + 1;
+    }
+    return out;
+}
+
+constexpr const char* css = R"(
+:root{--ink:#1d2733;--muted:#5b6675;--line:#d5dbe3;--bg:#f6f8fa;--accent:#1f5f99}
+*{box-sizing:border-box}
+body{font-family:"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);line-height:1.45;margin:0 auto;max-width:60rem;padding:2rem 1.5rem;font-size:15px}
+h1{font-size:1.8rem;margin:0 0 .3rem;color:var(--accent)}
+h2{font-size:1.35rem;border-bottom:2px solid var(--accent);padding-bottom:.2rem;margin-top:2.2rem}
+h3{font-size:1.1rem;margin:1.6rem 0 .4rem}
+h4{font-size:1rem;margin:1rem 0 .3rem}
+.meta{color:var(--muted);margin:.2rem 0}
+.note{font-size:.85rem;color:var(--muted);border-left:3px solid var(--line);padding-left:.6rem}
+nav ol{columns:2;padding-left:1.2rem}
+a{color:var(--accent)}
+table{border-collapse:collapse;width:100%;margin:.6rem 0 1rem;font-size:.9rem}
+th,td{border:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
+th{background:var(--bg)}
+td.date{white-space:nowrap}
+table.scopes th[scope=row]{width:9rem}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+caption{text-align:left;font-weight:600;padding:.2rem 0}
+figure{margin:1rem 0}
+figcaption{font-weight:600;margin-bottom:.3rem}
+svg{max-width:100%;height:auto}
+.action{border:1px solid var(--line);border-radius:6px;padding:.2rem 1rem .6rem;margin:1rem 0;break-inside:avoid-page}
+.action h3{margin-top:.8rem}
+.key{font-family:ui-monospace,Consolas,monospace;font-size:.8rem;color:var(--muted);font-weight:normal}
+dl{display:grid;grid-template-columns:9rem 1fr;gap:.2rem .8rem;margin:.4rem 0}
+dt{font-weight:600;color:var(--muted)}
+dd{margin:0}
+.rag{display:inline-block;border-radius:3px;padding:0 .45rem;color:#fff;font-size:.8rem;font-weight:600;vertical-align:middle}
+.rag-red{background:#b03a2e}.rag-amber{background:#c77c0e}.rag-green{background:#2e7d4f}.rag-grey{background:#7d8793}
+.sev-alert{border-left:4px solid #b03a2e}.sev-warning{border-left:4px solid #c77c0e}.sev-info{border-left:4px solid #7d8793}
+.signals li.finding{padding-left:.6rem;margin:.4rem 0;list-style:none}
+.signals ul{padding-left:0}
+.signals ul.reasons{padding-left:1.2rem;font-size:.85rem;color:var(--muted)}
+.signals ul.reasons li{list-style:disc}
+code{font-family:ui-monospace,Consolas,monospace;font-size:.85em;background:var(--bg);padding:0 .2rem}
+.rule{color:var(--muted);font-size:.85rem}
+.legend span{display:inline-block;margin-right:1rem;font-size:.85rem}
+.legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle;border:1px solid #0002}
+footer{margin-top:3rem;color:var(--muted);font-size:.8rem}
+@page{size:A4;margin:16mm 14mm 18mm}
+@media print{
+body{max-width:none;padding:0;font-size:10pt}
+nav{display:none}
+h2{break-after:avoid-page;page-break-after:avoid}
+h3,h4{break-after:avoid-page;page-break-after:avoid}
+table,figure,.action{break-inside:avoid-page;page-break-inside:avoid}
+a{color:inherit;text-decoration:none}
+.rag,.legend i,svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+)";
+
+const char* category_colour(std::string_view c) {
+    if (c == "todo") return "#b8c2cc";
+    if (c == "active") return "#3d7fc1";
+    if (c == "blocked") return "#b03a2e";
+    if (c == "done") return "#2e7d4f";
+    if (c == "dropped") return "#6b7480";
+    return "#e3e7ec";
+}
+
+std::string date(const Report& r, const std::optional<Date>& d) { return d ? report::long_date(r.language, *d) : ""; }
+
+/// Stacked horizontal bars: action points per theme by state category.
+void state_chart(std::ostream& out, const Report& r) {
+    const auto& s = r.summary;
+    std::size_t most = 1;
+    for (const auto& row : s.themes) {
+        std::size_t n = 0;
+        for (auto c : row.counts) n += c;
+        most = std::max(most, n);
+    }
+    const int label_w = 160, bar_w = 440, row_h = 30, w = label_w + bar_w + 50;
+    const int h = static_cast<int>(s.themes.size()) * row_h + 10;
+    out << "<figure><figcaption>" << esc(tr(r.language, "chart_states")) << "</figcaption>\n"
+        << "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" << w << "\" height=\"" << h
+        << "\" viewBox=\"0 0 " << w << " " << h << "\"><title>" << esc(tr(r.language, "chart_states")) << "</title>\n";
+    int y = 5;
+    for (const auto& row : s.themes) {
+        out << "<text x=\"0\" y=\"" << y + 19 << "\" font-size=\"13\" fill=\"#1d2733\">" << esc(row.label) << "</text>\n";
+        double x = label_w;
+        std::size_t total = 0;
+        for (std::size_t i = 0; i < row.counts.size(); ++i) {
+            total += row.counts[i];
+            if (!row.counts[i]) continue;
+            const double bw = static_cast<double>(bar_w) * static_cast<double>(row.counts[i]) / static_cast<double>(most);
+            out << "<rect x=\"" << x << "\" y=\"" << y + 4 << "\" width=\"" << bw << "\" height=\"20\" fill=\""
+                << category_colour(s.categories[i]) << "\"><title>" << esc(s.category_labels[i]) << ": " << row.counts[i]
+                << "</title></rect>\n";
+            if (bw >= 14)
+                out << "<text x=\"" << x + bw / 2 << "\" y=\"" << y + 18 << "\" font-size=\"11\" text-anchor=\"middle\" fill=\""
+                    << (s.categories[i] == "todo" || s.categories[i] == "none" ? "#1d2733" : "#ffffff") << "\">"
+                    << row.counts[i] << "</text>\n";
+            x += bw;
+        }
+        out << "<text x=\"" << x + 6 << "\" y=\"" << y + 19 << "\" font-size=\"12\" fill=\"#5b6675\">" << total
+            << "</text>\n";
+        y += row_h;
+    }
+    out << "</svg>\n<p class=\"legend\">";
+    for (std::size_t i = 0; i < s.categories.size(); ++i)
+        out << "<span><i style=\"background:" << category_colour(s.categories[i]) << "\"></i>" << esc(s.category_labels[i])
+            << "</span>";
+    out << "</p></figure>\n";
+}
+
+/// Per region and ordinal indicator: municipalities in total, with any figure, and
+/// at the highest level.
+void coverage_chart(std::ostream& out, const Report& r) {
+    if (r.coverage.empty()) return;
+    const int label_w = 260, bar_w = 340, row_h = 34, w = label_w + bar_w + 60;
+    const int h = static_cast<int>(r.coverage.size()) * row_h + 10;
+    out << "<figure><figcaption>" << esc(tr(r.language, "chart_coverage")) << "</figcaption>\n"
+        << "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" << w << "\" height=\"" << h
+        << "\" viewBox=\"0 0 " << w << " " << h << "\"><title>" << esc(tr(r.language, "chart_coverage")) << "</title>\n";
+    int y = 5;
+    for (const auto& c : r.coverage) {
+        const auto& ru = c.rollup;
+        const double n = static_cast<double>(ru.municipalities);
+        const std::size_t top = ru.reported ? static_cast<std::size_t>(std::max<std::int64_t>(0, *ru.reported))
+                                            : ru.known_at_or_above;
+        out << "<text x=\"0\" y=\"" << y + 14 << "\" font-size=\"12\" fill=\"#1d2733\">" << esc(c.region_name)
+            << "</text>\n<text x=\"0\" y=\"" << y + 28 << "\" font-size=\"10\" fill=\"#5b6675\">" << esc(c.indicator_label)
+            << " — " << esc(c.level_label) << "</text>\n";
+        out << "<rect x=\"" << label_w << "\" y=\"" << y + 6 << "\" width=\"" << bar_w
+            << "\" height=\"20\" fill=\"#e3e7ec\"/>\n";
+        out << "<rect x=\"" << label_w << "\" y=\"" << y + 6 << "\" width=\"" << bar_w * static_cast<double>(ru.known) / n
+            << "\" height=\"20\" fill=\"#a9c6e3\"/>\n";
+        out << "<rect x=\"" << label_w << "\" y=\"" << y + 6 << "\" width=\""
+            << bar_w * static_cast<double>(std::min<std::size_t>(top, ru.municipalities)) / n
+            << "\" height=\"20\" fill=\"#1f5f99\"/>\n";
+        out << "<text x=\"" << label_w + bar_w + 6 << "\" y=\"" << y + 21 << "\" font-size=\"12\" fill=\"#1d2733\">" << top
+            << "/" << ru.municipalities << "</text>\n";
+        y += row_h;
+    }
+    const bool en = r.language == "en";
+    out << "</svg>\n<p class=\"legend\"><span><i style=\"background:#1f5f99\"></i>"
+        << (en ? "at the highest level" : "op het hoogste niveau") << "</span><span><i style=\"background:#a9c6e3\"></i>"
+        << (en ? "figure known" : "cijfer bekend") << "</span><span><i style=\"background:#e3e7ec\"></i>"
+        << (en ? "no figure" : "geen cijfer") << "</span></p></figure>\n";
+}
+
+void summary(std::ostream& out, const Report& r) {
+    const auto& s = r.summary;
+    const auto& L = r.language;
+    out << "<section id=\"summary\">\n<h2>" << esc(tr(L, "summary")) << "</h2>\n<p>"
+        << esc(report::fill(tr(L, "count_line"), {std::to_string(s.actions), std::to_string(s.statuses),
+                                                  std::to_string(s.open_proposals)}))
+        << "<br/>"
+        << esc(report::fill(tr(L, "rag_counts"), {std::to_string(s.rag[3]), std::to_string(s.rag[2]),
+                                                  std::to_string(s.rag[1]), std::to_string(s.rag[0])}))
+        << "<br/>"
+        << esc(report::fill(tr(L, "signal_counts"), {std::to_string(s.findings[2]), std::to_string(s.findings[1]),
+                                                     std::to_string(s.findings[0])}))
+        << "</p>\n<table>\n<thead><tr><th scope=\"col\">" << esc(tr(L, "theme")) << "</th>";
+    for (const auto& c : s.category_labels) out << "<th scope=\"col\" class=\"num\">" << esc(c) << "</th>";
+    out << "<th scope=\"col\" class=\"num\">" << esc(tr(L, "total")) << "</th></tr></thead>\n<tbody>\n";
+    std::vector<std::size_t> totals(s.categories.size(), 0);
+    for (const auto& row : s.themes) {
+        out << "<tr><th scope=\"row\">" << esc(row.label) << "</th>";
+        std::size_t t = 0;
+        for (std::size_t i = 0; i < row.counts.size(); ++i) {
+            out << "<td class=\"num\">" << row.counts[i] << "</td>";
+            t += row.counts[i];
+            totals[i] += row.counts[i];
+        }
+        out << "<td class=\"num\">" << t << "</td></tr>\n";
+    }
+    out << "</tbody>\n<tfoot><tr><th scope=\"row\">" << esc(tr(L, "total")) << "</th>";
+    for (auto t : totals) out << "<td class=\"num\">" << t << "</td>";
+    out << "<td class=\"num\">" << s.actions << "</td></tr></tfoot>\n</table>\n";
+    state_chart(out, r);
+    coverage_chart(out, r);
+    out << "</section>\n";
+}
+
+void proposal_item(std::ostream& out, const Report& r, const ReportProposal& p, bool with_action) {
+    out << "<li><strong>" << esc(p.kind_label) << " " << esc(p.key) << "</strong> (" << esc(p.state_label);
+    if (p.decided) out << ", " << esc(date(r, p.decided));
+    out << ")";
+    if (with_action)
+        out << " — <a href=\"#a-" << esc(p.action) << "\">" << esc(p.action_title) << "</a>";
+    out << ": " << esc_lines(p.text) << "</li>\n";
+}
+
+void decisions(std::ostream& out, const Report& r) {
+    out << "<section id=\"decisions\">\n<h2>" << esc(tr(r.language, "decisions")) << "</h2>\n";
+    if (r.decisions.empty()) {
+        out << "<p>" << esc(tr(r.language, "no_decisions")) << "</p>\n";
+    } else {
+        out << "<ul>\n";
+        for (const auto& p : r.decisions) proposal_item(out, r, p, true);
+        out << "</ul>\n";
+    }
+    out << "</section>\n";
+}
+
+void signals(std::ostream& out, const Report& r) {
+    const auto& L = r.language;
+    out << "<section id=\"signals\" class=\"signals\">\n<h2>" << esc(tr(L, "signals")) << "</h2>\n";
+    if (r.signals.empty()) out << "<p>" << esc(tr(L, "no_signals")) << "</p>\n";
+    std::string current;
+    for (const auto& f : r.signals) {
+        if (f.severity != current) {
+            if (!current.empty()) out << "</ul>\n";
+            current = f.severity;
+            out << "<h3>" << esc(f.severity_label) << "</h3>\n<ul>\n";
+        }
+        out << "<li class=\"finding sev-" << esc(f.severity) << "\"><p>" << esc(f.message) << " <span class=\"rule\">("
+            << esc(tr(L, "rule")) << " <code>" << esc(f.rule) << "</code>";
+        if (!f.action.empty()) out << "; <a href=\"#a-" << esc(f.action) << "\">" << esc(f.action_title) << "</a>";
+        if (!f.region.empty()) out << "; " << esc(f.region_name);
+        out << ")</span></p>";
+        if (!f.reasons.empty()) {
+            out << "\n<ul class=\"reasons\">";
+            for (const auto& reason : f.reasons)
+                out << "<li><code>" << esc(reason.expression) << "</code>: " << esc(reason.detail) << "</li>";
+            out << "</ul>";
+        }
+        out << "</li>\n";
+    }
+    if (!current.empty()) out << "</ul>\n";
+    if (L == "nl" && !r.signals.empty()) out << "<p class=\"note\">" << esc(tr(L, "reasons_note")) << "</p>\n";
+    out << "</section>\n";
+}
+
+void changes(std::ostream& out, const Report& r) {
+    const auto& L = r.language;
+    out << "<section id=\"changes\">\n<h2>" << esc(tr(L, "changes")) << "</h2>\n";
+    if (!r.changes_from) {
+        out << "<p>" << esc(tr(L, "no_comparison")) << "</p>\n";
+    } else if (r.changes.empty()) {
+        out << "<p>" << esc(report::fill(tr(L, "no_changes"), {date(r, r.changes_from)})) << "</p>\n";
+    } else {
+        out << "<p>" << esc(report::fill(tr(L, "changes_since"), {date(r, r.changes_from), r.as_of_text})) << "</p>\n"
+            << "<table>\n<thead><tr><th scope=\"col\">" << esc(tr(L, "what")) << "</th><th scope=\"col\">"
+            << esc(tr(L, "kind")) << "</th><th scope=\"col\">" << esc(tr(L, "region")) << "</th><th scope=\"col\">"
+            << esc(tr(L, "before")) << "</th><th scope=\"col\">" << esc(tr(L, "after")) << "</th></tr></thead>\n<tbody>\n";
+        for (const auto& c : r.changes)
+            out << "<tr><td><strong>" << esc(c.subject) << "</strong><br/><span class=\"rule\">"
+                << esc(tr(L, "c_" + c.what)) << "</span></td><td>" << esc(c.kind_label) << "</td><td>"
+                << esc(c.region_name) << "</td><td>" << esc_lines(c.before) << "</td><td>" << esc_lines(c.after)
+                << "</td></tr>\n";
+        out << "</tbody>\n</table>\n";
+    }
+    out << "</section>\n";
+}
+
+void action(std::ostream& out, const Report& r, const ReportAction& a) {
+    const auto& L = r.language;
+    out << "<article class=\"action\" id=\"a-" << esc(a.key) << "\">\n<h3>" << esc(a.title) << " <span class=\"rag rag-"
+        << esc(a.rag) << "\">" << esc(a.rag_label) << "</span> <span class=\"key\">" << esc(a.key) << "</span></h3>\n<dl>\n"
+        << "<dt>" << esc(tr(L, "goal")) << "</dt><dd>" << esc_lines(a.goal) << "</dd>\n";
+    if (!a.leads.empty() || !a.supports.empty()) {
+        out << "<dt>" << esc(tr(L, "owners")) << "</dt><dd>";
+        bool first = true;
+        for (const auto& n : a.leads) {
+            out << (first ? "" : ", ") << esc(n) << " (" << esc(tr(L, "lead")) << ")";
+            first = false;
+        }
+        for (const auto& n : a.supports) {
+            out << (first ? "" : ", ") << esc(n) << " (" << esc(tr(L, "support")) << ")";
+            first = false;
+        }
+        out << "</dd>\n";
+    }
+    out << "<dt>" << esc(tr(L, "state")) << "</dt><dd>" << esc(a.category_label) << "</dd>\n<dt>"
+        << esc(tr(L, "status")) << "</dt><dd><span class=\"rag rag-" << esc(a.rag) << "\">" << esc(a.rag_label)
+        << "</span>";
+    for (std::size_t i = 0; i < a.rag_rules.size(); ++i) out << (i ? ", " : " ") << "<code>" << esc(a.rag_rules[i]) << "</code>";
+    out << "</dd>\n";
+    if (a.due) {
+        out << "<dt>" << esc(tr(L, "due")) << "</dt><dd>" << esc(date(r, a.due));
+        if (a.due_moves) out << " (" << esc(report::fill(tr(L, "due_moved"), {std::to_string(a.due_moves)})) << ")";
+        out << "</dd>\n";
+    }
+    out << "</dl>\n";
+    out << "<table class=\"scopes\">\n<thead><tr><th scope=\"col\">" << esc(tr(L, "region")) << "</th><th scope=\"col\">"
+        << esc(tr(L, "state")) << "</th><th scope=\"col\">" << esc(tr(L, "date")) << "</th><th scope=\"col\">"
+        << esc(tr(L, "text")) << "</th></tr></thead>\n<tbody>\n";
+    for (const auto& s : a.scopes) {
+        out << "<tr><th scope=\"row\">" << esc(s.region_name);
+        if (!s.parent_name.empty()) out << "<br/><span class=\"rule\">" << esc(s.parent_name) << "</span>";
+        out << "</th>";
+        if (s.state.empty())
+            out << "<td colspan=\"3\"><em>" << esc(tr(L, "no_status")) << "</em></td>";
+        else
+            out << "<td>" << esc(s.state_label) << "</td><td class=\"date\">" << esc(date(r, s.as_of)) << "</td><td>" << esc_lines(s.text)
+                << "</td>";
+        out << "</tr>\n";
+    }
+    out << "</tbody>\n</table>\n";
+    if (!a.rollups.empty()) {
+        out << "<h4>" << esc(tr(L, "rollups")) << "</h4>\n<ul>\n";
+        for (const auto& ru : a.rollups)
+            out << "<li>" << esc(ru.indicator_label) << ", " << esc(ru.region_name) << ": " << esc(ru.words) << "</li>\n";
+        out << "</ul>\n";
+    }
+    if (!a.proposals.empty()) {
+        out << "<h4>" << esc(tr(L, "proposals")) << "</h4>\n<ul>\n";
+        for (const auto& p : a.proposals) proposal_item(out, r, p, false);
+        out << "</ul>\n";
+    }
+    if (!a.see_also.empty()) {
+        out << "<p><strong>" << esc(tr(L, "see_also")) << ":</strong> ";
+        for (std::size_t i = 0; i < a.see_also.size(); ++i) {
+            const auto& ref = a.see_also[i];
+            out << (i ? ", " : "") << "<a href=\"#a-" << esc(ref.action) << "\">"
+                << esc(ref.title.empty() ? ref.action : ref.title) << "</a>";
+        }
+        out << "</p>\n";
+    }
+    out << "</article>\n";
+}
+
+void actions(std::ostream& out, const Report& r) {
+    // Each theme is a level-2 heading of its own, so the section has none when it has themes.
+    out << "<section id=\"actions\">\n";
+    std::size_t n = 0;
+    for (const auto& t : r.themes) {
+        if (t.actions.empty()) continue;
+        out << "<section class=\"theme\" id=\"t-" << esc(t.key) << "\">\n<h2>" << esc(t.label) << "</h2>\n";
+        for (const auto& a : t.actions) action(out, r, a);
+        out << "</section>\n";
+        n += t.actions.size();
+    }
+    if (!n) out << "<h2>" << esc(tr(r.language, "actions")) << "</h2>\n<p>" << esc(tr(r.language, "no_actions")) << "</p>\n";
+    out << "</section>\n";
+}
+
+void monitoring(std::ostream& out, const Report& r) {
+    const auto& L = r.language;
+    out << "<section id=\"monitoring\">\n<h2>" << esc(tr(L, "monitoring")) << "</h2>\n";
+    if (r.monitoring.empty()) {
+        out << "<p>" << esc(tr(L, "no_monitoring")) << "</p>\n";
+    } else {
+        out << "<table>\n<thead><tr><th scope=\"col\">" << esc(tr(L, "indicator")) << "</th><th scope=\"col\">"
+            << esc(tr(L, "region")) << "</th><th scope=\"col\">" << esc(tr(L, "value")) << "</th><th scope=\"col\">"
+            << esc(tr(L, "date")) << "</th><th scope=\"col\" class=\"num\">" << esc(tr(L, "age"))
+            << "</th><th scope=\"col\">" << esc(tr(L, "note")) << "</th></tr></thead>\n<tbody>\n";
+        for (const auto& o : r.monitoring) {
+            out << "<tr><td>" << esc(o.indicator_label) << "</td><td>" << esc(o.region_name) << "</td><td>" << esc(o.value)
+                << "</td><td class=\"date\">" << esc(report::long_date(L, o.as_of)) << "</td><td class=\"num date\">"
+                << esc(report::fill(tr(L, "age_days"), {report::integer(L, o.age_days)})) << "</td><td>" << esc_lines(o.note);
+            if (!o.source.empty()) out << "<br/><span class=\"rule\">" << esc(tr(L, "source")) << ": " << esc(o.source) << "</span>";
+            out << "</td></tr>\n";
+        }
+        out << "</tbody>\n</table>\n";
+    }
+    if (!r.contacts.empty()) {
+        out << "<h3>" << esc(tr(L, "contacts")) << "</h3>\n<table>\n<thead><tr><th scope=\"col\">"
+            << esc(tr(L, "municipality")) << "</th><th scope=\"col\">" << esc(tr(L, "role")) << "</th><th scope=\"col\">"
+            << esc(tr(L, "name")) << "</th><th scope=\"col\">" << esc(tr(L, "email")) << "</th></tr></thead>\n<tbody>\n";
+        for (const auto& c : r.contacts)
+            out << "<tr><td>" << esc(c.municipality_name) << "</td><td>" << esc(c.role) << "</td><td>" << esc(c.name)
+                << "</td><td>" << esc(c.email) << "</td></tr>\n";
+        out << "</tbody>\n</table>\n";
+    }
+    out << "</section>\n";
+}
+
+bool has(const Report& r, std::string_view s) {
+    for (const auto& x : r.sections)
+        if (x == s) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string render_html(const Report& r) {
+    const auto& L = r.language;
+    std::ostringstream out;
+    out.imbue(std::locale::classic());  // numbers in SVG coordinates never depend on the global locale
+    out << "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" << esc(L) << "\" xml:lang=\"" << esc(L)
+        << "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+        << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n"
+        << "<title>" << esc(r.title) << " — " << esc(r.as_of_text) << "</title>\n<style>" << css << "</style>\n</head>\n<body>\n"
+        << "<header>\n<h1>" << esc(r.title) << "</h1>\n<p class=\"meta\">"
+        << esc(report::fill(tr(L, "as_of"), {r.as_of_text}));
+    if (!r.meeting.empty())
+        out << " · " << esc(tr(L, "meeting")) << ": " << esc(r.meeting_title.empty() ? r.meeting : r.meeting_title) << " ("
+            << esc(date(r, r.meeting_date)) << ")";
+    if (!r.filter.empty()) out << " · " << esc(tr(L, "filter")) << ": <code>" << esc(r.filter) << "</code>";
+    out << "</p>\n";
+    if (!r.as_of_note.empty()) out << "<p class=\"note\">" << esc_lines(r.as_of_note) << "</p>\n";
+    out << "</header>\n<nav>\n<h2>" << esc(tr(L, "contents")) << "</h2>\n<ol>\n";
+    for (const auto& s : r.sections) out << "<li><a href=\"#" << s << "\">" << esc(tr(L, s)) << "</a></li>\n";
+    out << "</ol>\n</nav>\n<main>\n";
+    if (has(r, "summary")) summary(out, r);
+    if (has(r, "decisions")) decisions(out, r);
+    if (has(r, "signals")) signals(out, r);
+    if (has(r, "changes")) changes(out, r);
+    if (has(r, "actions")) actions(out, r);
+    if (has(r, "monitoring")) monitoring(out, r);
+    out << "</main>\n<footer><p>" << esc(tr(L, "footer")) << "</p></footer>\n</body>\n</html>\n";
+    return out.str();
+}
+
+}  // namespace actielijst

@@ -1,0 +1,381 @@
+// build_report: gathers what the report shows from a View, the rules' Evaluation
+// and optionally Changes, with every label resolved in the report's language.
+#include <actielijst/changes.hpp>
+#include <actielijst/report.hpp>
+
+#include "report/i18n.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace actielijst {
+namespace {
+
+using report::fill;
+using report::integer;
+using report::tr;
+
+const std::vector<std::string> all_sections = {"summary", "decisions", "signals", "changes", "actions", "monitoring"};
+const std::vector<std::string> categories = {"todo", "active", "blocked", "done", "dropped", "none"};
+
+class Builder {
+public:
+    Builder(const View& view, const Evaluation& evaluation, const ReportOptions& options)
+        : view_(view), evaluation_(evaluation), lang_(options.language) {}
+
+    std::string region_name(const std::string& code) const {
+        const Region* r = view_.region(code);
+        return r ? r->name() : code;
+    }
+    std::string action_title(const std::string& key) const {
+        const ActionPoint* a = view_.action(key);
+        return a ? a->title() : key;
+    }
+    std::string state_label(const std::string& key) const {
+        const ProgressState* s = view_.state(key);
+        return s ? s->label().in(lang_) : key;
+    }
+
+    ReportProposal proposal(const Proposal& p) const {
+        ReportProposal r;
+        r.key = p.key();
+        r.action = p.action();
+        r.action_title = action_title(p.action());
+        r.kind = std::string(to_string(p.kind()));
+        r.kind_label = std::string(tr(lang_, r.kind));
+        r.state = std::string(to_string(p.state()));
+        r.state_label = std::string(tr(lang_, r.state));
+        r.text = p.text();
+        r.meeting = p.meeting();
+        r.decided = p.decided();
+        return r;
+    }
+
+    std::string rollup_words(const Rollup& r, const std::string& level_label) const {
+        const auto n = integer(lang_, static_cast<std::int64_t>(r.municipalities));
+        const auto level = fill(tr(lang_, "or_higher"), {level_label});
+        if (r.reported) {
+            return fill(tr(lang_, "rollup_words"), {integer(lang_, *r.reported), n, level}) + " " +
+                   fill(tr(lang_, "rollup_reported"), {report::long_date(lang_, *r.reported_as_of)});
+        }
+        return fill(tr(lang_, "rollup_words"),
+                    {integer(lang_, static_cast<std::int64_t>(r.known_at_or_above)), n, level}) +
+               " " + fill(tr(lang_, "rollup_known"), {integer(lang_, static_cast<std::int64_t>(r.known))});
+    }
+
+    /// Rollups of every ordinal indicator over a region, for each level above the
+    /// lowest, where anything is known.
+    void rollups(const std::string& region, std::vector<ReportRollup>& out) const {
+        for (const auto& ind : view_.indicators()) {
+            if (ind.kind() != IndicatorKind::ordinal) continue;
+            for (std::size_t i = 1; i < ind.levels().size(); ++i) {
+                const auto& level = ind.levels()[i];
+                const Rollup r = view_.rollup(ind.key(), region, level.key());
+                if (r.municipalities == 0 || (r.known_at_or_above == 0 && !r.reported)) continue;
+                ReportRollup rr;
+                rr.indicator = ind.key();
+                rr.indicator_label = ind.label().in(lang_);
+                rr.region = region;
+                rr.region_name = region_name(region);
+                rr.level = level.key();
+                rr.level_label = level.label().in(lang_);
+                rr.rollup = r;
+                rr.words = rollup_words(r, rr.level_label);
+                out.push_back(std::move(rr));
+            }
+        }
+    }
+
+    ReportScope scope(const std::string& region, const StatusUpdate* s) const {
+        ReportScope r;
+        r.region = region;
+        r.region_name = region_name(region);
+        if (const Region* reg = view_.region(region)) {
+            r.region_kind = std::string(to_string(reg->kind()));
+            if (reg->kind() == RegionKind::municipality) r.parent_name = region_name(reg->parent());
+        }
+        if (s) {
+            r.state = s->state();
+            r.state_label = state_label(s->state());
+            if (const ProgressState* st = view_.state(s->state())) r.category = std::string(to_string(st->category()));
+            r.text = s->text();
+            r.as_of = s->as_of();
+            r.author = s->author();
+        }
+        return r;
+    }
+
+    ReportAction action(const ActionPoint& a) const {
+        ReportAction r;
+        r.key = a.key();
+        r.theme = a.theme();
+        r.title = a.title();
+        r.goal = a.goal();
+        for (const auto& o : a.owners()) (o.role() == OwnerRole::lead ? r.leads : r.supports).push_back(o.name());
+        r.due = a.due();
+        r.due_moves = view_.due_moves(a.key());
+        std::set<std::string> shown;
+        for (const auto& code : a.scope()) {
+            r.scopes.push_back(scope(code, view_.status(a.key(), code)));
+            shown.insert(code);
+        }
+        for (const StatusUpdate* s : view_.statuses_of(a.key()))
+            if (shown.insert(s->scope()).second) r.scopes.push_back(scope(s->scope(), s));
+        // The overall category: the most pressing one any scope is in.
+        for (const char* c : {"blocked", "active", "todo", "done", "dropped"})
+            if (std::any_of(r.scopes.begin(), r.scopes.end(), [&](const ReportScope& s) { return s.category == c; })) {
+                r.category = c;
+                break;
+            }
+        r.category_label = std::string(tr(lang_, r.category.empty() ? "none" : r.category));
+        for (const auto& st : evaluation_.statuses) {
+            if (st.action != a.key()) continue;
+            r.rag = std::string(to_string(st.rag));
+            for (std::size_t i : st.findings)
+                if (i < evaluation_.findings.size() &&
+                    std::find(r.rag_rules.begin(), r.rag_rules.end(), evaluation_.findings[i].rule) == r.rag_rules.end())
+                    r.rag_rules.push_back(evaluation_.findings[i].rule);
+        }
+        if (r.rag.empty()) r.rag = "grey";
+        r.rag_label = std::string(tr(lang_, r.rag));
+        for (const auto& code : a.scope())
+            if (const Region* reg = view_.region(code); reg && reg->kind() == RegionKind::corop) rollups(code, r.rollups);
+        for (const auto& p : view_.proposals())
+            if (p.action() == a.key()) r.proposals.push_back(proposal(p));
+        for (const auto& ref : a.see_also()) {
+            const ActionPoint* other = view_.action(ref);
+            r.see_also.push_back({ref, other ? other->title() : std::string()});
+        }
+        return r;
+    }
+
+    std::string observation_value(const Observation& o) const {
+        const Indicator* ind = view_.indicator(o.indicator());
+        const auto& v = o.value();
+        if (!v.level.empty()) {
+            std::string level = v.level;
+            if (ind)
+                for (const auto& l : ind->levels())
+                    if (l.key() == v.level) level = l.label().in(lang_);
+            if (v.count) {
+                const auto n = view_.municipalities_in(o.region()).size();
+                return fill(tr(lang_, "rollup_words"), {integer(lang_, *v.count), integer(lang_, static_cast<std::int64_t>(n)),
+                                                        fill(tr(lang_, "or_higher"), {level})});
+            }
+            return v.at_least ? fill(tr(lang_, "at_least"), {level}) : level;
+        }
+        if (!v.value) return std::string(tr(lang_, "no_value"));
+        std::string text = report::number(lang_, *v.value);
+        if (ind && !ind->unit().empty()) text += " " + ind->unit();
+        return text;
+    }
+
+    ReportObservation observation(const Observation& o) const {
+        ReportObservation r;
+        r.indicator = o.indicator();
+        const Indicator* ind = view_.indicator(o.indicator());
+        r.indicator_label = ind ? ind->label().in(lang_) : o.indicator();
+        r.region = o.region();
+        r.region_name = region_name(o.region());
+        r.value = observation_value(o);
+        r.source = o.source();
+        r.note = o.note();
+        r.as_of = o.as_of();
+        r.age_days = days_between(o.as_of(), view_.as_of());
+        return r;
+    }
+
+    std::string kind_name(ChangeKind k) const {
+        switch (k) {
+            case ChangeKind::added: return "added";
+            case ChangeKind::removed: return "removed";
+            case ChangeKind::changed: break;
+        }
+        return "changed";
+    }
+
+    std::string status_text(const std::optional<StatusUpdate>& s) const {
+        if (!s) return {};
+        return state_label(s->state()) + " (" + report::long_date(lang_, s->as_of()) + "): " + s->text();
+    }
+
+    void changes(const Changes& c, std::vector<ReportChange>& out) const {
+        const auto push = [&](std::string what, std::string kind, std::string subject, std::string region,
+                              std::string before, std::string after) {
+            ReportChange r;
+            r.what = std::move(what);
+            r.kind_label = std::string(tr(lang_, kind));
+            r.kind = std::move(kind);
+            r.subject = std::move(subject);
+            r.region_name = std::move(region);
+            r.before = std::move(before);
+            r.after = std::move(after);
+            out.push_back(std::move(r));
+        };
+        for (const auto& a : c.actions)
+            push("action", kind_name(a.kind), a.after ? a.after->title() : a.before ? a.before->title() : a.key, {},
+                 a.before ? a.before->goal() : std::string(), a.after ? a.after->goal() : std::string());
+        for (const auto& s : c.statuses)
+            push("status", s.closed ? "closed" : kind_name(s.kind), action_title(s.action), region_name(s.scope),
+                 status_text(s.before), status_text(s.after));
+        for (const auto& p : c.proposals) {
+            const auto text = [&](const std::optional<Proposal>& x) {
+                return x ? std::string(tr(lang_, to_string(x->state()))) + ": " + x->text() : std::string();
+            };
+            const Proposal* any = p.after ? &*p.after : p.before ? &*p.before : nullptr;
+            push("proposal", p.decided ? "decided" : kind_name(p.kind),
+                 p.key + (any ? " (" + action_title(any->action()) + ")" : std::string()), {}, text(p.before),
+                 text(p.after));
+        }
+        for (const auto& o : c.observations) {
+            const Observation* any = o.after ? &*o.after : o.before ? &*o.before : nullptr;
+            if (!any) continue;
+            const Indicator* ind = view_.indicator(any->indicator());
+            push("observation", kind_name(o.kind), ind ? ind->label().in(lang_) : any->indicator(),
+                 region_name(any->region()), o.before ? observation_value(*o.before) : std::string(),
+                 o.after ? observation_value(*o.after) : std::string());
+        }
+    }
+
+private:
+    const View& view_;
+    const Evaluation& evaluation_;
+    std::string lang_;
+};
+
+const std::string* meta_text(const View& view, std::string_view key) {
+    for (const auto& m : view.meta())
+        if (m.key == key)
+            if (const auto* t = std::get_if<std::string>(&m.value)) return t;
+    return nullptr;
+}
+
+bool meta_flag(const View& view, std::string_view key) {
+    for (const auto& m : view.meta())
+        if (m.key == key)
+            if (const auto* b = std::get_if<bool>(&m.value)) return *b;
+    return false;
+}
+
+}  // namespace
+
+const std::vector<std::string>& report_sections() { return all_sections; }
+
+Report build_report(const View& view, const Evaluation& evaluation, const ReportOptions& options,
+                    const Changes* changes, const std::vector<Contact>& contacts) {
+    if (options.language != "nl" && options.language != "en")
+        throw Error(Errc::invalid, "report language: expected \"nl\" or \"en\", got \"" + options.language + "\"");
+    for (const auto& s : options.sections)
+        if (std::find(all_sections.begin(), all_sections.end(), s) == all_sections.end())
+            throw Error(Errc::invalid, "report section: unknown section \"" + s +
+                                           "\"; expected summary, decisions, signals, changes, actions or monitoring");
+    const std::string& lang = options.language;
+    Builder b(view, evaluation, options);
+    Report r;
+    r.language = lang;
+    for (const auto& s : all_sections)
+        if (options.sections.empty() ||
+            std::find(options.sections.begin(), options.sections.end(), s) != options.sections.end())
+            r.sections.push_back(s);
+    const std::string* meta_title = meta_text(view, "title");
+    r.title = !options.title.empty() ? options.title : meta_title ? *meta_title : std::string(tr(lang, "default_title"));
+    r.as_of = view.as_of();
+    r.as_of_text = report::long_date(lang, view.as_of());
+    if (meta_flag(view, "as_of_inferred"))
+        if (const std::string* note = meta_text(view, "as_of_note")) r.as_of_note = *note;
+    const Meeting* meeting = nullptr;
+    if (!options.meeting.empty()) {
+        for (const auto& m : view.meetings())
+            if (m.key() == options.meeting) meeting = &m;
+        if (!meeting) throw Error(Errc::not_found, "report meeting: unknown meeting \"" + options.meeting + "\"");
+    } else {
+        for (const auto& m : view.meetings())
+            if (m.date() <= view.as_of()) meeting = &m;
+    }
+    if (meeting) {
+        r.meeting = meeting->key();
+        r.meeting_title = meeting->title();
+        r.meeting_date = meeting->date();
+    }
+    r.filter = options.filter;
+
+    std::vector<const ActionPoint*> selected;
+    if (options.filter.empty())
+        for (const auto& a : view.actions()) selected.push_back(&a);
+    else
+        selected = Filter::parse(options.filter, "filter", &view).select(view);
+    std::set<std::string, std::less<>> chosen;
+    for (const auto* a : selected) chosen.insert(a->key());
+
+    // Themes, actions and the summary table.
+    r.summary.categories = categories;
+    for (const auto& c : categories) r.summary.category_labels.emplace_back(tr(lang, c));
+    for (const auto& theme : view.themes()) {
+        ReportTheme t{theme.key(), theme.label().in(lang), {}};
+        ReportSummaryRow row{theme.key(), t.label, std::vector<std::size_t>(categories.size(), 0)};
+        for (const auto* a : selected) {
+            if (a->theme() != theme.key()) continue;
+            t.actions.push_back(b.action(*a));
+            const auto& ra = t.actions.back();
+            const auto c = std::find(categories.begin(), categories.end(), ra.category.empty() ? "none" : ra.category);
+            ++row.counts[static_cast<std::size_t>(c - categories.begin())];
+            ++r.summary.actions;
+            for (const auto& s : ra.scopes)
+                if (!s.state.empty()) ++r.summary.statuses;
+            for (std::size_t i = 0; i < 4; ++i)
+                if (ra.rag == to_string(static_cast<Rag>(i))) ++r.summary.rag[i];
+        }
+        r.summary.themes.push_back(std::move(row));
+        r.themes.push_back(std::move(t));
+    }
+
+    for (const auto& p : view.proposals())
+        if (p.state() == ProposalState::open && chosen.count(p.action())) r.decisions.push_back(b.proposal(p));
+    r.summary.open_proposals = r.decisions.size();
+
+    for (const Severity sev : {Severity::alert, Severity::warning, Severity::info})
+        for (const auto& f : evaluation.findings) {
+            if (f.severity != sev || (!f.action.empty() && !chosen.count(f.action))) continue;
+            ReportFinding rf;
+            rf.rule = f.rule;
+            rf.severity = std::string(to_string(f.severity));
+            rf.severity_label = std::string(tr(lang, rf.severity));
+            rf.action = f.action;
+            if (!f.action.empty()) rf.action_title = b.action_title(f.action);
+            rf.region = f.region;
+            if (!f.region.empty()) rf.region_name = b.region_name(f.region);
+            rf.message = f.message;
+            rf.reasons = f.reasons;
+            r.signals.push_back(std::move(rf));
+            ++r.summary.findings[static_cast<std::size_t>(sev)];
+        }
+
+    if (changes) {
+        r.changes_from = changes->from;
+        b.changes(*changes, r.changes);
+    }
+
+    for (const auto& ind : view.indicators()) {
+        if (ind.kind() != IndicatorKind::ordinal || ind.levels().size() < 2) continue;
+        for (const auto& reg : view.regions()) {
+            if (reg.kind() != RegionKind::corop) continue;
+            const auto& top = ind.levels().back();
+            ReportCoverage c;
+            c.indicator = ind.key();
+            c.indicator_label = ind.label().in(lang);
+            c.region = reg.code();
+            c.region_name = reg.name();
+            c.level_label = top.label().in(lang);
+            c.rollup = view.rollup(ind.key(), reg.code(), top.key());
+            if (c.rollup.municipalities) r.coverage.push_back(std::move(c));
+        }
+    }
+    for (const auto& o : view.observations()) r.monitoring.push_back(b.observation(o));
+
+    if (options.include_contacts)
+        for (const auto& c : contacts)
+            r.contacts.push_back({c.municipality(), b.region_name(c.municipality()), c.role(), c.name(), c.email()});
+    return r;
+}
+
+}  // namespace actielijst
