@@ -2,7 +2,7 @@
 # actielijst quick start.
 #
 #   ./build.sh report   build, then write the steering-group report of the bundled
-#                       Limburg action list (Markdown) and print where it is
+#                       Limburg action list (HTML and Markdown) and print where it is
 #   ./build.sh test     build and run every test: the dev and asan workflows, then
 #                       bounded libFuzzer runs (the fuzz workflow, clang)
 #
@@ -50,7 +50,8 @@ report() {
   # A fresh store each time, so the report shows exactly the bundled data.
   rm -f out/limburg.db out/limburg.db-wal out/limburg.db-shm
   ./build/release/examples/stuurgroep-rapport/stuurgroep-rapport \
-    --data examples/data/limburg.json --db out/limburg.db --out out/stuurgroep-rapport.md
+    --data examples/data/limburg.json --db out/limburg.db \
+    --out out/stuurgroep-rapport.html --out out/stuurgroep-rapport.md
 }
 
 tests() {

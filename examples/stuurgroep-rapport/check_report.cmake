@@ -1,6 +1,7 @@
 # Runs stuurgroep-rapport on the bundled Limburg data and checks what a secretary
 # relies on: the signals with reasons and the overall status per action, the
-# --where filter, and a clear error (exit 3, file:line:column) for a bad rules file.
+# --where filter, and a clear error (exit 3, file:line:column) for a bad rules file;
+# then the other formats, English, sections and the changes since an earlier date.
 #   cmake -DPROGRAM=<exe> -DSOURCE_DIR=<repo> -DWORK=<scratch dir> -P check_report.cmake
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
@@ -57,3 +58,34 @@ endif()
 
 run(3 out --out ${WORK}/bad.md --where "state = \"stalled\"")
 require("${out}" "--where:1:1")
+
+# HTML, Markdown, CSV and JSON in one run, each format from its extension.
+run(0 out --out ${WORK}/r.html --out ${WORK}/r.md --out ${WORK}/r.csv --out ${WORK}/r.json)
+require("${out}" "Report: ${WORK}/r.html")
+file(READ ${WORK}/r.html html)
+require("${html}" "<!DOCTYPE html>")
+require("${html}" "@page{size:A4")
+require("${html}" "<svg xmlns=")
+refuse("${html}" "<script")
+file(READ ${WORK}/r.csv csv)
+require("${csv}" "thema,actiepunt,titel")
+file(READ ${WORK}/r.json json)
+require("${json}" "\"format\": \"actielijst-report\"")
+
+run(0 out --out ${WORK}/en.md --lang en --sections summary,signals)
+file(READ ${WORK}/en.md en)
+require("${en}" "## Signals")
+require("${en}" "As of 1 March 2023.")
+refuse("${en}" "## Housing")
+
+run(0 out --out ${WORK}/changes.md --compare-date 2023-02-01 --sections changes)
+require("${out}" "Changes since 2023-02-01:")
+file(READ ${WORK}/changes.md changes)
+require("${changes}" "Wijzigingen van 1 februari 2023 tot 1 maart 2023.")
+
+run(3 out --out ${WORK}/bad.md --sections summary,appendix)
+require("${out}" "unknown section \"appendix\"")
+run(3 out --out ${WORK}/bad.pdf)
+require("${out}" "cannot tell the format")
+run(3 out --out ${WORK}/bad.md --lang de)
+require("${out}" "expected \"nl\" or \"en\"")

@@ -1,79 +1,129 @@
 // stuurgroep-rapport: loads an action list into a store, runs the reporting rules
-// and writes the steering-group report as Markdown.
+// and writes the steering-group report (library module actielijst/report.hpp) as
+// HTML, Markdown, CSV and/or JSON.
 //
-//   stuurgroep-rapport --data examples/data/limburg.json --db limburg.db --out rapport.md
+//   stuurgroep-rapport --data examples/data/limburg.json --db limburg.db
+//                      --out rapport.html --out rapport.md [--lang en] [--sections summary,actions]
 //                      [--rules my.rules] [--where 'theme = "wonen"'] [--as-of 2024-03-18]
-#include "markdown.hpp"
-
+//                      [--compare-date 2023-01-01] [--title "..."] [--contacts]
 #include <actielijst.hpp>
+#include <actielijst/changes.hpp>
+#include <actielijst/report.hpp>
+#include <actielijst/rules.hpp>
 
 #include <CLI/CLI.hpp>
 
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <sstream>
 
 namespace {
 
+using namespace actielijst;
+
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw actielijst::Error(actielijst::Errc::io, "cannot read " + path);
+    if (!in) throw Error(Errc::io, "cannot read " + path);
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 /// The date the report is "as of": the option, else the list's own meta "as_of".
-actielijst::Date report_date(const std::string& option, const actielijst::Store& store) {
-    if (!option.empty()) return actielijst::Date::parse(option, "--as-of");
+Date report_date(const std::string& option, const Store& store) {
+    if (!option.empty()) return Date::parse(option, "--as-of");
     for (const auto& m : store.dump().meta)
         if (m.key == "as_of")
-            if (const auto* text = std::get_if<std::string>(&m.value)) return actielijst::Date::parse(*text, "meta.as_of");
-    throw actielijst::Error(actielijst::Errc::invalid, "--as-of: the list states no as-of date; give one");
+            if (const auto* text = std::get_if<std::string>(&m.value)) return Date::parse(*text, "meta.as_of");
+    throw Error(Errc::invalid, "--as-of: the list states no as-of date; give one");
+}
+
+/// The format of an output file: --format when given, else the file's extension.
+ReportFormat format_of(const std::string& path, const std::string& format) {
+    if (!format.empty()) return parse_report_format(format);
+    const auto dot = path.rfind('.');
+    const std::string ext = dot == std::string::npos ? std::string() : path.substr(dot + 1);
+    if (ext == "htm") return ReportFormat::html;
+    try {
+        return parse_report_format(ext);
+    } catch (const Error&) {
+        throw Error(Errc::invalid, "--out " + path + ": cannot tell the format from the extension; use .html, .md, "
+                                   ".csv or .json, or give --format");
+    }
+}
+
+std::vector<std::string> split(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream in(text);
+    for (std::string part; std::getline(in, part, ',');)
+        if (!part.empty()) out.push_back(part);
+    return out;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Writes the steering-group report of an action list as Markdown."};
-    std::string data, db, out, as_of, rules_file, where;
+    CLI::App app{"Writes the steering-group report of an action list as HTML, Markdown, CSV or JSON."};
+    std::string data, db, as_of, compare_date, rules_file, sections;
+    std::vector<std::string> outs, formats;
+    ReportOptions options;
     app.add_option("--data", data, "JSON action list to import first (re-importing is harmless)")->check(CLI::ExistingFile);
     app.add_option("--db", db, "SQLite store to read (created when missing)")->required();
-    app.add_option("--out", out, "Markdown file to write")->required();
+    app.add_option("--out", outs, "File to write; repeatable. The format follows the extension (.html, .md, .csv, .json)")
+        ->required();
+    app.add_option("--format", formats, "html, md, csv or json for each --out, in order (default: from the extension)");
+    app.add_option("--lang", options.language, "Report language: nl (default) or en");
+    app.add_option("--title", options.title, "Report title (default: the list's own title)");
+    app.add_option("--sections", sections,
+                   "Comma-separated sections: summary, decisions, signals, changes, actions, monitoring (default: all)");
     app.add_option("--as-of", as_of, "Report date YYYY-MM-DD (default: the list's own as-of date)");
+    app.add_option("--compare-date", compare_date, "Show the changes since the store's state at this date YYYY-MM-DD");
     app.add_option("--rules", rules_file, "Rules file (default: the rules shipped with the library)")
         ->check(CLI::ExistingFile);
-    app.add_option("--where", where, "Only the action points this filter selects, e.g. 'theme = \"wonen\"'");
+    app.add_option("--where", options.filter, "Only the action points this filter selects, e.g. 'theme = \"wonen\"'");
+    app.add_flag("--contacts", options.include_contacts, "Include contact persons (personal data)");
     CLI11_PARSE(app, argc, argv);
 
     try {
-        auto store = actielijst::Store::open(db);
+        if (!formats.empty() && formats.size() != outs.size())
+            throw Error(Errc::invalid, "--format: give one per --out, or none");
+        options.sections = split(sections);
+        auto store = Store::open(db);
         if (!data.empty()) {
             const auto s = store.import_json(read_file(data));
             std::cout << "Imported " << data << ": " << s.definitions_added << " new definitions, " << s.updates_added
                       << " new states of affairs (" << s.updates_unchanged << " already stored).\n";
         }
         const auto view = store.view(report_date(as_of, store));
-        const auto rules = rules_file.empty() ? actielijst::RuleSet::defaults(&view)
-                                              : actielijst::RuleSet::load(rules_file, &view);
+        const auto rules = rules_file.empty() ? RuleSet::defaults(&view) : RuleSet::load(rules_file, &view);
         const auto evaluation = rules.evaluate(view);
-        std::vector<const actielijst::ActionPoint*> selected;
-        if (where.empty())
-            for (const auto& a : view.actions()) selected.push_back(&a);
-        else
-            selected = actielijst::Filter::parse(where, "--where", &view).select(view);
-        rapport::Summary summary;
-        const auto markdown = rapport::render_markdown(view, evaluation, selected, summary);
-        std::ofstream file(out, std::ios::binary | std::ios::trunc);
-        if (!file || !(file << markdown) || !file.flush())
-            throw actielijst::Error(actielijst::Errc::io, "cannot write " + out);
-        std::cout << "Report as of " << view.as_of().iso() << ": " << summary.themes << " themes, " << summary.actions
-                  << " action points, " << summary.statuses << " states of affairs (" << summary.stalled
-                  << " stalled), " << summary.open_proposals << " open proposals.\n"
-                  << "Signals: " << summary.findings[2] << " alert, " << summary.findings[1] << " warning, "
-                  << summary.findings[0] << " info. Status: " << summary.rag[3] << " red, " << summary.rag[2]
-                  << " amber, " << summary.rag[1] << " green, " << summary.rag[0] << " grey.\n"
-                  << "Store:  " << db << "\nReport: " << out << "\n";
+        std::optional<Changes> changes;
+        if (!compare_date.empty()) changes = diff(store.view(Date::parse(compare_date, "--compare-date")), view);
+        std::vector<Contact> contacts;
+        if (options.include_contacts) contacts = store.dump(true).contacts;
+        // --where errors name the option, as the rules engine reports them.
+        if (!options.filter.empty()) Filter::parse(options.filter, "--where", &view);
+        const auto report = build_report(view, evaluation, options, changes ? &*changes : nullptr, contacts);
+
+        // Render everything first, so a failure writes no file at all.
+        std::vector<std::string> texts;
+        for (std::size_t i = 0; i < outs.size(); ++i)
+            texts.push_back(render(report, format_of(outs[i], formats.empty() ? std::string() : formats[i])));
+        for (std::size_t i = 0; i < outs.size(); ++i) {
+            std::ofstream file(outs[i], std::ios::binary | std::ios::trunc);
+            if (!file || !(file << texts[i]) || !file.flush()) throw Error(Errc::io, "cannot write " + outs[i]);
+        }
+        const auto& s = report.summary;
+        std::cout << "Report as of " << view.as_of().iso() << ": " << report.themes.size() << " themes, " << s.actions
+                  << " action points, " << s.statuses << " states of affairs, " << s.open_proposals
+                  << " open proposals.\n"
+                  << "Signals: " << s.findings[2] << " alert, " << s.findings[1] << " warning, " << s.findings[0]
+                  << " info. Status: " << s.rag[3] << " red, " << s.rag[2] << " amber, " << s.rag[1] << " green, "
+                  << s.rag[0] << " grey.\n";
+        if (changes) std::cout << "Changes since " << changes->from.iso() << ": " << report.changes.size() << ".\n";
+        std::cout << "Store:  " << db << "\n";
+        for (const auto& out : outs) std::cout << "Report: " << out << "\n";
         return 0;
-    } catch (const actielijst::Error& e) {
+    } catch (const Error& e) {
         std::cerr << "stuurgroep-rapport: " << e.what() << "\n";
         return 3;
     }
