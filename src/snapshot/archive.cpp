@@ -26,7 +26,6 @@
 #include <istream>
 #include <new>
 #include <ostream>
-#include <sstream>
 #include <streambuf>
 #include <string>
 #include <variant>
@@ -547,23 +546,65 @@ public:
     }
 };
 
+/// A write-only stream buffer appending to a string, which remembers a failed
+/// allocation: streams swallow exceptions of their buffer (and Boost then reports an
+/// "output stream error"), so encode() asks the sink afterwards and reports running
+/// out of memory as std::bad_alloc. (Making the stream rethrow is no option: the text
+/// archive's destructor writes a final newline, and a throw there terminates.)
+class StringSink : public std::streambuf {
+public:
+    explicit StringSink(std::string& out) : out_(out) {}
+    bool failed() const noexcept { return failed_; }
+
+protected:
+    int_type overflow(int_type c) override {
+        if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+        try {
+            out_.push_back(traits_type::to_char_type(c));
+        } catch (const std::bad_alloc&) {
+            failed_ = true;
+            return traits_type::eof();
+        }
+        return c;
+    }
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+        try {
+            out_.append(s, static_cast<std::size_t>(n));
+        } catch (const std::bad_alloc&) {
+            failed_ = true;
+            return 0;
+        }
+        return n;
+    }
+
+private:
+    std::string& out_;
+    bool failed_ = false;
+};
+
 constexpr unsigned archive_flags = boost::archive::no_header | boost::archive::no_codecvt;
 
 }  // namespace
 
 std::string encode(const View& view, SnapshotFormat format) {
     const ViewM m = mirror(view);
-    std::ostringstream out(std::ios::binary);
-    {
+    std::string bytes;
+    StringSink sink(bytes);
+    std::ostream out(&sink);
+    try {
         if (format == SnapshotFormat::text) {
             boost::archive::text_oarchive ar(out, archive_flags);
             ar << m;
         } else {
-            boost::archive::binary_oarchive ar(out, archive_flags);
+            boost::archive::binary_oarchive ar(sink, archive_flags);
             ar << m;
         }
+    } catch (const boost::archive::archive_exception&) {
+        if (sink.failed()) throw std::bad_alloc();
+        throw;
     }
-    return std::move(out).str();
+    if (sink.failed() || !out) throw std::bad_alloc();
+    return bytes;
 }
 
 View decode(std::string_view payload, SnapshotFormat format) {
@@ -572,6 +613,7 @@ View decode(std::string_view payload, SnapshotFormat format) {
     try {
         if (format == SnapshotFormat::text) {
             std::istream in(&buf);
+            in.exceptions(std::ios::badbit);  // a std::bad_alloc inside a read stays one
             boost::archive::text_iarchive ar(in, archive_flags);
             ar >> m;
         } else {

@@ -68,6 +68,12 @@ void* operator new(std::size_t n) {
     if (void* p = std::malloc(n ? n : 1)) return p;
     throw std::bad_alloc();
 }
+// The nothrow form too (std::stable_sort's temporary buffer uses it): every form of
+// new here must pair with the delete below, or AddressSanitizer reports a mismatch.
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
+    if (countdown >= 0 && countdown-- == 0) return nullptr;
+    return std::malloc(n ? n : 1);
+}
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
@@ -171,6 +177,75 @@ int main(int argc, char** argv) {
         actielijst_filter_free(filter);
         return rc;
     });
+    // Meeting snapshots: save, bytes, load (file and bytes) and the diff with its iterator,
+    // on a small list with every kind of entry (the Limburg view has thousands of
+    // failure points per call).
+    static const char small_json[] = R"({"format": "actielijst", "format_version": 1,
+      "themes": [{"key": "wonen", "label": {"nl": "Wonen", "en": "Housing"}}],
+      "regions": [{"code": "PV31", "name": "Limburg", "kind": "province"},
+                  {"code": "CR37", "name": "Noord", "kind": "corop", "parent": "PV31", "aliases": ["Regio Noord"]},
+                  {"code": "GM0983", "name": "Venlo", "kind": "municipality", "parent": "CR37"}],
+      "meetings": [{"key": "m1", "date": "2023-03-01", "title": "Stuurgroep"}],
+      "actions": [{"key": "a1", "theme": "wonen", "title": "T", "goal": "G", "owners": [{"name": "Provincie", "role": "lead"}],
+                   "scope": ["CR37"], "due": "2024-12-31", "see_also": ["a2"]},
+                  {"key": "a2", "theme": "wonen", "title": "T2", "goal": "G2"}],
+      "updates": [{"action": "a1", "scope": "CR37", "state": "in_progress", "text": "Bezig", "as_of": "2023-03-01",
+                   "author": "Stuurgroep", "meeting": "m1"}],
+      "proposals": [{"key": "P1", "action": "a1", "text": "Voorstel", "state": "adopted", "meeting": "m1",
+                     "decided": "2023-03-01", "kind": "consensus"}, {"key": "P2", "action": "a2", "text": "Open", "state": "open"}],
+      "indicators": [{"key": "sp", "label": {"nl": "Short-stay"}, "kind": "ordinal",
+                      "levels": [{"key": "none", "label": {"nl": "Geen"}}, {"key": "adopted", "label": {"nl": "Vastgesteld"}}]},
+                     {"key": "n", "label": {"nl": "Aantal"}, "kind": "count", "unit": "personen"}],
+      "observations": [{"indicator": "sp", "region": "CR37", "as_of": "2023-03-01", "level": "adopted", "count": 1,
+                        "source": "Actielijst", "note": "vier"},
+                       {"indicator": "n", "region": "PV31", "as_of": "2023-01-01", "note": "niet vermeld"}]})";
+    const std::string small_path = std::string(argv[2]) + "/oom-small.db";
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((small_path + suffix).c_str());
+    actielijst_store* small = nullptr;
+    actielijst_view* small_view = nullptr;
+    actielijst_view* empty_view = nullptr;
+    if (actielijst_store_open(small_path.c_str(), &small) != ACTIELIJST_OK ||
+        actielijst_store_view(small, "2023-03-01", &empty_view) != ACTIELIJST_OK ||
+        actielijst_store_import_json(small, small_json, sizeof small_json - 1) != ACTIELIJST_OK ||
+        actielijst_store_view(small, "2023-03-01", &small_view) != ACTIELIJST_OK) {
+        std::fprintf(stderr, "set-up failed: %s\n", actielijst_error_message());
+        return 2;
+    }
+    const std::string snap = std::string(argv[2]) + "/oom.snap";
+    for (const int format : {ACTIELIJST_SNAPSHOT_TEXT, ACTIELIJST_SNAPSHOT_BINARY}) {
+        const std::string kind = format == ACTIELIJST_SNAPSHOT_TEXT ? " (text)" : " (binary)";
+        every_failure_point(("actielijst_view_save_snapshot" + kind).c_str(),
+                            [&] { return actielijst_view_save_snapshot(small_view, snap.c_str(), format); });
+        every_failure_point(("actielijst_snapshot_load + diff + every change" + kind).c_str(), [&] {
+            actielijst_view* loaded = nullptr;
+            actielijst_diff* d = nullptr;
+            actielijst_change_iter* it = nullptr;
+            actielijst_change_rec change;
+            int rc = actielijst_snapshot_load(snap.c_str(), &loaded);
+            if (rc == ACTIELIJST_OK) rc = actielijst_diff_new(empty_view, loaded, &d);
+            if (rc == ACTIELIJST_OK) rc = actielijst_change_iter_new(d, &it);
+            while (rc == ACTIELIJST_OK && (rc = actielijst_change_iter_next(&change, it)) == ACTIELIJST_OK) {}
+            if (rc == ACTIELIJST_ITEROVER) rc = ACTIELIJST_OK;
+            actielijst_change_iter_free(it);
+            actielijst_diff_free(d);
+            actielijst_view_free(loaded);
+            return rc;
+        });
+        every_failure_point(("actielijst_view_snapshot_bytes + actielijst_snapshot_load_bytes" + kind).c_str(), [&] {
+            actielijst_buf b{};
+            actielijst_view* loaded = nullptr;
+            int rc = actielijst_view_snapshot_bytes(small_view, format, &b);
+            if (rc == ACTIELIJST_OK) rc = actielijst_snapshot_load_bytes(b.data, b.size, "bytes", &loaded);
+            actielijst_view_free(loaded);
+            actielijst_buf_dispose(&b);
+            return rc;
+        });
+    }
+    std::remove(snap.c_str());
+    actielijst_view_free(small_view);
+    actielijst_view_free(empty_view);
+    actielijst_store_free(small);
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((small_path + suffix).c_str());
     actielijst_view_free(view);
 
     every_failure_point("actielijst_store_export_json", [&] {
