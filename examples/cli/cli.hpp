@@ -64,5 +64,7 @@ void write_output(const std::string& path, const std::string& text);
 void add_store_commands(CLI::App& app, Context& ctx);   // init import export regions list
 void add_record_commands(CLI::App& app, Context& ctx);  // status history propose decide observe
 void add_check_command(CLI::App& app, Context& ctx);    // check
+void add_report_command(CLI::App& app, Context& ctx);   // report
+void add_snapshot_commands(CLI::App& app, Context& ctx);  // snapshot save|info|diff
 
 }  // namespace cli

@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
     cli::add_store_commands(app, ctx);
     cli::add_record_commands(app, ctx);
     cli::add_check_command(app, ctx);
+    cli::add_report_command(app, ctx);
+    cli::add_snapshot_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

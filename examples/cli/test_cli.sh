@@ -39,8 +39,10 @@ json_check() {
 # ---- help and usage (exit 0 / 2) ---------------------------------------------
 run 0 --help
 out_has "Exit codes"
-for cmd in init import export regions list status history propose decide observe check; do
-    run 0 "$cmd" --help
+for cmd in init import export regions list status history propose decide observe check report snapshot \
+    "snapshot save" "snapshot info" "snapshot diff"; do
+    # shellcheck disable=SC2086
+    run 0 $cmd --help
     out_has "Usage: actielijst $cmd"
 done
 run 0 --version
@@ -204,5 +206,53 @@ err_has "missing.rules"
 printf 'rule quiet\n    severity info\n    when false\n    message "never"\n' >"$WORK/quiet.rules"
 run 0 check --rules "$WORK/quiet.rules" --fail-on info
 out_has "0 alert, 0 warning, 0 info"
+
+# ---- snapshot ------------------------------------------------------------------
+run 0 snapshot save "$WORK/2023-03.snap"
+out_has "Saved the picture as of 2023-03-01"
+run 0 snapshot info "$WORK/2023-03.snap" --json
+json_check 'd["as_of"] == "2023-03-01" and d["format"] == "binary"'
+run 0 snapshot save "$WORK/2023-04.snap" --as-of 2023-04-01 --format text
+run 0 snapshot info "$WORK/2023-04.snap"
+out_has "snapshot as of 2023-04-01, text"
+run 0 snapshot diff "$WORK/2023-03.snap" "$WORK/2023-04.snap"
+out_has "status changed  wonen-registratie / CR39: stalled -> in_progress"
+out_has "observation added  short_stay_policy / CR39 as of 2023-04-01"
+run 0 snapshot diff "$WORK/2023-03.snap" --as-of 2023-04-01 --json
+json_check 'd["from"] == "2023-03-01" and d["to"] == "2023-04-01" and any(s["scope"] == "CR39" and s["after"]["state"] == "in_progress" for s in d["statuses"])'
+run 0 snapshot diff "$WORK/2023-03.snap" --json
+json_check 'd["statuses"] == [] and d["to"] == "2023-03-01"'
+run 2 snapshot
+run 2 snapshot diff "$WORK/2023-03.snap" "$WORK/2023-04.snap" --as-of 2023-04-01
+run 2 snapshot save "$WORK/x.snap" --format zip
+echo "not a snapshot" >"$WORK/junk.snap"
+run 3 snapshot diff "$WORK/junk.snap"
+err_has "junk.snap"
+run 3 snapshot info "$WORK/missing.snap"
+err_has "missing.snap"
+run 3 snapshot save "$WORK/no/such/dir/x.snap"
+err_has "actielijst:"
+
+# ---- report --------------------------------------------------------------------
+run 0 report --format md -o "$WORK/report.md"
+out_has "written to $WORK/report.md"
+grep -qF "## Signalen" "$WORK/report.md" || fail "no signals section in the Markdown report"
+run 0 report --format json --language en
+json_check 'd["language"] == "en" and d["as_of"] == "2023-03-01" and d["summary"]["findings"]'
+run 0 report --format html --section summary,signals
+out_has "<html"
+run 0 report --format csv --where 'theme = "werken"'
+out_has "werken"
+run 0 report --format md --since "$WORK/2023-03.snap" --as-of 2023-04-01
+out_has "Wijzigingen"
+run 2 report --format pdf
+run 2 report --section bogus
+run 2 report --language fr
+run 3 report --where 'theme = '
+err_has "--where:1:8"
+run 3 report --meeting nope
+err_has "nope"
+run 3 report -o "$WORK/no/such/dir/report.html"
+err_has "cannot write"
 
 echo "test_cli: all passed"

@@ -1,0 +1,67 @@
+// report: the steering-group report (HTML, Markdown, CSV or JSON) from the report module.
+#include "cli.hpp"
+
+#include <actielijst/changes.hpp>
+#include <actielijst/report.hpp>
+#include <actielijst/rules.hpp>
+#include <actielijst/snapshot.hpp>
+
+#include <iostream>
+
+namespace cli {
+namespace {
+
+struct ReportOptions {
+    std::string format = "html", output, language = "nl", title, where, rules, as_of, meeting, since;
+    std::vector<std::string> sections;
+    bool contacts = false;
+};
+
+int run_report(const Context& ctx, const ReportOptions& o) {
+    const auto store = open_store(ctx);
+    const auto view = store.view(view_date(o.as_of, store));
+    const auto rules = o.rules.empty() ? actielijst::RuleSet::defaults(&view) : actielijst::RuleSet::load(o.rules, &view);
+    const auto evaluation = rules.evaluate(view);
+    // The report parses the filter itself; parsing it here first makes an error name the option.
+    if (!o.where.empty()) (void)actielijst::Filter::parse(o.where, "--where", &view);
+    std::optional<actielijst::Changes> changes;
+    if (!o.since.empty()) changes = actielijst::diff(actielijst::load_snapshot(o.since), view);
+
+    actielijst::ReportOptions options;
+    options.language = o.language;
+    options.title = o.title;
+    options.sections = o.sections;
+    options.filter = o.where;
+    options.include_contacts = o.contacts;
+    options.meeting = o.meeting;
+    const auto contacts = o.contacts ? store.dump(true).contacts : std::vector<actielijst::Contact>{};
+    const auto report = actielijst::build_report(view, evaluation, options, changes ? &*changes : nullptr, contacts);
+    write_output(o.output, actielijst::render(report, actielijst::parse_report_format(o.format)));
+    if (!o.output.empty() && o.output != "-")
+        std::cout << "Report as of " << view.as_of().iso() << " (" << o.format << ") written to " << o.output << ".\n";
+    return exit_ok;
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, Context& ctx) {
+    auto o = std::make_shared<ReportOptions>();
+    auto* sub = add_command(app, ctx, "report", "Write the steering-group report (docs/report.md)", o, run_report);
+    sub->add_option("--format", o->format, "html (default), md, csv or json")
+        ->check(CLI::IsMember({"html", "md", "markdown", "csv", "json"}));
+    sub->add_option("-o,--output", o->output, "File to write (default: standard output)");
+    sub->add_option("--language", o->language, "nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
+    sub->add_option("--title", o->title, "Title (default: the list's meta title)");
+    sub->add_option("--section", o->sections, "Only these sections (repeat, or separate by commas)")
+        ->delimiter(',')
+        ->check(CLI::IsMember(actielijst::report_sections()));
+    sub->add_option("--where", o->where, "Only the action points this filter selects (region signals are kept)");
+    sub->add_option("--rules", o->rules, "Rules file (default: the rules shipped with the library)");
+    sub->add_option("--as-of", o->as_of, "Date of the report (default: the list's as-of date, else today)")
+        ->check(iso_date());
+    sub->add_option("--meeting", o->meeting, "Key of the meeting the report is for");
+    sub->add_option("--since", o->since, "A snapshot (snapshot save) to list the changes since");
+    sub->add_flag("--contacts", o->contacts, "Include contacts (personal data)");
+}
+
+}  // namespace cli
