@@ -912,6 +912,57 @@ ACTIELIJST_API int actielijst_change_iter_new(actielijst_diff *diff, actielijst_
 ACTIELIJST_API int actielijst_change_iter_next(actielijst_change_rec *rec, actielijst_change_iter *it);
 ACTIELIJST_API void actielijst_change_iter_free(actielijst_change_iter *it);
 
+/* ---- Reports ------------------------------------------------------------------
+ * The steering-group report (docs/report.md): a view, the signals of a rule set
+ * and optionally the changes since an earlier picture, rendered as HTML (one
+ * self-contained file), Markdown, CSV or JSON. Reproducible: the same inputs give
+ * byte-identical output. Every text from the data is escaped for the format. */
+
+#define ACTIELIJST_REPORT_HTML 0
+#define ACTIELIJST_REPORT_MARKDOWN 1
+#define ACTIELIJST_REPORT_CSV 2
+#define ACTIELIJST_REPORT_JSON 3
+
+/** Options for actielijst_report_render. Initialise with
+ *  ACTIELIJST_REPORT_OPTIONS_INIT or actielijst_report_options_init(). NULL texts
+ *  mean the default. */
+typedef struct actielijst_report_options {
+    uint32_t version;         /* ACTIELIJST_REPORT_OPTIONS_VERSION */
+    int32_t format;           /* ACTIELIJST_REPORT_*; default HTML */
+    const char *language;     /* "nl" (NULL or "": default) or "en" */
+    const char *title;        /* NULL or "": the list's title, else "Actielijst" / "Action list" */
+    const char *sections;     /* comma-separated names (summary, decisions, signals, changes,
+                                 actions, monitoring) in any order; NULL or "": all */
+    const char *filter;       /* filter expression (docs/rules.md) selecting action points;
+                                 NULL or "": all */
+    const char *meeting;      /* meeting key; NULL or "": the last meeting on or before the
+                                 view's date, if any */
+    int32_t include_contacts; /* non-zero: list the contacts of contact_store (personal data) */
+    actielijst_store *contact_store; /* where contacts come from; required with include_contacts */
+} actielijst_report_options;
+
+#define ACTIELIJST_REPORT_OPTIONS_VERSION 1
+#define ACTIELIJST_REPORT_OPTIONS_INIT {ACTIELIJST_REPORT_OPTIONS_VERSION, ACTIELIJST_REPORT_HTML, NULL, NULL, NULL, NULL, NULL, 0, NULL}
+
+/** Fills *opts with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
+ACTIELIJST_API int actielijst_report_options_init(actielijst_report_options *opts, uint32_t version);
+
+/** Renders the report of `view`: the signals of `rules` (NULL: the default rules)
+ *  evaluated on it and, when `compare` is given, the changes from `compare` to
+ *  `view` (without it the changes section says no comparison was made).
+ *  `options` NULL: the defaults. Owned: *out (text, NUL-terminated), release with
+ *  actielijst_buf_dispose(); untouched on failure. The handles are only read.
+ *  Errors: EINVALID (NULL view or out, an invalid handle, an unknown format,
+ *  language or section, include_contacts without contact_store, a filter that does
+ *  not parse or type-check: the message has its line, column and caret),
+ *  ENOTFOUND (a state, theme, region or indicator the filter or rules name that the
+ *  view lacks; an unknown meeting), EVERSION (options->version), ESTORAGE (reading
+ *  contacts), ENOMEM. */
+ACTIELIJST_API int actielijst_report_render(actielijst_view *view, actielijst_rules *rules,
+                                            const actielijst_report_options *options, actielijst_view *compare,
+                                            actielijst_buf *out);
+
 /* ---- Testing the boundary ---------------------------------------------- */
 
 /** Throws, inside the library's exception firewall, the exception named by

@@ -35,6 +35,7 @@ from .records import (
     Reason,
     Region,
     RegionKind,
+    ReportFormat,
     Rollup,
     RuleInfo,
     RuleTarget,
@@ -478,6 +479,85 @@ class View(_Owned):
             return ctypes.string_at(buf.data, buf.size) if buf.data else b""
         finally:
             lib.actielijst_buf_dispose(byref(buf))
+
+    # The steering-group report (docs/report.md)
+    def report(
+        self,
+        format: ReportFormat | str | int = ReportFormat.HTML,
+        language: str | None = None,
+        rules: "Rules | None" = None,
+        sections: Iterable[str] | str | None = None,
+        where: str | None = None,
+        title: str | None = None,
+        compare: "View | None" = None,
+        meeting: str | None = None,
+        contacts: "Store | None" = None,
+    ) -> str:
+        """The report of this view as text: ``format`` "html", "markdown" (or
+        "md"), "csv" or "json" (or a ReportFormat); ``language`` "nl" or "en"
+        (None: the library's default); the signals of ``rules`` (None: the default
+        rules); only ``sections`` (names, or one comma-separated string; None: all);
+        only the actions the filter expression ``where`` selects; the changes since
+        the ``compare`` view; the contacts of the ``contacts`` store (personal data)
+        when given. The same arguments give the same text. InvalidError for an
+        unknown format, language or section or a filter that does not parse
+        (``line`` and ``column`` are not set: the message has the place);
+        NotFoundError for a name the view lacks or an unknown meeting."""
+        opts = n.ReportOptions()
+        lib.actielijst_report_options_init(byref(opts), n.REPORT_OPTIONS_VERSION)
+        opts.format = _report_format(format)
+        opts.language = _bytes(language, "language")
+        opts.title = _bytes(title, "title")
+        if sections is not None:
+            if isinstance(sections, (str, bytes)):
+                opts.sections = _bytes(sections, "sections")
+            else:
+                names = [_bytes(s, "sections") for s in _sequence(sections, "sections")]
+                if any(b"," in name for name in names):
+                    raise errors.InvalidError("sections: a name contains a comma", errors.EINVALID)
+                # an empty list means no sections given, which the library reads as all
+                opts.sections = b",".join(names)
+        opts.filter = _bytes(where, "where")
+        opts.meeting = _bytes(meeting, "meeting")
+        if contacts is not None:
+            if not isinstance(contacts, Store):
+                raise TypeError(f"contacts: expected a Store or None, not {type(contacts).__name__}")
+            opts.include_contacts = 1
+            opts.contact_store = contacts._h()
+        if rules is not None and not isinstance(rules, Rules):
+            raise TypeError(f"rules: expected Rules or None, not {type(rules).__name__}")
+        if compare is not None and not isinstance(compare, View):
+            raise TypeError(f"compare: expected a View or None, not {type(compare).__name__}")
+        buf = n.Buf()
+        lib.actielijst_report_render(
+            self._h(),
+            rules._h() if rules is not None else None,
+            byref(opts),
+            compare._h() if compare is not None else None,
+            byref(buf),
+        )
+        return _take(buf)
+
+
+_REPORT_FORMATS = {
+    "html": ReportFormat.HTML,
+    "markdown": ReportFormat.MARKDOWN,
+    "md": ReportFormat.MARKDOWN,
+    "csv": ReportFormat.CSV,
+    "json": ReportFormat.JSON,
+}
+
+
+def _report_format(value: ReportFormat | str | int) -> int:
+    """A format name or number; an unknown number is left for the library to refuse."""
+    if isinstance(value, str):
+        try:
+            return int(_REPORT_FORMATS[value.lower()])
+        except KeyError:
+            raise errors.InvalidError(
+                f"format: {value!r} is not one of html, markdown, md, csv, json", errors.EINVALID
+            ) from None
+    return _int32(value, "format")
 
 
 # ---- Store ----------------------------------------------------------------------------------

@@ -317,6 +317,23 @@ class SnapshotInfo(Structure):
     ]
 
 
+class ReportOptions(Structure):
+    _fields_ = [
+        ("version", c_uint32),
+        ("format", c_int32),
+        ("language", c_char_p),
+        ("title", c_char_p),
+        ("sections", c_char_p),
+        ("filter", c_char_p),
+        ("meeting", c_char_p),
+        ("include_contacts", c_int32),
+        ("contact_store", POINTER(Store)),
+    ]
+
+
+REPORT_OPTIONS_VERSION = 1
+
+
 class ChangeRec(Structure):
     _fields_ = [
         ("what", c_int32),
@@ -595,6 +612,9 @@ SIGNATURES = [
     ("actielijst_diff_count", c_int, [P(Diff), P(c_size_t)], CODE),
     ("actielijst_change_iter_new", c_int, [P(Diff), P(P(ChangeIter))], CODE),
     *_iterator("change", ChangeIter, ChangeRec),
+    # Reports
+    ("actielijst_report_options_init", c_int, [P(ReportOptions), c_uint32], CODE),
+    ("actielijst_report_render", c_int, [P(View), P(Rules), P(ReportOptions), P(View), P(Buf)], CODE),
     # Testing the boundary
     ("actielijst_debug_raise", c_int, [c_int32], CODE),
 ]

@@ -267,6 +267,15 @@ class SnapshotFormat(enum.IntEnum):
     BINARY = 1
 
 
+class ReportFormat(enum.IntEnum):
+    """The output of a report (ACTIELIJST_REPORT_*)."""
+
+    HTML = 0
+    MARKDOWN = 1
+    CSV = 2
+    JSON = 3
+
+
 @dataclass(frozen=True)
 class SnapshotInfo:
     """What a snapshot's envelope says."""
