@@ -241,6 +241,21 @@ int main(int argc, char** argv) {
             return rc;
         });
     }
+    // The report in every format, with the default rules and the changes from the
+    // empty picture, on the same small list.
+    for (const int format : {ACTIELIJST_REPORT_HTML, ACTIELIJST_REPORT_MARKDOWN, ACTIELIJST_REPORT_CSV,
+                             ACTIELIJST_REPORT_JSON}) {
+        every_failure_point(("actielijst_report_render (format " + std::to_string(format) + ")").c_str(), [&] {
+            actielijst_report_options o = ACTIELIJST_REPORT_OPTIONS_INIT;
+            o.format = format;
+            o.language = "en";
+            o.filter = "theme = \"wonen\"";
+            actielijst_buf b{};
+            const int rc = actielijst_report_render(small_view, nullptr, &o, empty_view, &b);
+            actielijst_buf_dispose(&b);
+            return rc;
+        });
+    }
     std::remove(snap.c_str());
     actielijst_view_free(small_view);
     actielijst_view_free(empty_view);
