@@ -6,6 +6,7 @@
 #include "report/i18n.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace actielijst {
@@ -20,8 +21,13 @@ const std::vector<std::string> categories = {"todo", "active", "blocked", "done"
 
 class Builder {
 public:
+    // The lookups an action card needs are indexed once per report, so building
+    // it stays linear in the number of actions (a scan per action was quadratic).
     Builder(const View& view, const Evaluation& evaluation, const ReportOptions& options)
-        : view_(view), evaluation_(evaluation), lang_(options.language) {}
+        : view_(view), evaluation_(evaluation), lang_(options.language) {
+        for (const auto& st : evaluation_.statuses) status_of_.emplace(st.action, &st);
+        for (const auto& p : view_.proposals()) proposals_of_[p.action()].push_back(&p);
+    }
 
     std::string region_name(const std::string& code) const {
         const Region* r = view_.region(code);
@@ -66,6 +72,13 @@ public:
     /// Rollups of every ordinal indicator over a region, for each level above the
     /// lowest, where anything is known.
     void rollups(const std::string& region, std::vector<ReportRollup>& out) const {
+        // Every action in a region shows the same rollups: computed once per region.
+        const auto cached = rollups_of_.find(region);
+        if (cached != rollups_of_.end()) {
+            out.insert(out.end(), cached->second.begin(), cached->second.end());
+            return;
+        }
+        auto& computed = rollups_of_[region];
         for (const auto& ind : view_.indicators()) {
             if (ind.kind() != IndicatorKind::ordinal) continue;
             for (std::size_t i = 1; i < ind.levels().size(); ++i) {
@@ -81,9 +94,10 @@ public:
                 rr.level_label = level.label().in(lang_);
                 rr.rollup = r;
                 rr.words = rollup_words(r, rr.level_label);
-                out.push_back(std::move(rr));
+                computed.push_back(std::move(rr));
             }
         }
+        out.insert(out.end(), computed.begin(), computed.end());
     }
 
     ReportScope scope(const std::string& region, const StatusUpdate* s) const {
@@ -128,8 +142,8 @@ public:
                 break;
             }
         r.category_label = std::string(tr(lang_, r.category.empty() ? "none" : r.category));
-        for (const auto& st : evaluation_.statuses) {
-            if (st.action != a.key()) continue;
+        if (const auto it = status_of_.find(a.key()); it != status_of_.end()) {
+            const ActionStatus& st = *it->second;
             r.rag = std::string(to_string(st.rag));
             for (std::size_t i : st.findings)
                 if (i < evaluation_.findings.size() &&
@@ -140,8 +154,8 @@ public:
         r.rag_label = std::string(tr(lang_, r.rag));
         for (const auto& code : a.scope())
             if (const Region* reg = view_.region(code); reg && reg->kind() == RegionKind::corop) rollups(code, r.rollups);
-        for (const auto& p : view_.proposals())
-            if (p.action() == a.key()) r.proposals.push_back(proposal(p));
+        if (const auto it = proposals_of_.find(a.key()); it != proposals_of_.end())
+            for (const Proposal* p : it->second) r.proposals.push_back(proposal(*p));
         for (const auto& ref : a.see_also()) {
             const ActionPoint* other = view_.action(ref);
             r.see_also.push_back({ref, other ? other->title() : std::string()});
@@ -241,6 +255,9 @@ private:
     const View& view_;
     const Evaluation& evaluation_;
     std::string lang_;
+    std::map<std::string, const ActionStatus*, std::less<>> status_of_;
+    std::map<std::string, std::vector<const Proposal*>, std::less<>> proposals_of_;
+    mutable std::map<std::string, std::vector<ReportRollup>, std::less<>> rollups_of_;
 };
 
 const std::string* meta_text(const View& view, std::string_view key) {
