@@ -484,15 +484,7 @@ int main(int argc, char **argv) {
     char *json;
     actielijst_store *s;
 
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s <limburg.json>\n", argv[0]);
-        return 2;
-    }
-    json = read_all(argv[1], &len);
-    if (!json || make_temp_dir(dir) != 0) {
-        fprintf(stderr, "cannot read %s or make a temporary directory\n", argv[1]);
-        return 2;
-    }
+    if (setup(argc, argv, dir, &json, &len) != 0) return 2;
     test_inits();
     s = open_with(dir, "write.db", json, len);
     CHECK(s != NULL);

@@ -70,3 +70,16 @@ int report(void) {
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures == 0 ? 0 : 1;
 }
+
+int setup(int argc, char **argv, char *dir, char **json, size_t *len) {
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s <limburg.json>\n", argv[0]);
+        return 2;
+    }
+    *json = read_all(argv[1], len);
+    if (!*json || make_temp_dir(dir) != 0) {
+        fprintf(stderr, "cannot read %s or make a temporary directory\n", argv[1]);
+        return 2;
+    }
+    return 0;
+}

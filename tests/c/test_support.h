@@ -49,6 +49,12 @@ char *read_all(const char *path, size_t *len);
 int make_temp_dir(char *dir);
 void remove_dir(const char *dir);
 
+/* The common start of a test program that reads the Limburg list: argv[1] names
+ * it; reads it into *json (*len bytes) and makes a fresh temporary directory in
+ * `dir` (at least 64 bytes). 0 on success; otherwise prints why and returns 2,
+ * the exit status of a broken setup. */
+int setup(int argc, char **argv, char *dir, char **json, size_t *len);
+
 /* A new store `name` in `dir` with `json` imported; NULL on failure. */
 actielijst_store *open_with(const char *dir, const char *name, const char *json, size_t len);
 
