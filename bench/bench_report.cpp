@@ -11,6 +11,7 @@
 //     updates per (action, scope) pair in the store.
 // Usage: bench_report [--n 10000,100000] [--history-n 10000] [--reps R] [--dir DIR]
 //                     [--rapport PATH --limburg PATH] [--process-reps R]
+#include "args.hpp"
 #include "generate.hpp"
 #include "memory.hpp"
 #include "raw.hpp"
@@ -58,19 +59,6 @@ struct Options {
     std::string limburg;
 };
 
-std::vector<std::size_t> parse_list(const std::string& text) {
-    std::vector<std::size_t> out;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        const auto comma = std::min(text.find(',', pos), text.size());
-        const auto item = text.substr(pos, comma - pos);
-        if (item.empty() || item.find_first_not_of("0123456789") != std::string::npos)
-            throw std::invalid_argument("not a list of numbers: " + text);
-        out.push_back(static_cast<std::size_t>(std::stoull(item)));
-        pos = comma + 1;
-    }
-    return out;
-}
 
 Options parse_args(int argc, char** argv) {
     Options o;
@@ -82,13 +70,13 @@ Options parse_args(int argc, char** argv) {
         };
         if (a == "--n") {
             const auto v = value();
-            o.ns = v == "0" ? std::vector<std::size_t>{} : parse_list(v);
+            o.ns = v == "0" ? std::vector<std::size_t>{} : bench::parse_list(v);
         } else if (a == "--history-n")
-            o.history_n = parse_list(value()).at(0);
+            o.history_n = bench::parse_list(value()).at(0);
         else if (a == "--reps")
-            o.reps = static_cast<int>(parse_list(value()).at(0));
+            o.reps = static_cast<int>(bench::parse_list(value()).at(0));
         else if (a == "--process-reps")
-            o.process_reps = static_cast<int>(parse_list(value()).at(0));
+            o.process_reps = static_cast<int>(bench::parse_list(value()).at(0));
         else if (a == "--dir")
             o.dir = value();
         else if (a == "--rapport")

@@ -5,6 +5,7 @@
 // (rule, action, region) findings in the same order and the same RAG per action.
 // See docs/benchmarks.md ("Rules"). Usage: bench_rules [--n 10000,100000] [--scopes 34]
 //   [--reps R] [--dir DIR] [--keep] [--profile interpreter|hand]
+#include "args.hpp"
 #include "generate.hpp"
 #include "hand_rules.hpp"
 #include "memory.hpp"
@@ -51,19 +52,6 @@ struct Options {
     std::string profile;  // interpreter | hand: one side only, for perf/callgrind
 };
 
-std::vector<std::size_t> parse_list(const std::string& text) {
-    std::vector<std::size_t> out;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        const auto comma = std::min(text.find(',', pos), text.size());
-        const auto item = text.substr(pos, comma - pos);
-        if (item.empty() || item.find_first_not_of("0123456789") != std::string::npos)
-            throw std::invalid_argument("not a list of numbers: " + text);
-        out.push_back(static_cast<std::size_t>(std::stoull(item)));
-        pos = comma + 1;
-    }
-    return out;
-}
 
 Options parse_args(int argc, char** argv) {
     Options o;
@@ -74,11 +62,11 @@ Options parse_args(int argc, char** argv) {
             return argv[++i];
         };
         if (a == "--n")
-            o.ns = parse_list(value());
+            o.ns = bench::parse_list(value());
         else if (a == "--scopes")
-            o.scopes = parse_list(value()).at(0);
+            o.scopes = bench::parse_list(value()).at(0);
         else if (a == "--reps")
-            o.reps = static_cast<int>(parse_list(value()).at(0));
+            o.reps = static_cast<int>(bench::parse_list(value()).at(0));
         else if (a == "--dir")
             o.dir = value();
         else if (a == "--keep")

@@ -2,6 +2,7 @@
 // same generated rows, plus View cost and memory as history grows.
 // See docs/benchmarks.md. Usage: bench_store [--n 10000,100000] [--history 1,3,10,30]
 //   [--history-n 10000] [--reps R] [--dir DIR] [--keep]
+#include "args.hpp"
 #include "generate.hpp"
 #include "memory.hpp"
 #include "raw.hpp"
@@ -49,19 +50,6 @@ struct Options {
     std::string profile;  // one operation only, for perf/callgrind
 };
 
-std::vector<std::size_t> parse_list(const std::string& text) {
-    std::vector<std::size_t> out;
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-        const auto comma = std::min(text.find(',', pos), text.size());
-        const auto item = text.substr(pos, comma - pos);
-        if (item.empty() || item.find_first_not_of("0123456789") != std::string::npos)
-            throw std::invalid_argument("not a list of numbers: " + text);
-        out.push_back(static_cast<std::size_t>(std::stoull(item)));
-        pos = comma + 1;
-    }
-    return out;
-}
 
 Options parse_args(int argc, char** argv) {
     Options o;
@@ -72,15 +60,15 @@ Options parse_args(int argc, char** argv) {
             return argv[++i];
         };
         if (a == "--n")
-            o.ns = parse_list(value());
+            o.ns = bench::parse_list(value());
         else if (a == "--history")
-            o.history = parse_list(value());
+            o.history = bench::parse_list(value());
         else if (a == "--history-n")
-            o.history_n = parse_list(value()).at(0);
+            o.history_n = bench::parse_list(value()).at(0);
         else if (a == "--updates")
-            o.updates_per_pair = parse_list(value()).at(0);
+            o.updates_per_pair = bench::parse_list(value()).at(0);
         else if (a == "--reps")
-            o.reps = static_cast<int>(parse_list(value()).at(0));
+            o.reps = static_cast<int>(bench::parse_list(value()).at(0));
         else if (a == "--dir")
             o.dir = value();
         else if (a == "--keep")
