@@ -41,8 +41,8 @@ struct ProposalChange {
     friend bool operator==(const ProposalChange&, const ProposalChange&) = default;
 };
 
-/// An action point that is new, changed (title, goal, owners, scope, due date,
-/// references, theme) or gone.
+/// An action point that joined the list (added), changed (title, goal, owners, scope,
+/// due date, references, theme) or left it (removed: closed or taken off the list).
 struct ActionChange {
     ChangeKind kind = ChangeKind::changed;
     std::string key;
@@ -51,7 +51,9 @@ struct ActionChange {
     friend bool operator==(const ActionChange&, const ActionChange&) = default;
 };
 
-/// A latest observation of (indicator, region, level) that is new, different or gone.
+/// A latest observation that is new, different or gone: a region's own level (one
+/// per indicator and region, so a new level is "changed"), or a count of its
+/// municipalities at a level (one per indicator, region and level).
 struct ObservationChange {
     ChangeKind kind = ChangeKind::changed;
     std::optional<Observation> before;

@@ -54,6 +54,11 @@ struct Dataset {
     std::vector<DueChange> due_changes;
     std::vector<StatusUpdate> updates;
     std::vector<Proposal> proposals;
+    /// The decisions on proposals (append-only), by proposal in the order of
+    /// `proposals`, then by date. Store::merge inserts these (identical stored ones are
+    /// skipped); they may belong to a proposal that is only in the store. In JSON each
+    /// sits inside its proposal object, as `decisions`.
+    std::vector<ProposalEvent> proposal_events;
     std::vector<Indicator> indicators;
     std::vector<Observation> observations;
     std::vector<Contact> contacts;  ///< personal data

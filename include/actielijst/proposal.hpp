@@ -17,21 +17,48 @@ ProposalState parse_proposal_state(std::string_view text, std::string_view field
 std::string_view to_string(ProposalKind kind) noexcept;
 ProposalKind parse_proposal_kind(std::string_view text, std::string_view field = "kind");
 
+/// One decision on a proposal (adopted, rejected, withdrawn, or open again), as it
+/// was taken: its date, the meeting that took it and the words it was recorded with.
+/// A proposal's decisions are append-only history; its state at a date is the
+/// state of its latest decision at or before that date, or open when there is none.
+struct ProposalEvent {
+    std::string proposal;  ///< key of the proposal
+    ProposalState state = ProposalState::open;
+    Date date{1970, 1, 1};
+    std::string meeting;  ///< key of the meeting that took it; empty when none
+    std::string text;     ///< the decision as recorded; may be empty
+    friend bool operator==(const ProposalEvent&, const ProposalEvent&) = default;
+};
+
+/// A proposal as it stands on one date: what was tabled (when and at which
+/// meeting) and its latest decision up to that date.
 class Proposal {
 public:
-    /// Throws Error(Errc::invalid) naming the field; an open proposal cannot have a decision date.
+    /// Throws Error(Errc::invalid) naming the field: an open proposal has no decision
+    /// date, decision meeting or decision text, and a decision is not dated before
+    /// the proposal was tabled.
     Proposal(std::string key, std::string action, std::string text, ProposalState state,
              ProposalKind kind = ProposalKind::proposal, std::string meeting = {},
-             std::optional<Date> decided = std::nullopt);
+             std::optional<Date> decided = std::nullopt, std::optional<Date> tabled = std::nullopt,
+             std::string decided_meeting = {}, std::string decision = {});
 
     const std::string& key() const noexcept { return key_; }
     const std::string& action() const noexcept { return action_; }
     const std::string& text() const noexcept { return text_; }
     ProposalState state() const noexcept { return state_; }
     ProposalKind kind() const noexcept { return kind_; }
-    /// Key of the meeting that took (or is to take) it; empty when none.
+    /// Key of the meeting it was tabled at; empty when none. A decision taken at a
+    /// later meeting does not change it (see decided_meeting()).
     const std::string& meeting() const noexcept { return meeting_; }
+    /// The date of the latest decision; unset while open.
     const std::optional<Date>& decided() const noexcept { return decided_; }
+    /// The date it was tabled, from which it is part of the list. Unset only in a
+    /// value built by hand (a store always knows it).
+    const std::optional<Date>& tabled() const noexcept { return tabled_; }
+    /// Key of the meeting that took the latest decision; empty when none.
+    const std::string& decided_meeting() const noexcept { return decided_meeting_; }
+    /// The words the latest decision was recorded with; empty when none.
+    const std::string& decision() const noexcept { return decision_; }
 
     friend bool operator==(const Proposal&, const Proposal&) = default;
 
@@ -43,6 +70,9 @@ private:
     ProposalKind kind_;
     std::string meeting_;
     std::optional<Date> decided_;
+    std::optional<Date> tabled_;
+    std::string decided_meeting_;
+    std::string decision_;
 };
 
 }  // namespace actielijst

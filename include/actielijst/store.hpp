@@ -22,6 +22,7 @@ struct MergeSummary {
     std::size_t observations_written = 0;
     std::size_t contacts_written = 0;
     std::size_t due_changes_written = 0;  ///< due-date changes appended, listed or recorded automatically
+    std::size_t decisions_added = 0;      ///< decisions on proposals appended, listed or from a changed `state`
     friend bool operator==(const MergeSummary&, const MergeSummary&) = default;
 };
 
@@ -37,10 +38,11 @@ struct OpenOptions {
 class Store {
 public:
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int schema_version = 2;
+    static constexpr int schema_version = 3;
 
-    /// Opens or creates the database at `path`, migrating an older schema and
-    /// installing the default progress states in a new one. Errors: Errc::io when the
+    /// Opens or creates the database at `path`, migrating an older schema. A new
+    /// store holds no progress states: a list brings its own (JSON `states`), or
+    /// takes the default set with install_default_states(). Errors: Errc::io when the
     /// file cannot be created or opened, Errc::storage when it is not an actielijst
     /// database, Errc::version when a newer actielijst wrote it.
     static Store open(const std::string& path, const OpenOptions& options = {});
@@ -68,11 +70,31 @@ public:
     /// update was already stored.
     bool record(const StatusUpdate& update);
 
-    /// Records a decision on a stored proposal: its new state, the decision date and
-    /// the meeting that took it (one transaction). Errors: Errc::not_found for an
-    /// unknown proposal or meeting; Errc::invalid for a decision date on an open one.
-    void decide(std::string_view proposal, ProposalState state, std::optional<Date> decided,
-                std::string_view meeting = {});
+    /// Appends a decision on a stored proposal: its new state (open re-opens it), the
+    /// date, the meeting that took it and the words it was recorded with (one
+    /// transaction). The date is `decided`, or the meeting's date when only a meeting
+    /// is given. The meeting the proposal was tabled at stays as it was. Returns false
+    /// when an identical decision was already stored. Errors: Errc::not_found for an
+    /// unknown proposal or meeting; Errc::invalid when there is neither a date nor a
+    /// meeting, or the date is before the proposal was tabled.
+    bool decide(std::string_view proposal, ProposalState state, std::optional<Date> decided,
+                std::string_view meeting = {}, std::string_view text = {});
+
+    /// The history of one proposal, oldest first: its tabling (state open, the date and
+    /// meeting it was tabled at, no text), then every decision. Errc::not_found for an
+    /// unknown proposal.
+    std::vector<ProposalEvent> proposal_history(std::string_view proposal) const;
+
+    /// Stores a meeting, or changes the title of the stored one with its key. A key
+    /// is used once: the same key on another date is Errc::exists.
+    void add_meeting(const Meeting& meeting);
+    /// Every meeting, by date.
+    std::vector<Meeting> meetings() const;
+
+    /// Adds those of the default progress states (default_progress_states()) whose
+    /// key the store does not hold yet, leaving stored states as they are. Returns how
+    /// many were added (one transaction).
+    std::size_t install_default_states();
 
     /// Parses a JSON document (docs/json-format.md) and merges it.
     MergeSummary import_json(std::string_view json);
@@ -82,8 +104,12 @@ public:
     /// The whole store as values, in export order; contacts only on request.
     Dataset dump(bool include_contacts = false) const;
 
-    /// Definitions plus current statuses and latest observations as of `as_of`.
-    /// Its cost grows with actions x scopes, not with the length of history.
+    /// The list exactly as it stood on `as_of`: the actions on the list then, each
+    /// with the due date valid then; the current status of every (action, scope); the
+    /// proposals tabled by then in their state on that date; the meetings held by
+    /// then; the latest observation of every region. Equal to the View of a store that
+    /// only ever received what is dated up to `as_of`. Its cost grows with actions x
+    /// scopes and proposals, not with the length of history.
     View view(const Date& as_of) const;
 
     /// The status history of one action (all scopes, or one scope when given), oldest

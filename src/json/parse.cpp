@@ -214,7 +214,7 @@ void read_due_changes(const Obj& o, const std::string& action, std::vector<DueCh
 }
 
 ActionPoint read_action(const Json& j, const std::string& w, std::vector<DueChange>& due_changes) {
-    Obj o(j, w, {"key", "theme", "title", "goal", "owners", "scope", "due", "see_also", "due_changes"});
+    Obj o(j, w, {"key", "theme", "title", "goal", "owners", "scope", "due", "see_also", "due_changes", "since", "until"});
     std::vector<Owner> owners;
     if (const Json* list = o.get("owners", false)) {
         if (!list->is_array()) fail(o.at("owners"), "expected an array, got " + type_of(*list));
@@ -227,7 +227,7 @@ ActionPoint read_action(const Json& j, const std::string& w, std::vector<DueChan
         }
     }
     ActionPoint a(o.str("key"), o.str("theme"), o.str("title"), o.str("goal"), std::move(owners), o.strings("scope"),
-                  o.date("due", false), o.strings("see_also"));
+                  o.date("due", false), o.strings("see_also"), o.date("since", false), o.date("until", false));
     read_due_changes(o, a.key(), due_changes);
     return a;
 }
@@ -238,11 +238,35 @@ StatusUpdate read_update(const Json& j, const std::string& w) {
                         o.str("author", false), o.str("meeting", false));
 }
 
-Proposal read_proposal(const Json& j, const std::string& w) {
-    Obj o(j, w, {"key", "action", "text", "state", "kind", "meeting", "decided"});
-    return Proposal(o.str("key"), o.str("action"), o.str("text"), o.choice("state", parse_proposal_state),
-                    o.choice("kind", parse_proposal_kind, std::optional(ProposalKind::proposal)), o.str("meeting", false),
-                    o.date("decided", false));
+/// A proposal's `decisions`, appended to `out` with the proposal's key.
+void read_decisions(const Obj& o, const std::string& proposal, std::vector<ProposalEvent>& out) {
+    const Json* list = o.get("decisions", false);
+    if (!list) return;
+    if (!list->is_array()) fail(o.at("decisions"), "expected an array, got " + type_of(*list));
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const auto where = o.at("decisions") + "[" + std::to_string(i) + "]";
+        Obj e((*list)[i], where, {"state", "date", "meeting", "text"});
+        ProposalEvent event{proposal, e.choice("state", parse_proposal_state), *e.date("date"), e.str("meeting", false),
+                            e.str("text", false)};
+        make(where, [&] {
+            if (!event.meeting.empty()) detail::check_key(event.meeting, "meeting");
+            detail::check_text(event.text, "text", false);
+            return 0;
+        });
+        out.push_back(std::move(event));
+    }
+}
+
+Proposal read_proposal(const Json& j, const std::string& w, std::vector<ProposalEvent>& decisions) {
+    Obj o(j, w,
+          {"key", "action", "text", "state", "kind", "meeting", "decided", "tabled", "decided_meeting", "decision",
+           "decisions"});
+    Proposal p(o.str("key"), o.str("action"), o.str("text"), o.choice("state", parse_proposal_state),
+               o.choice("kind", parse_proposal_kind, std::optional(ProposalKind::proposal)), o.str("meeting", false),
+               o.date("decided", false), o.date("tabled", false), o.str("decided_meeting", false),
+               o.str("decision", false));
+    read_decisions(o, p.key(), decisions);
+    return p;
 }
 
 Indicator read_indicator(const Json& j, const std::string& w) {
@@ -317,7 +341,8 @@ Dataset parse_json(std::string_view text) {
     d.actions = list<ActionPoint>(
         doc, "actions", [&](const Json& j, const std::string& w) { return read_action(j, w, d.due_changes); });
     d.updates = list<StatusUpdate>(doc, "updates", read_update);
-    d.proposals = list<Proposal>(doc, "proposals", read_proposal);
+    d.proposals = list<Proposal>(
+        doc, "proposals", [&](const Json& j, const std::string& w) { return read_proposal(j, w, d.proposal_events); });
     d.indicators = list<Indicator>(doc, "indicators", read_indicator);
     d.observations = list<Observation>(doc, "observations", read_observation);
     d.contacts = list<Contact>(doc, "contacts", read_contact);

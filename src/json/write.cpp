@@ -189,6 +189,8 @@ void action(Writer& w, const ActionPoint& a, const std::vector<const DueChange*>
     if (!a.scope().empty()) strings(w, "scope", a.scope());
     if (a.due()) w.member("due", a.due()->iso());
     if (!a.see_also().empty()) strings(w, "see_also", a.see_also());
+    if (a.since()) w.member("since", a.since()->iso());
+    if (a.until()) w.member("until", a.until()->iso());
     if (!due_changes.empty()) {
         w.key("due_changes");
         w.begin_array();
@@ -213,14 +215,34 @@ void update(Writer& w, const StatusUpdate& u) {
     if (!u.meeting().empty()) w.member("meeting", u.meeting());
 }
 
-void proposal(Writer& w, const Proposal& p) {
+/// A proposal with its decisions. With decisions listed, `state` and `decided`
+/// summarise the latest one; without, the decision (if any) is written inline.
+void proposal(Writer& w, const Proposal& p, const std::vector<const ProposalEvent*>& decisions) {
     w.member("key", p.key());
     w.member("action", p.action());
     w.member("text", p.text());
     w.member("state", to_string(p.state()));
+    if (p.tabled()) w.member("tabled", p.tabled()->iso());
     if (!p.meeting().empty()) w.member("meeting", p.meeting());
     if (p.decided()) w.member("decided", p.decided()->iso());
+    if (decisions.empty()) {
+        if (!p.decided_meeting().empty()) w.member("decided_meeting", p.decided_meeting());
+        if (!p.decision().empty()) w.member("decision", p.decision());
+    }
     if (p.kind() != ProposalKind::proposal) w.member("kind", to_string(p.kind()));
+    if (!decisions.empty()) {
+        w.key("decisions");
+        w.begin_array();
+        for (const auto* e : decisions) {
+            w.begin_object();
+            w.member("state", to_string(e->state));
+            w.member("date", e->date.iso());
+            if (!e->meeting.empty()) w.member("meeting", e->meeting);
+            if (!e->text.empty()) w.member("text", e->text);
+            w.end_object();
+        }
+        w.end_array();
+    }
 }
 
 void indicator(Writer& w, const Indicator& i) {
@@ -264,7 +286,21 @@ std::string to_json(const Dataset& d) {
                                            " is not in the dataset, and JSON keeps due-date changes inside their action");
         it->second.push_back(&c);
     }
+    // Decisions likewise sit inside their proposal.
+    std::map<std::string_view, std::vector<const ProposalEvent*>> decisions;
+    if (!d.proposal_events.empty())
+        for (const auto& p : d.proposals) decisions.try_emplace(p.key());
+    for (std::size_t i = 0; i < d.proposal_events.size(); ++i) {
+        const auto& e = d.proposal_events[i];
+        const auto it = decisions.find(e.proposal);
+        if (it == decisions.end())
+            throw Error(Errc::invalid, "proposal_events[" + std::to_string(i) + "].proposal: proposal " +
+                                           detail::quote(e.proposal) +
+                                           " is not in the dataset, and JSON keeps decisions inside their proposal");
+        it->second.push_back(&e);
+    }
     const std::vector<const DueChange*> none;
+    const std::vector<const ProposalEvent*> no_decisions;
     Writer w;
     w.begin_object();
     w.member("format", "actielijst");
@@ -298,7 +334,10 @@ std::string to_json(const Dataset& d) {
         action(a, ap, it == due_changes.end() ? none : it->second);
     });
     list(w, "updates", d.updates, update);
-    list(w, "proposals", d.proposals, proposal);
+    list(w, "proposals", d.proposals, [&](Writer& p, const Proposal& pr) {
+        const auto it = decisions.empty() ? decisions.end() : decisions.find(pr.key());
+        proposal(p, pr, it == decisions.end() ? no_decisions : it->second);
+    });
     list(w, "indicators", d.indicators, indicator);
     list(w, "observations", d.observations, observation);
     if (!d.contacts.empty())

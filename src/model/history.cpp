@@ -33,9 +33,11 @@ StatusUpdate::StatusUpdate(std::string action, std::string scope, std::string st
 }
 
 Proposal::Proposal(std::string key, std::string action, std::string text, ProposalState state, ProposalKind kind,
-                   std::string meeting, std::optional<Date> decided)
+                   std::string meeting, std::optional<Date> decided, std::optional<Date> tabled,
+                   std::string decided_meeting, std::string decision)
     : key_(std::move(key)), action_(std::move(action)), text_(std::move(text)), state_(state), kind_(kind),
-      meeting_(std::move(meeting)), decided_(decided) {
+      meeting_(std::move(meeting)), decided_(decided), tabled_(tabled), decided_meeting_(std::move(decided_meeting)),
+      decision_(std::move(decision)) {
     detail::check_key(key_, "key");
     detail::check_key(action_, "action");
     detail::check_text(text_, "text", true);
@@ -46,6 +48,16 @@ Proposal::Proposal(std::string key, std::string action, std::string text, Propos
     if (!meeting_.empty()) detail::check_key(meeting_, "meeting");
     if (state_ == ProposalState::open && decided_)
         detail::fail("decided", "an open proposal has no decision date (got " + decided_->iso() + ")");
+    if (!decided_meeting_.empty()) {
+        detail::check_key(decided_meeting_, "decided_meeting");
+        if (state_ == ProposalState::open)
+            detail::fail("decided_meeting", "an open proposal has no decision meeting (got " + decided_meeting_ + ")");
+    }
+    detail::check_text(decision_, "decision", false);
+    if (state_ == ProposalState::open && !decision_.empty())
+        detail::fail("decision", "an open proposal has no decision text");
+    if (tabled_ && decided_ && *decided_ < *tabled_)
+        detail::fail("decided", "decided on " + decided_->iso() + ", before it was tabled on " + tabled_->iso());
 }
 
 Meeting::Meeting(std::string key, Date date, std::string title)

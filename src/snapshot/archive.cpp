@@ -123,6 +123,14 @@ void label(Ar& ar, std::string& nl, std::string& en) {
         io(ar);                                                        \
     }
 
+/// The same for a mirror that grew: io(ar, version) reads what that version wrote.
+#define ACTIELIJST_MIRROR_VERSIONED(Type, known)                       \
+    template <class Ar>                                                \
+    void serialize(Ar& ar, const unsigned version) {                   \
+        if (version > known) newer(#Type, version, known);             \
+        io(ar, version);                                               \
+    }
+
 struct MetaM {
     std::string key, text_value;
     std::uint8_t tag = 0;
@@ -203,8 +211,10 @@ struct ActionM {
     std::vector<std::string> scope, see_also;
     bool has_due = false;
     DateM due;
+    bool has_since = false;  // version 2: the date it joined the list
+    DateM since;
     template <class Ar>
-    void io(Ar& ar) {
+    void io(Ar& ar, unsigned version) {
         text(ar, key);
         text(ar, theme);
         text(ar, title);
@@ -214,8 +224,11 @@ struct ActionM {
         flag(ar, has_due);
         if (has_due) date(ar, due);
         texts(ar, see_also);
+        if (version < 2) return;
+        flag(ar, has_since);
+        if (has_since) date(ar, since);
     }
-    ACTIELIJST_MIRROR(ActionPoint, 1)
+    ACTIELIJST_MIRROR_VERSIONED(ActionPoint, 2)
 };
 
 struct StatusM {
@@ -239,8 +252,13 @@ struct ProposalM {
     std::int32_t state = 0, kind = 0;
     bool has_decided = false;
     DateM decided;
+    // version 2: proposals are history, so a picture knows when each was tabled and
+    // which meeting took its latest decision, in which words
+    bool has_tabled = false;
+    DateM tabled;
+    std::string decided_meeting, decision;
     template <class Ar>
-    void io(Ar& ar) {
+    void io(Ar& ar, unsigned version) {
         text(ar, key);
         text(ar, action);
         text(ar, body);
@@ -248,8 +266,13 @@ struct ProposalM {
         text(ar, meeting);
         flag(ar, has_decided);
         if (has_decided) date(ar, decided);
+        if (version < 2) return;
+        flag(ar, has_tabled);
+        if (has_tabled) date(ar, tabled);
+        text(ar, decided_meeting);
+        text(ar, decision);
     }
-    ACTIELIJST_MIRROR(Proposal, 1)
+    ACTIELIJST_MIRROR_VERSIONED(Proposal, 2)
 };
 
 struct LevelM {
@@ -362,15 +385,17 @@ ACTIELIJST_SNAPSHOT_CLASS(RegionM)
 ACTIELIJST_SNAPSHOT_CLASS(StateM)
 ACTIELIJST_SNAPSHOT_CLASS(MeetingM)
 ACTIELIJST_SNAPSHOT_CLASS(OwnerM)
-ACTIELIJST_SNAPSHOT_CLASS(ActionM)
 ACTIELIJST_SNAPSHOT_CLASS(StatusM)
-ACTIELIJST_SNAPSHOT_CLASS(ProposalM)
 ACTIELIJST_SNAPSHOT_CLASS(LevelM)
 ACTIELIJST_SNAPSHOT_CLASS(IndicatorM)
 ACTIELIJST_SNAPSHOT_CLASS(ObservationM)
 ACTIELIJST_SNAPSHOT_CLASS(DueChangeM)
 ACTIELIJST_SNAPSHOT_CLASS(ViewM)
 #undef ACTIELIJST_SNAPSHOT_CLASS
+BOOST_CLASS_VERSION(actielijst::snapshot::ActionM, 2)
+BOOST_CLASS_TRACKING(actielijst::snapshot::ActionM, boost::serialization::track_never)
+BOOST_CLASS_VERSION(actielijst::snapshot::ProposalM, 2)
+BOOST_CLASS_TRACKING(actielijst::snapshot::ProposalM, boost::serialization::track_never)
 
 namespace actielijst::snapshot {
 namespace {
@@ -413,9 +438,11 @@ ViewM mirror(const View& v) {
         m.states.push_back({s.key(), s.label().nl(), s.label().en(), static_cast<std::int32_t>(s.category())});
     for (const auto& g : v.meetings()) m.meetings.push_back({g.key(), g.title(), DateM::of(g.date())});
     for (const auto& a : v.actions()) {
-        ActionM x{a.key(), a.theme(), a.title(), a.goal(), {}, a.scope(), a.see_also(), a.due().has_value(), {}};
+        ActionM x{a.key(), a.theme(), a.title(), a.goal(), {}, a.scope(), a.see_also(), a.due().has_value(), {},
+                  a.since().has_value(), {}};
         for (const auto& o : a.owners()) x.owners.push_back({o.name(), static_cast<std::int32_t>(o.role())});
         if (a.due()) x.due = DateM::of(*a.due());
+        if (a.since()) x.since = DateM::of(*a.since());
         m.actions.push_back(std::move(x));
     }
     for (const auto& s : v.statuses())
@@ -423,8 +450,10 @@ ViewM mirror(const View& v) {
             {s.action(), s.scope(), s.state(), s.text(), s.author(), s.meeting(), DateM::of(s.as_of())});
     for (const auto& p : v.proposals()) {
         ProposalM x{p.key(),  p.action(), p.text(), p.meeting(), static_cast<std::int32_t>(p.state()),
-                    static_cast<std::int32_t>(p.kind()), p.decided().has_value(), {}};
+                    static_cast<std::int32_t>(p.kind()), p.decided().has_value(), {}, p.tabled().has_value(), {},
+                    p.decided_meeting(), p.decision()};
         if (p.decided()) x.decided = DateM::of(*p.decided());
+        if (p.tabled()) x.tabled = DateM::of(*p.tabled());
         m.proposals.push_back(std::move(x));
     }
     for (const auto& i : v.indicators()) {
@@ -486,7 +515,9 @@ View rebuild(ViewM& m) {
                 }));
             std::optional<Date> due;
             if (x.has_due) due = x.due.get("due");
-            return ActionPoint(x.key, x.theme, x.title, x.goal, std::move(owners), x.scope, due, x.see_also);
+            std::optional<Date> since;
+            if (x.has_since) since = x.since.get("since");
+            return ActionPoint(x.key, x.theme, x.title, x.goal, std::move(owners), x.scope, due, x.see_also, since);
         }));
     }
     for (std::size_t i = 0; i < m.statuses.size(); ++i) {
@@ -500,8 +531,11 @@ View rebuild(ViewM& m) {
         d.proposals.push_back(entry(at("proposals", i), [&] {
             std::optional<Date> decided;
             if (x.has_decided) decided = x.decided.get("decided");
+            std::optional<Date> tabled;
+            if (x.has_tabled) tabled = x.tabled.get("tabled");
             return Proposal(x.key, x.action, x.body, enum_of<ProposalState>(x.state, 3, "state"),
-                            enum_of<ProposalKind>(x.kind, 1, "kind"), x.meeting, decided);
+                            enum_of<ProposalKind>(x.kind, 1, "kind"), x.meeting, decided, tabled, x.decided_meeting,
+                            x.decision);
         }));
     }
     for (std::size_t i = 0; i < m.indicators.size(); ++i) {

@@ -111,7 +111,11 @@ Changes diff(const View& before, const View& after) {
 
     match(
         before.observations(), after.observations(),
-        [](const Observation& o) { return std::tuple(o.indicator(), o.region(), o.value().level); },
+        // A region's own level is one series whatever the level, so a new level reads as
+        // "changed from X to Y"; counts of municipalities are a series per level.
+        [](const Observation& o) {
+            return std::tuple(o.indicator(), o.region(), o.value().count ? o.value().level : std::string());
+        },
         std::equal_to<>{},
         [&](ChangeKind kind, const Observation* b, const Observation* a) {
             out.observations.push_back({kind, opt(b), opt(a)});

@@ -69,10 +69,11 @@ public:
         while (q.executeStep())
             put({q.getColumn(0).getInt64(), q.getColumn(1).getString(), static_cast<RegionKind>(q.getColumn(2).getInt()),
                  q.getColumn(3).getInt64()});
-        SQLite::Statement n(db, "SELECT name_folded, region_id FROM region_names");
+        SQLite::Statement n(db, "SELECT name_folded, region_id, alias IS NOT NULL FROM region_names");
         while (n.executeStep()) {
             names_[n.getColumn(0).getString()].insert(n.getColumn(1).getInt64());
             names_of_[n.getColumn(1).getInt64()].push_back(n.getColumn(0).getString());
+            if (n.getColumn(2).getInt() != 0) aliases_[n.getColumn(0).getString()].insert(n.getColumn(1).getInt64());
         }
     }
 
@@ -81,11 +82,31 @@ public:
         by_code_[r.code] = r.id;
         by_folded_code_[detail::fold_case(r.code)] = r.id;
     }
+    /// The region's folded code and name, then its folded aliases.
     void set_names(std::int64_t id, const std::vector<std::string>& folded) {
         // The reverse index keeps this linear in the region's own names, not in all names.
-        for (const auto& old : names_of_[id]) names_[old].erase(id);
+        for (const auto& old : names_of_[id]) {
+            names_[old].erase(id);
+            if (const auto it = aliases_.find(old); it != aliases_.end()) it->second.erase(id);
+        }
         names_of_[id] = folded;
         for (const auto& f : folded) names_[f].insert(id);
+        for (std::size_t k = 2; k < folded.size(); ++k) aliases_[folded[k]].insert(id);
+    }
+    /// A region other than `self` that has `folded` as an alias; nullptr when none.
+    const RegionInfo* alias_holder(const std::string& folded, std::int64_t self) const {
+        const auto it = aliases_.find(folded);
+        if (it == aliases_.end()) return nullptr;
+        for (const auto id : it->second)
+            if (id != self) return by_id(id);
+        return nullptr;
+    }
+    /// A region other than `self` that has `folded` as code, name or alias; nullptr when none.
+    const RegionInfo* other_holder(const std::string& folded, std::int64_t self) const {
+        if (const auto* ids = holders(folded))
+            for (const auto id : *ids)
+                if (id != self) return by_id(id);
+        return nullptr;
     }
     const RegionInfo* by_id(std::int64_t id) const {
         const auto it = by_id_.find(id);
@@ -146,6 +167,7 @@ private:
     std::map<std::string, std::int64_t, std::less<>> by_folded_code_;
     std::map<std::string, std::set<std::int64_t>, std::less<>> names_;
     std::map<std::int64_t, std::vector<std::string>> names_of_;
+    std::map<std::string, std::set<std::int64_t>, std::less<>> aliases_;  ///< folded alias -> regions
 };
 
 struct IndicatorInfo {
@@ -177,7 +199,9 @@ public:
         merge_actions(d.actions, d);
         merge_due_changes(d.due_changes);
         merge_updates(d.updates);
-        merge_proposals(d.proposals);
+        merge_proposals(d.proposals, d);
+        merge_proposal_events(d);
+        check_proposal_states(d.proposals, d.proposal_events);
         merge_indicators(d.indicators);
         merge_observations(d.observations);
         merge_contacts(d.contacts);
@@ -194,6 +218,12 @@ private:
     std::optional<std::int64_t> optional_meeting(const std::string& key, const std::string& where) {
         if (key.empty()) return std::nullopt;
         return require(meetings_, key, where, "meeting", "meeting");
+    }
+    static void bind_date(SQLite::Statement& q, int index, const std::optional<Date>& date) {
+        if (date)
+            q.bind(index, date->iso());
+        else
+            q.bind(index);
     }
     static void bind_id(SQLite::Statement& q, int index, std::optional<std::int64_t> id) {
         if (id)
@@ -304,12 +334,29 @@ private:
                     fail_at(where, "parent", "region " + r.code() + " cannot lie inside itself", Errc::conflict);
                 if (old->kind != r.kind()) check_kind_change(*old, r.kind(), where);
             }
+            // An alias names one region only: a second region with the same alias (or
+            // an alias that is another region's code or name) would make every later
+            // reference by it ambiguous. Names alone may be shared ("Bergen").
+            const std::int64_t self_id = regions_.by_code(r.code()) ? regions_.by_code(r.code())->id : 0;
             for (std::size_t k = 0; k < r.aliases().size(); ++k) {
-                const auto* other = regions_.by_folded_code(detail::fold_case(r.aliases()[k]));
-                if (other && other->code != r.code())
-                    fail_at(where, ("aliases[" + std::to_string(k) + "]").c_str(),
-                            "alias " + quote(r.aliases()[k]) + " is the code of region " + other->code, Errc::conflict);
+                const auto folded = detail::fold_case(r.aliases()[k]);
+                const auto field = "aliases[" + std::to_string(k) + "]";
+                if (const auto* other = regions_.by_folded_code(folded); other && other->code != r.code())
+                    fail_at(where, field.c_str(),
+                            "alias " + quote(r.aliases()[k]) + " of region " + r.code() + " is the code of region " +
+                                other->code,
+                            Errc::conflict);
+                if (const auto* other = regions_.other_holder(folded, self_id))
+                    fail_at(where, field.c_str(),
+                            "alias " + quote(r.aliases()[k]) + " of region " + r.code() +
+                                " is already a name or alias of region " + other->code,
+                            Errc::conflict);
             }
+            if (const auto* other = regions_.alias_holder(detail::fold_case(r.name()), self_id))
+                fail_at(where, "name",
+                        "name " + quote(r.name()) + " of region " + r.code() + " is already an alias of region " +
+                            other->code,
+                        Errc::conflict);
             for (auto* q : {&ins, &upd}) {
                 q->bind(1, r.code());
                 q->bind(2, r.name());
@@ -403,13 +450,25 @@ private:
         }
     }
 
+    /// Meetings are upserted by key, but a stored meeting keeps its date: what was
+    /// recorded at it is dated by it, so a second meeting under the same key on
+    /// another date is a conflict, not a move.
     void merge_meetings(const std::vector<Meeting>& meetings) {
         SQLite::Statement ins(db_, "INSERT INTO meetings(key, date, title) VALUES (?1, ?2, ?3)");
         SQLite::Statement upd(db_, "UPDATE meetings SET date = ?2, title = ?3 WHERE key = ?1");
+        SQLite::Statement stored(db_, "SELECT date FROM meetings WHERE key = ?");
         std::set<std::string> seen;
         for (std::size_t i = 0; i < meetings.size(); ++i) {
             const auto& m = meetings[i];
-            if (!seen.insert(m.key()).second) fail_at(at("meetings", i), "key", "duplicate meeting " + quote(m.key()));
+            const auto where = at("meetings", i);
+            if (!seen.insert(m.key()).second) fail_at(where, "key", "duplicate meeting " + quote(m.key()));
+            stored.bind(1, m.key());
+            if (stored.executeStep() && stored.getColumn(0).getString() != m.date().iso())
+                fail_at(where, "date",
+                        "meeting " + quote(m.key()) + " is already stored on " + stored.getColumn(0).getString() +
+                            ", not " + m.date().iso() + ": a meeting key is used once",
+                        Errc::exists);
+            stored.reset();
             for (auto* q : {&ins, &upd}) {
                 q->bind(1, m.key());
                 q->bind(2, m.date().iso());
@@ -419,6 +478,17 @@ private:
         }
     }
 
+    /// The date of a stored (or just merged) meeting.
+    std::string meeting_date(std::int64_t id) {
+        if (!meeting_date_) meeting_date_.emplace(db_, "SELECT date FROM meetings WHERE id = ?");
+        auto& q = *meeting_date_;
+        q.bind(1, id);
+        q.executeStep();
+        auto date = q.getColumn(0).getString();
+        q.reset();
+        return date;
+    }
+
     void merge_actions(const std::vector<ActionPoint>& actions, const Dataset& d) {
         // Actions that bring their own due-date history get that, not an automatic change.
         std::set<std::string, std::less<>> listed;
@@ -426,8 +496,11 @@ private:
         SQLite::Statement stored_due(db_, "SELECT coalesce(due, '') FROM actions WHERE id = ?");
         auto position = next_position(db_, "actions");
         SQLite::Statement ins(db_,
-                              "INSERT INTO actions(key, theme_id, title, goal, due, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-        SQLite::Statement upd(db_, "UPDATE actions SET theme_id = ?2, title = ?3, goal = ?4, due = ?5 WHERE key = ?1");
+                              "INSERT INTO actions(key, theme_id, title, goal, due, since, until, position) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        SQLite::Statement upd(db_,
+                              "UPDATE actions SET theme_id = ?2, title = ?3, goal = ?4, due = ?5, since = ?6, until = ?7 "
+                              "WHERE key = ?1");
         SQLite::Statement clear_owners(db_, "DELETE FROM action_owners WHERE action_id = ?");
         SQLite::Statement clear_scope(db_, "DELETE FROM action_scope WHERE action_id = ?");
         SQLite::Statement clear_refs(db_, "DELETE FROM action_refs WHERE action_id = ?");
@@ -458,8 +531,10 @@ private:
                     q->bind(5, a.due()->iso());
                 else
                     q->bind(5);
+                bind_date(*q, 6, a.since());
+                bind_date(*q, 7, a.until());
             }
-            ins.bind(6, position);
+            ins.bind(8, position);
             const auto existing = actions_.find(a.key());
             const bool existed = existing.has_value();
             if (!existed) ++position;
@@ -606,33 +681,158 @@ private:
         }
     }
 
-    void merge_proposals(const std::vector<Proposal>& proposals) {
+    /// The state of a stored proposal after all its decisions, with the date of the
+    /// latest; open (and no date) when it has none.
+    std::pair<ProposalState, std::string> latest_decision(std::int64_t proposal) {
+        if (!latest_decision_)
+            latest_decision_.emplace(db_,
+                                     "SELECT state, date FROM proposal_events WHERE proposal_id = ? "
+                                     "ORDER BY date DESC, id DESC LIMIT 1");
+        auto& q = *latest_decision_;
+        q.bind(1, proposal);
+        std::pair<ProposalState, std::string> out{ProposalState::open, {}};
+        if (q.executeStep()) out = {static_cast<ProposalState>(q.getColumn(0).getInt()), q.getColumn(1).getString()};
+        q.reset();
+        return out;
+    }
+
+    /// Appends one decision unless an identical one is stored; checks that it is not
+    /// dated before the proposal was tabled. Returns whether it was appended.
+    bool append_decision(std::int64_t proposal, const std::string& key, ProposalState state, const std::string& date,
+                         std::optional<std::int64_t> meeting, const std::string& text, const std::string& where) {
+        if (!tabled_of_) tabled_of_.emplace(db_, "SELECT tabled FROM proposals WHERE id = ?");
+        tabled_of_->bind(1, proposal);
+        tabled_of_->executeStep();
+        const auto tabled = tabled_of_->getColumn(0).getString();
+        tabled_of_->reset();
+        if (date < tabled)
+            fail_at(where, "date",
+                    "decided on " + date + ", before proposal " + key + " was tabled (" + tabled + ")");
+        if (!insert_decision_)
+            insert_decision_.emplace(db_,
+                                     "INSERT INTO proposal_events(proposal_id, state, date, meeting_id, text) "
+                                     "SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM proposal_events "
+                                     "WHERE proposal_id = ?1 AND state = ?2 AND date = ?3 AND meeting_id IS ?4 "
+                                     "AND text = ?5)");
+        auto& q = *insert_decision_;
+        q.bind(1, proposal);
+        q.bind(2, static_cast<int>(state));
+        q.bind(3, date);
+        bind_id(q, 4, meeting);
+        q.bind(5, text);
+        const bool added = q.exec() == 1;
+        q.reset();
+        if (added) ++summary_.decisions_added;
+        return added;
+    }
+
+    /// Proposals are upserted by key: action, text and kind are definitions, the date
+    /// and meeting it was tabled at are kept once known. Its state is history: a
+    /// proposal whose decisions are not listed in the dataset gets one decision
+    /// appended when its `state` differs from the stored one, dated `decided` (or the
+    /// date the document is known from).
+    void merge_proposals(const std::vector<Proposal>& proposals, const Dataset& d) {
+        std::set<std::string, std::less<>> listed;
+        for (const auto& e : d.proposal_events) listed.insert(e.proposal);
         SQLite::Statement ins(db_,
-                              "INSERT INTO proposals(key, action_id, text, state, kind, meeting_id, decided) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                              "INSERT INTO proposals(key, action_id, text, kind, tabled, meeting_id) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         SQLite::Statement upd(db_,
-                              "UPDATE proposals SET action_id = ?2, text = ?3, state = ?4, kind = ?5, meeting_id = ?6, "
-                              "decided = ?7 WHERE key = ?1");
+                              "UPDATE proposals SET action_id = ?2, text = ?3, kind = ?4, tabled = ?5, "
+                              "meeting_id = ?6 WHERE key = ?1");
+        SQLite::Statement stored(db_,
+                                 "SELECT tabled, meeting_id, (SELECT min(date) FROM proposal_events e "
+                                 "WHERE e.proposal_id = p.id) FROM proposals p WHERE id = ?");
         std::set<std::string> seen;
         for (std::size_t i = 0; i < proposals.size(); ++i) {
             const auto& p = proposals[i];
             const auto where = at("proposals", i);
             if (!seen.insert(p.key()).second) fail_at(where, "key", "duplicate proposal " + quote(p.key()));
             const auto action = require(actions_, p.action(), where, "action", "action");
-            const auto meeting = optional_meeting(p.meeting(), where);
+            auto meeting = optional_meeting(p.meeting(), where);
+            const auto decided_meeting = optional_meeting(p.decided_meeting(), where);
+            const auto existing = proposals_.find(p.key());
+            std::string tabled;
+            if (existing) {
+                stored.bind(1, *existing);
+                stored.executeStep();
+                tabled = stored.getColumn(0).getString();
+                if (!meeting && !stored.getColumn(1).isNull()) meeting = stored.getColumn(1).getInt64();
+                const auto first_decision = detail::column_text(stored, 2);
+                stored.reset();
+                if (p.tabled() && p.tabled()->iso() != tabled) {
+                    if (!first_decision.empty() && first_decision < p.tabled()->iso())
+                        fail_at(where, "tabled",
+                                "proposal " + p.key() + " has a decision on " + first_decision +
+                                    ", so it cannot have been tabled on " + p.tabled()->iso(),
+                                Errc::conflict);
+                    tabled = p.tabled()->iso();
+                }
+            } else if (p.tabled()) {
+                tabled = p.tabled()->iso();
+            } else if (meeting) {
+                tabled = meeting_date(*meeting);
+            } else if (p.decided()) {
+                tabled = p.decided()->iso();
+            } else {
+                tabled = auto_noted(d.meta);
+            }
             for (auto* q : {&ins, &upd}) {
                 q->bind(1, p.key());
                 q->bind(2, action);
                 q->bind(3, p.text());
-                q->bind(4, static_cast<int>(p.state()));
-                q->bind(5, static_cast<int>(p.kind()));
+                q->bind(4, static_cast<int>(p.kind()));
+                q->bind(5, tabled);
                 bind_id(*q, 6, meeting);
-                if (p.decided())
-                    q->bind(7, p.decided()->iso());
-                else
-                    q->bind(7);
             }
-            upsert(proposals_, p.key(), ins, upd);
+            const auto id = upsert(proposals_, p.key(), ins, upd);
+            if (listed.contains(p.key())) continue;  // its decisions are listed: check_proposal_states
+            if (latest_decision(id).first == p.state()) continue;
+            const auto date = p.decided() ? p.decided()->iso()
+                              : decided_meeting ? meeting_date(*decided_meeting)
+                                                : std::max(tabled, auto_noted(d.meta));
+            append_decision(id, p.key(), p.state(), date, decided_meeting, p.decision(), where);
+        }
+    }
+
+    /// Listed decisions, after the proposals so that they may belong to one the same
+    /// dataset creates. A set union: identical stored ones are skipped.
+    void merge_proposal_events(const Dataset& d) {
+        // Named as in JSON, inside their proposal, when the dataset has it.
+        std::map<std::string_view, std::size_t> proposal_at;
+        for (std::size_t i = 0; i < d.proposals.size(); ++i) proposal_at.emplace(d.proposals[i].key(), i);
+        std::map<std::string_view, std::size_t> nth;
+        const auto& events = d.proposal_events;
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            const auto& e = events[i];
+            const auto p = proposal_at.find(e.proposal);
+            const auto where = p == proposal_at.end()
+                                   ? at("proposal_events", i)
+                                   : at("proposals", p->second) + "." + at("decisions", nth[e.proposal]++);
+            const auto proposal = require(proposals_, e.proposal, where, "proposal", "proposal");
+            if (static_cast<int>(e.state) < 0 || static_cast<int>(e.state) > 3)
+                fail_at(where, "state", "unknown proposal state " + std::to_string(static_cast<int>(e.state)));
+            detail::check_text(e.text, where + ".text", false);
+            const auto meeting = optional_meeting(e.meeting, where);
+            append_decision(proposal, e.proposal, e.state, e.date.iso(), meeting, e.text, where);
+        }
+    }
+
+    /// A proposal that lists its decisions must agree with them: its `state` is the
+    /// state of its latest decision (stored ones included).
+    void check_proposal_states(const std::vector<Proposal>& proposals, const std::vector<ProposalEvent>& events) {
+        if (events.empty()) return;
+        std::set<std::string, std::less<>> listed;
+        for (const auto& e : events) listed.insert(e.proposal);
+        for (std::size_t i = 0; i < proposals.size(); ++i) {
+            const auto& p = proposals[i];
+            if (!listed.contains(p.key())) continue;
+            const auto [state, date] = latest_decision(*proposals_.find(p.key()));
+            if (state != p.state())
+                fail_at(at("proposals", i), "state",
+                        "is " + std::string(to_string(p.state())) + ", but its latest decision" +
+                            (date.empty() ? "" : " (" + date + ")") + " makes it " + std::string(to_string(state)),
+                        Errc::conflict);
         }
     }
 
@@ -789,6 +989,7 @@ private:
     KeyIndex themes_, states_, meetings_, actions_, proposals_;
     std::map<std::string, IndicatorInfo, std::less<>> indicators_;
     std::optional<SQLite::Statement> insert_due_change_;
+    std::optional<SQLite::Statement> meeting_date_, latest_decision_, tabled_of_, insert_decision_;
     std::string auto_noted_;  // computed on first use
     MergeSummary summary_;
 };

@@ -15,6 +15,18 @@ std::optional<Date> optional_date(SQLite::Statement& q, int column) {
     return date_of(q, column);
 }
 
+/// Whether action `a` is part of the list on the date bound as ?1 (always, when
+/// ?1 is NULL: a dump lists every action).
+constexpr const char* on_list =
+    "(?1 IS NULL OR ((a.since IS NULL OR a.since <= ?1) AND (a.until IS NULL OR a.until > ?1)))";
+
+void bind_date(SQLite::Statement& q, int index, const std::optional<Date>& date) {
+    if (date)
+        q.bind(index, date->iso());
+    else
+        q.bind(index);
+}
+
 class Reader {
 public:
     explicit Reader(SQLite::Database& db) : db_(db) {}
@@ -65,14 +77,18 @@ public:
         return out;
     }
 
-    std::vector<Meeting> meetings() {
+    /// Meetings by date; with `as_of` only those held on or before it.
+    std::vector<Meeting> meetings(const std::optional<Date>& as_of) {
         std::vector<Meeting> out;
-        SQLite::Statement q(db_, "SELECT key, date, title FROM meetings ORDER BY date, key");
+        SQLite::Statement q(db_, "SELECT key, date, title FROM meetings WHERE ?1 IS NULL OR date <= ?1 ORDER BY date, key");
+        bind_date(q, 1, as_of);
         while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), date_of(q, 1), q.getColumn(2).getString());
         return out;
     }
 
-    std::vector<ActionPoint> actions() {
+    /// Every action (as_of unset), or the actions on the list at `as_of` with the
+    /// due date valid then and only the cross references to actions also on it.
+    std::vector<ActionPoint> actions(const std::optional<Date>& as_of) {
         std::map<std::int64_t, std::vector<Owner>> owners;
         SQLite::Statement o(db_, "SELECT action_id, name, role FROM action_owners ORDER BY action_id, position");
         while (o.executeStep())
@@ -85,18 +101,29 @@ public:
         while (s.executeStep()) scope[s.getColumn(0).getInt64()].push_back(s.getColumn(1).getString());
         std::map<std::int64_t, std::vector<std::string>> refs;
         SQLite::Statement r(db_,
-                            "SELECT f.action_id, a.key FROM action_refs f JOIN actions a ON a.id = f.target_id "
-                            "ORDER BY f.action_id, f.position");
+                            std::string("SELECT f.action_id, a.key FROM action_refs f JOIN actions a ON a.id = f.target_id "
+                                        "WHERE ") + on_list + " ORDER BY f.action_id, f.position");
+        bind_date(r, 1, as_of);
         while (r.executeStep()) refs[r.getColumn(0).getInt64()].push_back(r.getColumn(1).getString());
+        // The due date on a date is the one its history says: the `to` of the latest
+        // change noted by then, else the `from` of the first change, else (no history)
+        // the stored one. Two descents of the history's index per action.
         std::vector<ActionPoint> out;
-        SQLite::Statement q(db_,
-                            "SELECT a.id, a.key, t.key, a.title, a.goal, a.due FROM actions a "
-                            "JOIN themes t ON t.id = a.theme_id ORDER BY t.position, a.position");
+        SQLite::Statement q(
+            db_, std::string("SELECT a.id, a.key, t.key, a.title, a.goal, ") +
+                     "CASE WHEN ?1 IS NULL THEN a.due ELSE nullif(coalesce("
+                     "  (SELECT c.to_due FROM due_changes c WHERE c.action_id = a.id AND c.noted <= ?1 "
+                     "   ORDER BY c.noted DESC, c.id DESC LIMIT 1),"
+                     "  (SELECT c.from_due FROM due_changes c WHERE c.action_id = a.id ORDER BY c.noted, c.id LIMIT 1),"
+                     "  a.due), '') END, a.since, CASE WHEN ?1 IS NULL THEN a.until END "
+                     "FROM actions a JOIN themes t ON t.id = a.theme_id WHERE " +
+                     on_list + " ORDER BY t.position, a.position");
+        bind_date(q, 1, as_of);
         while (q.executeStep()) {
             const auto id = q.getColumn(0).getInt64();
             out.emplace_back(q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
                              q.getColumn(4).getString(), std::move(owners[id]), std::move(scope[id]),
-                             optional_date(q, 5), std::move(refs[id]));
+                             optional_date(q, 5), std::move(refs[id]), optional_date(q, 6), optional_date(q, 7));
         }
         return out;
     }
@@ -125,23 +152,51 @@ public:
                             "  ORDER BY x.as_of DESC, x.id DESC LIMIT 1) "
                             "JOIN actions a ON a.id = p.action_id JOIN themes t ON t.id = a.theme_id "
                             "JOIN regions r ON r.id = p.scope_id JOIN states s ON s.id = u.state_id "
-                            "LEFT JOIN meetings m ON m.id = u.meeting_id "
-                            "ORDER BY t.position, a.position, r.kind, r.position");
+                            "LEFT JOIN meetings m ON m.id = u.meeting_id WHERE " +
+                                std::string(on_list) + " ORDER BY t.position, a.position, r.kind, r.position");
         q.bind(1, as_of.iso());
         while (q.executeStep()) out.push_back(update(q));
         return out;
     }
 
-    std::vector<Proposal> proposals() {
+    /// Every proposal in its latest state (as_of unset), or the proposals tabled by
+    /// `as_of` for actions on the list then, each in its state on that date: the
+    /// latest decision at or before it, one index descent per proposal.
+    std::vector<Proposal> proposals(const std::optional<Date>& as_of) {
         std::vector<Proposal> out;
+        SQLite::Statement q(
+            db_, std::string("SELECT p.key, a.key, p.text, coalesce(e.state, 0), p.kind, m.key, e.date, p.tabled, "
+                             "em.key, e.text FROM proposals p "
+                             "JOIN actions a ON a.id = p.action_id JOIN themes t ON t.id = a.theme_id "
+                             "LEFT JOIN proposal_events e ON e.id = (SELECT x.id FROM proposal_events x "
+                             "  WHERE x.proposal_id = p.id AND (?1 IS NULL OR x.date <= ?1) "
+                             "  ORDER BY x.date DESC, x.id DESC LIMIT 1) "
+                             "LEFT JOIN meetings m ON m.id = p.meeting_id LEFT JOIN meetings em ON em.id = e.meeting_id "
+                             "WHERE (?1 IS NULL OR p.tabled <= ?1) AND ") +
+                     on_list + " ORDER BY t.position, a.position, p.id");
+        bind_date(q, 1, as_of);
+        while (q.executeStep()) {
+            const auto state = static_cast<ProposalState>(q.getColumn(3).getInt());
+            const bool open = state == ProposalState::open;  // re-opened: no decision to show
+            out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(), state,
+                             static_cast<ProposalKind>(q.getColumn(4).getInt()), column_text(q, 5),
+                             open ? std::nullopt : optional_date(q, 6), date_of(q, 7),
+                             open ? std::string() : column_text(q, 8), open ? std::string() : column_text(q, 9));
+        }
+        return out;
+    }
+
+    /// Every decision, in the order of proposals(), then by date.
+    std::vector<ProposalEvent> proposal_events() {
+        std::vector<ProposalEvent> out;
         SQLite::Statement q(db_,
-                            "SELECT p.key, a.key, p.text, p.state, p.kind, m.key, p.decided FROM proposals p "
-                            "JOIN actions a ON a.id = p.action_id JOIN themes t ON t.id = a.theme_id "
-                            "LEFT JOIN meetings m ON m.id = p.meeting_id ORDER BY t.position, a.position, p.id");
+                            "SELECT p.key, e.state, e.date, m.key, e.text FROM proposal_events e "
+                            "JOIN proposals p ON p.id = e.proposal_id JOIN actions a ON a.id = p.action_id "
+                            "JOIN themes t ON t.id = a.theme_id LEFT JOIN meetings m ON m.id = e.meeting_id "
+                            "ORDER BY t.position, a.position, p.id, e.date, e.id");
         while (q.executeStep())
-            out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                             static_cast<ProposalState>(q.getColumn(3).getInt()),
-                             static_cast<ProposalKind>(q.getColumn(4).getInt()), column_text(q, 5), optional_date(q, 6));
+            out.push_back({q.getColumn(0).getString(), static_cast<ProposalState>(q.getColumn(1).getInt()),
+                           date_of(q, 2), column_text(q, 3), q.getColumn(4).getString()});
         return out;
     }
 
@@ -190,6 +245,30 @@ public:
             out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString(), date_of(q, 2), std::move(v),
                              q.getColumn(7).getString(), q.getColumn(8).getString());
         }
+        return as_of ? latest_per_region(std::move(out)) : out;
+    }
+
+    /// A region is at one level at a time: of its own observations (those without a
+    /// count) only the latest stands, whatever its level; a superseded level is history.
+    /// Counts ("4 of 8 at adopted or higher") are statements per level and all stand.
+    /// Two levels on one date contradict each other; the one whose key sorts last is
+    /// kept, so the choice is at least deterministic.
+    static std::vector<Observation> latest_per_region(std::vector<Observation> all) {
+        std::map<std::pair<std::string_view, std::string_view>, std::size_t> latest;
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const auto& o = all[i];
+            if (o.value().count) continue;
+            const auto [it, fresh] = latest.try_emplace({o.indicator(), o.region()}, i);
+            if (!fresh && all[it->second].as_of() <= o.as_of()) it->second = i;
+        }
+        // Decided before anything moves: the keys above view the strings of `all`.
+        std::vector<bool> keep(all.size(), true);
+        for (std::size_t i = 0; i < all.size(); ++i)
+            if (!all[i].value().count) keep[i] = latest.at({all[i].indicator(), all[i].region()}) == i;
+        std::vector<Observation> out;
+        out.reserve(all.size());
+        for (std::size_t i = 0; i < all.size(); ++i)
+            if (keep[i]) out.push_back(std::move(all[i]));
         return out;
     }
 
@@ -200,7 +279,8 @@ public:
         SQLite::Statement q(db_,
                             "SELECT a.key, c.from_due, c.to_due, c.noted FROM due_changes c "
                             "JOIN actions a ON a.id = c.action_id JOIN themes t ON t.id = a.theme_id "
-                            "WHERE ?1 IS NULL OR c.noted <= ?1 ORDER BY t.position, a.position, c.noted, c.id");
+                            "WHERE (?1 IS NULL OR c.noted <= ?1) AND " +
+                                std::string(on_list) + " ORDER BY t.position, a.position, c.noted, c.id");
         if (as_of)
             q.bind(1, as_of->iso());
         else
@@ -248,11 +328,12 @@ Dataset Store::dump(bool include_contacts) const {
             d.themes = r.themes();
             d.regions = r.regions();
             d.states = r.states();
-            d.meetings = r.meetings();
-            d.actions = r.actions();
+            d.meetings = r.meetings(std::nullopt);
+            d.actions = r.actions(std::nullopt);
             d.due_changes = r.due_changes(std::nullopt);
             d.updates = r.updates();
-            d.proposals = r.proposals();
+            d.proposals = r.proposals(std::nullopt);
+            d.proposal_events = r.proposal_events();
             d.indicators = r.indicators();
             d.observations = r.observations(std::nullopt);
             if (include_contacts) d.contacts = r.contacts();
@@ -276,10 +357,10 @@ View Store::view(const Date& as_of) const {
             d.themes = r.themes();
             d.regions = r.regions();
             d.states = r.states();
-            d.meetings = r.meetings();
-            d.actions = r.actions();
+            d.meetings = r.meetings(as_of);
+            d.actions = r.actions(as_of);
             d.statuses = r.current(as_of);
-            d.proposals = r.proposals();
+            d.proposals = r.proposals(as_of);
             d.indicators = r.indicators();
             d.observations = r.observations(as_of);
             d.due_changes = r.due_changes(as_of);

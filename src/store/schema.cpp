@@ -196,6 +196,59 @@ BEGIN SELECT RAISE(ABORT, 'due-date history is append-only: changes cannot be ch
 CREATE TRIGGER due_changes_append_only_delete BEFORE DELETE ON due_changes
 BEGIN SELECT RAISE(ABORT, 'due-date history is append-only: changes cannot be deleted'); END;
 )sql",
+    // 2 -> 3: proposals become history (tabled on a date, then append-only decisions),
+    // and action points carry the dates between which they are part of the list.
+    R"sql(
+ALTER TABLE actions ADD COLUMN since TEXT
+    CHECK (since IS NULL OR since GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+ALTER TABLE actions ADD COLUMN until TEXT
+    CHECK (until IS NULL OR until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+-- The date a proposal "is known from" when the store has no better one: the list's
+-- own as-of date when it is a date, otherwise the day of the migration.
+CREATE TEMP TABLE known_from AS
+    SELECT coalesce((SELECT text_value FROM meta WHERE key = 'as_of'
+                       AND text_value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                    date('now')) AS day;
+CREATE TABLE proposals_v3 (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    action_id INTEGER NOT NULL REFERENCES actions(id),
+    text TEXT NOT NULL,
+    kind INTEGER NOT NULL CHECK (kind IN (0, 1)),
+    tabled TEXT NOT NULL CHECK (tabled GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    meeting_id INTEGER REFERENCES meetings(id)   -- the meeting it was tabled at
+);
+-- An open proposal was tabled at its meeting (on that meeting's date when it has
+-- one). A decided one keeps its meeting as the meeting of the decision, and is known
+-- from its decision date.
+INSERT INTO proposals_v3(id, key, action_id, text, kind, tabled, meeting_id)
+    SELECT p.id, p.key, p.action_id, p.text, p.kind,
+           CASE WHEN p.state = 0 THEN coalesce(m.date, (SELECT day FROM known_from))
+                ELSE coalesce(p.decided, m.date, (SELECT day FROM known_from)) END,
+           CASE WHEN p.state = 0 THEN p.meeting_id END
+    FROM proposals p LEFT JOIN meetings m ON m.id = p.meeting_id;
+CREATE TABLE proposal_events (
+    id INTEGER PRIMARY KEY,
+    proposal_id INTEGER NOT NULL REFERENCES proposals_v3(id),
+    state INTEGER NOT NULL CHECK (state BETWEEN 0 AND 3),
+    date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    meeting_id INTEGER REFERENCES meetings(id),
+    text TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO proposal_events(proposal_id, state, date, meeting_id)
+    SELECT n.id, p.state, n.tabled, p.meeting_id
+    FROM proposals p JOIN proposals_v3 n ON n.id = p.id WHERE p.state <> 0;
+DROP TABLE known_from;
+DROP TABLE proposals;
+ALTER TABLE proposals_v3 RENAME TO proposals;
+CREATE INDEX proposals_by_action ON proposals(action_id);
+-- "The state of proposal P at date D" is one descent of this index.
+CREATE INDEX proposal_events_latest ON proposal_events(proposal_id, date, id);
+CREATE TRIGGER proposal_events_append_only_update BEFORE UPDATE ON proposal_events
+BEGIN SELECT RAISE(ABORT, 'decisions are append-only: a decision cannot be changed'); END;
+CREATE TRIGGER proposal_events_append_only_delete BEFORE DELETE ON proposal_events
+BEGIN SELECT RAISE(ABORT, 'decisions are append-only: a decision cannot be deleted'); END;
+)sql",
 };
 
 constexpr const char* application_id_sql = "PRAGMA application_id = 1095586892";  // "ACTL" in ASCII

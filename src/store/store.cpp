@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <set>
 #include <system_error>
 
 namespace actielijst {
@@ -64,13 +65,6 @@ Store Store::open(const std::string& path, const OpenOptions& options) {
         detail::migrate(db);
         db.exec("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = NORMAL");
-        if (db.execAndGet("SELECT count(*) FROM states").getInt64() == 0) {
-            Store store(std::move(impl));
-            Dataset defaults;
-            defaults.states = default_progress_states();
-            store.merge(defaults);
-            return store;
-        }
     } catch (const SQLite::Exception& e) {
         const int code = e.getErrorCode();
         if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
@@ -99,30 +93,18 @@ bool Store::record(const StatusUpdate& update) {
     }
 }
 
-void Store::decide(std::string_view proposal, ProposalState state, std::optional<Date> decided,
-                   std::string_view meeting) {
-    detail::translate_storage_errors("decide", [&] {
-        SQLite::Statement q(impl_->db,
-                            "SELECT a.key, p.text, p.kind FROM proposals p JOIN actions a ON a.id = p.action_id "
-                            "WHERE p.key = ?");
-        q.bind(1, std::string(proposal));
-        if (!q.executeStep()) throw Error(Errc::not_found, "proposal: unknown proposal " + detail::quote(proposal));
-        Proposal decision(std::string(proposal), q.getColumn(0).getString(), q.getColumn(1).getString(), state,
-                          static_cast<ProposalKind>(q.getColumn(2).getInt()), std::string(meeting), decided);
-        q.reset();
-        Dataset one;
-        one.proposals.push_back(std::move(decision));
-        try {
-            merge(one);
-        } catch (const Error& e) {
-            std::string message = e.what();
-            constexpr std::string_view prefix = "proposals[0].";
-            if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
-            throw Error(e.code() == Errc::invalid && message.rfind("meeting: unknown", 0) == 0 ? Errc::not_found
-                                                                                                 : e.code(),
-                        message);
-        }
+std::size_t Store::install_default_states() {
+    const auto stored = detail::translate_storage_errors("install default states", [&] {
+        std::set<std::string> keys;
+        SQLite::Statement q(impl_->db, "SELECT key FROM states");
+        while (q.executeStep()) keys.insert(q.getColumn(0).getString());
+        return keys;
     });
+    Dataset missing;
+    for (auto& s : default_progress_states())
+        if (!stored.contains(s.key())) missing.states.push_back(std::move(s));
+    if (missing.states.empty()) return 0;
+    return merge(missing).definitions_added;
 }
 
 MergeSummary Store::import_json(std::string_view json) { return merge(parse_json(json)); }

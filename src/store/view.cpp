@@ -58,11 +58,30 @@ View::View(ViewData data) : data_(std::move(data)) {
         if (!statuses_.emplace(std::make_pair(s.action(), s.scope()), i).second)
             throw Error(Errc::invalid, where + ": a second current status for (" + s.action() + ", " + s.scope() + ")");
     }
-    for (std::size_t i = 0; i < data_.proposals.size(); ++i)
-        require(actions_, data_.proposals[i].action(), at("proposals", i) + ".action", "action");
+    // A View is what was true on its date: nothing in it may be dated later.
+    const auto not_after = [&](const Date& date, const std::string& where) {
+        if (date > data_.as_of)
+            throw Error(Errc::invalid, where + ": " + date.iso() + " is after the view date " + data_.as_of.iso());
+    };
+    for (std::size_t i = 0; i < data_.meetings.size(); ++i)
+        not_after(data_.meetings[i].date(), at("meetings", i) + ".date");
+    for (std::size_t i = 0; i < data_.actions.size(); ++i) {
+        const auto& a = data_.actions[i];
+        if (a.since()) not_after(*a.since(), at("actions", i) + ".since");
+        if (a.until() && !(data_.as_of < *a.until()))
+            throw Error(Errc::invalid, at("actions", i) + ".until: the action left the list on " + a.until()->iso() +
+                                           ", not after the view date " + data_.as_of.iso());
+    }
+    for (std::size_t i = 0; i < data_.proposals.size(); ++i) {
+        const auto& p = data_.proposals[i];
+        require(actions_, p.action(), at("proposals", i) + ".action", "action");
+        if (p.tabled()) not_after(*p.tabled(), at("proposals", i) + ".tabled");
+        if (p.decided()) not_after(*p.decided(), at("proposals", i) + ".decided");
+    }
     for (std::size_t i = 0; i < data_.observations.size(); ++i) {
         require(indicators_, data_.observations[i].indicator(), at("observations", i) + ".indicator", "indicator");
         require(regions_, data_.observations[i].region(), at("observations", i) + ".region", "region");
+        not_after(data_.observations[i].as_of(), at("observations", i) + ".as_of");
     }
     for (std::size_t i = 0; i < data_.due_changes.size(); ++i) {
         const auto& c = data_.due_changes[i];
