@@ -215,8 +215,8 @@ void update(Writer& w, const StatusUpdate& u) {
     if (!u.meeting().empty()) w.member("meeting", u.meeting());
 }
 
-/// A proposal with its decisions. With decisions listed, `state` and `decided`
-/// summarise the latest one; without, the decision (if any) is written inline.
+/// A proposal with its decisions: `state`, `decided`, `decided_meeting` and
+/// `decision` summarise the latest one, `decisions` lists them all.
 void proposal(Writer& w, const Proposal& p, const std::vector<const ProposalEvent*>& decisions) {
     w.member("key", p.key());
     w.member("action", p.action());
@@ -225,10 +225,8 @@ void proposal(Writer& w, const Proposal& p, const std::vector<const ProposalEven
     if (p.tabled()) w.member("tabled", p.tabled()->iso());
     if (!p.meeting().empty()) w.member("meeting", p.meeting());
     if (p.decided()) w.member("decided", p.decided()->iso());
-    if (decisions.empty()) {
-        if (!p.decided_meeting().empty()) w.member("decided_meeting", p.decided_meeting());
-        if (!p.decision().empty()) w.member("decision", p.decision());
-    }
+    if (!p.decided_meeting().empty()) w.member("decided_meeting", p.decided_meeting());
+    if (!p.decision().empty()) w.member("decision", p.decision());
     if (p.kind() != ProposalKind::proposal) w.member("kind", to_string(p.kind()));
     if (!decisions.empty()) {
         w.key("decisions");
