@@ -217,6 +217,7 @@ ACTIELIJST_CAPI_ITER(rule, rule, 0x414c4942);
 ACTIELIJST_CAPI_ITER(finding, finding, 0x414c4943);
 ACTIELIJST_CAPI_ITER(action_status, action_status, 0x414c4944);
 ACTIELIJST_CAPI_ITER(change, change, 0x414c4945);
+ACTIELIJST_CAPI_ITER(proposal_history, proposal_event, 0x414c4946);
 
 #undef ACTIELIJST_CAPI_ITER
 

@@ -295,8 +295,11 @@ ACTIELIJST_API int actielijst_store_options_init(actielijst_store_options *opts,
 
 /* ---- Store -------------------------------------------------------------- */
 
-/** Opens the database at `path`, creating it (with the default progress states)
- *  when it does not exist and migrating an older schema.
+/** Opens the database at `path`, creating it when it does not exist and migrating
+ *  an older schema. A new store holds no progress states: a list brings its own
+ *  (JSON `states`, actielijst_store_put_state), or takes the default set with
+ *  actielijst_store_install_default_states(); until then every state of affairs
+ *  is refused (EINVALID, unknown state).
  *  Owned: *out, free with actielijst_store_free(). *out is untouched on failure.
  *  Errors: EINVALID (NULL argument, path not UTF-8), EIO (cannot create or open:
  *  missing directory, a directory, no permission), ESTORAGE (not an actielijst
@@ -322,6 +325,15 @@ ACTIELIJST_API void actielijst_store_free(actielijst_store *store);
  *  ECONFLICT (contradicts stored data), EVERSION (newer format_version),
  *  ESTORAGE (database error, e.g. locked longer than the busy timeout). */
 ACTIELIJST_API int actielijst_store_import_json(actielijst_store *store, const char *json, size_t len);
+
+/** Adds those of the default progress states (not_started, in_progress,
+ *  almost_done, ongoing, under_review, stalled, done, no_action_needed) whose key
+ *  the store does not hold yet, in one transaction. Stored states stay as they
+ *  are, also one with a default key. *added (may be NULL) is set to the number of
+ *  states added: 8 on a store without states, 0 when all were there already.
+ *  Errors: EINVALID (NULL store), ESTORAGE (database error, e.g. locked longer
+ *  than the busy timeout). */
+ACTIELIJST_API int actielijst_store_install_default_states(actielijst_store *store, uint32_t *added);
 
 /** Exports the whole store as a JSON document into *out (owned; dispose with
  *  actielijst_buf_dispose). Contacts (personal data) are left out; see
@@ -484,17 +496,72 @@ typedef struct actielijst_proposal_input {
     {ACTIELIJST_PROPOSAL_INPUT_VERSION, NULL, NULL, NULL, ACTIELIJST_PROPOSAL_OPEN, ACTIELIJST_KIND_PROPOSAL, NULL, NULL}
 ACTIELIJST_API int actielijst_proposal_input_init(actielijst_proposal_input *in, uint32_t version);
 
-/** Stores a proposal (new key) or replaces the stored one with that key.
+/** Tables a proposal (new key: on the date of its meeting, or of `decided`, or
+ *  today) or updates the stored one's text and kind. A `state` other than the stored
+ *  one appends a decision dated `decided` (or today); proposals are history, so
+ *  nothing earlier is overwritten.
  *  Errors: EVERSION (unknown in->version), EINVALID (NULL, not UTF-8, unknown action or meeting, an
  *  open proposal with a decision date), ESTORAGE. */
 ACTIELIJST_API int actielijst_store_propose(actielijst_store *store, const actielijst_proposal_input *in);
 
-/** Records the decision on stored proposal `key`: `state`, the decision date
- *  (NULL or "" for none) and the meeting (NULL or "" for none).
- *  Errors: EINVALID (NULL key, bad state or date), ENOTFOUND (unknown proposal
- *  or meeting), ESTORAGE. */
+/** Appends a decision on stored proposal `key`: `state`, the decision date (NULL or
+ *  "": the meeting's date) and the meeting that took it (NULL or "" for none); the
+ *  meeting it was tabled at stays. actielijst_store_decide_v2 also takes the words
+ *  of the decision. Errors: EINVALID (NULL key, bad state or date, neither a date
+ *  nor a meeting, a date before the tabling), ENOTFOUND (unknown proposal or
+ *  meeting), ESTORAGE. */
 ACTIELIJST_API int actielijst_store_decide(actielijst_store *store, const char *key, int32_t state, const char *decided,
                                            const char *meeting);
+
+/** A decision on a stored proposal, for actielijst_store_decide_v2. Strings are
+ *  copied. The date is `date`, or the meeting's date when only `meeting` is given. */
+typedef struct actielijst_decision_input {
+    uint32_t version;     /* ACTIELIJST_DECISION_INPUT_VERSION */
+    const char *proposal; /* key of a stored proposal */
+    int32_t state;        /* ACTIELIJST_PROPOSAL_*; OPEN re-opens a decided proposal */
+    const char *date;     /* "YYYY-MM-DD"; NULL or "": the meeting's date */
+    const char *meeting;  /* key of the meeting that took it; NULL or "" for none */
+    const char *text;     /* the decision as recorded; NULL or "" for none */
+} actielijst_decision_input;
+#define ACTIELIJST_DECISION_INPUT_VERSION 1
+#define ACTIELIJST_DECISION_INPUT_INIT \
+    {ACTIELIJST_DECISION_INPUT_VERSION, NULL, ACTIELIJST_PROPOSAL_ADOPTED, NULL, NULL, NULL}
+ACTIELIJST_API int actielijst_decision_input_init(actielijst_decision_input *in, uint32_t version);
+
+/** Appends a decision to a proposal's history (one transaction). The meeting the
+ *  proposal was tabled at stays as it was. *added (may be NULL) is set to 1, or to
+ *  0 when an identical decision was already stored.
+ *  Errors: EVERSION (in->version), EINVALID (NULL, not UTF-8, bad state or date,
+ *  neither a date nor a meeting, a date before the proposal was tabled), ENOTFOUND
+ *  (unknown proposal or meeting), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_decide_v2(actielijst_store *store, const actielijst_decision_input *in,
+                                              int32_t *added);
+
+/** One entry of a proposal's history: its tabling (state OPEN, the date and meeting
+ *  it was tabled at, text "") or a decision. Strings live as long as the iterator. */
+typedef struct actielijst_proposal_event_rec {
+    const char *proposal;
+    int32_t state;       /* ACTIELIJST_PROPOSAL_* */
+    const char *date;    /* "YYYY-MM-DD" */
+    const char *meeting; /* "" when none */
+    const char *text;    /* "" when none */
+} actielijst_proposal_event_rec;
+typedef struct actielijst_proposal_history_iter actielijst_proposal_history_iter;
+
+/** The history of stored proposal `proposal`, oldest first: its tabling, then every
+ *  decision. Read from the store (not a view), so it includes decisions dated after
+ *  any view's date. Errors: EINVALID (NULL), ENOTFOUND (unknown proposal), ESTORAGE. */
+ACTIELIJST_API int actielijst_proposal_history_iter_new(actielijst_store *store, const char *proposal,
+                                                        actielijst_proposal_history_iter **out);
+/** The next entry into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last. */
+ACTIELIJST_API int actielijst_proposal_history_iter_next(actielijst_proposal_history_iter *it,
+                                                         actielijst_proposal_event_rec *rec);
+ACTIELIJST_API void actielijst_proposal_history_iter_free(actielijst_proposal_history_iter *it);
+
+/** Every meeting of the store by date, also those after any view's date (a view's
+ *  actielijst_meeting_iter_new lists only those held by its date). Free with
+ *  actielijst_meeting_iter_free. Errors: EINVALID (NULL), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_meeting_iter_new(actielijst_store *store, actielijst_meeting_iter **out);
 
 /** A monitoring figure; see actielijst_observation_rec for the fields. */
 typedef struct actielijst_observation_input {

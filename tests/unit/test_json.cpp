@@ -696,7 +696,8 @@ TEST_CASE("import: importing the Limburg list twice adds nothing the second time
     auto store = Store::open(dir.file("x.db"));
     const std::string limburg = test::limburg_json();
     const MergeSummary first = store.import_json(limburg);
-    CHECK(first.definitions_added == 4 + 35 + 19 + 3 + 2);  // themes, regions, actions, proposals, indicators
+    CHECK(first.definitions_added == 4 + 35 + 8 + 19 + 3 + 2);  // themes, regions, states, actions, proposals, indicators
+    CHECK(first.decisions_added == 1);  // the consensus on P1
     CHECK(first.updates_added == 26);
     CHECK(first.updates_unchanged == 0);
     CHECK(first.observations_written == 13);
@@ -704,6 +705,7 @@ TEST_CASE("import: importing the Limburg list twice adds nothing the second time
 
     const MergeSummary second = store.import_json(limburg);
     CHECK(second.definitions_added == 0);
+    CHECK(second.decisions_added == 0);
     CHECK(second.updates_added == 0);
     CHECK(second.updates_unchanged == 26);
     CHECK(second.observations_written == 0);
@@ -848,33 +850,72 @@ TEST_CASE("region aliases: a code and its alias naming the same region twice in 
     CHECK_STARTS(msg, "actions[0].scope");
 }
 
+TEST_CASE("region aliases: an alias names one region; a second region with it is refused, naming both") {
+    test::TempDir dir;
+    auto store = limburg_store(dir);
+    const Snapshot before = snapshot(store);
+    // Limburg gives Bergen (L.) the alias "Bergen"; Bergen (NH.) may not take it too,
+    // or every later reference by "Bergen" would fail as ambiguous.
+    const auto nh = [](const std::string& aliases) {
+        return doc("\"regions\": [{\"code\": \"PV27\", \"name\": \"Noord-Holland\", \"kind\": \"province\"}, "
+                   "{\"code\": \"CR18\", \"name\": \"Kop van Noord-Holland\", \"kind\": \"corop\", \"parent\": \"PV27\"}, "
+                   "{\"code\": \"GM0373\", \"name\": \"Bergen (NH.)\", \"kind\": \"municipality\", \"parent\": \"CR18\", "
+                   "\"aliases\": [" + aliases + "]}]");
+    };
+    const auto msg = test::error_of([&] { store.import_json(nh("\"BERGEN\"")); }, Errc::conflict);
+    CHECK_STARTS(msg, "regions[2].aliases[0]: ");
+    CHECK_HAS(msg, "GM0373");
+    CHECK_HAS(msg, "GM0893");
+    CHECK_SAME_TEXT(before.exported, store.export_json(true));
+    // Within one document as well: two new regions with the same alias.
+    const auto twice = test::error_of(
+        [&] {
+            store.import_json(doc("\"regions\": [{\"code\": \"CR90\", \"name\": \"Proef A\", \"kind\": \"corop\", "
+                                  "\"parent\": \"PV31\", \"aliases\": [\"Proef\"]}, {\"code\": \"CR91\", \"name\": "
+                                  "\"Proef B\", \"kind\": \"corop\", \"parent\": \"PV31\", \"aliases\": [\"proef\"]}]"));
+        },
+        Errc::conflict);
+    CHECK_STARTS(twice, "regions[1].aliases[0]: ");
+    CHECK_HAS(twice, "CR90");
+    CHECK_HAS(twice, "CR91");
+    // A name that is another region's alias is refused the same way.
+    CHECK_HAS(test::error_of(
+                  [&] {
+                      store.import_json(doc("\"regions\": [{\"code\": \"CR92\", \"name\": \"Regio Noord\", "
+                                            "\"kind\": \"corop\", \"parent\": \"PV31\"}]"));
+                  },
+                  Errc::conflict),
+              "CR37");
+    CHECK_SAME_TEXT(before.exported, store.export_json(true));
+}
+
 TEST_CASE("region aliases: a name shared by regions in different provinces is ambiguous and the error asks for the code") {
     test::TempDir dir;
     auto store = limburg_store(dir);
+    // Names (unlike aliases) may be shared: two provinces can each have a "Beek".
     store.import_json(doc(
         "\"regions\": [{\"code\": \"PV27\", \"name\": \"Noord-Holland\", \"kind\": \"province\"}, "
         "{\"code\": \"CR18\", \"name\": \"Kop van Noord-Holland\", \"kind\": \"corop\", \"parent\": \"PV27\"}, "
-        "{\"code\": \"GM0373\", \"name\": \"Bergen (NH.)\", \"kind\": \"municipality\", \"parent\": \"CR18\", "
-        "\"aliases\": [\"Bergen\"]}]"));
+        "{\"code\": \"GM9373\", \"name\": \"Beek\", \"kind\": \"municipality\", \"parent\": \"CR18\"}]"));
     const Snapshot before = snapshot(store);
 
     const auto update = [](const std::string& scope) {
         return doc("\"updates\": [{\"action\": \"wonen-lokaal-beleid\", \"scope\": \"" + scope +
                    "\", \"state\": \"in_progress\", \"text\": \"Beleid in voorbereiding.\", \"as_of\": \"2023-06-01\"}]");
     };
-    const auto msg = test::error_of([&] { store.import_json(update("Bergen")); });
+    const auto msg = test::error_of([&] { store.import_json(update("Beek")); });
     CHECK_STARTS(msg, "updates[0].scope: ");
     CHECK_HAS(msg, "ambiguous");
-    CHECK_HAS(msg, "GM0893");
-    CHECK_HAS(msg, "GM0373");
+    CHECK_HAS(msg, "GM0888");
+    CHECK_HAS(msg, "GM9373");
     CHECK_HAS(msg, "code");
-    CHECK_HAS(test::error_of([&] { store.import_json(update("bergen")); }), "ambiguous");
-    CHECK_HAS(test::error_of([&] { (void)store.resolve_region("BERGEN"); }), "ambiguous");
+    CHECK_HAS(test::error_of([&] { store.import_json(update("beek")); }), "ambiguous");
+    CHECK_HAS(test::error_of([&] { (void)store.resolve_region("BEEK"); }), "ambiguous");
     CHECK_SAME_TEXT(before.exported, store.export_json(true));
 
-    // The code, or a name only one region has, still works.
-    store.import_json(update("GM0373"));
-    store.import_json(update("bergen (l.)"));
-    CHECK(store.history("wonen-lokaal-beleid", "GM0373").size() == 1);
+    // The code, or an alias, still works.
+    store.import_json(update("GM9373"));
+    store.import_json(update("bergen"));
+    CHECK(store.history("wonen-lokaal-beleid", "GM9373").size() == 1);
     CHECK(store.history("wonen-lokaal-beleid", "GM0893").size() == 1);
 }

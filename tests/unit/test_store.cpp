@@ -651,7 +651,7 @@ TEST_CASE("store: of two updates on the same date for the same scope the later-r
     CHECK(store.view(day("2023-03-01")).status("huisvesting", "CR37")->text() == "a: later vastgelegd");
 }
 
-TEST_CASE("store: the view holds the latest observation per (indicator, region, level) at its date") {
+TEST_CASE("store: the view holds the latest level of a region, and the latest count per level, at its date") {
     test::TempDir dir;
     auto store = Store::open(dir.file("observaties.db"));
     auto d = base_dataset();
@@ -712,13 +712,14 @@ TEST_CASE("store: the view holds the latest observation per (indicator, region, 
     }
     SUBCASE("2030-01-01") {
         const auto view = store.view(day("2030-01-01"));
-        // Venlo's at-least observation stays the latest of its level; the adopted one is another level.
-        CHECK(observations_of(view, "short_stay_policy", "GM0983", "in_preparation").size() == 1);
+        // A municipality is at one level at a time: Venlo's later "adopted" supersedes
+        // its earlier "at least in preparation", which is history now.
+        CHECK(observations_of(view, "short_stay_policy", "GM0983", "in_preparation").empty());
         const auto adopted = observations_of(view, "short_stay_policy", "GM0983", "adopted");
         REQUIRE(adopted.size() == 1);
         CHECK_FALSE(adopted[0]->value().at_least);
         CHECK_FALSE(adopted[0]->value().count.has_value());
-        CHECK(view.observations().size() == 6);
+        CHECK(view.observations().size() == 5);
         for (const auto& o : view.observations()) CHECK(o.as_of() <= view.as_of());
     }
 }

@@ -86,7 +86,7 @@ TEST_CASE("regions: an alias that is another region's code is refused") {
                                   "\"parent\": \"PV31\", \"aliases\": [\"cr37\"]}]"));
         },
         Errc::conflict);
-    CHECK(msg.find("regions[0].aliases[0]: alias \"cr37\" is the code of region CR37") == 0);
+    CHECK(msg.find("regions[0].aliases[0]: alias \"cr37\" of region CR38 is the code of region CR37") == 0);
 }
 
 TEST_CASE("regions: many regions merge in time linear in their number") {
