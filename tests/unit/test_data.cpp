@@ -100,10 +100,10 @@ TEST_CASE("data: the Limburg list imports into an empty store") {
     test::TempDir dir;
     auto store = Store::open(dir.file("limburg.db"));
     const auto summary = store.import_json(test::limburg_json());
-    // New keys: 4 themes, 35 regions, 19 actions, 3 proposals, 2 indicators; the 8
-    // states already exist (installed on open) and are updated in place.
-    CHECK(summary.definitions_added == 63);
-    CHECK(summary.updates_added == 26);
+    // New keys: 4 themes, 35 regions, the list's 8 states, 19 actions, 3 proposals,
+    // 2 indicators (a new store holds no states).
+    CHECK(summary.definitions_added == 71);
+    CHECK(summary.updates_added == 27);
     CHECK(summary.updates_unchanged == 0);
     CHECK(summary.observations_written == 13);
 
@@ -112,7 +112,7 @@ TEST_CASE("data: the Limburg list imports into an empty store") {
         const auto again = store.import_json(test::limburg_json());
         CHECK(again.definitions_added == 0);
         CHECK(again.updates_added == 0);
-        CHECK(again.updates_unchanged == 26);
+        CHECK(again.updates_unchanged == 27);
         CHECK(store.export_json(true) == exported);
     }
     SUBCASE("export, import into an empty store and export again is byte-identical") {
@@ -228,11 +228,20 @@ TEST_CASE("data: named facts of the list") {
     const auto& d = l.data;
 
     SUBCASE("the Omgevingsverordening was published on 18 January 2023") {
+        // A dated fact, so the list as of that date already shows it.
         const auto updates = updates_of(d, "wonen-omgevingsverordening");
-        REQUIRE(updates.size() == 1);
-        CHECK(updates[0]->state() == "done");
-        CHECK(updates[0]->scope() == "PV31");
-        CHECK(contains(updates[0]->text(), "18 januari 2023"));
+        REQUIRE(updates.size() == 2);
+        CHECK(updates[0]->as_of() == Date(2023, 1, 18));
+        CHECK(updates[1]->as_of() == Date(2023, 3, 1));
+        for (const auto* u : updates) {
+            CHECK(u->state() == "done");
+            CHECK(u->scope() == "PV31");
+            CHECK(contains(u->text(), "18 januari 2023"));
+        }
+        CHECK(l.store.view(Date(2023, 1, 17)).status("wonen-omgevingsverordening", "PV31") == nullptr);
+        const auto* published = l.store.view(Date(2023, 1, 18)).status("wonen-omgevingsverordening", "PV31");
+        REQUIRE(published != nullptr);
+        CHECK(published->text() == "De omgevingsverordening is op 18 januari 2023 gepubliceerd.");
     }
     SUBCASE("talking with international workers is blocked by a lack of capacity") {
         const auto updates = updates_of(d, "algemeen-in-gesprek");

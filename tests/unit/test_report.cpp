@@ -201,7 +201,9 @@ TEST_CASE("report: changes between two dates from diff") {
     CHECK(*r.changes_from == Date(2023, 2, 1));
     std::size_t statuses = 0;
     for (const auto& c : r.changes) statuses += c.what == "status" && (c.kind == "added" || c.kind == "closed");
-    CHECK(statuses == 26);  // every state of affairs is dated 2023-03-01: all new, some closed at once
+    // Every state of affairs is dated 2023-03-01 (all new, some closed at once), except
+    // the Omgevingsverordening, published on 2023-01-18 and only restated in March.
+    CHECK(statuses == 25);
 }
 
 TEST_CASE("report: contacts appear only when the caller opts in") {
