@@ -310,7 +310,7 @@ private:
         const fs::path lib_path = dir_ / ("library-" + std::to_string(n) + ".db");
         const fs::path raw_path = dir_ / ("raw-" + std::to_string(n) + ".db");
 
-        // a + b: import into fresh files. Store::open (schema, default states) is not timed.
+        // a + b: import into fresh files. Store::open (schema, no states) is not timed.
         std::vector<double> lib_ms, raw_ms;
         for (int rep = 0; rep < reps; ++rep) {
             remove_db(lib_path);

@@ -173,7 +173,8 @@ void import(Db& db, const actielijst::Dataset& d) {
             }
         }
         {
-            // Store::open installed the default states; upsert keeps their positions.
+            // A new store holds no states (the dataset brings them); upsert keeps the
+            // positions of any that are stored, as the library does.
             const auto next = scalar(db, "SELECT coalesce(max(position), -1) + 1 FROM states");
             Stmt q(db,
                    "INSERT INTO states(key, category, label_nl, label_en, position) VALUES (?1, ?2, ?3, ?4, ?5) "

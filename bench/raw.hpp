@@ -28,8 +28,8 @@ private:
     sqlite3* db_ = nullptr;
 };
 
-/// Writes `data` into the database at `path`, which Store::open created (schema and
-/// default states present, nothing else), with plain prepared statements inside one
+/// Writes `data` into the database at `path`, which Store::open created (the schema,
+/// nothing else: not even states), with plain prepared statements inside one
 /// IMMEDIATE transaction: the same rows the library writes, without its validation
 /// and without its duplicate-update check (every update is new in a fresh file).
 void import(Db& db, const actielijst::Dataset& data);

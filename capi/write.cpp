@@ -1,6 +1,6 @@
 // Writes: each builds one core value from checked arguments and stores it in one
-// transaction (Store::record, Store::decide, or Store::merge of a one-entry Dataset),
-// so a failed write leaves the store as it was.
+// transaction (Store::record, Store::decide, Store::install_default_states, or
+// Store::merge of a one-entry Dataset), so a failed write leaves the store as it was.
 #include "args.hpp"
 #include "guard.hpp"
 #include "handles.hpp"
@@ -123,6 +123,17 @@ int actielijst_action_input_init(actielijst_action_input* in, uint32_t version) 
 
 int actielijst_indicator_input_init(actielijst_indicator_input* in, uint32_t version) {
     return input_init(__func__, in, version, ACTIELIJST_INDICATOR_INPUT_VERSION, default_indicator);
+}
+
+int actielijst_store_install_default_states(actielijst_store* store, uint32_t* added) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        auto* s = handle(fn, "store", store);
+        const auto count = s->store.install_default_states();
+        // At most the eight default states: always fits.
+        if (added) *added = static_cast<std::uint32_t>(count);
+        return ACTIELIJST_OK;
+    });
 }
 
 // Definitions: every argument is checked here (naming `in->...`), the core value is

@@ -3,7 +3,8 @@
 // For every input:
 //  1. parse_json on the raw bytes. The only exception allowed is actielijst::Error;
 //     anything else aborts so that libFuzzer reports it.
-//  2. When it parses: merge into a fresh in-memory store. Again only Error may escape
+//  2. When it parses: merge into a fresh in-memory store (with the default states,
+//     which a new store lacks). Again only Error may escape
 //     (a document can be well-formed but refer to unknown entries).
 //  3. When the merge succeeds, the store must round-trip (docs/json-format.md, "Export"):
 //       a = export_json(true) of that store,
@@ -59,11 +60,15 @@ void note(const char* phase, const char* what) {
     std::abort();
 }
 
+// With the default progress states, which the seeds' updates use: a new store holds none.
 actielijst::Store fresh_store() {
     try {
-        return actielijst::Store::open(memory_path);
+        auto store = actielijst::Store::open(memory_path);
+        store.install_default_states();
+        return store;
     } catch (const std::exception& e) {
-        die("Store::open(\":memory:\")", e.what());  // a harness/environment problem, not an input's
+        // A harness/environment problem, not an input's.
+        die("Store::open(\":memory:\") with the default states", e.what());
     }
 }
 

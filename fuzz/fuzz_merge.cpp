@@ -293,11 +293,14 @@ Dataset decode_dataset(FuzzedDataProvider& in) {
 
 // ---- invariants ----------------------------------------------------------------------
 
+// With the default progress states (the vocabulary's state_refs): a new store holds none.
 Store fresh_store() {
     try {
-        return Store::open(":memory:");
+        auto store = Store::open(":memory:");
+        store.install_default_states();
+        return store;
     } catch (const std::exception& e) {
-        die("Store::open(\":memory:\")", e.what());  // the environment, not an input
+        die("Store::open(\":memory:\") with the default states", e.what());  // the environment, not an input
     }
 }
 

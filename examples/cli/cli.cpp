@@ -49,6 +49,13 @@ actielijst::Date date_or_today(const std::string& option, std::string_view field
     return option.empty() ? today() : actielijst::Date::parse(option, field);
 }
 
+actielijst::Date meeting_date(const actielijst::Store& store, const std::string& key, std::string_view field) {
+    for (const auto& m : store.meetings())
+        if (m.key() == key) return m.date();
+    throw actielijst::Error(actielijst::Errc::not_found,
+                            std::string(field) + ": unknown meeting \"" + key + "\" (add it with: meeting add)");
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw actielijst::Error(actielijst::Errc::io, path + ": cannot read the file");

@@ -55,6 +55,9 @@ actielijst::Date today();
 actielijst::Date view_date(const std::string& option, const actielijst::Store& store);
 /// `option` parsed, or today when empty.
 actielijst::Date date_or_today(const std::string& option, std::string_view field);
+/// The date of the stored meeting `key`; Error(Errc::not_found) naming `field` when
+/// the store has no such meeting.
+actielijst::Date meeting_date(const actielijst::Store& store, const std::string& key, std::string_view field);
 
 /// Whole file; Error(Errc::io) naming the path when it cannot be read.
 std::string read_file(const std::string& path);
@@ -66,5 +69,6 @@ void add_record_commands(CLI::App& app, Context& ctx);  // status history propos
 void add_check_command(CLI::App& app, Context& ctx);    // check
 void add_report_command(CLI::App& app, Context& ctx);   // report
 void add_snapshot_commands(CLI::App& app, Context& ctx);  // snapshot save|info|diff
+void add_meeting_commands(CLI::App& app, Context& ctx);   // meeting add|list, proposal history
 
 }  // namespace cli

@@ -10,7 +10,9 @@
 
 int main(int argc, char** argv) {
     CLI::App app{"Steering-group action lists: a SQLite store, states of affairs, proposals, monitoring and the "
-                 "reporting rules.\nExit codes: 0 ok, 1 findings at or above --fail-on, 2 usage, 3 data error.",
+                 "reporting rules.\nThe meeting cycle: meeting add, then status/propose/decide --meeting KEY, "
+                 "proposal history KEY, list/report --as-of DATE.\n"
+                 "Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage, 3 data error.",
                  "actielijst"};
     app.require_subcommand(1, 1);
     app.fallthrough();  // global options may also follow the command
@@ -22,6 +24,7 @@ int main(int argc, char** argv) {
     cli::add_check_command(app, ctx);
     cli::add_report_command(app, ctx);
     cli::add_snapshot_commands(app, ctx);
+    cli::add_meeting_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

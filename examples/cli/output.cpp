@@ -41,7 +41,10 @@ nlohmann::ordered_json to_json(const actielijst::Proposal& proposal) {
             {"state", std::string(actielijst::to_string(proposal.state()))},
             {"kind", std::string(actielijst::to_string(proposal.kind()))},
             {"meeting", text_or_null(proposal.meeting())},
-            {"decided", date_or_null(proposal.decided())}};
+            {"tabled", date_or_null(proposal.tabled())},
+            {"decided", date_or_null(proposal.decided())},
+            {"decided_meeting", text_or_null(proposal.decided_meeting())},
+            {"decision", text_or_null(proposal.decision())}};
 }
 
 nlohmann::ordered_json to_json(const actielijst::Finding& finding) {

@@ -15,8 +15,11 @@ struct StatusOptions {
 
 int run_status(const Context& ctx, const StatusOptions& o) {
     auto store = open_store(ctx);
-    const actielijst::StatusUpdate update(o.action, o.scope, o.state, o.text, date_or_today(o.date, "--date"), o.author,
-                                          o.meeting);
+    // Reported at a meeting: dated by it unless --date says otherwise.
+    const auto date = !o.date.empty()      ? actielijst::Date::parse(o.date, "--date")
+                      : !o.meeting.empty() ? meeting_date(store, o.meeting, "--meeting")
+                                           : today();
+    const actielijst::StatusUpdate update(o.action, o.scope, o.state, o.text, date, o.author, o.meeting);
     if (store.record(update))
         std::cout << "Recorded " << o.action << " / " << o.scope << ": " << o.state << " as of "
                   << update.as_of().iso() << ".\n";
@@ -60,7 +63,7 @@ int run_history(const Context& ctx, const HistoryOptions& o) {
 // ---- propose -------------------------------------------------------------
 
 struct ProposeOptions {
-    std::string key, action, text, meeting;
+    std::string key, action, text, meeting, date;
     bool consensus = false;
 };
 
@@ -72,27 +75,41 @@ int run_propose(const Context& ctx, const ProposeOptions& o) {
             throw actielijst::Error(actielijst::Errc::exists,
                                     "KEY: proposal \"" + o.key + "\" already exists (state " +
                                         std::string(actielijst::to_string(p.state())) + ")");
+    // The tabling date is always explicit, so a script gets the same store every run.
+    const auto tabled = !o.date.empty()      ? actielijst::Date::parse(o.date, "--date")
+                        : !o.meeting.empty() ? meeting_date(store, o.meeting, "--meeting")
+                                             : today();
     actielijst::Dataset data;
     data.proposals.emplace_back(o.key, o.action, o.text, actielijst::ProposalState::open,
                                 o.consensus ? actielijst::ProposalKind::consensus : actielijst::ProposalKind::proposal,
-                                o.meeting);
+                                o.meeting, std::nullopt, tabled);
     store.merge(data);
-    std::cout << "Proposed " << o.key << " for " << o.action << " (open).\n";
+    std::cout << "Proposed " << o.key << " for " << o.action << " (open), tabled on " << tabled.iso();
+    if (!o.meeting.empty()) std::cout << " at " << o.meeting;
+    std::cout << ".\n";
     return exit_ok;
 }
 
 // ---- decide --------------------------------------------------------------
 
 struct DecideOptions {
-    std::string key, state, date, meeting;
+    std::string key, state, date, meeting, text;
 };
 
 int run_decide(const Context& ctx, const DecideOptions& o) {
+    if (o.date.empty() && o.meeting.empty())
+        throw UsageError("decide: a decision needs --date DATE or --meeting KEY (the meeting that took it, on its date)");
     auto store = open_store(ctx);
     const auto state = actielijst::parse_proposal_state(o.state, "STATE");
-    const auto date = date_or_today(o.date, "--date");
-    store.decide(o.key, state, date, o.meeting);
-    std::cout << "Decided " << o.key << ": " << o.state << " on " << date.iso() << ".\n";
+    std::optional<actielijst::Date> date;
+    if (!o.date.empty()) date = actielijst::Date::parse(o.date, "--date");
+    // The store dates a decision by its meeting when no date is given, and keeps the
+    // meeting the proposal was tabled at.
+    const bool added = store.decide(o.key, state, date, o.meeting, o.text);
+    if (!date) date = meeting_date(store, o.meeting, "--meeting");
+    std::cout << (added ? "Recorded: " : "Already recorded: ") << o.key << " " << o.state << " on " << date->iso();
+    if (!o.meeting.empty()) std::cout << " at " << o.meeting;
+    std::cout << (added ? ".\n" : " (nothing written).\n");
     return exit_ok;
 }
 
@@ -131,9 +148,10 @@ void add_record_commands(CLI::App& app, Context& ctx) {
         sub->add_option("SCOPE", o->scope, "Region code or alias (e.g. CR37, Noord)")->required();
         sub->add_option("STATE", o->state, "Progress state key (e.g. in_progress, stalled, done)")->required();
         sub->add_option("TEXT", o->text, "The state of affairs in words")->required();
-        sub->add_option("--date", o->date, "As-of date (default: today, UTC)")->check(iso_date());
+        sub->add_option("--date", o->date, "As-of date (default: the date of --meeting, else today, UTC)")
+            ->check(iso_date());
         sub->add_option("--author", o->author, "Who reported it");
-        sub->add_option("--meeting", o->meeting, "Key of the meeting it was reported in");
+        sub->add_option("--meeting", o->meeting, "Key of the meeting it was reported at (meeting add)");
     }
     {
         auto o = std::make_shared<HistoryOptions>();
@@ -145,22 +163,28 @@ void add_record_commands(CLI::App& app, Context& ctx) {
     }
     {
         auto o = std::make_shared<ProposeOptions>();
-        auto* sub = add_command(app, ctx, "propose", "Add an open proposal to an action point", o, run_propose);
+        auto* sub = add_command(app, ctx, "propose",
+                                "Table an open proposal on an action point (at --meeting, on --date)", o, run_propose);
         sub->add_option("KEY", o->key, "New proposal key (e.g. P4)")->required();
         sub->add_option("ACTION", o->action, "Action point key")->required();
         sub->add_option("TEXT", o->text, "What is proposed")->required();
-        sub->add_option("--meeting", o->meeting, "Key of the meeting that is to decide");
+        sub->add_option("--meeting", o->meeting, "Key of the meeting it is tabled at (meeting add)");
+        sub->add_option("--date", o->date, "The date it is tabled (default: the date of --meeting, else today, UTC)")
+            ->check(iso_date());
         sub->add_flag("--consensus", o->consensus, "A conclusion the group reached rather than a request");
     }
     {
         auto o = std::make_shared<DecideOptions>();
-        auto* sub = add_command(app, ctx, "decide", "Record the decision on a proposal", o, run_decide);
+        auto* sub = add_command(app, ctx, "decide",
+                                "Record a decision on a proposal, dated by --date or --meeting (history: proposal history)",
+                                o, run_decide);
         sub->add_option("KEY", o->key, "Proposal key")->required();
-        sub->add_option("STATE", o->state, "adopted, rejected or withdrawn")
+        sub->add_option("STATE", o->state, "adopted, rejected, withdrawn, or open to re-open it")
             ->required()
-            ->check(CLI::IsMember({"adopted", "rejected", "withdrawn"}));
-        sub->add_option("--date", o->date, "Decision date (default: today, UTC)")->check(iso_date());
-        sub->add_option("--meeting", o->meeting, "Key of the meeting that decided");
+            ->check(CLI::IsMember({"adopted", "rejected", "withdrawn", "open"}));
+        sub->add_option("--date", o->date, "Decision date (default: the date of --meeting)")->check(iso_date());
+        sub->add_option("--meeting", o->meeting, "Key of the meeting that took it (meeting add)");
+        sub->add_option("--text", o->text, "The decision in words, as recorded");
     }
     {
         auto o = std::make_shared<ObserveOptions>();

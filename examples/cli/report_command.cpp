@@ -19,7 +19,10 @@ struct ReportOptions {
 
 int run_report(const Context& ctx, const ReportOptions& o) {
     const auto store = open_store(ctx);
-    const auto view = store.view(view_date(o.as_of, store));
+    // A report for a meeting is as of its date unless --as-of says otherwise.
+    const auto as_of = o.as_of.empty() && !o.meeting.empty() ? meeting_date(store, o.meeting, "--meeting")
+                                                             : view_date(o.as_of, store);
+    const auto view = store.view(as_of);
     const auto rules = o.rules.empty() ? actielijst::RuleSet::defaults(&view) : actielijst::RuleSet::load(o.rules, &view);
     const auto evaluation = rules.evaluate(view);
     // The report parses the filter itself; parsing it here first makes an error name the option.
@@ -57,9 +60,10 @@ void add_report_command(CLI::App& app, Context& ctx) {
         ->check(CLI::IsMember(actielijst::report_sections()));
     sub->add_option("--where", o->where, "Only the action points this filter selects (region signals are kept)");
     sub->add_option("--rules", o->rules, "Rules file (default: the rules shipped with the library)");
-    sub->add_option("--as-of", o->as_of, "Date of the report (default: the list's as-of date, else today)")
+    sub->add_option("--as-of", o->as_of,
+                    "Date of the report (default: the date of --meeting, else the list's as-of date, else today)")
         ->check(iso_date());
-    sub->add_option("--meeting", o->meeting, "Key of the meeting the report is for");
+    sub->add_option("--meeting", o->meeting, "Key of the meeting the report is for (default: the last one by the date)");
     sub->add_option("--since", o->since, "A snapshot (snapshot save) to list the changes since");
     sub->add_flag("--contacts", o->contacts, "Include contacts (personal data)");
 }

@@ -15,17 +15,26 @@ namespace fs = std::filesystem;
 
 // ---- init ----------------------------------------------------------------
 
-struct InitOptions {};
+struct InitOptions {
+    bool default_states = false;
+};
 
-int run_init(const Context& ctx, const InitOptions&) {
+int run_init(const Context& ctx, const InitOptions& o) {
     const auto& path = db_path(ctx);
     std::error_code ec;
     if (fs::exists(path, ec))
         throw actielijst::Error(actielijst::Errc::exists,
                                 path + ": already exists; init creates a new store and never touches an existing file");
-    const auto store = actielijst::Store::open(path);
-    std::cout << "Created " << path << " (schema " << actielijst::Store::schema_version
-              << ", default progress states installed).\n";
+    auto store = actielijst::Store::open(path);
+    std::cout << "Created " << path << " (schema " << actielijst::Store::schema_version << ")";
+    if (o.default_states) {
+        const auto added = store.install_default_states();
+        std::cout << " with the " << added << " default progress states.\n";
+    } else {
+        // A province's list may hold exactly its own states, so none are assumed.
+        std::cout << " without progress states: import a list that brings its own `states`, or create the store "
+                     "with `init --default-states` to get the default set.\n";
+    }
     return exit_ok;
 }
 
@@ -159,8 +168,12 @@ int run_list(const Context& ctx, const ListOptions& o) {
                     j["category"] = std::string(actielijst::to_string(state->category()));
                 statuses.push_back(std::move(j));
             }
+            auto proposals = nlohmann::ordered_json::array();
+            for (const auto& p : view.proposals())
+                if (p.action() == a->key()) proposals.push_back(to_json(p));
             auto j = to_json(*a);
             j["statuses"] = std::move(statuses);
+            j["proposals"] = std::move(proposals);  // tabled by the date, in their state on it
             actions.push_back(std::move(j));
         }
         print_json({{"as_of", view.as_of().iso()}, {"actions", actions}});
@@ -179,6 +192,16 @@ int run_list(const Context& ctx, const ListOptions& o) {
             std::cout << "  " << s->scope() << " " << (region ? region->name() : std::string()) << ": " << s->state()
                       << " (" << s->as_of().iso() << ")\n";
         }
+        for (const auto& p : view.proposals()) {
+            if (p.action() != a->key()) continue;
+            std::cout << "  proposal " << p.key() << ": " << actielijst::to_string(p.state());
+            if (p.decided()) std::cout << " on " << p.decided()->iso();
+            if (!p.decided_meeting().empty()) std::cout << " at " << p.decided_meeting();
+            if (p.tabled()) std::cout << " (tabled " << p.tabled()->iso();
+            if (p.tabled() && !p.meeting().empty()) std::cout << " at " << p.meeting();
+            if (p.tabled()) std::cout << ")";
+            std::cout << "\n";
+        }
     }
     return exit_ok;
 }
@@ -188,7 +211,11 @@ int run_list(const Context& ctx, const ListOptions& o) {
 void add_store_commands(CLI::App& app, Context& ctx) {
     {
         auto o = std::make_shared<InitOptions>();
-        add_command(app, ctx, "init", "Create a new, empty store at --db (refuses an existing file)", o, run_init);
+        auto* sub = add_command(app, ctx, "init", "Create a new, empty store at --db (refuses an existing file)", o,
+                                run_init);
+        sub->add_flag("--default-states", o->default_states,
+                      "Install the default progress states (in_progress, stalled, done, ...); without it the store "
+                      "has none until a list brings its own");
     }
     {
         auto o = std::make_shared<ImportOptions>();

@@ -40,7 +40,7 @@ json_check() {
 run 0 --help
 out_has "Exit codes"
 for cmd in init import export regions list status history propose decide observe check report snapshot \
-    "snapshot save" "snapshot info" "snapshot diff"; do
+    "snapshot save" "snapshot info" "snapshot diff" meeting "meeting add" "meeting list" proposal "proposal history"; do
     # shellcheck disable=SC2086
     run 0 $cmd --help
     out_has "Usage: actielijst $cmd"
@@ -72,7 +72,24 @@ err_has "actielijst: cannot open store"
 [[ ! -e $DB ]] || fail "a read command created the store"
 run 0 --db "$DB" init
 out_has "Created $DB"
+out_has "without progress states"       # and how to get them
+out_has "init --default-states"
 run 3 --db "$DB" init
+err_has "already exists"
+# A new store holds no progress states: a list brings its own, or init --default-states installs the default set.
+printf '{"format": "actielijst", "format_version": 1, "themes": [{"key": "wonen", "label": {"nl": "Wonen"}}],
+  "regions": [{"code": "PV20", "name": "Groningen", "kind": "province"}],
+  "actions": [{"key": "a1", "theme": "wonen", "title": "T", "goal": "G", "scope": ["PV20"]}]}' >"$WORK/no-states.json"
+run 0 --db "$WORK/bare.db" init
+run 0 --db "$WORK/bare.db" import "$WORK/no-states.json"
+run 3 --db "$WORK/bare.db" status a1 PV20 in_progress "Gestart." --date 2023-03-01
+err_has 'unknown state "in_progress"'
+run 0 --db "$WORK/defaults.db" init --default-states
+out_has "with the 8 default progress states"
+run 0 --db "$WORK/defaults.db" import "$WORK/no-states.json"
+run 0 --db "$WORK/defaults.db" status a1 PV20 in_progress "Gestart." --date 2023-03-01
+out_has "Recorded a1"
+run 3 --db "$WORK/defaults.db" init --default-states   # still never touches an existing store
 err_has "already exists"
 run 3 --db "$WORK/no/such/dir/x.db" init
 err_has "actielijst:"
@@ -83,10 +100,10 @@ err_has "actielijst:"
 # ---- import (ACTIELIJST_DB from here on) ---------------------------------------
 export ACTIELIJST_DB=$DB
 run 0 import "$DATA"
-out_has "63 new definitions, 26 new states of affairs"
+out_has "71 new definitions, 27 new states of affairs"
 err_empty                              # not a terminal: no progress line
 run 0 import "$DATA" --json
-json_check 'd["updates_added"] == 0 and d["updates_unchanged"] == 26'
+json_check 'd["updates_added"] == 0 and d["updates_unchanged"] == 27'
 run 3 import "$WORK/missing.json"
 err_has "missing.json: cannot read"
 printf '{"format": "actielijst", "format_version": 1, "regions": [{"code": "X1", "name": "X", "kind": "gemeente"}]}' \
@@ -156,8 +173,8 @@ run 0 list --as-of 2023-04-01 --json
 json_check '[s["state"] for a in d["actions"] if a["key"] == "wonen-registratie" for s in a["statuses"] if s["scope"] == "CR39"] == ["in_progress"]'
 
 # ---- propose and decide ---------------------------------------------------------
-run 0 propose P4 wonen-registratie "Handhaving regionaal bundelen."
-out_has "Proposed P4"
+run 0 propose P4 wonen-registratie "Handhaving regionaal bundelen." --date 2023-03-20
+out_has "Proposed P4 for wonen-registratie (open), tabled on 2023-03-20."
 run 3 propose P4 wonen-registratie "Nog eens."
 err_has 'proposal "P4" already exists'
 run 3 propose P5 geen-actie "x"
@@ -165,7 +182,7 @@ err_has "actielijst:"
 run 3 propose P5 wonen-registratie "x" --meeting nope
 err_has 'unknown meeting "nope"'
 run 0 decide P4 adopted --date 2023-04-01
-out_has "Decided P4: adopted on 2023-04-01."
+out_has "Recorded: P4 adopted on 2023-04-01."
 run 3 decide P99 rejected --date 2023-04-01
 err_has "P99"
 run 0 export
@@ -254,5 +271,104 @@ run 3 report --meeting nope
 err_has "nope"
 run 3 report -o "$WORK/no/such/dir/report.html"
 err_has "cannot write"
+
+# ---- the meeting cycle: meetings, a proposal tabled at one and decided at the next --
+# A store of its own (the Limburg list brings its states), so the dates are only these.
+export ACTIELIJST_DB=$WORK/cycle.db
+run 0 init
+run 0 import "$DATA"
+run 0 meeting list
+out_has "No meetings stored."
+run 0 meeting add sg-1 2023-03-15 --title "Stuurgroep maart"
+out_has "Added meeting sg-1 on 2023-03-15."
+run 0 meeting add sg-2 2023-04-19 --title "Stuurgroep april"
+run 0 meeting add sg-2 2023-04-19          # again, without --title: the title stays
+out_has "Already stored: meeting sg-2 on 2023-04-19 (nothing written)."
+run 0 meeting list
+out_has "sg-1  2023-03-15  Stuurgroep maart"
+out_has "sg-2  2023-04-19  Stuurgroep april"
+run 0 meeting list --json
+json_check 'd == [{"key": "sg-1", "date": "2023-03-15", "title": "Stuurgroep maart"}, {"key": "sg-2", "date": "2023-04-19", "title": "Stuurgroep april"}]'
+# States of affairs reported at a meeting are dated by it; --date still wins.
+run 0 status wonen-registratie Zuid in_progress "Handhavingscapaciteit gevonden." --meeting sg-1
+out_has "Recorded wonen-registratie / Zuid: in_progress as of 2023-03-15."
+run 0 status wonen-registratie Noord done "Registratie ter plekke loopt." --meeting sg-2
+out_has "as of 2023-04-19."
+run 0 status wonen-registratie Midden in_progress "Gestart." --meeting sg-2 --date 2023-04-18
+out_has "as of 2023-04-18."
+run 0 history wonen-registratie Zuid --json
+json_check 'd[-1]["as_of"] == "2023-03-15" and d[-1]["meeting"] == "sg-1"'
+# Tabled at meeting 1 (on its date, or on --date), decided at meeting 2 with the words.
+run 0 propose V1 wonen-registratie "Handhaving regionaal bundelen." --meeting sg-1
+out_has "Proposed V1 for wonen-registratie (open), tabled on 2023-03-15 at sg-1."
+run 0 propose V2 wonen-registratie "Eerst de wethouders horen." --date 2023-03-20
+out_has "tabled on 2023-03-20."
+run 0 decide V1 adopted --meeting sg-2 --text "Akkoord, evaluatie na een jaar."
+out_has "Recorded: V1 adopted on 2023-04-19 at sg-2."
+run 0 decide V1 adopted --meeting sg-2 --text "Akkoord, evaluatie na een jaar."
+out_has "Already recorded: V1 adopted on 2023-04-19 at sg-2 (nothing written)."
+run 0 decide V2 withdrawn --date 2023-04-01
+out_has "Recorded: V2 withdrawn on 2023-04-01."
+run 0 proposal history V1
+out_has "V1 (wonen-registratie): Handhaving regionaal bundelen."
+out_has "2023-03-15  tabled   open       at sg-1"
+out_has "2023-04-19  decided  adopted    at sg-2"
+out_has "Akkoord, evaluatie na een jaar."
+run 0 proposal history V1 --json
+json_check '[(e["event"], e["state"], e["date"], e["meeting"], e["text"]) for e in d] == [("tabled", "open", "2023-03-15", "sg-1", None), ("decision", "adopted", "2023-04-19", "sg-2", "Akkoord, evaluatie na een jaar.")]'
+run 0 proposal history V2 --json
+json_check '[(e["state"], e["date"], e["meeting"]) for e in d] == [("open", "2023-03-20", None), ("withdrawn", "2023-04-01", None)]'
+# The list as it stood at each meeting: not yet tabled, open, adopted; tabled at sg-1 throughout.
+V1='[p for a in d["actions"] for p in a["proposals"] if p["key"] == "V1"]'
+run 0 list --json --as-of 2023-03-14
+json_check "$V1 == []"
+run 0 list --json --as-of 2023-03-15
+json_check "[(p['state'], p['meeting'], p['tabled'], p['decided']) for p in $V1] == [('open', 'sg-1', '2023-03-15', None)]"
+run 0 list --json --as-of 2023-04-19
+json_check "[(p['state'], p['meeting'], p['decided'], p['decided_meeting'], p['decision']) for p in $V1] == [('adopted', 'sg-1', '2023-04-19', 'sg-2', 'Akkoord, evaluatie na een jaar.')]"
+run 0 list --as-of 2023-04-19 --theme wonen
+out_has "proposal V1: adopted on 2023-04-19 at sg-2 (tabled 2023-03-15 at sg-1)"
+R='[p for t in d["themes"] for a in t["actions"] for p in a["proposals"] if p["key"] == "V1"]'
+run 0 report --format json --meeting sg-1        # as of the meeting's date
+json_check "d['as_of'] == '2023-03-15' and d['meeting'] == 'sg-1' and [(p['state'], p['meeting']) for p in $R] == [('open', 'sg-1')] and 'V1' in [p['key'] for p in d['decisions']]"
+run 0 report --format json --as-of 2023-04-19
+json_check "d['meeting'] == 'sg-2' and [(p['state'], p['meeting'], p['decided']) for p in $R] == [('adopted', 'sg-1', '2023-04-19')] and 'V1' not in [p['key'] for p in d['decisions']]"
+run 0 snapshot save "$WORK/sg-1.snap" --as-of 2023-03-15
+run 0 snapshot diff "$WORK/sg-1.snap" --as-of 2023-04-19
+out_has "proposal changed  V1: open -> adopted  (decided)"
+out_has "status changed  wonen-registratie / CR37: in_progress -> done  (closed)"
+# Bad input: the exit code, a message naming what is wrong, and nothing written.
+run 0 export
+cp "$WORK/out" "$WORK/cycle.json"
+unchanged() { run 0 export; cmp -s "$WORK/out" "$WORK/cycle.json" || fail "the store changed after: $1"; }
+run 3 decide V9 adopted --meeting sg-2
+err_has 'unknown proposal "V9"'
+unchanged "decide on an unknown proposal"
+run 3 decide V1 rejected --date 2023-03-01
+err_has "2023-03-01 is before proposal V1 was tabled (2023-03-15)"
+unchanged "a decision dated before the tabling"
+run 2 decide V1 rejected
+err_has "a decision needs --date DATE or --meeting KEY"
+unchanged "a decision without a date or a meeting"
+run 3 decide V1 rejected --meeting sg-9
+err_has 'unknown meeting "sg-9"'
+unchanged "a decision at an unknown meeting"
+run 3 meeting add sg-1 2023-03-16
+err_has 'meeting "sg-1" is already stored on 2023-03-15, not 2023-03-16'
+unchanged "a meeting key reused on another date"
+run 2 meeting add sg-3 2023-02-30
+err_has "expected a date YYYY-MM-DD"
+unchanged "a meeting on a date that does not exist"
+run 3 propose V3 wonen-registratie "x" --meeting sg-9
+err_has 'unknown meeting "sg-9"'
+unchanged "a proposal at an unknown meeting"
+run 3 status wonen-registratie Zuid done "x" --meeting sg-9
+err_has 'unknown meeting "sg-9"'
+unchanged "a state of affairs at an unknown meeting"
+run 3 proposal history V9
+err_has 'unknown proposal "V9"'
+run 2 meeting
+run 2 proposal
+export ACTIELIJST_DB=$DB
 
 echo "test_cli: all passed"

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <actielijst/date.hpp>
+#include <actielijst/period.hpp>
 
 #include <optional>
 #include <string>
@@ -36,8 +37,7 @@ public:
     /// actions are resolved by the store.
     ActionPoint(std::string key, std::string theme, std::string title, std::string goal,
                 std::vector<Owner> owners = {}, std::vector<std::string> scope = {},
-                std::optional<Date> due = std::nullopt, std::vector<std::string> see_also = {},
-                std::optional<Date> since = std::nullopt, std::optional<Date> until = std::nullopt);
+                std::optional<Date> due = std::nullopt, std::vector<std::string> see_also = {}, Period period = {});
 
     const std::string& key() const noexcept { return key_; }
     const std::string& theme() const noexcept { return theme_; }
@@ -49,15 +49,10 @@ public:
     const std::optional<Date>& due() const noexcept { return due_; }
     /// Keys of related action points ("zie ook").
     const std::vector<std::string>& see_also() const noexcept { return see_also_; }
-    /// The date from which it is part of the list; unset when it has been from the start.
-    const std::optional<Date>& since() const noexcept { return since_; }
-    /// The date from which it is no longer part of the list (closed or taken off it);
-    /// unset while it is. Always after since().
-    const std::optional<Date>& until() const noexcept { return until_; }
-    /// Whether it is part of the list on `date`.
-    bool on_list(const Date& date) const noexcept {
-        return (!since_ || *since_ <= date) && (!until_ || date < *until_);
-    }
+    /// When it is part of the list: `until` is the date it was closed or taken off it.
+    const Period& period() const noexcept { return period_; }
+    const std::optional<Date>& since() const noexcept { return period_.since; }
+    const std::optional<Date>& until() const noexcept { return period_.until; }
 
     friend bool operator==(const ActionPoint&, const ActionPoint&) = default;
 
@@ -70,8 +65,7 @@ private:
     std::vector<std::string> scope_;
     std::optional<Date> due_;
     std::vector<std::string> see_also_;
-    std::optional<Date> since_;
-    std::optional<Date> until_;
+    Period period_;
 };
 
 }  // namespace actielijst

@@ -3,6 +3,7 @@
 
 #include <actielijst/date.hpp>
 #include <actielijst/label.hpp>
+#include <actielijst/period.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -35,13 +36,15 @@ public:
     /// An ordinal indicator needs at least two distinct levels, lowest first, and no
     /// unit; count and number indicators have no levels. Throws Error(Errc::invalid).
     Indicator(std::string key, Label label, IndicatorKind kind, std::vector<Level> levels = {},
-              std::string unit = {});
+              std::string unit = {}, Period period = {});
 
     const std::string& key() const noexcept { return key_; }
     const Label& label() const noexcept { return label_; }
     IndicatorKind kind() const noexcept { return kind_; }
     const std::vector<Level>& levels() const noexcept { return levels_; }
     const std::string& unit() const noexcept { return unit_; }
+    /// When it is monitored: observations are dated within it.
+    const Period& period() const noexcept { return period_; }
     /// Position of a level key (0 = lowest), or -1 when unknown.
     int level_rank(std::string_view level) const noexcept;
 
@@ -53,6 +56,7 @@ private:
     IndicatorKind kind_;
     std::vector<Level> levels_;
     std::string unit_;
+    Period period_;
 };
 
 /// What an observation says. For ordinal indicators `level` is set and:

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <actielijst/label.hpp>
+#include <actielijst/period.hpp>
 
 #include <string>
 #include <string_view>
@@ -18,13 +19,17 @@ StateCategory parse_state_category(std::string_view text, std::string_view field
 class ProgressState {
 public:
     /// Throws Error(Errc::invalid) naming the invalid field.
-    ProgressState(std::string key, StateCategory category, Label label);
+    ProgressState(std::string key, StateCategory category, Label label, Period period = {});
 
     const std::string& key() const noexcept { return key_; }
     StateCategory category() const noexcept { return category_; }
     const Label& label() const noexcept { return label_; }
     /// True for done and dropped: nothing more is expected of the action.
     bool closed() const noexcept { return category_ == StateCategory::done || category_ == StateCategory::dropped; }
+    /// When it may be recorded: a state of affairs is dated within it. A view shows
+    /// a state from its `since` on, and after its `until` still, because states of
+    /// affairs recorded before keep their meaning.
+    const Period& period() const noexcept { return period_; }
 
     friend bool operator==(const ProgressState&, const ProgressState&) = default;
 
@@ -32,10 +37,12 @@ private:
     std::string key_;
     StateCategory category_;
     Label label_;
+    Period period_;
 };
 
 /// The default set, in display order: not_started, in_progress, almost_done, ongoing,
-/// under_review, stalled, done, no_action_needed. Installed in a new store.
+/// under_review, stalled, done, no_action_needed. A new store holds no states; this
+/// set is installed on request (Store::install_default_states()).
 std::vector<ProgressState> default_progress_states();
 
 }  // namespace actielijst

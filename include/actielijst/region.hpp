@@ -2,6 +2,8 @@
 // (CRxx) → municipality (GMxxxx). Other provinces fit without code changes.
 #pragma once
 
+#include <actielijst/period.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,7 +24,7 @@ public:
     /// from the name and each other (case-insensitively). Throws Error(Errc::invalid)
     /// naming the field.
     Region(std::string code, std::string name, RegionKind kind, std::string parent = {},
-           std::vector<std::string> aliases = {});
+           std::vector<std::string> aliases = {}, Period period = {});
 
     const std::string& code() const noexcept { return code_; }
     const std::string& name() const noexcept { return name_; }
@@ -30,6 +32,9 @@ public:
     /// The parent's code (or, before the store resolved it, a code or alias); empty for a province.
     const std::string& parent() const noexcept { return parent_; }
     const std::vector<std::string>& aliases() const noexcept { return aliases_; }
+    /// When it is part of the list (a municipality merged into another leaves it);
+    /// a region's period lies within its parent's.
+    const Period& period() const noexcept { return period_; }
 
     friend bool operator==(const Region&, const Region&) = default;
 
@@ -39,6 +44,7 @@ private:
     RegionKind kind_;
     std::string parent_;
     std::vector<std::string> aliases_;
+    Period period_;
 };
 
 /// The kind a parent of `kind` must have, or nullopt for a province.

@@ -182,15 +182,18 @@ Theme read_theme(const Json& j, const std::string& w) {
     return Theme(o.str("key"), o.label("label"));
 }
 
+/// The optional `since` and `until` of a definition.
+Period period_of(const Obj& o) { return {o.date("since", false), o.date("until", false)}; }
+
 Region read_region(const Json& j, const std::string& w) {
-    Obj o(j, w, {"code", "name", "kind", "parent", "aliases"});
+    Obj o(j, w, {"code", "name", "kind", "parent", "aliases", "since", "until"});
     return Region(o.str("code"), o.str("name"), o.choice("kind", parse_region_kind), o.str("parent", false),
-                  o.strings("aliases"));
+                  o.strings("aliases"), period_of(o));
 }
 
 ProgressState read_state(const Json& j, const std::string& w) {
-    Obj o(j, w, {"key", "category", "label"});
-    return ProgressState(o.str("key"), o.choice("category", parse_state_category), o.label("label"));
+    Obj o(j, w, {"key", "category", "label", "since", "until"});
+    return ProgressState(o.str("key"), o.choice("category", parse_state_category), o.label("label"), period_of(o));
 }
 
 Meeting read_meeting(const Json& j, const std::string& w) {
@@ -227,7 +230,7 @@ ActionPoint read_action(const Json& j, const std::string& w, std::vector<DueChan
         }
     }
     ActionPoint a(o.str("key"), o.str("theme"), o.str("title"), o.str("goal"), std::move(owners), o.strings("scope"),
-                  o.date("due", false), o.strings("see_also"), o.date("since", false), o.date("until", false));
+                  o.date("due", false), o.strings("see_also"), period_of(o));
     read_due_changes(o, a.key(), due_changes);
     return a;
 }
@@ -270,7 +273,7 @@ Proposal read_proposal(const Json& j, const std::string& w, std::vector<Proposal
 }
 
 Indicator read_indicator(const Json& j, const std::string& w) {
-    Obj o(j, w, {"key", "label", "kind", "levels", "unit"});
+    Obj o(j, w, {"key", "label", "kind", "levels", "unit", "since", "until"});
     std::vector<Level> levels;
     if (const Json* list = o.get("levels", false)) {
         if (!list->is_array()) fail(o.at("levels"), "expected an array, got " + type_of(*list));
@@ -283,7 +286,7 @@ Indicator read_indicator(const Json& j, const std::string& w) {
         }
     }
     return Indicator(o.str("key"), o.label("label"), o.choice("kind", parse_indicator_kind), std::move(levels),
-                     o.str("unit", false));
+                     o.str("unit", false), period_of(o));
 }
 
 Observation read_observation(const Json& j, const std::string& w) {

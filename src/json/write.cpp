@@ -168,12 +168,18 @@ void list(Writer& w, std::string_view name, const std::vector<T>& items, F&& one
     w.end_array();
 }
 
+void period(Writer& w, const Period& p) {
+    if (p.since) w.member("since", p.since->iso());
+    if (p.until) w.member("until", p.until->iso());
+}
+
 void region(Writer& w, const Region& r) {
     w.member("code", r.code());
     w.member("name", r.name());
     w.member("kind", to_string(r.kind()));
     if (!r.parent().empty()) w.member("parent", r.parent());
     if (!r.aliases().empty()) strings(w, "aliases", r.aliases());
+    period(w, r.period());
 }
 
 void action(Writer& w, const ActionPoint& a, const std::vector<const DueChange*>& due_changes) {
@@ -189,8 +195,7 @@ void action(Writer& w, const ActionPoint& a, const std::vector<const DueChange*>
     if (!a.scope().empty()) strings(w, "scope", a.scope());
     if (a.due()) w.member("due", a.due()->iso());
     if (!a.see_also().empty()) strings(w, "see_also", a.see_also());
-    if (a.since()) w.member("since", a.since()->iso());
-    if (a.until()) w.member("until", a.until()->iso());
+    period(w, a.period());
     if (!due_changes.empty()) {
         w.key("due_changes");
         w.begin_array();
@@ -253,6 +258,7 @@ void indicator(Writer& w, const Indicator& i) {
             label(l, "label", level.label());
         });
     if (!i.unit().empty()) w.member("unit", i.unit());
+    period(w, i.period());
 }
 
 void observation(Writer& w, const Observation& o) {
@@ -321,6 +327,7 @@ std::string to_json(const Dataset& d) {
         s.member("key", state.key());
         s.member("category", to_string(state.category()));
         label(s, "label", state.label());
+        period(s, state.period());
     });
     list(w, "meetings", d.meetings, [](Writer& m, const Meeting& meeting) {
         m.member("key", meeting.key());

@@ -25,10 +25,10 @@ Owner::Owner(std::string name, OwnerRole role) : name_(std::move(name)), role_(r
 
 ActionPoint::ActionPoint(std::string key, std::string theme, std::string title, std::string goal,
                          std::vector<Owner> owners, std::vector<std::string> scope, std::optional<Date> due,
-                         std::vector<std::string> see_also, std::optional<Date> since, std::optional<Date> until)
+                         std::vector<std::string> see_also, Period period)
     : key_(std::move(key)), theme_(std::move(theme)), title_(std::move(title)), goal_(std::move(goal)),
-      owners_(std::move(owners)), scope_(std::move(scope)), due_(due), see_also_(std::move(see_also)), since_(since),
-      until_(until) {
+      owners_(std::move(owners)), scope_(std::move(scope)), due_(due), see_also_(std::move(see_also)),
+      period_(period) {
     detail::check_key(key_, "key");
     detail::check_key(theme_, "theme");
     detail::check_text(title_, "title", true);
@@ -49,9 +49,7 @@ ActionPoint::ActionPoint(std::string key, std::string theme, std::string title, 
         if (!seen.insert(see_also_[i]).second)
             detail::fail(at("see_also", i), "duplicate reference " + detail::quote(see_also_[i]));
     }
-    if (since_ && until_ && *until_ <= *since_)
-        detail::fail("until", "the action leaves the list on " + until_->iso() + ", not after it joined on " +
-                                  since_->iso());
+    check_period(period_, "the action");
 }
 
 }  // namespace actielijst

@@ -20,9 +20,12 @@ Level::Level(std::string key, Label label) : key_(std::move(key)), label_(std::m
     if (label_.nl().empty()) detail::fail("label.nl", "must not be empty");
 }
 
-Indicator::Indicator(std::string key, Label label, IndicatorKind kind, std::vector<Level> levels, std::string unit)
-    : key_(std::move(key)), label_(std::move(label)), kind_(kind), levels_(std::move(levels)), unit_(std::move(unit)) {
+Indicator::Indicator(std::string key, Label label, IndicatorKind kind, std::vector<Level> levels, std::string unit,
+                     Period period)
+    : key_(std::move(key)), label_(std::move(label)), kind_(kind), levels_(std::move(levels)), unit_(std::move(unit)),
+      period_(period) {
     detail::check_key(key_, "key");
+    check_period(period_, "the indicator");
     if (label_.nl().empty()) detail::fail("label.nl", "must not be empty");
     detail::check_text(unit_, "unit", false);
     switch (kind_) {

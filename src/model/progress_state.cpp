@@ -13,9 +13,10 @@ StateCategory parse_state_category(std::string_view text, std::string_view field
     return detail::enum_parse<StateCategory>(category_names, text, field);
 }
 
-ProgressState::ProgressState(std::string key, StateCategory category, Label label)
-    : key_(std::move(key)), category_(category), label_(std::move(label)) {
+ProgressState::ProgressState(std::string key, StateCategory category, Label label, Period period)
+    : key_(std::move(key)), category_(category), label_(std::move(label)), period_(period) {
     detail::check_key(key_, "key");
+    check_period(period_, "the state");
     if (static_cast<int>(category_) < 0 || static_cast<int>(category_) > 4)
         detail::fail("category", "unknown category " + std::to_string(static_cast<int>(category_)));
     if (label_.nl().empty()) detail::fail("label.nl", "must not be empty");

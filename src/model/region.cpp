@@ -25,10 +25,11 @@ std::optional<RegionKind> parent_kind_of(RegionKind kind) noexcept {
 }
 
 Region::Region(std::string code, std::string name, RegionKind kind, std::string parent,
-               std::vector<std::string> aliases)
+               std::vector<std::string> aliases, Period period)
     : code_(std::move(code)), name_(std::move(name)), kind_(kind), parent_(std::move(parent)),
-      aliases_(std::move(aliases)) {
+      aliases_(std::move(aliases)), period_(period) {
     detail::check_key(code_, "code");
+    check_period(period_, "the region");
     detail::check_text(name_, "name", true);
     if (kind_ != RegionKind::province && kind_ != RegionKind::corop && kind_ != RegionKind::municipality)
         detail::fail("kind", "unknown region kind " + std::to_string(static_cast<int>(kind_)));

@@ -159,27 +159,37 @@ struct RegionM {
     std::string code, name, parent;
     std::int32_t kind = 0;
     std::vector<std::string> aliases;
+    bool has_since = false;  // version 2: the date it joined the list
+    DateM since;
     template <class Ar>
-    void io(Ar& ar) {
+    void io(Ar& ar, unsigned version) {
         text(ar, code);
         text(ar, name);
         ar & kind;
         text(ar, parent);
         texts(ar, aliases);
+        if (version < 2) return;
+        flag(ar, has_since);
+        if (has_since) date(ar, since);
     }
-    ACTIELIJST_MIRROR(Region, 1)
+    ACTIELIJST_MIRROR_VERSIONED(Region, 2)
 };
 
 struct StateM {
     std::string key, nl, en;
     std::int32_t category = 0;
+    bool has_since = false;  // version 2: the date it came into use
+    DateM since;
     template <class Ar>
-    void io(Ar& ar) {
+    void io(Ar& ar, unsigned version) {
         text(ar, key);
         ar & category;
         label(ar, nl, en);
+        if (version < 2) return;
+        flag(ar, has_since);
+        if (has_since) date(ar, since);
     }
-    ACTIELIJST_MIRROR(ProgressState, 1)
+    ACTIELIJST_MIRROR_VERSIONED(ProgressState, 2)
 };
 
 struct MeetingM {
@@ -289,15 +299,20 @@ struct IndicatorM {
     std::string key, nl, en, unit;
     std::int32_t kind = 0;
     std::vector<LevelM> levels;
+    bool has_since = false;  // version 2: the date it is monitored from
+    DateM since;
     template <class Ar>
-    void io(Ar& ar) {
+    void io(Ar& ar, unsigned version) {
         text(ar, key);
         label(ar, nl, en);
         ar & kind;
         objects(ar, levels);
         text(ar, unit);
+        if (version < 2) return;
+        flag(ar, has_since);
+        if (has_since) date(ar, since);
     }
-    ACTIELIJST_MIRROR(Indicator, 1)
+    ACTIELIJST_MIRROR_VERSIONED(Indicator, 2)
 };
 
 struct ObservationM {
@@ -381,17 +396,20 @@ struct ViewM {
     BOOST_CLASS_TRACKING(actielijst::snapshot::T, boost::serialization::track_never)
 ACTIELIJST_SNAPSHOT_CLASS(MetaM)
 ACTIELIJST_SNAPSHOT_CLASS(ThemeM)
-ACTIELIJST_SNAPSHOT_CLASS(RegionM)
-ACTIELIJST_SNAPSHOT_CLASS(StateM)
 ACTIELIJST_SNAPSHOT_CLASS(MeetingM)
 ACTIELIJST_SNAPSHOT_CLASS(OwnerM)
 ACTIELIJST_SNAPSHOT_CLASS(StatusM)
 ACTIELIJST_SNAPSHOT_CLASS(LevelM)
-ACTIELIJST_SNAPSHOT_CLASS(IndicatorM)
 ACTIELIJST_SNAPSHOT_CLASS(ObservationM)
 ACTIELIJST_SNAPSHOT_CLASS(DueChangeM)
 ACTIELIJST_SNAPSHOT_CLASS(ViewM)
 #undef ACTIELIJST_SNAPSHOT_CLASS
+BOOST_CLASS_VERSION(actielijst::snapshot::RegionM, 2)
+BOOST_CLASS_TRACKING(actielijst::snapshot::RegionM, boost::serialization::track_never)
+BOOST_CLASS_VERSION(actielijst::snapshot::StateM, 2)
+BOOST_CLASS_TRACKING(actielijst::snapshot::StateM, boost::serialization::track_never)
+BOOST_CLASS_VERSION(actielijst::snapshot::IndicatorM, 2)
+BOOST_CLASS_TRACKING(actielijst::snapshot::IndicatorM, boost::serialization::track_never)
 BOOST_CLASS_VERSION(actielijst::snapshot::ActionM, 2)
 BOOST_CLASS_TRACKING(actielijst::snapshot::ActionM, boost::serialization::track_never)
 BOOST_CLASS_VERSION(actielijst::snapshot::ProposalM, 2)
@@ -418,6 +436,14 @@ auto entry(const std::string& where, F&& make) {
     }
 }
 
+/// A view's definitions carry only when they joined the list: a view never shows an
+/// `until` (what is on the list on its date has not left it yet).
+DateM since_of(const Period& p) { return p.since ? DateM::of(*p.since) : DateM{}; }
+
+Period period_of(bool has_since, const DateM& since) {
+    return has_since ? Period{since.get("since"), std::nullopt} : Period{};
+}
+
 ViewM mirror(const View& v) {
     ViewM m;
     m.as_of = DateM::of(v.as_of());
@@ -433,16 +459,17 @@ ViewM mirror(const View& v) {
     }
     for (const auto& t : v.themes()) m.themes.push_back({t.key(), t.label().nl(), t.label().en()});
     for (const auto& r : v.regions())
-        m.regions.push_back({r.code(), r.name(), r.parent(), static_cast<std::int32_t>(r.kind()), r.aliases()});
+        m.regions.push_back({r.code(), r.name(), r.parent(), static_cast<std::int32_t>(r.kind()), r.aliases(),
+                             r.period().since.has_value(), since_of(r.period())});
     for (const auto& s : v.states())
-        m.states.push_back({s.key(), s.label().nl(), s.label().en(), static_cast<std::int32_t>(s.category())});
+        m.states.push_back({s.key(), s.label().nl(), s.label().en(), static_cast<std::int32_t>(s.category()),
+                            s.period().since.has_value(), since_of(s.period())});
     for (const auto& g : v.meetings()) m.meetings.push_back({g.key(), g.title(), DateM::of(g.date())});
     for (const auto& a : v.actions()) {
         ActionM x{a.key(), a.theme(), a.title(), a.goal(), {}, a.scope(), a.see_also(), a.due().has_value(), {},
-                  a.since().has_value(), {}};
+                  a.since().has_value(), since_of(a.period())};
         for (const auto& o : a.owners()) x.owners.push_back({o.name(), static_cast<std::int32_t>(o.role())});
         if (a.due()) x.due = DateM::of(*a.due());
-        if (a.since()) x.since = DateM::of(*a.since());
         m.actions.push_back(std::move(x));
     }
     for (const auto& s : v.statuses())
@@ -457,7 +484,8 @@ ViewM mirror(const View& v) {
         m.proposals.push_back(std::move(x));
     }
     for (const auto& i : v.indicators()) {
-        IndicatorM x{i.key(), i.label().nl(), i.label().en(), i.unit(), static_cast<std::int32_t>(i.kind()), {}};
+        IndicatorM x{i.key(), i.label().nl(), i.label().en(), i.unit(), static_cast<std::int32_t>(i.kind()), {},
+                     i.period().since.has_value(), since_of(i.period())};
         for (const auto& l : i.levels()) x.levels.push_back({l.key(), l.label().nl(), l.label().en()});
         m.indicators.push_back(std::move(x));
     }
@@ -492,13 +520,15 @@ View rebuild(ViewM& m) {
     for (std::size_t i = 0; i < m.regions.size(); ++i) {
         auto& x = m.regions[i];
         d.regions.push_back(entry(at("regions", i), [&] {
-            return Region(x.code, x.name, enum_of<RegionKind>(x.kind, 2, "kind"), x.parent, x.aliases);
+            return Region(x.code, x.name, enum_of<RegionKind>(x.kind, 2, "kind"), x.parent, x.aliases,
+                          period_of(x.has_since, x.since));
         }));
     }
     for (std::size_t i = 0; i < m.states.size(); ++i) {
         auto& x = m.states[i];
         d.states.push_back(entry(at("states", i), [&] {
-            return ProgressState(x.key, enum_of<StateCategory>(x.category, 4, "category"), Label(x.nl, x.en));
+            return ProgressState(x.key, enum_of<StateCategory>(x.category, 4, "category"), Label(x.nl, x.en),
+                                 period_of(x.has_since, x.since));
         }));
     }
     for (std::size_t i = 0; i < m.meetings.size(); ++i) {
@@ -515,9 +545,8 @@ View rebuild(ViewM& m) {
                 }));
             std::optional<Date> due;
             if (x.has_due) due = x.due.get("due");
-            std::optional<Date> since;
-            if (x.has_since) since = x.since.get("since");
-            return ActionPoint(x.key, x.theme, x.title, x.goal, std::move(owners), x.scope, due, x.see_also, since);
+            return ActionPoint(x.key, x.theme, x.title, x.goal, std::move(owners), x.scope, due, x.see_also,
+                               period_of(x.has_since, x.since));
         }));
     }
     for (std::size_t i = 0; i < m.statuses.size(); ++i) {
@@ -547,7 +576,7 @@ View rebuild(ViewM& m) {
                     return Level(x.levels[k].key, Label(x.levels[k].nl, x.levels[k].en));
                 }));
             return Indicator(x.key, Label(x.nl, x.en), enum_of<IndicatorKind>(x.kind, 2, "kind"), std::move(levels),
-                             x.unit);
+                             x.unit, period_of(x.has_since, x.since));
         }));
     }
     for (std::size_t i = 0; i < m.observations.size(); ++i) {

@@ -59,16 +59,30 @@ struct RegionInfo {
     std::string code;
     RegionKind kind;
     std::int64_t parent;  // 0 for none
+    Period period;
 };
+
+std::optional<Date> optional_date_column(SQLite::Statement& q, int column) {
+    if (q.getColumn(column).isNull()) return std::nullopt;
+    return Date::parse(q.getColumn(column).getString(), "date");
+}
+
+/// The words for "on the list from .. until ..", for errors.
+std::string describe(const Period& p) {
+    if (p.since && p.until) return "from " + p.since->iso() + " until " + p.until->iso();
+    if (p.since) return "from " + p.since->iso();
+    if (p.until) return "until " + p.until->iso();
+    return "always";
+}
 
 /// Regions by id, code and folded name, kept current as the merge writes regions.
 class RegionIndex {
 public:
     explicit RegionIndex(SQLite::Database& db) {
-        SQLite::Statement q(db, "SELECT id, code, kind, coalesce(parent_id, 0) FROM regions");
+        SQLite::Statement q(db, "SELECT id, code, kind, coalesce(parent_id, 0), since, until FROM regions");
         while (q.executeStep())
             put({q.getColumn(0).getInt64(), q.getColumn(1).getString(), static_cast<RegionKind>(q.getColumn(2).getInt()),
-                 q.getColumn(3).getInt64()});
+                 q.getColumn(3).getInt64(), {optional_date_column(q, 4), optional_date_column(q, 5)}});
         SQLite::Statement n(db, "SELECT name_folded, region_id, alias IS NOT NULL FROM region_names");
         while (n.executeStep()) {
             names_[n.getColumn(0).getString()].insert(n.getColumn(1).getInt64());
@@ -155,6 +169,7 @@ public:
             if (r.kind == RegionKind::municipality && within(id, region)) ++n;
         return n;
     }
+    const std::map<std::int64_t, RegionInfo>& all() const noexcept { return by_id_; }
     bool has_children(std::int64_t id) const {
         for (const auto& [_, r] : by_id_)
             if (r.parent == id) return true;
@@ -174,15 +189,17 @@ struct IndicatorInfo {
     std::int64_t id;
     IndicatorKind kind;
     std::vector<std::string> levels;
+    Period period;
 };
 
 class Merger {
 public:
     Merger(SQLite::Database& db) : db_(db), regions_(db), themes_(db, "themes"), states_(db, "states"),
                                    meetings_(db, "meetings"), actions_(db, "actions"), proposals_(db, "proposals") {
-        SQLite::Statement q(db, "SELECT i.id, i.key, i.kind FROM indicators i");
+        SQLite::Statement q(db, "SELECT i.id, i.key, i.kind, i.since, i.until FROM indicators i");
         while (q.executeStep()) {
-            IndicatorInfo info{q.getColumn(0).getInt64(), static_cast<IndicatorKind>(q.getColumn(2).getInt()), {}};
+            IndicatorInfo info{q.getColumn(0).getInt64(), static_cast<IndicatorKind>(q.getColumn(2).getInt()), {},
+                               {optional_date_column(q, 3), optional_date_column(q, 4)}};
             SQLite::Statement l(db, "SELECT key FROM indicator_levels WHERE indicator_id = ? ORDER BY position");
             l.bind(1, info.id);
             while (l.executeStep()) info.levels.push_back(l.getColumn(0).getString());
@@ -225,6 +242,56 @@ private:
         else
             q.bind(index);
     }
+    /// Binds `since` at `index` and `until` at `index + 1`.
+    static void bind_period(SQLite::Statement& q, int index, const Period& p) {
+        bind_date(q, index, p.since);
+        bind_date(q, index + 1, p.until);
+    }
+
+    /// The dated history of a definition (`sql` gives the earliest and latest date
+    /// for its id) must lie within its period: the list cannot have recorded
+    /// something about it while it was not part of the list.
+    void check_history_within(const char* sql, std::int64_t id, const Period& p, const std::string& where,
+                              const std::string& what) {
+        SQLite::Statement q(db_, sql);
+        q.bind(1, id);
+        if (!q.executeStep() || q.getColumn(0).isNull()) return;
+        const auto first = q.getColumn(0).getString(), last = q.getColumn(1).getString();
+        if ((p.since && first < p.since->iso()) || (p.until && last >= p.until->iso()))
+            fail_at(where, p.since && first < p.since->iso() ? "since" : "until",
+                    what + " are dated " + first + (first == last ? "" : " to " + last) +
+                        ", outside its time on the list (" + describe(p) + ")",
+                    Errc::conflict);
+    }
+
+    /// A record dated `date` about a definition that is on the list during `p`.
+    static void check_dated(const Period& p, const Date& date, const std::string& where, const char* field,
+                            const std::string& what) {
+        if (!p.contains(date))
+            fail_at(where, field, what + " is part of the list " + describe(p) + ", not on " + date.iso());
+    }
+
+    /// A region is part of the list only while its parent is.
+    void check_region_periods() {
+        for (const auto& [id, r] : regions_.all()) {
+            if (r.parent == 0) continue;
+            const auto* parent = regions_.by_id(r.parent);
+            if (parent && !parent->period.covers(r.period))
+                throw Error(Errc::conflict, "regions: " + r.code + " is on the list " + describe(r.period) +
+                                                ", outside the time of its parent " + parent->code + " (" +
+                                                describe(parent->period) + ")");
+        }
+    }
+
+    /// The period of a stored (or just merged) state.
+    const Period& state_period(std::int64_t id) {
+        if (const auto it = state_periods_.find(id); it != state_periods_.end()) return it->second;
+        SQLite::Statement q(db_, "SELECT since, until FROM states WHERE id = ?");
+        q.bind(1, id);
+        q.executeStep();
+        return state_periods_[id] = Period{optional_date_column(q, 0), optional_date_column(q, 1)};
+    }
+
     static void bind_id(SQLite::Statement& q, int index, std::optional<std::int64_t> id) {
         if (id)
             q.bind(index, *id);
@@ -295,8 +362,12 @@ private:
 
     void merge_regions(const std::vector<Region>& regions) {
         auto position = next_position(db_, "regions");
-        SQLite::Statement ins(db_, "INSERT INTO regions(code, name, kind, parent_id, position) VALUES (?1, ?2, ?3, ?4, ?5)");
-        SQLite::Statement upd(db_, "UPDATE regions SET name = ?2, kind = ?3, parent_id = ?4 WHERE code = ?1");
+        SQLite::Statement ins(db_,
+                              "INSERT INTO regions(code, name, kind, parent_id, since, until, position) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        SQLite::Statement upd(db_,
+                              "UPDATE regions SET name = ?2, kind = ?3, parent_id = ?4, since = ?5, until = ?6 "
+                              "WHERE code = ?1");
         SQLite::Statement clear(db_, "DELETE FROM region_names WHERE region_id = ?");
         SQLite::Statement name(db_,
                                "INSERT OR IGNORE INTO region_names(name_folded, region_id, alias, position) "
@@ -362,11 +433,18 @@ private:
                 q->bind(2, r.name());
                 q->bind(3, static_cast<int>(r.kind()));
                 bind_id(*q, 4, parent_id ? std::optional<std::int64_t>(parent_id) : std::nullopt);
+                bind_period(*q, 5, r.period());
             }
-            ins.bind(5, position);
+            ins.bind(7, position);
             if (!codes.find(r.code())) ++position;
             const auto id = upsert(codes, r.code(), ins, upd);
-            regions_.put({id, r.code(), r.kind(), parent_id});
+            regions_.put({id, r.code(), r.kind(), parent_id, r.period()});
+            if (r.period() != Period{}) {
+                check_history_within("SELECT min(as_of), max(as_of) FROM status_updates WHERE scope_id = ?", id,
+                                     r.period(), where, "states of affairs of region " + r.code());
+                check_history_within("SELECT min(as_of), max(as_of) FROM observations WHERE region_id = ?", id,
+                                     r.period(), where, "observations of region " + r.code());
+            }
             clear.bind(1, id);
             clear.exec();
             clear.reset();
@@ -389,7 +467,10 @@ private:
             }
             regions_.set_names(id, folded);
         }
-        if (!regions.empty()) check_stored_counts();
+        if (!regions.empty()) {
+            check_stored_counts();
+            check_region_periods();
+        }
     }
 
     /// A stored "count of municipalities at a level" must still fit its region once
@@ -432,8 +513,11 @@ private:
     void merge_states(const std::vector<ProgressState>& states) {
         auto position = next_position(db_, "states");
         SQLite::Statement ins(db_,
-                              "INSERT INTO states(key, category, label_nl, label_en, position) VALUES (?1, ?2, ?3, ?4, ?5)");
-        SQLite::Statement upd(db_, "UPDATE states SET category = ?2, label_nl = ?3, label_en = ?4 WHERE key = ?1");
+                              "INSERT INTO states(key, category, label_nl, label_en, since, until, position) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        SQLite::Statement upd(db_,
+                              "UPDATE states SET category = ?2, label_nl = ?3, label_en = ?4, since = ?5, until = ?6 "
+                              "WHERE key = ?1");
         std::set<std::string> seen;
         for (std::size_t i = 0; i < states.size(); ++i) {
             const auto& s = states[i];
@@ -443,10 +527,15 @@ private:
                 q->bind(2, static_cast<int>(s.category()));
                 q->bind(3, s.label().nl());
                 q->bind(4, s.label().en());
+                bind_period(*q, 5, s.period());
             }
-            ins.bind(5, position);
+            ins.bind(7, position);
             if (!states_.find(s.key())) ++position;
-            upsert(states_, s.key(), ins, upd);
+            const auto id = upsert(states_, s.key(), ins, upd);
+            state_periods_[id] = s.period();
+            if (s.period() != Period{})
+                check_history_within("SELECT min(as_of), max(as_of) FROM status_updates WHERE state_id = ?", id,
+                                     s.period(), at("states", i), "states of affairs in state " + s.key());
         }
     }
 
@@ -531,8 +620,7 @@ private:
                     q->bind(5, a.due()->iso());
                 else
                     q->bind(5);
-                bind_date(*q, 6, a.since());
-                bind_date(*q, 7, a.until());
+                bind_period(*q, 6, a.period());
             }
             ins.bind(8, position);
             const auto existing = actions_.find(a.key());
@@ -653,8 +741,11 @@ private:
             const auto& u = updates[i];
             const auto where = at("updates", i);
             const auto action = require(actions_, u.action(), where, "action", "action");
-            const auto scope = regions_.resolve(u.scope(), where, "scope").id;
+            const auto& region = regions_.resolve(u.scope(), where, "scope");
+            const auto scope = region.id;
             const auto state = require(states_, u.state(), where, "state", "state");
+            check_dated(region.period, u.as_of(), where, "as_of", "region " + region.code);
+            check_dated(state_period(state), u.as_of(), where, "as_of", "state " + u.state());
             const auto meeting = optional_meeting(u.meeting(), where);
             for (auto* q : {&same, &ins}) {
                 q->bind(1, action);
@@ -839,10 +930,11 @@ private:
     void merge_indicators(const std::vector<Indicator>& indicators) {
         auto position = next_position(db_, "indicators");
         SQLite::Statement ins(db_,
-                              "INSERT INTO indicators(key, label_nl, label_en, kind, unit, position) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                              "INSERT INTO indicators(key, label_nl, label_en, kind, unit, since, until, position) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
         SQLite::Statement upd(db_,
-                              "UPDATE indicators SET label_nl = ?2, label_en = ?3, kind = ?4, unit = ?5 WHERE key = ?1");
+                              "UPDATE indicators SET label_nl = ?2, label_en = ?3, kind = ?4, unit = ?5, since = ?6, "
+                              "until = ?7 WHERE key = ?1");
         SQLite::Statement clear(db_, "DELETE FROM indicator_levels WHERE indicator_id = ?");
         SQLite::Statement level(db_,
                                 "INSERT INTO indicator_levels(indicator_id, position, key, label_nl, label_en) "
@@ -874,14 +966,18 @@ private:
                 q->bind(3, ind.label().en());
                 q->bind(4, static_cast<int>(ind.kind()));
                 q->bind(5, ind.unit());
+                bind_period(*q, 6, ind.period());
             }
-            ins.bind(6, position);
+            ins.bind(8, position);
             if (!keys.find(ind.key())) ++position;
             const auto id = upsert(keys, ind.key(), ins, upd);
+            if (ind.period() != Period{})
+                check_history_within("SELECT min(as_of), max(as_of) FROM observations WHERE indicator_id = ?", id,
+                                     ind.period(), where, "observations of " + ind.key());
             clear.bind(1, id);
             clear.exec();
             clear.reset();
-            IndicatorInfo info{id, ind.kind(), {}};
+            IndicatorInfo info{id, ind.kind(), {}, ind.period()};
             for (std::size_t k = 0; k < ind.levels().size(); ++k) {
                 const auto& l = ind.levels()[k];
                 level.bind(1, id);
@@ -917,6 +1013,8 @@ private:
             if (it == indicators_.end()) fail_at(where, "indicator", "unknown indicator " + quote(o.indicator()));
             const auto& ind = it->second;
             const auto& region = regions_.resolve(o.region(), where, "region");
+            check_dated(ind.period, o.as_of(), where, "as_of", "indicator " + o.indicator());
+            check_dated(region.period, o.as_of(), where, "as_of", "region " + region.code);
             const auto& v = o.value();
             if (ind.kind == IndicatorKind::ordinal) {
                 if (v.level.empty()) fail_at(where, "level", "indicator " + o.indicator() + " is ordinal: a level is required");
@@ -990,6 +1088,7 @@ private:
     std::map<std::string, IndicatorInfo, std::less<>> indicators_;
     std::optional<SQLite::Statement> insert_due_change_;
     std::optional<SQLite::Statement> meeting_date_, latest_decision_, tabled_of_, insert_decision_;
+    std::map<std::int64_t, Period> state_periods_;
     std::string auto_noted_;  // computed on first use
     MergeSummary summary_;
 };

@@ -15,10 +15,14 @@ std::optional<Date> optional_date(SQLite::Statement& q, int column) {
     return date_of(q, column);
 }
 
-/// Whether action `a` is part of the list on the date bound as ?1 (always, when
-/// ?1 is NULL: a dump lists every action).
-constexpr const char* on_list =
-    "(?1 IS NULL OR ((a.since IS NULL OR a.since <= ?1) AND (a.until IS NULL OR a.until > ?1)))";
+/// Whether the row `alias` (an action, region, state or indicator) is part of the
+/// list on the date bound as ?1; always when ?1 is NULL (a dump lists everything).
+std::string on_list_at(const char* alias) {
+    const std::string a(alias);
+    return "(?1 IS NULL OR ((" + a + ".since IS NULL OR " + a + ".since <= ?1) AND (" + a + ".until IS NULL OR " + a +
+           ".until > ?1)))";
+}
+const std::string on_list = on_list_at("a");
 
 void bind_date(SQLite::Statement& q, int index, const std::optional<Date>& date) {
     if (date)
@@ -53,27 +57,37 @@ public:
 
     /// Regions by kind, then list order: a parent's kind is always one step up, so
     /// parents come before children even after a municipality moved to a newer region.
-    std::vector<Region> regions() {
+    /// With `as_of`, only those on the list then, and without an `until` (which a
+    /// store that only knew the list up to then could not know).
+    std::vector<Region> regions(const std::optional<Date>& as_of) {
         std::map<std::int64_t, std::vector<std::string>> aliases;
         SQLite::Statement a(db_, "SELECT region_id, alias FROM region_names WHERE alias IS NOT NULL ORDER BY region_id, position");
         while (a.executeStep()) aliases[a.getColumn(0).getInt64()].push_back(a.getColumn(1).getString());
         std::vector<Region> out;
-        SQLite::Statement q(db_,
-                            "SELECT r.id, r.code, r.name, r.kind, p.code FROM regions r "
-                            "LEFT JOIN regions p ON p.id = r.parent_id ORDER BY r.kind, r.position");
+        SQLite::Statement q(db_, "SELECT r.id, r.code, r.name, r.kind, p.code, r.since, CASE WHEN ?1 IS NULL THEN r.until END "
+                                 "FROM regions r LEFT JOIN regions p ON p.id = r.parent_id WHERE " +
+                                     on_list_at("r") + " ORDER BY r.kind, r.position");
+        bind_date(q, 1, as_of);
         while (q.executeStep())
             out.emplace_back(q.getColumn(1).getString(), q.getColumn(2).getString(),
                              static_cast<RegionKind>(q.getColumn(3).getInt()), column_text(q, 4),
-                             std::move(aliases[q.getColumn(0).getInt64()]));
+                             std::move(aliases[q.getColumn(0).getInt64()]),
+                             Period{optional_date(q, 5), optional_date(q, 6)});
         return out;
     }
 
-    std::vector<ProgressState> states() {
+    /// States in display order. With `as_of`, those in use by then (a state whose
+    /// `until` has passed stays: states of affairs recorded before keep their meaning).
+    std::vector<ProgressState> states(const std::optional<Date>& as_of) {
         std::vector<ProgressState> out;
-        SQLite::Statement q(db_, "SELECT key, category, label_nl, label_en FROM states ORDER BY position");
+        SQLite::Statement q(db_,
+                            "SELECT key, category, label_nl, label_en, since, CASE WHEN ?1 IS NULL THEN until END "
+                            "FROM states WHERE ?1 IS NULL OR since IS NULL OR since <= ?1 ORDER BY position");
+        bind_date(q, 1, as_of);
         while (q.executeStep())
             out.emplace_back(q.getColumn(0).getString(), static_cast<StateCategory>(q.getColumn(1).getInt()),
-                             Label(q.getColumn(2).getString(), q.getColumn(3).getString()));
+                             Label(q.getColumn(2).getString(), q.getColumn(3).getString()),
+                             Period{optional_date(q, 4), optional_date(q, 5)});
         return out;
     }
 
@@ -95,9 +109,9 @@ public:
             owners[o.getColumn(0).getInt64()].emplace_back(o.getColumn(1).getString(),
                                                            static_cast<OwnerRole>(o.getColumn(2).getInt()));
         std::map<std::int64_t, std::vector<std::string>> scope;
-        SQLite::Statement s(db_,
-                            "SELECT s.action_id, r.code FROM action_scope s JOIN regions r ON r.id = s.region_id "
-                            "ORDER BY s.action_id, s.position");
+        SQLite::Statement s(db_, "SELECT s.action_id, r.code FROM action_scope s JOIN regions r ON r.id = s.region_id "
+                                 "WHERE " + on_list_at("r") + " ORDER BY s.action_id, s.position");
+        bind_date(s, 1, as_of);
         while (s.executeStep()) scope[s.getColumn(0).getInt64()].push_back(s.getColumn(1).getString());
         std::map<std::int64_t, std::vector<std::string>> refs;
         SQLite::Statement r(db_,
@@ -123,7 +137,7 @@ public:
             const auto id = q.getColumn(0).getInt64();
             out.emplace_back(q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getString(),
                              q.getColumn(4).getString(), std::move(owners[id]), std::move(scope[id]),
-                             optional_date(q, 5), std::move(refs[id]), optional_date(q, 6), optional_date(q, 7));
+                             optional_date(q, 5), std::move(refs[id]), Period{optional_date(q, 6), optional_date(q, 7)});
         }
         return out;
     }
@@ -153,7 +167,7 @@ public:
                             "JOIN actions a ON a.id = p.action_id JOIN themes t ON t.id = a.theme_id "
                             "JOIN regions r ON r.id = p.scope_id JOIN states s ON s.id = u.state_id "
                             "LEFT JOIN meetings m ON m.id = u.meeting_id WHERE " +
-                                std::string(on_list) + " ORDER BY t.position, a.position, r.kind, r.position");
+                                on_list + " AND " + on_list_at("r") + " ORDER BY t.position, a.position, r.kind, r.position");
         q.bind(1, as_of.iso());
         while (q.executeStep()) out.push_back(update(q));
         return out;
@@ -200,7 +214,8 @@ public:
         return out;
     }
 
-    std::vector<Indicator> indicators() {
+    /// Indicators in display order; with `as_of`, those monitored then (without an `until`).
+    std::vector<Indicator> indicators(const std::optional<Date>& as_of) {
         std::map<std::int64_t, std::vector<Level>> levels;
         SQLite::Statement l(db_,
                             "SELECT indicator_id, key, label_nl, label_en FROM indicator_levels "
@@ -209,11 +224,15 @@ public:
             levels[l.getColumn(0).getInt64()].emplace_back(l.getColumn(1).getString(),
                                                            Label(l.getColumn(2).getString(), l.getColumn(3).getString()));
         std::vector<Indicator> out;
-        SQLite::Statement q(db_, "SELECT id, key, label_nl, label_en, kind, unit FROM indicators ORDER BY position");
+        SQLite::Statement q(db_, "SELECT i.id, i.key, i.label_nl, i.label_en, i.kind, i.unit, i.since, "
+                                 "CASE WHEN ?1 IS NULL THEN i.until END FROM indicators i WHERE " +
+                                     on_list_at("i") + " ORDER BY i.position");
+        bind_date(q, 1, as_of);
         while (q.executeStep())
             out.emplace_back(q.getColumn(1).getString(), Label(q.getColumn(2).getString(), q.getColumn(3).getString()),
                              static_cast<IndicatorKind>(q.getColumn(4).getInt()),
-                             std::move(levels[q.getColumn(0).getInt64()]), q.getColumn(5).getString());
+                             std::move(levels[q.getColumn(0).getInt64()]), q.getColumn(5).getString(),
+                             Period{optional_date(q, 6), optional_date(q, 7)});
         return out;
     }
 
@@ -231,7 +250,8 @@ public:
                              "  WHERE x.indicator_id = s.indicator_id AND x.region_id = s.region_id "
                              "  AND x.level = s.level AND x.as_of <= ?1 ORDER BY x.as_of DESC LIMIT 1) "
                              "JOIN indicators i ON i.id = s.indicator_id JOIN regions r ON r.id = s.region_id "
-                             "ORDER BY i.position, r.kind, r.position, o.level"
+                             "WHERE " + on_list_at("i") + " AND " + on_list_at("r") +
+                             " ORDER BY i.position, r.kind, r.position, o.level"
                        : std::string(columns) +
                              "FROM observations o JOIN indicators i ON i.id = o.indicator_id "
                              "JOIN regions r ON r.id = o.region_id ORDER BY i.position, r.kind, r.position, o.as_of, o.level");
@@ -280,7 +300,7 @@ public:
                             "SELECT a.key, c.from_due, c.to_due, c.noted FROM due_changes c "
                             "JOIN actions a ON a.id = c.action_id JOIN themes t ON t.id = a.theme_id "
                             "WHERE (?1 IS NULL OR c.noted <= ?1) AND " +
-                                std::string(on_list) + " ORDER BY t.position, a.position, c.noted, c.id");
+                                on_list + " ORDER BY t.position, a.position, c.noted, c.id");
         if (as_of)
             q.bind(1, as_of->iso());
         else
@@ -326,15 +346,15 @@ Dataset Store::dump(bool include_contacts) const {
             Dataset d;
             d.meta = r.meta();
             d.themes = r.themes();
-            d.regions = r.regions();
-            d.states = r.states();
+            d.regions = r.regions(std::nullopt);
+            d.states = r.states(std::nullopt);
             d.meetings = r.meetings(std::nullopt);
             d.actions = r.actions(std::nullopt);
             d.due_changes = r.due_changes(std::nullopt);
             d.updates = r.updates();
             d.proposals = r.proposals(std::nullopt);
             d.proposal_events = r.proposal_events();
-            d.indicators = r.indicators();
+            d.indicators = r.indicators(std::nullopt);
             d.observations = r.observations(std::nullopt);
             if (include_contacts) d.contacts = r.contacts();
             impl_->db.exec("COMMIT");
@@ -355,13 +375,13 @@ View Store::view(const Date& as_of) const {
             d.as_of = as_of;
             d.meta = r.meta();
             d.themes = r.themes();
-            d.regions = r.regions();
-            d.states = r.states();
+            d.regions = r.regions(as_of);
+            d.states = r.states(as_of);
             d.meetings = r.meetings(as_of);
             d.actions = r.actions(as_of);
             d.statuses = r.current(as_of);
             d.proposals = r.proposals(as_of);
-            d.indicators = r.indicators();
+            d.indicators = r.indicators(as_of);
             d.observations = r.observations(as_of);
             d.due_changes = r.due_changes(as_of);
             impl_->db.exec("COMMIT");

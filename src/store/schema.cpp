@@ -197,11 +197,26 @@ CREATE TRIGGER due_changes_append_only_delete BEFORE DELETE ON due_changes
 BEGIN SELECT RAISE(ABORT, 'due-date history is append-only: changes cannot be deleted'); END;
 )sql",
     // 2 -> 3: proposals become history (tabled on a date, then append-only decisions),
-    // and action points carry the dates between which they are part of the list.
+    // and action points, regions, states and indicators carry the dates between which
+    // they are part of the list.
     R"sql(
+-- The dates between which a definition is part of the list: NULL since = from the
+-- start, NULL until = still.
 ALTER TABLE actions ADD COLUMN since TEXT
     CHECK (since IS NULL OR since GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
 ALTER TABLE actions ADD COLUMN until TEXT
+    CHECK (until IS NULL OR until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+ALTER TABLE regions ADD COLUMN since TEXT
+    CHECK (since IS NULL OR since GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+ALTER TABLE regions ADD COLUMN until TEXT
+    CHECK (until IS NULL OR until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+ALTER TABLE states ADD COLUMN since TEXT
+    CHECK (since IS NULL OR since GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+ALTER TABLE states ADD COLUMN until TEXT
+    CHECK (until IS NULL OR until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+ALTER TABLE indicators ADD COLUMN since TEXT
+    CHECK (since IS NULL OR since GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+ALTER TABLE indicators ADD COLUMN until TEXT
     CHECK (until IS NULL OR until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
 -- The date a proposal "is known from" when the store has no better one: the list's
 -- own as-of date when it is a date, otherwise the day of the migration.

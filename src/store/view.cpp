@@ -65,13 +65,19 @@ View::View(ViewData data) : data_(std::move(data)) {
     };
     for (std::size_t i = 0; i < data_.meetings.size(); ++i)
         not_after(data_.meetings[i].date(), at("meetings", i) + ".date");
-    for (std::size_t i = 0; i < data_.actions.size(); ++i) {
-        const auto& a = data_.actions[i];
-        if (a.since()) not_after(*a.since(), at("actions", i) + ".since");
-        if (a.until() && !(data_.as_of < *a.until()))
-            throw Error(Errc::invalid, at("actions", i) + ".until: the action left the list on " + a.until()->iso() +
+    // Definitions joined the list by the view's date and (but for states, whose old
+    // states of affairs keep their meaning) have not left it.
+    const auto on_list = [&](const Period& p, const std::string& where, bool may_have_ended) {
+        if (p.since) not_after(*p.since, where + ".since");
+        if (!may_have_ended && p.until && !(data_.as_of < *p.until))
+            throw Error(Errc::invalid, where + ".until: it left the list on " + p.until->iso() +
                                            ", not after the view date " + data_.as_of.iso());
-    }
+    };
+    for (std::size_t i = 0; i < data_.actions.size(); ++i) on_list(data_.actions[i].period(), at("actions", i), false);
+    for (std::size_t i = 0; i < data_.regions.size(); ++i) on_list(data_.regions[i].period(), at("regions", i), false);
+    for (std::size_t i = 0; i < data_.states.size(); ++i) on_list(data_.states[i].period(), at("states", i), true);
+    for (std::size_t i = 0; i < data_.indicators.size(); ++i)
+        on_list(data_.indicators[i].period(), at("indicators", i), false);
     for (std::size_t i = 0; i < data_.proposals.size(); ++i) {
         const auto& p = data_.proposals[i];
         require(actions_, p.action(), at("proposals", i) + ".action", "action");

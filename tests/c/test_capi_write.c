@@ -478,6 +478,92 @@ static void test_resolve_region(actielijst_store *s) {
     CHECK(out.data == NULL);
 }
 
+/* The keys of the store's states in display order, joined by spaces into `out`. */
+static void state_keys(actielijst_store *s, char *out, size_t size) {
+    actielijst_view *v = NULL;
+    actielijst_state_iter *it = NULL;
+    actielijst_state_rec r;
+    out[0] = '\0';
+    CHECK(actielijst_store_view(s, "2023-12-31", &v) == ACTIELIJST_OK);
+    CHECK(actielijst_state_iter_new(v, &it) == ACTIELIJST_OK);
+    actielijst_view_free(v);
+    while (it && actielijst_state_iter_next(&r, it) == ACTIELIJST_OK) {
+        if (out[0]) strncat(out, " ", size - strlen(out) - 1);
+        strncat(out, r.key, size - strlen(out) - 1);
+    }
+    actielijst_state_iter_free(it);
+}
+
+/* A new store holds no states; actielijst_store_install_default_states adds the
+ * default keys it lacks and leaves stored states alone. */
+static void test_install_default_states(const char *dir, actielijst_store *limburg) {
+    static const char doc[] =
+        "{\"format\": \"actielijst\", \"format_version\": 1,"
+        " \"themes\": [{\"key\": \"wonen\", \"label\": {\"nl\": \"Wonen\"}}],"
+        " \"regions\": [{\"code\": \"PV20\", \"name\": \"Groningen\", \"kind\": \"province\"}],"
+        " \"actions\": [{\"key\": \"a1\", \"theme\": \"wonen\", \"title\": \"T\", \"goal\": \"G\"}]}";
+    actielijst_store *s = open_with(dir, "defaults.db", doc, sizeof doc - 1);
+    actielijst_state_input own = ACTIELIJST_STATE_INPUT_INIT;
+    actielijst_update_input in = update("a1", "PV20", "in_progress", "2023-03-01");
+    actielijst_view *v = NULL;
+    actielijst_state_iter *it = NULL;
+    actielijst_state_rec r;
+    actielijst_buf before = {NULL, 0};
+    char keys[512];
+    uint32_t added = 99;
+    int found = 0;
+
+    CHECK(s != NULL);
+    if (!s) return;
+    state_keys(s, keys, sizeof keys);
+    CHECK(strcmp(keys, "") == 0);
+    CHECK_FAILS(actielijst_store_record(s, &in, NULL), ACTIELIJST_EINVALID, "state: unknown state \"in_progress\"");
+
+    /* The province's own "stalled" (another label) before the defaults arrive. */
+    own.key = "stalled";
+    own.category = ACTIELIJST_CATEGORY_BLOCKED;
+    own.label_nl = "Loopt vast";
+    CHECK_OK(actielijst_store_put_state(s, &own));
+
+    CHECK_OK(actielijst_store_install_default_states(s, &added));
+    CHECK(added == 7);
+    state_keys(s, keys, sizeof keys);
+    CHECK(strcmp(keys, "stalled not_started in_progress almost_done ongoing under_review done no_action_needed") == 0);
+    CHECK(actielijst_store_view(s, "2023-12-31", &v) == ACTIELIJST_OK);
+    CHECK(actielijst_state_iter_new(v, &it) == ACTIELIJST_OK);
+    actielijst_view_free(v);
+    while (it && actielijst_state_iter_next(&r, it) == ACTIELIJST_OK)
+        if (strcmp(r.key, "stalled") == 0) {
+            found = 1;
+            CHECK(strcmp(r.label_nl, "Loopt vast") == 0 && strcmp(r.label_en, "") == 0);
+        }
+    actielijst_state_iter_free(it);
+    CHECK(found);
+    CHECK_OK(actielijst_store_record(s, &in, NULL));
+
+    /* Idempotent; `added` may be NULL. */
+    before = export_all(s);
+    added = 99;
+    CHECK_OK(actielijst_store_install_default_states(s, &added));
+    CHECK(added == 0);
+    CHECK_OK(actielijst_store_install_default_states(s, NULL));
+    CHECK(unchanged(s, &before));
+    actielijst_buf_dispose(&before);
+
+    /* A list that brings all eight (Limburg) gets nothing more. */
+    before = export_all(limburg);
+    added = 99;
+    CHECK_OK(actielijst_store_install_default_states(limburg, &added));
+    CHECK(added == 0);
+    CHECK(unchanged(limburg, &before));
+    actielijst_buf_dispose(&before);
+
+    added = 99;
+    CHECK_FAILS(actielijst_store_install_default_states(NULL, &added), ACTIELIJST_EINVALID, "store is NULL");
+    CHECK(added == 99);
+    actielijst_store_free(s);
+}
+
 int main(int argc, char **argv) {
     char dir[64];
     size_t len = 0;
@@ -494,6 +580,7 @@ int main(int argc, char **argv) {
         test_observe(s);
         test_contacts(s);
         test_resolve_region(s);
+        test_install_default_states(dir, s);
         actielijst_store_free(s);
     }
     free(json);

@@ -204,8 +204,15 @@ int main(int argc, char** argv) {
     actielijst_store* small = nullptr;
     actielijst_view* small_view = nullptr;
     actielijst_view* empty_view = nullptr;
-    if (actielijst_store_open(small_path.c_str(), &small) != ACTIELIJST_OK ||
-        actielijst_store_view(small, "2023-03-01", &empty_view) != ACTIELIJST_OK ||
+    if (actielijst_store_open(small_path.c_str(), &small) != ACTIELIJST_OK) {
+        std::fprintf(stderr, "set-up failed: %s\n", actielijst_error_message());
+        return 2;
+    }
+    // A new store holds no states; the small list uses the default set.
+    every_failure_point(
+        "actielijst_store_install_default_states",
+        [&] { return actielijst_store_install_default_states(small, nullptr); }, small, true);
+    if (actielijst_store_view(small, "2023-03-01", &empty_view) != ACTIELIJST_OK ||
         actielijst_store_import_json(small, small_json, sizeof small_json - 1) != ACTIELIJST_OK ||
         actielijst_store_view(small, "2023-03-01", &small_view) != ACTIELIJST_OK) {
         std::fprintf(stderr, "set-up failed: %s\n", actielijst_error_message());

@@ -239,7 +239,8 @@ TEST_CASE("data: named facts of the list") {
             CHECK(contains(u->text(), "18 januari 2023"));
         }
         CHECK(l.store.view(Date(2023, 1, 17)).status("wonen-omgevingsverordening", "PV31") == nullptr);
-        const auto* published = l.store.view(Date(2023, 1, 18)).status("wonen-omgevingsverordening", "PV31");
+        const auto on_the_day = l.store.view(Date(2023, 1, 18));
+        const auto* published = on_the_day.status("wonen-omgevingsverordening", "PV31");
         REQUIRE(published != nullptr);
         CHECK(published->text() == "De omgevingsverordening is op 18 januari 2023 gepubliceerd.");
     }

@@ -101,7 +101,15 @@ TEST_CASE("history: each meeting's view shows exactly what was true then") {
     REQUIRE(observations_of(m1, "huisvestingsbeleid", "GM0200").size() == 1);
     CHECK(observations_of(m1, "huisvestingsbeleid", "GM0200")[0]->value().level == "geen");
 
+    CHECK(m1.region("GM0274") == nullptr);  // joins the list at meeting 2
+    CHECK(m1.state("gepauzeerd") == nullptr);
+    CHECK(m1.indicator("arbeidsmigranten") != nullptr);
+
     const auto m2 = store.view(day("2024-04-17"));
+    CHECK(m2.states().size() == 5);
+    REQUIRE(m2.region("GM0274") != nullptr);
+    CHECK(m2.region("GM0274")->period().since == day("2024-04-17"));
+    CHECK(m2.municipalities_in("CR12").size() == 3);
     CHECK(action_keys(m2) == std::vector<std::string>{"huisvesting", "registratie", "voorlichting", "handhaving"});
     CHECK(m2.action("huisvesting")->due() == day("2024-09-30"));
     CHECK(m2.due_moves("huisvesting") == 1);
@@ -124,6 +132,9 @@ TEST_CASE("history: each meeting's view shows exactly what was true then") {
     CHECK(proposal(m3, "V2")->state() == ProposalState::withdrawn);
     CHECK(proposal(m3, "V3")->state() == ProposalState::rejected);
     CHECK(m3.meetings().size() == 3);
+    CHECK(m3.indicator("arbeidsmigranten") == nullptr);  // no longer monitored from meeting 3
+    CHECK(observations_of(m3, "arbeidsmigranten", "CR12").empty());
+    CHECK(m3.status("registratie", "PV25")->state() == "gepauzeerd");
 
     // Before the list began: nothing of it but its vocabulary.
     const auto before = store.view(day("2024-01-01"));
@@ -160,13 +171,15 @@ TEST_CASE("history: the diff between two meetings lists every change, also throu
     CHECK(c12.proposals[0].after->state() == ProposalState::adopted);
     CHECK(c12.proposals[1].key == "V3");
     CHECK(c12.proposals[1].kind == ChangeKind::added);
-    REQUIRE(c12.observations.size() == 2);
+    REQUIRE(c12.observations.size() == 3);
     // A new level is a change of the region's level, not a new observation.
     CHECK(c12.observations[0].kind == ChangeKind::changed);
     CHECK(c12.observations[0].before->value().level == "geen");
     CHECK(c12.observations[0].after->value().level == "in_voorbereiding");
-    CHECK(c12.observations[1].kind == ChangeKind::changed);
-    CHECK(c12.observations[1].after->value().value == 5400);
+    CHECK(c12.observations[1].kind == ChangeKind::added);  // Renkum joined the list
+    CHECK(c12.observations[1].after->region() == "GM0274");
+    CHECK(c12.observations[2].kind == ChangeKind::changed);
+    CHECK(c12.observations[2].after->value().value == 5400);
 
     const auto c23 = diff(m2, m3);
     REQUIRE(c23.actions.size() == 2);
@@ -177,7 +190,7 @@ TEST_CASE("history: the diff between two meetings lists every change, also throu
     CHECK(c23.actions[0].after->see_also().empty());
     CHECK(c23.actions[1].key == "voorlichting");
     CHECK(c23.actions[1].kind == ChangeKind::removed);
-    CHECK(c23.statuses.size() == 3);  // two new states of affairs, and voorlichting's gone with it
+    CHECK(c23.statuses.size() == 4);  // three new states of affairs, and voorlichting's gone with it
     REQUIRE(c23.proposals.size() == 2);
     CHECK(c23.proposals[0].key == "V2");
     CHECK(c23.proposals[0].after->state() == ProposalState::withdrawn);
@@ -185,8 +198,10 @@ TEST_CASE("history: the diff between two meetings lists every change, also throu
     CHECK(c23.proposals[1].key == "V3");
     CHECK(c23.proposals[1].after->state() == ProposalState::rejected);
     CHECK(c23.proposals[1].after->decision() == "Afgewezen: het landelijke meldpunt volstaat.");
-    REQUIRE(c23.observations.size() == 1);
+    REQUIRE(c23.observations.size() == 2);
     CHECK(c23.observations[0].after->value().level == "vastgesteld");
+    CHECK(c23.observations[1].kind == ChangeKind::removed);  // the count is no longer monitored
+    CHECK(c23.observations[1].before->indicator() == "arbeidsmigranten");
 }
 
 TEST_CASE("history: a past view costs no extra reads of history: one view per date, each complete") {
@@ -309,10 +324,10 @@ TEST_CASE("view: nothing in a view may be dated after the view's date") {
     d.meetings = {Meeting("m", Date(2024, 3, 8))};
     CHECK_HAS(test::error_of([&] { View v(std::move(d)); }), "meetings[0].date");
     d = base();
-    d.actions = {ActionPoint("a", "wonen", "T", "G", {}, {}, std::nullopt, {}, Date(2024, 3, 5))};
+    d.actions = {ActionPoint("a", "wonen", "T", "G", {}, {}, std::nullopt, {}, Period{Date(2024, 3, 5), std::nullopt})};
     CHECK_HAS(test::error_of([&] { View v(std::move(d)); }), "actions[0].since");
     d = base();
-    d.actions = {ActionPoint("a", "wonen", "T", "G", {}, {}, std::nullopt, {}, std::nullopt, Date(2024, 3, 1))};
+    d.actions = {ActionPoint("a", "wonen", "T", "G", {}, {}, std::nullopt, {}, Period{std::nullopt, Date(2024, 3, 1)})};
     CHECK_HAS(test::error_of([&] { View v(std::move(d)); }), "actions[0].until");
 }
 
@@ -341,16 +356,53 @@ TEST_CASE("vocabulary: a store holds exactly the list's own states; another stat
     }
 }
 
+TEST_CASE("periods: nothing is recorded about a region, state or indicator outside its time on the list") {
+    test::TempDir dir;
+    auto store = store_up_to(dir, 3);
+    const auto before = store.export_json(true);
+    // Renkum joined on 2024-04-17; "gepauzeerd" is in use from then; the count ended on 2024-06-26.
+    CHECK_HAS(test::error_of([&] {
+                  store.record(StatusUpdate("huisvesting", "GM0274", "loopt", "Te vroeg.", day("2024-04-16")));
+              }),
+              "as_of: region GM0274 is part of the list from 2024-04-17, not on 2024-04-16");
+    CHECK_HAS(test::error_of([&] {
+                  store.record(StatusUpdate("huisvesting", "CR10", "gepauzeerd", "Te vroeg.", day("2024-03-01")));
+              }),
+              "as_of: state gepauzeerd is part of the list from 2024-04-17, not on 2024-03-01");
+    const auto doc = [](const std::string& body) {
+        return R"({"format": "actielijst", "format_version": 1, )" + body + "}";
+    };
+    CHECK_HAS(test::error_of([&] {
+                  store.import_json(doc(R"("observations": [{"indicator": "arbeidsmigranten", "region": "CR12", "as_of": "2024-07-01", "value": 1}])"));
+              }),
+              "observations[0].as_of: indicator arbeidsmigranten is part of the list until 2024-06-26");
+    // A period that would leave stored history outside it is a conflict.
+    CHECK_HAS(test::error_of(
+                  [&] {
+                      store.import_json(doc(R"("regions": [{"code": "GM0200", "name": "Apeldoorn", "kind": "municipality", "parent": "CR10", "until": "2024-03-01"}])"));
+                  },
+                  Errc::conflict),
+              "regions[0].until: observations of region GM0200 are dated 2024-02-07 to 2024-06-26");
+    // A municipality cannot be on the list while its region is not.
+    CHECK_HAS(test::error_of(
+                  [&] {
+                      store.import_json(doc(R"("regions": [{"code": "CR10", "name": "Veluwe", "kind": "corop", "parent": "PV25", "aliases": ["Regio Veluwe"], "since": "2024-01-01"}])"));
+                  },
+                  Errc::conflict),
+              "GM0200 is on the list always, outside the time of its parent CR10 (from 2024-01-01)");
+    CHECK(store.export_json(true) == before);
+}
+
 TEST_CASE("actions: since and until are checked, and a closed action leaves the list on its until date") {
     CHECK_HAS(test::error_of([] {
-                  ActionPoint("a", "wonen", "T", "G", {}, {}, std::nullopt, {}, Date(2024, 3, 1), Date(2024, 3, 1));
+                  ActionPoint("a", "wonen", "T", "G", {}, {}, std::nullopt, {}, Period{Date(2024, 3, 1), Date(2024, 3, 1)});
               }),
               "until");
-    const ActionPoint a("a", "wonen", "T", "G", {}, {}, std::nullopt, {}, Date(2024, 3, 1), Date(2024, 6, 1));
-    CHECK_FALSE(a.on_list(Date(2024, 2, 29)));
-    CHECK(a.on_list(Date(2024, 3, 1)));
-    CHECK(a.on_list(Date(2024, 5, 31)));
-    CHECK_FALSE(a.on_list(Date(2024, 6, 1)));
+    const ActionPoint a("a", "wonen", "T", "G", {}, {}, std::nullopt, {}, Period{Date(2024, 3, 1), Date(2024, 6, 1)});
+    CHECK_FALSE(a.period().contains(Date(2024, 2, 29)));
+    CHECK(a.period().contains(Date(2024, 3, 1)));
+    CHECK(a.period().contains(Date(2024, 5, 31)));
+    CHECK_FALSE(a.period().contains(Date(2024, 6, 1)));
 }
 
 // ---------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 
 #include <actielijst/rules.hpp>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -385,6 +386,50 @@ TEST_CASE("rules errors: names of states, themes, regions, indicators and levels
     const auto f = reject_filter("theme = 'werken'", &view);
     CHECK(f.what == "filter:1:9: unknown theme \"werken\"");
     CHECK(f.code == Errc::not_found);
+}
+
+TEST_CASE("rules errors: a store given a province's own four states holds exactly those, and rules naming a default "
+          "state do not load against its View") {
+    test::TempDir dir;
+    auto store = Store::open(dir.file("eigen-staten.db"));
+    store.import_json(R"({"format": "actielijst", "format_version": 1,
+        "themes": [{"key": "wonen", "label": {"nl": "Wonen"}}],
+        "regions": [{"code": "PV20", "name": "Groningen", "kind": "province"}],
+        "states": [{"key": "gepland", "category": "todo", "label": {"nl": "Gepland"}},
+                   {"key": "loopt", "category": "active", "label": {"nl": "Loopt"}},
+                   {"key": "vastgelopen", "category": "blocked", "label": {"nl": "Vastgelopen"}},
+                   {"key": "afgerond", "category": "done", "label": {"nl": "Afgerond"}}],
+        "actions": [{"key": "a1", "theme": "wonen", "title": "Huisvesting", "goal": "Beleid.", "scope": ["PV20"]}],
+        "updates": [{"action": "a1", "scope": "PV20", "state": "vastgelopen", "text": "Wacht op de gemeenten.",
+                     "as_of": "2023-01-15"}]})");
+    const std::vector<std::string> own{"gepland", "loopt", "vastgelopen", "afgerond"};
+    const auto keys = [](const std::vector<ProgressState>& states) {
+        std::vector<std::string> out;
+        for (const auto& s : states) out.push_back(s.key());
+        return out;
+    };
+    CHECK(keys(store.dump().states) == own);
+    const auto view = store.view(Date(2023, 3, 1));
+    CHECK(keys(view.states()) == own);
+    // A default state is as unknown to this store as any other name.
+    CHECK(test::error_of([&] { store.record(StatusUpdate("a1", "PV20", "in_progress", "Gestart.", Date(2023, 2, 1))); }) ==
+          "state: unknown state \"in_progress\"");
+
+    // Its own states load; a default one the province does not use is refused with not_found.
+    CHECK_NOTHROW((void)RuleSet::parse(rule("state = 'vastgelopen'", "scope"), "rules", &view));
+    const auto r = reject(rule("state = 'stalled'", "scope"), &view);
+    CHECK(r.what == "rules:4:18: unknown state \"stalled\"");
+    CHECK(r.code == Errc::not_found);
+    CHECK(r.line == 4);
+    CHECK(r.column == 18);
+    const auto f = reject_filter("'stalled' in states", &view);
+    CHECK(f.what == "filter:1:1: unknown state \"stalled\"");
+    CHECK(f.code == Errc::not_found);
+    // The default rules name categories, not states, so they load against any state set.
+    const auto defaults = RuleSet::defaults(&view);
+    const auto stalled = defaults.evaluate(view);
+    CHECK(std::any_of(stalled.findings.begin(), stalled.findings.end(),
+                      [](const Finding& x) { return x.rule == "stalled" && x.action == "a1" && x.region == "PV20"; }));
 }
 
 TEST_CASE("rules errors: state categories and region kinds have fixed values") {

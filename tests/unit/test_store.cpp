@@ -22,10 +22,12 @@ Date day(const char* iso) { return Date::parse(iso); }
 
 
 /// A small province with three COROP regions, a few municipalities and one action.
+/// It brings its own progress states (the default set): a new store holds none.
 Dataset base_dataset() {
     Dataset d;
     d.meta = {{"title", std::string("Testlijst")}};
     d.themes = {Theme("wonen", Label("Wonen", "Housing")), Theme("werken", Label("Werken", "Work"))};
+    d.states = default_progress_states();
     d.regions = {Region("PV31", "Limburg", RegionKind::province, {}, {"Provincie"}),
                  Region("CR37", "Noord-Limburg", RegionKind::corop, "PV31", {"Noord", "Regio Noord"}),
                  Region("CR38", "Midden-Limburg", RegionKind::corop, "PV31", {"Midden"}),
@@ -101,7 +103,7 @@ std::vector<const Observation*> observations_of(const View& view, const std::str
 // Opening and creating
 // ---------------------------------------------------------------------------------
 
-TEST_CASE("store: open creates a new database at the current schema version, in WAL mode, with the default states") {
+TEST_CASE("store: open creates a new database at the current schema version, in WAL mode, without progress states") {
     test::TempDir dir;
     const auto path = dir.file("nieuw.db");
     REQUIRE_FALSE(fs::exists(path));
@@ -109,10 +111,7 @@ TEST_CASE("store: open creates a new database at the current schema version, in 
         auto store = Store::open(path);
         CHECK(store.path() == path);
         const auto d = store.dump();
-        CHECK(d.states.size() == 8);
-        CHECK(d.states == default_progress_states());
-        CHECK(keys_of(d.states) == std::vector<std::string>{"not_started", "in_progress", "almost_done", "ongoing",
-                                                            "under_review", "stalled", "done", "no_action_needed"});
+        CHECK(d.states.empty());
         CHECK(d.themes.empty());
         CHECK(d.regions.empty());
         CHECK(d.actions.empty());
@@ -121,11 +120,45 @@ TEST_CASE("store: open creates a new database at the current schema version, in 
     REQUIRE(fs::exists(path));
     CHECK(pragma_int(path, "user_version") == Store::schema_version);
     CHECK(pragma_text(path, "journal_mode") == "wal");
+    CHECK(row_counts(path).at("states") == 0);
 
-    // Reopening does not install the defaults a second time.
+    // Reopening installs nothing either; the default set is one call away, once.
     auto again = Store::open(path);
-    CHECK(again.dump().states.size() == 8);
+    CHECK(again.dump().states.empty());
+    CHECK(again.install_default_states() == 8);
+    const auto d = again.dump();
+    CHECK(d.states == default_progress_states());
+    CHECK(keys_of(d.states) == std::vector<std::string>{"not_started", "in_progress", "almost_done", "ongoing",
+                                                        "under_review", "stalled", "done", "no_action_needed"});
+    CHECK(again.install_default_states() == 0);
+    CHECK(again.dump().states == d.states);
     CHECK(row_counts(path).at("states") == 8);
+}
+
+TEST_CASE("store: install_default_states adds only the default keys the store lacks and leaves stored states alone") {
+    test::TempDir dir;
+    const auto path = dir.file("eigen.db");
+    auto store = Store::open(path);
+    // A province's own "in_progress" (another category and label) and a state of its own.
+    const ProgressState own_in_progress("in_progress", StateCategory::blocked, Label("Loopt, maar moeizaam"));
+    const ProgressState own_klaar("klaar", StateCategory::done, Label("Klaar"));
+    Dataset d;
+    d.states = {own_in_progress, own_klaar};
+    store.merge(d);
+
+    CHECK(store.install_default_states() == 7);
+    const auto states = store.dump().states;
+    // Stored states keep their place and definition; the missing defaults go last, in default order.
+    CHECK(keys_of(states) == std::vector<std::string>{"in_progress", "klaar", "not_started", "almost_done", "ongoing",
+                                                      "under_review", "stalled", "done", "no_action_needed"});
+    CHECK(states[0] == own_in_progress);
+    CHECK(states[1] == own_klaar);
+    for (const auto& def : default_progress_states())
+        if (def.key() != "in_progress") CHECK(std::count(states.begin(), states.end(), def) == 1);
+
+    CHECK(store.install_default_states() == 0);
+    CHECK(store.dump().states == states);
+    CHECK(row_counts(path).at("states") == 9);
 }
 
 TEST_CASE("store: the store's own connection enforces foreign keys") {
@@ -163,7 +196,7 @@ TEST_CASE("store: an empty file at user_version 0 is migrated") {
         REQUIRE(fs::file_size(path) == 0);
         {
             auto store = Store::open(path);
-            CHECK(store.dump().states.size() == 8);
+            CHECK(store.dump().states.empty());
         }
         CHECK(pragma_int(path, "user_version") == Store::schema_version);
     }
@@ -396,9 +429,9 @@ TEST_CASE("store: merge reports what it added, appended and skipped") {
     d.updates = {update("CR37", "in_progress", "Gestart.", "2023-01-01")};
     d.contacts = {Contact("GM0983", "Beleid wonen", "Iemand")};
 
-    // 2 themes + 7 regions + 1 action + 1 indicator are new keys.
+    // 2 themes + 7 regions + 8 states + 1 action + 1 indicator are new keys.
     const auto first = store.merge(d);
-    CHECK(first.definitions_added == 11);
+    CHECK(first.definitions_added == 19);
     CHECK(first.updates_added == 1);
     CHECK(first.updates_unchanged == 0);
     CHECK(first.observations_written == 1);

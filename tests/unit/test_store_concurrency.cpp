@@ -19,9 +19,11 @@ using namespace actielijst;
 
 constexpr int updates_per_writer = 50;
 
+/// The definitions both writers use, with the list's own progress states (the default set).
 Dataset definitions() {
     Dataset d;
     d.themes = {Theme("wonen", Label("Wonen"))};
+    d.states = default_progress_states();
     d.regions = {Region("PV31", "Limburg", RegionKind::province),
                  Region("CR37", "Noord-Limburg", RegionKind::corop, "PV31", {"Noord"}),
                  Region("CR38", "Midden-Limburg", RegionKind::corop, "PV31", {"Midden"})};

@@ -91,12 +91,12 @@ void make_v1_store(const std::string& path) {
 // Schema version 2 and the migration
 // ---------------------------------------------------------------------------------
 
-TEST_CASE("due schema: a new store is at schema version 2 with the due_changes table") {
-    CHECK(Store::schema_version == 2);
+TEST_CASE("due schema: a new store is at the current schema version with the due_changes table") {
+    CHECK(Store::schema_version == 3);
     test::TempDir dir;
     const auto path = dir.file("nieuw.db");
     { Store::open(path); }
-    CHECK(user_version(path) == 2);
+    CHECK(user_version(path) == 3);
     CHECK(count_rows(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'due_changes'") == 1);
     CHECK(count_rows(path, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'due_changes'") == 2);
 }
@@ -149,11 +149,11 @@ TEST_CASE("due schema: a store of a newer schema version is still refused") {
     { Store::open(path); }
     {
         SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-        raw.exec("PRAGMA user_version = 3");
+        raw.exec("PRAGMA user_version = 4");
     }
     const auto message = test::error_of([&] { Store::open(path); }, Errc::version);
-    CHECK_HAS(message, "version 3 is newer");
-    CHECK(user_version(path) == 3);
+    CHECK_HAS(message, "version 4 is newer");
+    CHECK(user_version(path) == 4);
 }
 
 TEST_CASE("due schema: the due-date history is append-only and refuses non-changes and duplicates") {
@@ -267,9 +267,11 @@ TEST_CASE("due merge: without a usable meta.as_of the change is noted today (UTC
 TEST_CASE("due merge: record and decide never record a due-date change") {
     test::TempDir dir;
     auto store = Store::open(dir.file("x.db"));
+    store.install_default_states();
     store.merge(base());
     Dataset p;
-    p.proposals = {Proposal("P1", "huisvesting", "Voorstel", ProposalState::open)};
+    p.proposals = {Proposal("P1", "huisvesting", "Voorstel", ProposalState::open, ProposalKind::proposal, {},
+                            std::nullopt, day("2023-03-01"))};
     store.merge(p);
     CHECK(store.record(StatusUpdate("huisvesting", "CR37", "in_progress", "Bezig.", day("2023-03-01"))));
     store.decide("P1", ProposalState::adopted, day("2023-03-02"));

@@ -29,6 +29,7 @@ from .records import (
     Owner,
     OwnerRole,
     Proposal,
+    ProposalEvent,
     ProposalKind,
     ProposalState,
     Rag,
@@ -197,6 +198,10 @@ def _proposal(r: n.ProposalRec) -> Proposal:
         _opt(r.meeting),
         _opt_day(r.decided),
     )
+
+
+def _proposal_event(r: n.ProposalEventRec) -> ProposalEvent:
+    return ProposalEvent(_str(r.proposal), _enum(ProposalState, r.state), _day(r.date), _opt(r.meeting), _opt(r.text))
 
 
 def _indicator(r: n.IndicatorRec) -> Indicator:
@@ -613,6 +618,15 @@ class Store(_Owned):
             raise TypeError(f"document: expected str or bytes, not {type(document).__name__}")
         lib.actielijst_store_import_json(self._h(), document, len(document))
 
+    def install_default_states(self) -> int:
+        """Adds those of the library's default progress states whose key the store
+        does not hold yet (one transaction) and returns how many were added: 8 on a
+        store without states, 0 when all were there. Stored states stay as they are.
+        A new store holds no states; a list brings its own or takes these."""
+        added = ctypes.c_uint32(0)
+        lib.actielijst_store_install_default_states(self._h(), byref(added))
+        return added.value
+
     def export_json(self, include_contacts: bool = False) -> str:
         """The whole store as a JSON document; contacts (personal data) only when asked for."""
         buf = n.Buf()
@@ -803,13 +817,33 @@ class Store(_Owned):
         self,
         key: str,
         state: ProposalState | int,
-        decided: datetime.date | None = None,
+        date: datetime.date | None = None,
         meeting: str | None = None,
-    ) -> None:
-        """Records the decision on stored proposal `key`."""
-        lib.actielijst_store_decide(
-            self._h(), _bytes(key, "key"), _int32(state, "state"), _date(decided, "decided"), _bytes(meeting, "meeting")
-        )
+        *,
+        text: str | None = None,
+        decided: datetime.date | None = None,
+    ) -> bool:
+        """Appends a decision to the history of stored proposal `key`: `state` (OPEN
+        re-opens a decided proposal) on `date`, or on the date of `meeting` when only
+        that is given; `meeting` is the meeting that took it, `text` the decision as
+        recorded. The meeting the proposal was tabled at stays. False when an
+        identical decision was already stored. NotFoundError for an unknown proposal
+        or meeting; InvalidError for neither a date nor a meeting, or a date before
+        the proposal was tabled. `decided` is the former name of `date`."""
+        if decided is not None:
+            if date is not None:
+                raise TypeError("decide: give date or decided (its former name), not both")
+            date = decided
+        inp = n.DecisionInput()
+        lib.actielijst_decision_input_init(byref(inp), n.DECISION_INPUT_VERSION)
+        inp.proposal = _bytes(key, "key")
+        inp.state = _int32(state, "state")
+        inp.date = _date(date, "date")
+        inp.meeting = _bytes(meeting, "meeting")
+        inp.text = _bytes(text, "text")
+        added = ctypes.c_int32(0)
+        lib.actielijst_store_decide_v2(self._h(), byref(inp), byref(added))
+        return bool(added.value)
 
     def observe(
         self,
@@ -873,6 +907,34 @@ class Store(_Owned):
     def contacts(self) -> list[Contact]:
         """The contacts (personal data), by municipality."""
         return list(self.iter_contacts())
+
+    def iter_meetings(self) -> RecordIterator[Meeting]:
+        return _iterator(
+            "meeting", n.MeetingIter, n.MeetingRec, _meeting, lib.actielijst_store_meeting_iter_new, self._h()
+        )
+
+    def meetings(self) -> list[Meeting]:
+        """Every meeting of the store by date, also those after any view's date
+        (View.meetings() lists only those held by the view's date)."""
+        return list(self.iter_meetings())
+
+    def iter_proposal_history(self, key: str) -> RecordIterator[ProposalEvent]:
+        handle = POINTER(n.ProposalHistoryIter)()
+        lib.actielijst_proposal_history_iter_new(self._h(), _bytes(key, "key"), byref(handle))
+        next_fn = lib.actielijst_proposal_history_iter_next  # iterator first, record second
+        return RecordIterator(
+            handle,
+            lambda rec, it: next_fn(it, rec),
+            lib.actielijst_proposal_history_iter_free,
+            n.ProposalEventRec,
+            _proposal_event,
+        )
+
+    def proposal_history(self, key: str) -> list[ProposalEvent]:
+        """The history of stored proposal `key`, oldest first: its tabling (state
+        OPEN, no text), then every decision, also those dated after any view's date.
+        NotFoundError for an unknown proposal."""
+        return list(self.iter_proposal_history(key))
 
     def view(self, as_of: datetime.date) -> View:
         """Definitions, current statuses and latest observations as of `as_of`."""

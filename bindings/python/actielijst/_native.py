@@ -141,6 +141,10 @@ class ChangeIter(_Handle):
     """struct actielijst_change_iter"""
 
 
+class ProposalHistoryIter(_Handle):
+    """struct actielijst_proposal_history_iter"""
+
+
 # ---- Plain structs ------------------------------------------------------------
 
 
@@ -490,6 +494,30 @@ class IndicatorInput(Structure):
 
 INDICATOR_INPUT_VERSION = 1
 
+
+class DecisionInput(Structure):
+    _fields_ = [
+        ("version", c_uint32),
+        ("proposal", c_char_p),
+        ("state", c_int32),
+        ("date", c_char_p),
+        ("meeting", c_char_p),
+        ("text", c_char_p),
+    ]
+
+
+DECISION_INPUT_VERSION = 1
+
+
+class ProposalEventRec(Structure):
+    _fields_ = [
+        ("proposal", c_char_p),
+        ("state", c_int32),
+        ("date", c_char_p),
+        ("meeting", c_char_p),
+        ("text", c_char_p),
+    ]
+
 # ---- The signature table ----------------------------------------------------------
 #
 # (name, restype, argtypes, check). check is one of
@@ -532,6 +560,7 @@ SIGNATURES = [
     ("actielijst_store_open_ext", c_int, [c_char_p, P(StoreOptions), P(P(Store))], CODE),
     ("actielijst_store_free", None, [P(Store)], None),
     ("actielijst_store_import_json", c_int, [P(Store), c_char_p, c_size_t], CODE),
+    ("actielijst_store_install_default_states", c_int, [P(Store), P(c_uint32)], CODE),
     ("actielijst_store_export_json", c_int, [P(Store), P(Buf)], CODE),
     ("actielijst_store_export_json_contacts", c_int, [P(Store), c_int, P(Buf)], CODE),
     ("actielijst_store_resolve_region", c_int, [P(Store), c_char_p, P(Buf)], CODE),
@@ -545,12 +574,19 @@ SIGNATURES = [
     ("actielijst_store_record", c_int, [P(Store), P(UpdateInput), P(c_int)], CODE),
     ("actielijst_store_propose", c_int, [P(Store), P(ProposalInput)], CODE),
     ("actielijst_store_decide", c_int, [P(Store), c_char_p, c_int32, c_char_p, c_char_p], CODE),
+    ("actielijst_decision_input_init", c_int, [P(DecisionInput), c_uint32], CODE),
+    ("actielijst_store_decide_v2", c_int, [P(Store), P(DecisionInput), P(c_int32)], CODE),
     ("actielijst_store_observe", c_int, [P(Store), P(ObservationInput)], CODE),
     ("actielijst_store_add_meeting", c_int, [P(Store), c_char_p, c_char_p, c_char_p], CODE),
     ("actielijst_store_add_contact", c_int, [P(Store), c_char_p, c_char_p, c_char_p, c_char_p], CODE),
     # Reads from the store
     ("actielijst_history_iter_new", c_int, [P(Store), c_char_p, c_char_p, P(P(StatusIter))], CODE),
     ("actielijst_contact_iter_new", c_int, [P(Store), P(P(ContactIter))], CODE),
+    ("actielijst_store_meeting_iter_new", c_int, [P(Store), P(P(MeetingIter))], CODE),  # next/free: the view's
+    ("actielijst_proposal_history_iter_new", c_int, [P(Store), c_char_p, P(P(ProposalHistoryIter))], CODE),
+    # unlike the older _iter_next(rec, it): the iterator comes first
+    ("actielijst_proposal_history_iter_next", c_int, [P(ProposalHistoryIter), P(ProposalEventRec)], NEXT),
+    ("actielijst_proposal_history_iter_free", None, [P(ProposalHistoryIter)], None),
     *_iterator("contact", ContactIter, ContactRec),
     # Views
     ("actielijst_store_view", c_int, [P(Store), c_char_p, P(P(View))], CODE),

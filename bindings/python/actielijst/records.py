@@ -132,6 +132,18 @@ class Proposal:
 
 
 @dataclass(frozen=True)
+class ProposalEvent:
+    """One entry of a proposal's history (Store.proposal_history): its tabling
+    (state OPEN, the date and meeting it was tabled at, no text) or a decision."""
+
+    proposal: str
+    state: ProposalState
+    date: datetime.date
+    meeting: str | None  # the meeting it was tabled at or decided by
+    text: str | None  # the decision as recorded
+
+
+@dataclass(frozen=True)
 class Level:
     key: str
     label_nl: str

@@ -1,5 +1,6 @@
-"""Typed definition writes: Store.put_theme, put_region, put_state, put_action and
-put_indicator, read back through a View; failures leave the store unchanged."""
+"""Typed definition writes: Store.put_theme, put_region, put_state, put_action,
+put_indicator and install_default_states, read back through a View; failures leave
+the store unchanged."""
 
 import ctypes
 import datetime
@@ -18,7 +19,7 @@ from actielijst import (
 )
 from actielijst import _native
 
-from support import TempDirCase
+from support import TempDirCase, document
 
 END_2023 = datetime.date(2023, 12, 31)
 
@@ -234,6 +235,71 @@ class DefineTest(TempDirCase):
         )
         with self.assertRaises(TypeError):
             put("figure", "Cijfer", IndicatorKind.ORDINAL, levels=[("a",), ("b", "B")])
+
+
+class DefaultStatesTest(TempDirCase):
+    """A new store holds no progress states; Store.install_default_states adds the
+    default keys it lacks and leaves stored states as they are."""
+
+    DEFAULT_KEYS = [
+        "not_started",
+        "in_progress",
+        "almost_done",
+        "ongoing",
+        "under_review",
+        "stalled",
+        "done",
+        "no_action_needed",
+    ]
+    LIST = document(
+        themes=[{"key": "wonen", "label": {"nl": "Wonen"}}],
+        regions=[{"code": "PV20", "name": "Groningen", "kind": "province"}],
+        actions=[{"key": "a1", "theme": "wonen", "title": "Huisvesting", "goal": "Beleid.", "scope": ["PV20"]}],
+    )
+
+    def new_store(self) -> actielijst.Store:
+        store = self.open_store()
+        store.import_json(self.LIST)
+        return store
+
+    def state_list(self, store: actielijst.Store) -> list:
+        with store.view(END_2023) as view:
+            return view.states()
+
+    def test_a_new_store_has_none_until_asked(self):
+        store = self.new_store()
+        self.assertEqual(self.state_list(store), [])
+        with self.assertRaises(InvalidError) as caught:
+            store.record("a1", "PV20", "in_progress", "Gestart.", datetime.date(2023, 3, 1))
+        self.assertIn('unknown state "in_progress"', str(caught.exception))
+
+        self.assertEqual(store.install_default_states(), 8)
+        self.assertEqual([s.key for s in self.state_list(store)], self.DEFAULT_KEYS)
+        self.assertTrue(store.record("a1", "PV20", "in_progress", "Gestart.", datetime.date(2023, 3, 1)))
+
+        before = store.export_json(include_contacts=True)
+        self.assertEqual(store.install_default_states(), 0)
+        self.assertEqual(store.export_json(include_contacts=True), before)
+
+    def test_stored_states_stay_as_they_are(self):
+        store = self.new_store()
+        store.put_state("stalled", Category.BLOCKED, "Loopt vast")
+        self.assertEqual(store.install_default_states(), 7)
+        states = self.state_list(store)
+        self.assertEqual(states[0], actielijst.State("stalled", Category.BLOCKED, "Loopt vast", None))
+        self.assertEqual(sorted(s.key for s in states), sorted(self.DEFAULT_KEYS))
+
+    def test_a_list_that_brings_all_eight_gets_nothing_more(self):
+        store = self.limburg_store()
+        before = store.export_json(include_contacts=True)
+        self.assertEqual(store.install_default_states(), 0)
+        self.assertEqual(store.export_json(include_contacts=True), before)
+
+    def test_a_closed_store_is_refused(self):
+        store = self.new_store()
+        store.close()
+        with self.assertRaises(InvalidError):
+            store.install_default_states()
 
 
 class InputInitTest(unittest.TestCase):

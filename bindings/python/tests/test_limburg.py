@@ -240,21 +240,28 @@ class LimburgStoreTest(TempDirCase):
             self.assertEqual(v.status("wonen-regionaal-beleid", "CR38").meeting, "sg-2023-06")
 
     def test_propose_and_decide(self):
-        self.store.add_meeting("sg-2023-06", datetime.date(2023, 6, 12))
-        self.store.propose("P4", "wonen-regionaal-beleid", "Een nieuw voorstel.")
+        # Proposals are history: P4 is tabled on its meeting's date, so a view
+        # before it does not show it, and a decision shows from its own date on.
+        june = datetime.date(2023, 6, 12)
+        self.store.add_meeting("sg-2023-05", datetime.date(2023, 5, 8))
+        self.store.add_meeting("sg-2023-06", june)
+        self.store.propose("P4", "wonen-regionaal-beleid", "Een nieuw voorstel.", meeting="sg-2023-05")
         with self.store.view(MARCH_2023) as v:
+            self.assertNotIn("P4", [p.key for p in v.proposals()])
+        with self.store.view(datetime.date(2023, 5, 8)) as v:
             p4 = [p for p in v.proposals() if p.key == "P4"][0]
         self.assertIs(p4.state, ProposalState.OPEN)  # the library's default
         self.assertIs(p4.kind, ProposalKind.PROPOSAL)
         self.assertIsNone(p4.decided)
-        self.store.decide("P4", ProposalState.ADOPTED, datetime.date(2023, 6, 12), "sg-2023-06")
+        self.store.decide("P4", ProposalState.ADOPTED, june, "sg-2023-06")
         self.store.propose("P5", "samenleven-beeldvorming", "Consensus.", ProposalState.ADOPTED, ProposalKind.CONSENSUS,
-                           decided=datetime.date(2023, 6, 12))
-        with self.store.view(MARCH_2023) as v:
+                           decided=june)
+        with self.store.view(june) as v:
             proposals = {p.key: p for p in v.proposals()}
         self.assertIs(proposals["P4"].state, ProposalState.ADOPTED)
         self.assertEqual(proposals["P4"].decided, datetime.date(2023, 6, 12))
-        self.assertEqual(proposals["P4"].meeting, "sg-2023-06")
+        self.assertEqual(proposals["P4"].meeting, "sg-2023-05")  # tabled there; the decision does not move it
+        self.assertEqual(self.store.proposal_history("P4")[-1].meeting, "sg-2023-06")
         self.assertIs(proposals["P5"].kind, ProposalKind.CONSENSUS)
         self.assertEqual(len(proposals), 5)
 
