@@ -1,7 +1,8 @@
-// actielijst — an immutable, in-memory picture of an action list as of one date:
-// definitions, the current status of every (action, scope) and the latest
-// observation of every (indicator, region, level). Rules and reports read a View,
-// never the store. A View may be shared between threads.
+// actielijst — an immutable, in-memory picture of an action list exactly as it
+// stood on one date: the definitions on the list then, the current status of every
+// (action, scope), the proposals in their state on that date, the meetings held by
+// then, and each region's latest observations. Rules and reports read a View, never
+// the store. A View may be shared between threads.
 #pragma once
 
 #include <actielijst/dataset.hpp>
@@ -39,19 +40,23 @@ struct ViewData {
     std::vector<Theme> themes;            ///< display order
     std::vector<Region> regions;          ///< parents before children
     std::vector<ProgressState> states;    ///< display order
-    std::vector<Meeting> meetings;        ///< by date
+    std::vector<Meeting> meetings;        ///< held on or before as_of, by date
     std::vector<ActionPoint> actions;     ///< display order: theme order, then list order
     std::vector<StatusUpdate> statuses;   ///< current per (action, scope), in action order
-    std::vector<Proposal> proposals;
+    std::vector<Proposal> proposals;      ///< tabled on or before as_of, in their state then
     std::vector<Indicator> indicators;
-    std::vector<Observation> observations;  ///< latest per (indicator, region, level)
+    /// Per indicator and region the latest observation without a count (its level or
+    /// figure), and the latest count per level.
+    std::vector<Observation> observations;
     std::vector<DueChange> due_changes;     ///< noted at or before as_of, by action, then date
 };
 
 class View {
 public:
     /// Checks that every reference inside `data` resolves (theme, region, state,
-    /// action, indicator) and that statuses are not dated after `as_of`; throws
+    /// action, indicator), that nothing is dated after `as_of` (statuses, meetings,
+    /// tablings, decisions, observations, due-date changes, the `since` of
+    /// definitions) and that no definition left the list by then; throws
     /// Error(Errc::invalid) naming the entry otherwise.
     explicit View(ViewData data);
 

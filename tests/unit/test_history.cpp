@@ -204,6 +204,24 @@ TEST_CASE("history: the diff between two meetings lists every change, also throu
     CHECK(c23.observations[1].before->indicator() == "arbeidsmigranten");
 }
 
+TEST_CASE("history: rule fields that depend on time follow the view's date") {
+    test::TempDir dir;
+    const auto store = store_up_to(dir, 3);
+    const auto rules = RuleSet::parse(
+        "rule waiting\n    severity warning\n    per action\n    when open_proposals > 0\n"
+        "    message \"{action} {open_proposals} {agenda_count} {due_moves}\"\n");
+    const auto messages = [&](const char* date) {
+        std::vector<std::string> out;
+        for (const auto& f : rules.evaluate(store.view(day(date))).findings) out.push_back(f.message);
+        return out;
+    };
+    // V1 and V2 open at meeting 1; V1 decided at meeting 2, when V3 is tabled; at
+    // meeting 3 all are decided. agenda_count counts meetings from the tabling one.
+    CHECK(messages("2024-02-07") == std::vector<std::string>{"huisvesting 1 1 0", "registratie 1 1 0"});
+    CHECK(messages("2024-04-17") == std::vector<std::string>{"registratie 1 2 0", "handhaving 1 1 0"});
+    CHECK(messages("2024-06-26").empty());
+}
+
 TEST_CASE("history: a past view costs no extra reads of history: one view per date, each complete") {
     // The same store gives the same picture for a date however often it is asked,
     // and a view for a date between two meetings equals the view at the earlier one
