@@ -287,7 +287,8 @@ View view(Db& db, const std::string& as_of) {
             Stmt q(db, "SELECT key, text_value, bool_value FROM meta ORDER BY position");
             while (q.step()) v.meta.push_back({q.str(0), q.str(1), q.is_null(2) ? -1 : q.int32(2)});
         }
-        std::unordered_map<std::int64_t, std::size_t> theme_at, state_at, meeting_at, region_at;
+        std::unordered_map<std::int64_t, std::size_t> theme_at, state_at, region_at;
+        std::unordered_map<std::int64_t, std::string> meeting_key;
         {
             Stmt q(db, "SELECT id, key, label_nl, label_en FROM themes ORDER BY position");
             while (q.step()) {
@@ -316,10 +317,12 @@ View view(Db& db, const std::string& as_of) {
             }
         }
         {
+            // A picture holds the meetings held by its date; a state of affairs may still
+            // name a later one, so every key is kept for the lookup.
             Stmt q(db, "SELECT id, key, date, title FROM meetings ORDER BY date, key");
             while (q.step()) {
-                meeting_at.emplace(q.int64(0), v.meetings.size());
-                v.meetings.push_back({q.str(1), q.str(2), q.str(3)});
+                meeting_key.emplace(q.int64(0), q.str(1));
+                if (q.str(2) <= as_of) v.meetings.push_back({q.str(1), q.str(2), q.str(3)});
             }
         }
         std::unordered_map<std::int64_t, std::size_t> action_at;  // id -> display index
@@ -357,7 +360,7 @@ View view(Db& db, const std::string& as_of) {
                 order.push_back({a, r});
                 v.statuses.push_back({v.actions[a].key, v.regions[r].code, v.states[state_at.at(q.int64(2))].key,
                                       q.str(3), q.str(4), q.str(5),
-                                      q.is_null(6) ? std::string() : v.meetings[meeting_at.at(q.int64(6))].key});
+                                      q.is_null(6) ? std::string() : meeting_key.at(q.int64(6))});
             }
             std::vector<std::size_t> idx(order.size());
             std::iota(idx.begin(), idx.end(), std::size_t{0});

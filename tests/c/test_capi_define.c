@@ -414,7 +414,7 @@ static void test_region(void) {
     CHECK_PUT_FAILS(actielijst_store_put_region(store, &in), ACTIELIJST_EINVALID, "aliases[0]");
     in.aliases = a_code;
     CHECK_PUT_FAILS(actielijst_store_put_region(store, &in), ACTIELIJST_ECONFLICT,
-                    "aliases[0]: alias \"cr38\" is the code of region CR38");
+                    "aliases[0]: alias \"cr38\" of region GM0889 is the code of region CR38");
 
     /* A change of kind while subregions depend on it. */
     in = (actielijst_region_input)ACTIELIJST_REGION_INPUT_INIT;

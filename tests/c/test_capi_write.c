@@ -200,8 +200,8 @@ static void test_meetings_and_proposals(actielijst_store *s) {
     CHECK_OK(actielijst_store_propose(s, &in)); /* replaces P4 */
 
     CHECK_OK(actielijst_store_decide(s, "P2", ACTIELIJST_PROPOSAL_ADOPTED, "2023-04-12", "SG-2023-04"));
-    CHECK_OK(actielijst_store_decide(s, "P3", ACTIELIJST_PROPOSAL_WITHDRAWN, NULL, NULL));
-    CHECK_OK(actielijst_store_decide(s, "P4", ACTIELIJST_PROPOSAL_REJECTED, "", ""));
+    CHECK_OK(actielijst_store_decide(s, "P3", ACTIELIJST_PROPOSAL_WITHDRAWN, "2023-05-01", NULL));
+    CHECK_OK(actielijst_store_decide(s, "P4", ACTIELIJST_PROPOSAL_REJECTED, "", "SG-2023-06")); /* on its date */
 
     u = update("werken-aanpak-excessen", "CR37", "in_progress", "2023-06-14");
     u.meeting = "SG-2023-06";
@@ -220,13 +220,14 @@ static void test_meetings_and_proposals(actielijst_store *s) {
         if (strcmp(p.key, "P2") == 0) {
             ++found;
             CHECK(p.state == ACTIELIJST_PROPOSAL_ADOPTED && strcmp(p.decided, "2023-04-12") == 0);
-            CHECK(strcmp(p.meeting, "SG-2023-04") == 0);
+            CHECK(strcmp(p.meeting, "") == 0); /* tabled without a meeting; the decision keeps that */
         } else if (strcmp(p.key, "P3") == 0) {
             ++found;
-            CHECK(p.state == ACTIELIJST_PROPOSAL_WITHDRAWN && strcmp(p.decided, "") == 0);
+            CHECK(p.state == ACTIELIJST_PROPOSAL_WITHDRAWN && strcmp(p.decided, "2023-05-01") == 0);
         } else if (strcmp(p.key, "P4") == 0) {
             ++found;
-            CHECK(p.state == ACTIELIJST_PROPOSAL_REJECTED);
+            CHECK(p.state == ACTIELIJST_PROPOSAL_REJECTED && strcmp(p.decided, "2023-06-14") == 0);
+            CHECK(strcmp(p.meeting, "SG-2023-06") == 0);
             CHECK(strstr(p.text, "juni") != NULL);
             CHECK(strcmp(p.action, "werken-aanpak-excessen") == 0);
         }
@@ -295,8 +296,10 @@ static void test_meetings_and_proposals(actielijst_store *s) {
     CHECK_FAILS(actielijst_store_decide(s, "P9", 1, NULL, NULL), ACTIELIJST_ENOTFOUND, "P9");
     CHECK_FAILS(actielijst_store_decide(s, "P2", 1, NULL, "SG-1999"), ACTIELIJST_ENOTFOUND, "SG-1999");
     CHECK_FAILS(actielijst_store_decide(s, "P2", 9, NULL, NULL), ACTIELIJST_EINVALID, "state");
-    CHECK_FAILS(actielijst_store_decide(s, "P2", ACTIELIJST_PROPOSAL_OPEN, "2023-05-01", NULL), ACTIELIJST_EINVALID,
-                "decided");
+    CHECK_FAILS(actielijst_store_decide(s, "P2", ACTIELIJST_PROPOSAL_REJECTED, "2023-01-01", NULL), ACTIELIJST_EINVALID,
+                "before proposal P2 was tabled (2023-03-01)");
+    CHECK_FAILS(actielijst_store_decide(s, "P2", ACTIELIJST_PROPOSAL_REJECTED, NULL, NULL), ACTIELIJST_EINVALID,
+                "a decision needs a date or a meeting");
     CHECK_FAILS(actielijst_store_decide(s, "P2", 1, "01-05-2023", NULL), ACTIELIJST_EINVALID, "decided");
     CHECK_FAILS(actielijst_store_decide(s, "P\xff", 1, NULL, NULL), ACTIELIJST_EINVALID, "key is not valid UTF-8");
     CHECK_FAILS(actielijst_store_decide(s, "P2", 1, NULL, "\xff"), ACTIELIJST_EINVALID, "meeting is not valid UTF-8");
