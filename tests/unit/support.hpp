@@ -65,6 +65,22 @@ std::string error_of(F&& body, actielijst::Errc expected = actielijst::Errc::inv
     return {};
 }
 
+/// Two pictures hold the same list, field by field; `meta` (the list's free
+/// description, not dated history) is left to the caller.
+inline void check_same_picture(const actielijst::View& a, const actielijst::View& b) {
+    CHECK(a.as_of() == b.as_of());
+    CHECK(a.themes() == b.themes());
+    CHECK(a.regions() == b.regions());
+    CHECK(a.states() == b.states());
+    CHECK(a.meetings() == b.meetings());
+    CHECK(a.actions() == b.actions());
+    CHECK(a.statuses() == b.statuses());
+    CHECK(a.proposals() == b.proposals());
+    CHECK(a.indicators() == b.indicators());
+    CHECK(a.observations() == b.observations());
+    CHECK(a.due_changes() == b.due_changes());
+}
+
 inline bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 inline bool starts_with(const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }
 

@@ -30,22 +30,6 @@ Store store_up_to(const test::TempDir& dir, int last) {
     return store;
 }
 
-/// Everything but `meta`, which is the list's free description (its title and the
-/// as-of date of the last document imported), not dated history.
-void check_same_picture(const View& a, const View& b) {
-    CHECK(a.as_of() == b.as_of());
-    CHECK(a.themes() == b.themes());
-    CHECK(a.regions() == b.regions());
-    CHECK(a.states() == b.states());
-    CHECK(a.meetings() == b.meetings());
-    CHECK(a.actions() == b.actions());
-    CHECK(a.statuses() == b.statuses());
-    CHECK(a.proposals() == b.proposals());
-    CHECK(a.indicators() == b.indicators());
-    CHECK(a.observations() == b.observations());
-    CHECK(a.due_changes() == b.due_changes());
-}
-
 std::vector<std::string> action_keys(const View& v) {
     std::vector<std::string> out;
     for (const auto& a : v.actions()) out.push_back(a.key());
@@ -74,10 +58,10 @@ TEST_CASE("history: the view at each meeting equals the view of a store that onl
         CAPTURE(n);
         const auto partial = store_up_to(dir, n);
         const auto date = day(meeting_dates[n - 1]);
-        check_same_picture(full.view(date), partial.view(date));
+        test::check_same_picture(full.view(date), partial.view(date));  // all but meta, which is no history
         // And on a day between meetings, which no document is dated on.
         const auto between = Date::from_days(date.days() + 20);
-        check_same_picture(full.view(between), partial.view(between));
+        test::check_same_picture(full.view(between), partial.view(between));
     }
 }
 
@@ -261,7 +245,9 @@ TEST_CASE("decide: a decision keeps the meeting the proposal was tabled at and r
     CHECK(history[1] == ProposalEvent{"V2", ProposalState::adopted, day("2024-04-17"), "sg-2", "Loket komt er."});
     CHECK(history[2] == ProposalEvent{"V2", ProposalState::open, day("2024-05-02"), "", "Heropend."});
     CHECK(history[3] == ProposalEvent{"V2", ProposalState::withdrawn, day("2024-05-20"), "", ""});
-    const auto reopened = proposal(store.view(day("2024-05-10")), "V2");
+    const auto may = store.view(day("2024-05-10"));
+    const auto* reopened = proposal(may, "V2");
+    REQUIRE(reopened);
     CHECK(reopened->state() == ProposalState::open);
     CHECK_FALSE(reopened->decided());
     CHECK(reopened->decision().empty());

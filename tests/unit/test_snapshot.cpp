@@ -68,18 +68,8 @@ View small_view() {
 }
 
 void check_same(const View& a, const View& b) {
-    CHECK(a.as_of() == b.as_of());
     CHECK(a.meta() == b.meta());
-    CHECK(a.themes() == b.themes());
-    CHECK(a.regions() == b.regions());
-    CHECK(a.states() == b.states());
-    CHECK(a.meetings() == b.meetings());
-    CHECK(a.actions() == b.actions());
-    CHECK(a.statuses() == b.statuses());
-    CHECK(a.proposals() == b.proposals());
-    CHECK(a.indicators() == b.indicators());
-    CHECK(a.observations() == b.observations());
-    CHECK(a.due_changes() == b.due_changes());
+    test::check_same_picture(a, b);
 }
 
 constexpr SnapshotFormat formats[] = {SnapshotFormat::binary, SnapshotFormat::text};
