@@ -48,7 +48,14 @@ struct ViewData {
     /// Per indicator and region the latest observation without a count (its level or
     /// figure), and the latest count per level.
     std::vector<Observation> observations;
-    std::vector<DueChange> due_changes;     ///< noted at or before as_of, by action, then date
+    /// Due-date changes noted at or before as_of, by action, then date. Store::view
+    /// gives each action only its latest one (the change that set the due date valid
+    /// on as_of), so a view does not grow with the length of history; a hand-made
+    /// ViewData may list them all.
+    std::vector<DueChange> due_changes;
+    /// How often each action's due date moved up to as_of (actions without moves may
+    /// be absent). Unset: counted from `due_changes`.
+    std::optional<std::map<std::string, int, std::less<>>> due_moves;
 };
 
 class View {
@@ -86,6 +93,8 @@ public:
     /// How often the due date of `action` moved: changes from one date to another
     /// (setting a first due date or removing it is not a move); 0 for an unknown action.
     int due_moves(std::string_view action) const noexcept;
+    /// How often the due date moved, per action that has moves.
+    const std::map<std::string, int, std::less<>>& due_moves() const noexcept { return due_moves_; }
     /// Codes of the municipalities inside `region` (itself when it is one).
     std::vector<std::string> municipalities_in(std::string_view region) const;
     /// The rollup of an ordinal indicator over the municipalities of `region` at

@@ -9,6 +9,7 @@
 // bytes, and lists are a count and elements appended one by one (no reserve), so a
 // lie about a size fails at the end of the input instead of in the allocator.
 #include "snapshot/envelope.hpp"
+#include "store/latest.hpp"
 
 #include <actielijst/error.hpp>
 
@@ -354,6 +355,19 @@ struct DueChangeM {
     ACTIELIJST_MIRROR(DueChange, 1)
 };
 
+struct DueMovesM {
+    std::string action;
+    std::int32_t moves = 0;
+    template <class Ar>
+    void io(Ar& ar) {
+        text(ar, action);
+        ar & moves;
+        if constexpr (Ar::is_loading::value)
+            if (moves < 0) throw Error(Errc::invalid, "a negative count of due-date moves");
+    }
+    ACTIELIJST_MIRROR(DueMoves, 1)
+};
+
 /// The whole View. Its version is the snapshot's data version.
 struct ViewM {
     DateM as_of;
@@ -368,8 +382,11 @@ struct ViewM {
     std::vector<IndicatorM> indicators;
     std::vector<ObservationM> observations;
     std::vector<DueChangeM> due_changes;
+    // version 2: a view holds each action's latest due-date change and the count of
+    // its moves, not the whole history
+    std::vector<DueMovesM> due_moves;
     template <class Ar>
-    void io(Ar& ar) {
+    void io(Ar& ar, unsigned version) {
         date(ar, as_of);
         objects(ar, meta);
         objects(ar, themes);
@@ -382,8 +399,11 @@ struct ViewM {
         objects(ar, indicators);
         objects(ar, observations);
         objects(ar, due_changes);
+        if (version >= 2) objects(ar, due_moves);
+        version_ = version;
     }
-    ACTIELIJST_MIRROR(View, 1)
+    unsigned version_ = 2;  ///< the version read (2 when written by this library)
+    ACTIELIJST_MIRROR_VERSIONED(View, 2)
 };
 
 #undef ACTIELIJST_MIRROR
@@ -402,8 +422,10 @@ ACTIELIJST_SNAPSHOT_CLASS(StatusM)
 ACTIELIJST_SNAPSHOT_CLASS(LevelM)
 ACTIELIJST_SNAPSHOT_CLASS(ObservationM)
 ACTIELIJST_SNAPSHOT_CLASS(DueChangeM)
-ACTIELIJST_SNAPSHOT_CLASS(ViewM)
+ACTIELIJST_SNAPSHOT_CLASS(DueMovesM)
 #undef ACTIELIJST_SNAPSHOT_CLASS
+BOOST_CLASS_VERSION(actielijst::snapshot::ViewM, 2)
+BOOST_CLASS_TRACKING(actielijst::snapshot::ViewM, boost::serialization::track_never)
 BOOST_CLASS_VERSION(actielijst::snapshot::RegionM, 2)
 BOOST_CLASS_TRACKING(actielijst::snapshot::RegionM, boost::serialization::track_never)
 BOOST_CLASS_VERSION(actielijst::snapshot::StateM, 2)
@@ -501,6 +523,7 @@ ViewM mirror(const View& v) {
         if (c.to) x.to = DateM::of(*c.to);
         m.due_changes.push_back(std::move(x));
     }
+    for (const auto& [action, moves] : v.due_moves()) m.due_moves.push_back({action, moves});
     return m;
 }
 
@@ -596,6 +619,15 @@ View rebuild(ViewM& m) {
             if (x.has_to) c.to = x.to.get("to");
             return c;
         }));
+    }
+    // Version 1 held every change up to its date, from which the view counts the moves,
+    // and the latest observation per level, of which only the latest level stands.
+    if (m.version_ < 2) d.observations = detail::latest_per_region(std::move(d.observations));
+    if (m.version_ >= 2) {
+        d.due_moves.emplace();
+        for (std::size_t i = 0; i < m.due_moves.size(); ++i)
+            if (!d.due_moves->emplace(std::move(m.due_moves[i].action), m.due_moves[i].moves).second)
+                throw Error(Errc::invalid, at("due_moves", i) + ": a second count for one action");
     }
     return View(std::move(d));
 }

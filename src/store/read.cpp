@@ -1,6 +1,7 @@
 // Reading the store back: Store::dump (everything, for export) and Store::view
 // (definitions plus what is current at a date).
 #include "store/impl.hpp"
+#include "store/latest.hpp"
 
 #include <map>
 
@@ -265,32 +266,9 @@ public:
             out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString(), date_of(q, 2), std::move(v),
                              q.getColumn(7).getString(), q.getColumn(8).getString());
         }
-        return as_of ? latest_per_region(std::move(out)) : out;
+        return as_of ? detail::latest_per_region(std::move(out)) : out;
     }
 
-    /// A region is at one level at a time: of its own observations (those without a
-    /// count) only the latest stands, whatever its level; a superseded level is history.
-    /// Counts ("4 of 8 at adopted or higher") are statements per level and all stand.
-    /// Two levels on one date contradict each other; the one whose key sorts last is
-    /// kept, so the choice is at least deterministic.
-    static std::vector<Observation> latest_per_region(std::vector<Observation> all) {
-        std::map<std::pair<std::string_view, std::string_view>, std::size_t> latest;
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            const auto& o = all[i];
-            if (o.value().count) continue;
-            const auto [it, fresh] = latest.try_emplace({o.indicator(), o.region()}, i);
-            if (!fresh && all[it->second].as_of() <= o.as_of()) it->second = i;
-        }
-        // Decided before anything moves: the keys above view the strings of `all`.
-        std::vector<bool> keep(all.size(), true);
-        for (std::size_t i = 0; i < all.size(); ++i)
-            if (!all[i].value().count) keep[i] = latest.at({all[i].indicator(), all[i].region()}) == i;
-        std::vector<Observation> out;
-        out.reserve(all.size());
-        for (std::size_t i = 0; i < all.size(); ++i)
-            if (keep[i]) out.push_back(std::move(all[i]));
-        return out;
-    }
 
     /// The due-date history in action order, then by noted date (then as entered);
     /// with `as_of` only the changes noted at or before it.
@@ -311,6 +289,32 @@ public:
             return Date::parse(text, "due");
         };
         while (q.executeStep()) out.push_back({q.getColumn(0).getString(), due(1), due(2), date_of(q, 3)});
+        return out;
+    }
+
+    /// For a view: per action on the list, its latest due-date change at `as_of` and
+    /// how often the due date moved by then. One descent of the history's index per
+    /// action and a count over that action's changes, so the view holds one change per
+    /// action however long the history is.
+    std::pair<std::vector<DueChange>, std::map<std::string, int, std::less<>>> latest_due_changes(const Date& as_of) {
+        std::pair<std::vector<DueChange>, std::map<std::string, int, std::less<>>> out;
+        SQLite::Statement q(
+            db_, "SELECT a.key, c.from_due, c.to_due, c.noted, (SELECT count(*) FROM due_changes m "
+                 "  WHERE m.action_id = a.id AND m.noted <= ?1 AND m.from_due <> '' AND m.to_due <> '') "
+                 "FROM actions a JOIN themes t ON t.id = a.theme_id "
+                 "JOIN due_changes c ON c.id = (SELECT x.id FROM due_changes x WHERE x.action_id = a.id "
+                 "  AND x.noted <= ?1 ORDER BY x.noted DESC, x.id DESC LIMIT 1) "
+                 "WHERE " + on_list + " ORDER BY t.position, a.position");
+        q.bind(1, as_of.iso());
+        const auto due = [&](int column) -> std::optional<Date> {
+            const auto text = q.getColumn(column).getString();
+            if (text.empty()) return std::nullopt;
+            return Date::parse(text, "due");
+        };
+        while (q.executeStep()) {
+            out.first.push_back({q.getColumn(0).getString(), due(1), due(2), date_of(q, 3)});
+            if (const int moves = q.getColumn(4).getInt(); moves > 0) out.second.emplace(q.getColumn(0).getString(), moves);
+        }
         return out;
     }
 
@@ -383,7 +387,9 @@ View Store::view(const Date& as_of) const {
             d.proposals = r.proposals(as_of);
             d.indicators = r.indicators(as_of);
             d.observations = r.observations(as_of);
-            d.due_changes = r.due_changes(as_of);
+            auto [due_changes, due_moves] = r.latest_due_changes(as_of);
+            d.due_changes = std::move(due_changes);
+            d.due_moves = std::move(due_moves);
             impl_->db.exec("COMMIT");
             return View(std::move(d));
         } catch (...) {

@@ -95,7 +95,14 @@ View::View(ViewData data) : data_(std::move(data)) {
         require(actions_, c.action, where + ".action", "action");
         if (c.noted > data_.as_of)
             throw Error(Errc::invalid, where + ".noted: " + c.noted.iso() + " is after the view date " + data_.as_of.iso());
-        if (c.from && c.to && *c.from != *c.to) ++due_moves_[c.action];
+        if (!data_.due_moves && c.from && c.to && *c.from != *c.to) ++due_moves_[c.action];
+    }
+    if (data_.due_moves) {
+        for (const auto& [action, moves] : *data_.due_moves) {
+            require(actions_, action, "due_moves." + action, "action");
+            if (moves < 0) throw Error(Errc::invalid, "due_moves." + action + ": a negative count");
+        }
+        due_moves_ = *data_.due_moves;
     }
 }
 
