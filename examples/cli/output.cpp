@@ -63,7 +63,8 @@ nlohmann::ordered_json to_json(const actielijst::Finding& finding) {
 nlohmann::ordered_json to_json(const actielijst::MergeSummary& s) {
     return {{"definitions_added", s.definitions_added},   {"updates_added", s.updates_added},
             {"updates_unchanged", s.updates_unchanged},   {"observations_written", s.observations_written},
-            {"contacts_written", s.contacts_written},     {"due_changes_written", s.due_changes_written}};
+            {"contacts_written", s.contacts_written},     {"due_changes_written", s.due_changes_written},
+            {"decisions_added", s.decisions_added}};
 }
 
 nlohmann::ordered_json to_json(const actielijst::ActionPoint& a) {

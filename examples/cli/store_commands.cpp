@@ -87,8 +87,8 @@ int run_import(const Context& ctx, const ImportOptions& o) {
         std::cout << "Imported " << o.file << ": " << summary.definitions_added << " new definitions, "
                   << summary.updates_added << " new states of affairs (" << summary.updates_unchanged
                   << " already stored), " << summary.observations_written << " observations, "
-                  << summary.due_changes_written << " due-date changes, " << summary.contacts_written
-                  << " contacts.\n";
+                  << summary.due_changes_written << " due-date changes, " << summary.decisions_added
+                  << " decisions, " << summary.contacts_written << " contacts.\n";
     }
     return exit_ok;
 }

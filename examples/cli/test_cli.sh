@@ -101,9 +101,10 @@ err_has "actielijst:"
 export ACTIELIJST_DB=$DB
 run 0 import "$DATA"
 out_has "71 new definitions, 27 new states of affairs"
+out_has "1 decisions"                  # the consensus P1, adopted as of the list's date
 err_empty                              # not a terminal: no progress line
 run 0 import "$DATA" --json
-json_check 'd["updates_added"] == 0 and d["updates_unchanged"] == 27'
+json_check 'd["updates_added"] == 0 and d["updates_unchanged"] == 27 and d["decisions_added"] == 0'
 run 3 import "$WORK/missing.json"
 err_has "missing.json: cannot read"
 printf '{"format": "actielijst", "format_version": 1, "regions": [{"code": "X1", "name": "X", "kind": "gemeente"}]}' \
