@@ -232,6 +232,17 @@ void free_handle(H* h) noexcept {
     delete h;
 }
 
+/// The *_input_init functions: defaults of a known version.
+template <class In>
+int input_init(const char* fn, In* in, std::uint32_t version, std::uint32_t known, const In& defaults) {
+    return guard(fn, [&] {
+        require(in, fn, "in");
+        check_version(fn, "version", version, known);
+        *in = defaults;
+        return ACTIELIJST_OK;
+    });
+}
+
 /// The *_iter_next functions: the next record, or ACTIELIJST_ITEROVER (also after the end).
 template <class It, class Rec>
 int iter_next(const char* fn, Rec* rec, It* it) {

@@ -29,13 +29,7 @@ struct MeetingList {
 extern "C" {
 
 int actielijst_decision_input_init(actielijst_decision_input* in, uint32_t version) {
-    const char* fn = __func__;
-    return guard(fn, [&] {
-        require(in, fn, "in");
-        actielijst::capi::check_version(fn, "version", version, ACTIELIJST_DECISION_INPUT_VERSION);
-        *in = default_decision;
-        return ACTIELIJST_OK;
-    });
+    return actielijst::capi::input_init(__func__, in, version, ACTIELIJST_DECISION_INPUT_VERSION, default_decision);
 }
 
 int actielijst_store_decide_v2(actielijst_store* store, const actielijst_decision_input* in, int32_t* added) {

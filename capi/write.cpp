@@ -15,6 +15,7 @@
 
 using actielijst::capi::guard;
 using actielijst::capi::handle;
+using actielijst::capi::input_init;
 using actielijst::capi::optional_date;
 using actielijst::capi::optional_text;
 using actielijst::capi::require;
@@ -32,16 +33,6 @@ constexpr actielijst_state_input default_state = ACTIELIJST_STATE_INPUT_INIT;
 constexpr actielijst_action_input default_action = ACTIELIJST_ACTION_INPUT_INIT;
 constexpr actielijst_indicator_input default_indicator = ACTIELIJST_INDICATOR_INPUT_INIT;
 
-/// The *_input_init functions: defaults of a known version.
-template <class In>
-int input_init(const char* fn, In* in, std::uint32_t version, std::uint32_t known, const In& defaults) {
-    return guard(fn, [&] {
-        require(in, fn, "in");
-        actielijst::capi::check_version(fn, "version", version, known);
-        *in = defaults;
-        return ACTIELIJST_OK;
-    });
-}
 
 /// `argument[index]`, e.g. "in->owners[2]".
 std::string element(std::string_view argument, std::uint32_t index) {
