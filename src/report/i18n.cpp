@@ -59,6 +59,7 @@ constexpr Entry texts[] = {
     {"state", "Stand", "State"},
     {"status", "Status", "Status"},
     {"due", "Gereed", "Due"},
+    {"no_due", "geen datum", "no date"},
     {"due_moved", "{} keer verschoven", "moved {} times"},
     {"region", "Regio", "Region"},
     {"date", "Datum", "Date"},

@@ -213,6 +213,25 @@ public:
         return state_label(s->state()) + " (" + report::long_date(lang_, s->as_of()) + "): " + s->text();
     }
 
+    /// An action as a change row shows it: against `other`, only what differs (its
+    /// title, goal, due date, references), so a moved deadline reads as one; else its goal.
+    std::string action_text(const ActionPoint& a, const ActionPoint* other) const {
+        if (!other) return a.goal();
+        std::string out;
+        const auto add = [&](const std::string& part) { out += (out.empty() ? "" : "; ") + part; };
+        if (a.title() != other->title()) add(a.title());
+        if (a.goal() != other->goal()) add(a.goal());
+        if (a.due() != other->due())
+            add(std::string(tr(lang_, "due")) + ": " +
+                (a.due() ? report::long_date(lang_, *a.due()) : std::string(tr(lang_, "no_due"))));
+        if (a.see_also() != other->see_also()) {
+            std::string refs;
+            for (const auto& k : a.see_also()) refs += (refs.empty() ? "" : ", ") + action_title(k);
+            add(std::string(tr(lang_, "see_also")) + ": " + (refs.empty() ? "\u2014" : refs));
+        }
+        return out.empty() ? a.goal() : out;
+    }
+
     void changes(const Changes& c, std::vector<ReportChange>& out) const {
         const auto push = [&](std::string what, std::string kind, std::string subject, std::string region,
                               std::string before, std::string after) {
@@ -226,9 +245,13 @@ public:
             r.after = std::move(after);
             out.push_back(std::move(r));
         };
-        for (const auto& a : c.actions)
-            push("action", kind_name(a.kind), a.after ? a.after->title() : a.before ? a.before->title() : a.key, {},
-                 a.before ? a.before->goal() : std::string(), a.after ? a.after->goal() : std::string());
+        for (const auto& a : c.actions) {
+            const ActionPoint* before = a.before ? &*a.before : nullptr;
+            const ActionPoint* after = a.after ? &*a.after : nullptr;
+            push("action", kind_name(a.kind), after ? after->title() : before ? before->title() : a.key, {},
+                 before ? action_text(*before, after) : std::string(),
+                 after ? action_text(*after, before) : std::string());
+        }
         for (const auto& s : c.statuses)
             push("status", s.closed ? "closed" : kind_name(s.kind), action_title(s.action), region_name(s.scope),
                  status_text(s.before), status_text(s.after));
