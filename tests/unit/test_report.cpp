@@ -9,6 +9,7 @@
 #include <actielijst/changes.hpp>
 #include <actielijst/report.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
@@ -204,6 +205,24 @@ TEST_CASE("report: changes between two dates from diff") {
     // Every state of affairs is dated 2023-03-01 (all new, some closed at once), except
     // the Omgevingsverordening, published on 2023-01-18 and only restated in March.
     CHECK(statuses == 25);
+}
+
+TEST_CASE("report: a changed action point shows what changed, such as a moved deadline") {
+    test::TempDir dir;
+    auto store = Store::open(dir.file("g.db"));
+    for (int n = 1; n <= 2; ++n) store.import_json(test::fixture("history/meeting-" + std::to_string(n) + ".json"));
+    const View before = store.view(Date(2024, 2, 7));
+    const View after = store.view(Date(2024, 4, 17));
+    const Changes changes = diff(before, after);
+    const Evaluation evaluation = RuleSet::defaults(&after).evaluate(after);
+    const Report r = build_report(after, evaluation, {}, &changes);
+    const auto row = std::find_if(r.changes.begin(), r.changes.end(), [](const ReportChange& c) {
+        return c.what == "action" && c.subject == "Huisvesting";
+    });
+    REQUIRE(row != r.changes.end());
+    CHECK(row->kind == "changed");
+    CHECK(row->before == "Gereed: 30 juni 2024");
+    CHECK(row->after == "Gereed: 30 september 2024");
 }
 
 TEST_CASE("report: contacts appear only when the caller opts in") {
