@@ -127,6 +127,18 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
+class Store;
+
+/// How Store::view(date, filter) answers a filter, by the filter's top-level
+/// conjuncts (`a and b and c`) as written.
+struct FilterPlan {
+    /// Answered by the store's indexed queries.
+    std::vector<std::string> pushed;
+    /// Evaluated in memory on the actions those queries return (a conjunct can be in
+    /// both lists when the store narrows it down without deciding it).
+    std::vector<std::string> in_memory;
+};
+
 /// An expression over action fields that selects action points. Immutable after
 /// parsing; may be shared between threads.
 class Filter {
@@ -150,9 +162,14 @@ public:
     /// indexes once for all actions.
     std::vector<const ActionPoint*> select(const View& view) const;
 
+    /// What of the filter Store::view(date, filter) answers in the store and what in
+    /// memory.
+    FilterPlan plan() const;
+
     struct Impl;
 
 private:
+    friend class Store;
     explicit Filter(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };

@@ -13,6 +13,8 @@
 
 namespace actielijst {
 
+class Filter;
+
 /// What a merge did: definitions added (new keys), history rows appended,
 /// and history rows already present and therefore skipped.
 struct MergeSummary {
@@ -111,6 +113,18 @@ public:
     /// only ever received what is dated up to `as_of`. Its cost grows with actions x
     /// scopes and proposals, not with the length of history.
     View view(const Date& as_of) const;
+
+    /// The list as it stood on `as_of`, for the actions `filter` selects: a View whose
+    /// actions() are exactly `filter.select(view(as_of))`, with their states of
+    /// affairs, proposals and due-date history, and whose referenced() names the
+    /// actions outside the selection that they refer to. Definitions (themes, regions,
+    /// states, meetings, indicators, observations) are those of the whole list, so
+    /// rules, reports and diffs read it as they read a whole View. What the store can
+    /// answer of the filter (Filter::plan()) it answers with indexed queries, so the
+    /// cost follows the selection, not the list; the rest is evaluated in memory on
+    /// what those queries return. Throws RuleError when the filter names a state,
+    /// theme or region the list does not have on `as_of`.
+    View view(const Date& as_of, const Filter& filter) const;
 
     /// The status history of one action (all scopes, or one scope when given), oldest
     /// first. Its due-date history is in dump().due_changes and View::due_changes().

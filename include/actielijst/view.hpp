@@ -29,6 +29,15 @@ struct Rollup {
     friend bool operator==(const Rollup&, const Rollup&) = default;
 };
 
+/// An action on the list that a scoped View's actions refer to ("see also") but that
+/// its selection left out: enough to name it and to tell whether it is closed.
+struct ReferencedAction {
+    std::string key;
+    std::string title;
+    bool all_closed = false;  ///< it has states of affairs, all in a done or dropped state
+    friend bool operator==(const ReferencedAction&, const ReferencedAction&) = default;
+};
+
 // DueChange (one change of an action's due date) is defined in dataset.hpp, which
 // also carries it for JSON exchange and Store::merge.
 
@@ -56,6 +65,11 @@ struct ViewData {
     /// How often each action's due date moved up to as_of (actions without moves may
     /// be absent). Unset: counted from `due_changes`.
     std::optional<std::map<std::string, int, std::less<>>> due_moves;
+    /// The filter that selected `actions` (Store::view(date, filter)); empty for the
+    /// whole list.
+    std::string selection;
+    /// Actions outside the selection that the selected ones refer to, by key.
+    std::vector<ReferencedAction> referenced;
 };
 
 class View {
@@ -79,6 +93,12 @@ public:
     const std::vector<Indicator>& indicators() const noexcept { return data_.indicators; }
     const std::vector<Observation>& observations() const noexcept { return data_.observations; }
     const std::vector<DueChange>& due_changes() const noexcept { return data_.due_changes; }
+    /// The filter text of a scoped View (Store::view(date, filter)); empty when the View
+    /// holds the whole list.
+    const std::string& selection() const noexcept { return data_.selection; }
+    /// Actions on the list outside a scoped View's selection that its actions refer to.
+    const std::vector<ReferencedAction>& referenced() const noexcept { return data_.referenced; }
+    const ReferencedAction* referenced(std::string_view key) const noexcept;
 
     /// Lookups; nullptr when absent. Pointers stay valid as long as the View.
     const Theme* theme(std::string_view key) const noexcept;

@@ -34,8 +34,9 @@ public:
         return r ? r->name() : code;
     }
     std::string action_title(const std::string& key) const {
-        const ActionPoint* a = view_.action(key);
-        return a ? a->title() : key;
+        if (const ActionPoint* a = view_.action(key)) return a->title();
+        if (const ReferencedAction* r = view_.referenced(key)) return r->title;  // outside a selection
+        return key;
     }
     std::string state_label(const std::string& key) const {
         const ProgressState* s = view_.state(key);
@@ -158,7 +159,8 @@ public:
             for (const Proposal* p : it->second) r.proposals.push_back(proposal(*p));
         for (const auto& ref : a.see_also()) {
             const ActionPoint* other = view_.action(ref);
-            r.see_also.push_back({ref, other ? other->title() : std::string()});
+            const ReferencedAction* outside = other ? nullptr : view_.referenced(ref);
+            r.see_also.push_back({ref, other ? other->title() : outside ? outside->title : std::string()});
         }
         return r;
     }

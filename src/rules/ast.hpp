@@ -75,7 +75,10 @@ enum class Field : std::uint8_t {
     municipalities, observations, stalest_observation, observation_age, lowest_progress, progress_unknown,
 };
 
-enum class Func : std::uint8_t { count, length, coverage, at_or_above, observed, last_observed, observation_age };
+enum class Func : std::uint8_t {
+    count, length, coverage, at_or_above, observed, last_observed, observation_age,
+    state_at, category_at,  // slot: Program::strings index of the region code
+};
 
 /// Where an expression is evaluated; decides which names exist.
 enum class Context : std::uint8_t { action, scope, region, filter, rag };

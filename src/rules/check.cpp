@@ -94,7 +94,7 @@ struct FuncDef {
     Type type;
 };
 
-constexpr std::array<FuncDef, 7> func_defs{{
+constexpr std::array<FuncDef, 9> func_defs{{
     {"count", Func::count, 1, everywhere, scalar(Base::number)},
     {"length", Func::length, 1, everywhere, scalar(Base::number)},
     {"coverage", Func::coverage, 2, in_places, scalar(Base::number)},
@@ -102,6 +102,8 @@ constexpr std::array<FuncDef, 7> func_defs{{
     {"observed", Func::observed, 1, in_places, scalar(Base::boolean)},
     {"last_observed", Func::last_observed, 1, in_places, scalar(Base::date)},
     {"observation_age", Func::observation_age, 1, in_places, scalar(Base::duration)},
+    {"state_at", Func::state_at, 1, in_actions, scalar(Base::text)},
+    {"category_at", Func::category_at, 1, in_actions, scalar(Base::text)},
 }};
 
 Vocab vocab_of(Field f) noexcept {
@@ -257,7 +259,8 @@ Type Checker::resolve_call(std::uint32_t n) {
     if (!def) fail(n, "unknown function " + detail::quote(name));
     if (!(def->contexts & bit(context_)))
         fail(n, "function " + detail::quote(name) + " is not available " + std::string(context_phrase(context_)) +
-                    " (only in per-scope and per-region rules)");
+                    (def->contexts == in_places ? " (only in per-scope and per-region rules)"
+                                                : " (only in filters, per-action and per-scope rules)"));
     if (node.count != def->arity)
         fail(n, name + "() takes " + std::to_string(def->arity) + (def->arity == 1 ? " argument" : " arguments") +
                     ", found " + std::to_string(node.count));
@@ -270,6 +273,19 @@ Type Checker::resolve_call(std::uint32_t n) {
             fail(k, "type mismatch: count() takes a list, not " + operand(k, a));
         if (def->id == Func::length && a != scalar(Base::text))
             fail(k, "type mismatch: length() takes a text, not " + operand(k, a));
+        return def->type;
+    }
+    if (def->id == Func::state_at || def->id == Func::category_at) {
+        // The state of affairs in one region: the region is a text literal, so that a
+        // store can answer the question from its index of states of affairs.
+        const auto k = prog_.kid(node, 0);
+        if (prog_.nodes[k].op != Op::lit_text)
+            fail(k, name + "() needs the region code as a text literal in quotes, found " +
+                        excerpt(prog_.text(prog_.nodes[k])));
+        visit(k);
+        name_literal(k, Vocab::region);
+        needs_ |= need_statuses;
+        prog_.nodes[n].str = prog_.nodes[k].str;
         return def->type;
     }
     // The indicator functions: text literals, checked against the vocabulary.
@@ -335,8 +351,10 @@ Type Checker::check_sum(std::uint32_t n) {
 
 void Checker::names_against(std::uint32_t field_side, std::uint32_t other) {
     const Node& f = prog_.nodes[field_side];
-    if (f.op != Op::field) return;
-    const Vocab v = vocab_of(static_cast<Field>(f.id));
+    Vocab v = Vocab::none;
+    if (f.op == Op::field) v = vocab_of(static_cast<Field>(f.id));
+    if (f.op == Op::func && static_cast<Func>(f.id) == Func::state_at) v = Vocab::state;
+    if (f.op == Op::func && static_cast<Func>(f.id) == Func::category_at) v = Vocab::category;
     if (v == Vocab::none) return;
     const Node o = prog_.nodes[other];
     if (o.op == Op::lit_text) name_literal(other, v);

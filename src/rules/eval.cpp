@@ -261,11 +261,18 @@ void Evaluator::each(std::uint32_t n, const Item& it, F&& f) const {
             for (const auto& ref : a.see_also()) {
                 if (node.id != static_cast<std::uint16_t>(Field::refs)) {
                     const auto other = ix_.action_of(ref);
-                    if (node.id == static_cast<std::uint16_t>(Field::dangling_refs) && other >= 0) continue;
+                    // A scoped View knows the actions it refers to outside its selection.
+                    const ReferencedAction* outside = other < 0 ? view.referenced(ref) : nullptr;
+                    if (node.id == static_cast<std::uint16_t>(Field::dangling_refs) && (other >= 0 || outside))
+                        continue;
                     if (node.id == static_cast<std::uint16_t>(Field::closed_refs)) {
-                        if (other < 0) continue;
-                        const auto& st = ix_.stats[static_cast<std::size_t>(other)];
-                        if (st.count == 0 || st.closed != st.count) continue;
+                        if (outside) {
+                            if (!outside->all_closed) continue;
+                        } else {
+                            if (other < 0) continue;
+                            const auto& st = ix_.stats[static_cast<std::size_t>(other)];
+                            if (st.count == 0 || st.closed != st.count) continue;
+                        }
                     }
                 }
                 if (!f(text(ref))) return;
@@ -362,7 +369,26 @@ Evaluator::Text Evaluator::text(std::uint32_t n, const Item& it) const {
     const Node& node = prog_.nodes[n];
     if (node.op == Op::lit_text) return {prog_.strings[node.str], true};
     if (node.op == Op::field) return field_text(static_cast<Field>(node.id), it);
+    if (node.op == Op::func) {
+        const auto row = row_in(node, it);
+        if (row < 0) return {};
+        const auto state = ix_.rows[static_cast<std::size_t>(row)].state;
+        if (state < 0) return {};
+        const auto& s = ix_.view.states()[static_cast<std::size_t>(state)];
+        if (static_cast<Func>(node.id) == Func::state_at) return {s.key(), true};
+        return {to_string(s.category()), true};
+    }
     return {};
+}
+
+std::int32_t Evaluator::row_in(const Node& node, const Item& it) const noexcept {
+    if (it.action < 0) return -1;
+    const auto region = ix_.region_of(prog_.strings[node.str]);
+    if (region < 0) return -1;
+    const auto a = static_cast<std::size_t>(it.action);
+    for (auto r = ix_.row_begin[a]; r < ix_.row_begin[a + 1]; ++r)
+        if (ix_.rows[r].region == region) return static_cast<std::int32_t>(r);
+    return -1;
 }
 
 Scalar Evaluator::scalar(std::uint32_t n, const Item& it) const {
@@ -759,6 +785,20 @@ void Evaluator::provenance(std::uint32_t n, const Item& it, std::string& out) co
         }
     }
     if (node.op != Op::func) return;
+    if (static_cast<Func>(node.id) == Func::state_at || static_cast<Func>(node.id) == Func::category_at) {
+        const auto row = row_in(node, it);
+        if (row < 0) return;
+        const auto& status = ix_.rows[static_cast<std::size_t>(row)];
+        out += " (";
+        if (static_cast<Func>(node.id) == Func::category_at && status.state >= 0) {
+            out += "state \"";
+            out += ix_.view.states()[static_cast<std::size_t>(status.state)].key();
+            out += "\", ";
+        }
+        out += iso(status.days);
+        out += ')';
+        return;
+    }
     const auto r = static_cast<std::size_t>(it.region);
     switch (static_cast<Func>(node.id)) {
         case Func::observation_age: from_to("last_observed", ix_.indicators[node.str].last_own[r]); return;

@@ -73,6 +73,9 @@ private:
     Num field_number(Field f, const Item& it) const;
     Days field_days(Field f, const Item& it) const;
     Text field_text(Field f, const Item& it) const;
+    /// The current status row of the item's action in the region a state_at /
+    /// category_at node names; -1 when it has none there.
+    std::int32_t row_in(const Node& node, const Item& it) const noexcept;
     Tri compare(const Node& node, const Item& it) const;
     Tri compare_lists(const Node& node, const Item& it) const;
     Tri contains(const Node& node, const Item& it) const;

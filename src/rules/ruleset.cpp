@@ -3,6 +3,7 @@
 #include "rules/check.hpp"
 #include "rules/eval.hpp"
 #include "rules/impl.hpp"
+#include "rules/pushdown.hpp"
 #include "rules/index.hpp"
 #include "util/check.hpp"
 
@@ -196,6 +197,11 @@ bool Filter::matches(const View& view, std::string_view action) const {
     rules::Item item;
     item.action = static_cast<std::int32_t>(a - view.actions().data());
     return eval.test(impl_->root, item) == rules::Tri::yes;
+}
+
+FilterPlan Filter::plan() const {
+    auto pushdown = rules::push_down(impl_->prog, impl_->root);
+    return {std::move(pushdown.pushed), std::move(pushdown.in_memory)};
 }
 
 std::vector<const ActionPoint*> Filter::select(const View& view) const {

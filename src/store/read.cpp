@@ -2,6 +2,8 @@
 // (definitions plus what is current at a date).
 #include "store/impl.hpp"
 #include "store/latest.hpp"
+#include "store/selection.hpp"
+#include "rules/impl.hpp"
 
 #include <map>
 
@@ -16,13 +18,7 @@ std::optional<Date> optional_date(SQLite::Statement& q, int column) {
     return date_of(q, column);
 }
 
-/// Whether the row `alias` (an action, region, state or indicator) is part of the
-/// list on the date bound as ?1; always when ?1 is NULL (a dump lists everything).
-std::string on_list_at(const char* alias) {
-    const std::string a(alias);
-    return "(?1 IS NULL OR ((" + a + ".since IS NULL OR " + a + ".since <= ?1) AND (" + a + ".until IS NULL OR " + a +
-           ".until > ?1)))";
-}
+using detail::on_list_at;
 const std::string on_list = on_list_at("a");
 
 void bind_date(SQLite::Statement& q, int index, const std::optional<Date>& date) {
@@ -34,7 +30,8 @@ void bind_date(SQLite::Statement& q, int index, const std::optional<Date>& date)
 
 class Reader {
 public:
-    explicit Reader(SQLite::Database& db) : db_(db) {}
+    /// `scoped`: read only the actions in detail::selection_table (and their history).
+    explicit Reader(SQLite::Database& db, bool scoped = false) : db_(db), scoped_(scoped) {}
 
     std::vector<MetaEntry> meta() {
         std::vector<MetaEntry> out;
@@ -105,19 +102,20 @@ public:
     /// due date valid then and only the cross references to actions also on it.
     std::vector<ActionPoint> actions(const std::optional<Date>& as_of) {
         std::map<std::int64_t, std::vector<Owner>> owners;
-        SQLite::Statement o(db_, "SELECT action_id, name, role FROM action_owners ORDER BY action_id, position");
+        SQLite::Statement o(db_, "SELECT action_id, name, role FROM action_owners WHERE 1" + selected("action_id") +
+                                     " ORDER BY action_id, position");
         while (o.executeStep())
             owners[o.getColumn(0).getInt64()].emplace_back(o.getColumn(1).getString(),
                                                            static_cast<OwnerRole>(o.getColumn(2).getInt()));
         std::map<std::int64_t, std::vector<std::string>> scope;
         SQLite::Statement s(db_, "SELECT s.action_id, r.code FROM action_scope s JOIN regions r ON r.id = s.region_id "
-                                 "WHERE " + on_list_at("r") + " ORDER BY s.action_id, s.position");
+                                 "WHERE " + on_list_at("r") + selected("s.action_id") + " ORDER BY s.action_id, s.position");
         bind_date(s, 1, as_of);
         while (s.executeStep()) scope[s.getColumn(0).getInt64()].push_back(s.getColumn(1).getString());
         std::map<std::int64_t, std::vector<std::string>> refs;
         SQLite::Statement r(db_,
                             std::string("SELECT f.action_id, a.key FROM action_refs f JOIN actions a ON a.id = f.target_id "
-                                        "WHERE ") + on_list + " ORDER BY f.action_id, f.position");
+                                        "WHERE ") + on_list + selected("f.action_id") + " ORDER BY f.action_id, f.position");
         bind_date(r, 1, as_of);
         while (r.executeStep()) refs[r.getColumn(0).getInt64()].push_back(r.getColumn(1).getString());
         // The due date on a date is the one its history says: the `to` of the latest
@@ -126,13 +124,9 @@ public:
         std::vector<ActionPoint> out;
         SQLite::Statement q(
             db_, std::string("SELECT a.id, a.key, t.key, a.title, a.goal, ") +
-                     "CASE WHEN ?1 IS NULL THEN a.due ELSE nullif(coalesce("
-                     "  (SELECT c.to_due FROM due_changes c WHERE c.action_id = a.id AND c.noted <= ?1 "
-                     "   ORDER BY c.noted DESC, c.id DESC LIMIT 1),"
-                     "  (SELECT c.from_due FROM due_changes c WHERE c.action_id = a.id ORDER BY c.noted, c.id LIMIT 1),"
-                     "  a.due), '') END, a.since, CASE WHEN ?1 IS NULL THEN a.until END "
+                     "CASE WHEN ?1 IS NULL THEN a.due ELSE " + detail::due_on("a") + " END, a.since, CASE WHEN ?1 IS NULL THEN a.until END "
                      "FROM actions a JOIN themes t ON t.id = a.theme_id WHERE " +
-                     on_list + " ORDER BY t.position, a.position");
+                     on_list + selected("a.id") + " ORDER BY t.position, a.position");
         bind_date(q, 1, as_of);
         while (q.executeStep()) {
             const auto id = q.getColumn(0).getInt64();
@@ -168,7 +162,8 @@ public:
                             "JOIN actions a ON a.id = p.action_id JOIN themes t ON t.id = a.theme_id "
                             "JOIN regions r ON r.id = p.scope_id JOIN states s ON s.id = u.state_id "
                             "LEFT JOIN meetings m ON m.id = u.meeting_id WHERE " +
-                                on_list + " AND " + on_list_at("r") + " ORDER BY t.position, a.position, r.kind, r.position");
+                                on_list + " AND " + on_list_at("r") + selected("p.action_id") +
+                                " ORDER BY t.position, a.position, r.kind, r.position");
         q.bind(1, as_of.iso());
         while (q.executeStep()) out.push_back(update(q));
         return out;
@@ -188,7 +183,7 @@ public:
                              "  ORDER BY x.date DESC, x.id DESC LIMIT 1) "
                              "LEFT JOIN meetings m ON m.id = p.meeting_id LEFT JOIN meetings em ON em.id = e.meeting_id "
                              "WHERE (?1 IS NULL OR p.tabled <= ?1) AND ") +
-                     on_list + " ORDER BY t.position, a.position, p.id");
+                     on_list + selected("a.id") + " ORDER BY t.position, a.position, p.id");
         bind_date(q, 1, as_of);
         while (q.executeStep()) {
             const auto state = static_cast<ProposalState>(q.getColumn(3).getInt());
@@ -304,7 +299,7 @@ public:
                  "FROM actions a JOIN themes t ON t.id = a.theme_id "
                  "JOIN due_changes c ON c.id = (SELECT x.id FROM due_changes x WHERE x.action_id = a.id "
                  "  AND x.noted <= ?1 ORDER BY x.noted DESC, x.id DESC LIMIT 1) "
-                 "WHERE " + on_list + " ORDER BY t.position, a.position");
+                 "WHERE " + on_list + selected("a.id") + " ORDER BY t.position, a.position");
         q.bind(1, as_of.iso());
         const auto due = [&](int column) -> std::optional<Date> {
             const auto text = q.getColumn(column).getString();
@@ -330,12 +325,19 @@ public:
     }
 
 private:
+    /// " AND <column> IN (the selection)" for a scoped reader, else nothing.
+    std::string selected(const char* column) const {
+        if (!scoped_) return {};
+        return std::string(" AND ") + column + " IN (SELECT id FROM " + detail::selection_table + ")";
+    }
+
     static StatusUpdate update(SQLite::Statement& q) {
         return StatusUpdate(q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                             q.getColumn(3).getString(), date_of(q, 4), q.getColumn(5).getString(), column_text(q, 6));
     }
 
     SQLite::Database& db_;
+    bool scoped_ = false;
 };
 
 }  // namespace
@@ -370,26 +372,36 @@ Dataset Store::dump(bool include_contacts) const {
     });
 }
 
+namespace {
+
+/// Everything a View holds at `as_of`, as `r` reads it (the whole list, or a selection).
+ViewData read_view(Reader& r, const Date& as_of) {
+    ViewData d;
+    d.as_of = as_of;
+    d.meta = r.meta();
+    d.themes = r.themes();
+    d.regions = r.regions(as_of);
+    d.states = r.states(as_of);
+    d.meetings = r.meetings(as_of);
+    d.actions = r.actions(as_of);
+    d.statuses = r.current(as_of);
+    d.proposals = r.proposals(as_of);
+    d.indicators = r.indicators(as_of);
+    d.observations = r.observations(as_of);
+    auto [due_changes, due_moves] = r.latest_due_changes(as_of);
+    d.due_changes = std::move(due_changes);
+    d.due_moves = std::move(due_moves);
+    return d;
+}
+
+}  // namespace
+
 View Store::view(const Date& as_of) const {
     return detail::translate_storage_errors("view", [&] {
         impl_->db.exec("BEGIN");
         try {
             Reader r(impl_->db);
-            ViewData d;
-            d.as_of = as_of;
-            d.meta = r.meta();
-            d.themes = r.themes();
-            d.regions = r.regions(as_of);
-            d.states = r.states(as_of);
-            d.meetings = r.meetings(as_of);
-            d.actions = r.actions(as_of);
-            d.statuses = r.current(as_of);
-            d.proposals = r.proposals(as_of);
-            d.indicators = r.indicators(as_of);
-            d.observations = r.observations(as_of);
-            auto [due_changes, due_moves] = r.latest_due_changes(as_of);
-            d.due_changes = std::move(due_changes);
-            d.due_moves = std::move(due_moves);
+            auto d = read_view(r, as_of);
             impl_->db.exec("COMMIT");
             return View(std::move(d));
         } catch (...) {
@@ -397,6 +409,35 @@ View Store::view(const Date& as_of) const {
             throw;
         }
     });
+}
+
+View Store::view(const Date& as_of, const Filter& filter) const {
+    const Filter::Impl& f = *filter.impl_;
+    const auto pushdown = rules::push_down(f.prog, f.root);
+    View candidates = detail::translate_storage_errors("view", [&] {
+        impl_->db.exec("BEGIN");
+        try {
+            detail::select_actions(impl_->db, as_of, pushdown.where ? &*pushdown.where : nullptr);
+            Reader r(impl_->db, true);
+            auto d = read_view(r, as_of);
+            d.selection = filter.text();
+            d.referenced = detail::referenced_outside(impl_->db, as_of);
+            impl_->db.exec(std::string("DELETE FROM ") + detail::selection_table);
+            impl_->db.exec("COMMIT");
+            return View(std::move(d));
+        } catch (...) {
+            impl_->db.tryExec("ROLLBACK");
+            throw;
+        }
+    });
+    // The store returned a superset: the filter itself decides, on those rows only.
+    if (pushdown.exact) {
+        rules::check_names(f.prog, candidates, f.origin);
+        return candidates;
+    }
+    const auto keep = filter.select(candidates);
+    if (keep.size() == candidates.actions().size()) return candidates;
+    return View(detail::keep_actions(candidates, keep));
 }
 
 }  // namespace actielijst

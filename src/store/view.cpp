@@ -104,6 +104,15 @@ View::View(ViewData data) : data_(std::move(data)) {
         }
         due_moves_ = *data_.due_moves;
     }
+    // Referenced actions are looked up by key (binary search), so they are kept sorted.
+    for (std::size_t i = 0; i < data_.referenced.size(); ++i) {
+        const auto& r = data_.referenced[i];
+        const std::string where = "referenced[" + std::to_string(i) + "]";
+        if (actions_.count(r.key))
+            throw Error(Errc::invalid, where + ": " + detail::quote(r.key) + " is one of the View's actions");
+        if (i > 0 && !(data_.referenced[i - 1].key < r.key))
+            throw Error(Errc::invalid, where + ": not sorted by key, or a duplicate key " + detail::quote(r.key));
+    }
 }
 
 namespace {
@@ -113,6 +122,13 @@ const T* lookup(const std::vector<T>& items, const Map& index, std::string_view 
     return it == index.end() ? nullptr : &items[it->second];
 }
 }  // namespace
+
+const ReferencedAction* View::referenced(std::string_view key) const noexcept {
+    const auto& refs = data_.referenced;
+    const auto it = std::lower_bound(refs.begin(), refs.end(), key,
+                                     [](const ReferencedAction& r, std::string_view k) { return r.key < k; });
+    return it != refs.end() && it->key == key ? &*it : nullptr;
+}
 
 const Theme* View::theme(std::string_view key) const noexcept { return lookup(data_.themes, themes_, key); }
 const Region* View::region(std::string_view code) const noexcept { return lookup(data_.regions, regions_, code); }
