@@ -359,7 +359,8 @@ private:
                 ctor_input_ = actielijst::ViewData{lib.as_of(),   lib.meta(),       lib.themes(),  lib.regions(),
                                                    lib.states(),  lib.meetings(),   lib.actions(), lib.statuses(),
                                                    lib.proposals(), lib.indicators(), lib.observations(),
-                                                   lib.due_changes(), lib.due_moves()};
+                                                   lib.due_changes(), lib.due_moves(), lib.selection(),
+                                                   lib.referenced()};
             }
             Samples lib, base, sql, ctor;
             for (int rep = 0; rep < reps; ++rep) {

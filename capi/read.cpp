@@ -50,7 +50,7 @@ int actielijst_contact_iter_new(actielijst_store* store, actielijst_contact_iter
         auto* s = handle(fn, "store", store);
         require(out, fn, "out");
         auto list = std::make_shared<ContactList>();
-        list->contacts = s->store.dump(true).contacts;
+        list->contacts = s->store.contacts();
         auto it = std::make_unique<actielijst_contact_iter>();
         it->items.reserve(list->contacts.size());
         for (const auto& c : list->contacts)

@@ -1,6 +1,8 @@
 // The steering-group report: options checked at the boundary (so a bad language or
 // section fails before the rules are evaluated), then the core's build_report and
 // renderers, the text handed over in an owned buffer.
+#include "report.hpp"
+
 #include "args.hpp"
 #include "guard.hpp"
 #include "handles.hpp"
@@ -76,6 +78,37 @@ int fill_buf(actielijst_buf* out, const std::string& text) {
 }
 
 }  // namespace
+
+ReportRequest report_request(const char* fn, actielijst_view* view, actielijst_rules* rules,
+                             const actielijst_report_options* options, actielijst_view* compare) {
+    ReportRequest request;
+    request.view = handle(fn, "view", view);
+    request.rules = rules ? handle(fn, "rules", rules) : nullptr;
+    request.compare = compare ? handle(fn, "compare", compare) : nullptr;
+    if (options) check_version(fn, "options->version", options->version, ACTIELIJST_REPORT_OPTIONS_VERSION);
+    const actielijst_report_options& o = options ? *options : default_report_options;
+    check_enum(fn, "options->format", o.format, ACTIELIJST_REPORT_HTML, ACTIELIJST_REPORT_JSON);
+    request.format = static_cast<ReportFormat>(o.format);
+    request.options = report_options(fn, o);
+    if (request.options.include_contacts) {
+        if (!o.contact_store) fail_arg(fn, "options->contact_store", "is NULL, but options->include_contacts is set");
+        request.contact_store = handle(fn, "options->contact_store", o.contact_store);
+    }
+    return request;
+}
+
+Report build_report(const ReportRequest& request) {
+    const auto& now = request.view->holder->view;
+    std::optional<RuleSet> defaults;
+    if (!request.rules) defaults.emplace(RuleSet::defaults());
+    const auto evaluation = (request.rules ? request.rules->holder->rules : *defaults).evaluate(now);
+    std::optional<Changes> changes;
+    if (request.compare) changes = diff(request.compare->holder->view, now);
+    std::vector<Contact> contacts;
+    if (const auto* contact_store = request.contact_store) contacts = contact_store->store.contacts();
+    return actielijst::build_report(now, evaluation, request.options, changes ? &*changes : nullptr, contacts);
+}
+
 }  // namespace actielijst::capi
 
 extern "C" {
@@ -95,33 +128,9 @@ int actielijst_report_render(actielijst_view* view, actielijst_rules* rules, con
     const char* fn = __func__;
     return guard(fn, [&] {
         namespace capi = actielijst::capi;
-        const auto* v = handle(fn, "view", view);
-        const auto* r = rules ? handle(fn, "rules", rules) : nullptr;
-        const auto* c = compare ? handle(fn, "compare", compare) : nullptr;
-        if (options)
-            capi::check_version(fn, "options->version", options->version, ACTIELIJST_REPORT_OPTIONS_VERSION);
-        const actielijst_report_options& o = options ? *options : capi::default_report_options;
-        capi::check_enum(fn, "options->format", o.format, ACTIELIJST_REPORT_HTML, ACTIELIJST_REPORT_JSON);
-        const auto report_options = capi::report_options(fn, o);
-        const actielijst_store* contact_store = nullptr;
-        if (report_options.include_contacts) {
-            if (!o.contact_store)
-                capi::fail_arg(fn, "options->contact_store", "is NULL, but options->include_contacts is set");
-            contact_store = handle(fn, "options->contact_store", o.contact_store);
-        }
+        const auto request = capi::report_request(fn, view, rules, options, compare);
         require(out, fn, "out");
-
-        const auto& now = v->holder->view;
-        std::optional<actielijst::RuleSet> defaults;
-        if (!r) defaults.emplace(actielijst::RuleSet::defaults());
-        const auto evaluation = (r ? r->holder->rules : *defaults).evaluate(now);
-        std::optional<actielijst::Changes> changes;
-        if (c) changes = actielijst::diff(c->holder->view, now);
-        std::vector<actielijst::Contact> contacts;
-        if (contact_store) contacts = contact_store->store.dump(true).contacts;
-        const auto report = actielijst::build_report(now, evaluation, report_options,
-                                                     changes ? &*changes : nullptr, contacts);
-        return capi::fill_buf(out, actielijst::render(report, static_cast<actielijst::ReportFormat>(o.format)));
+        return capi::fill_buf(out, actielijst::render(capi::build_report(request), request.format));
     });
 }
 

@@ -158,7 +158,27 @@ int actielijst_store_view(actielijst_store* store, const char* as_of, actielijst
     });
 }
 
+int actielijst_store_view_where(actielijst_store* store, const char* as_of, actielijst_filter* filter,
+                                actielijst_view** out) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        auto* s = handle(fn, "store", store);
+        const auto date = actielijst::capi::date(fn, "as_of", as_of);
+        const auto* f = handle(fn, "filter", filter);
+        require(out, fn, "out");
+        auto h = std::make_unique<actielijst_view>();
+        h->holder = std::make_shared<const ViewHolder>(s->store.view(date, f->filter));
+        *out = h.release();
+        return ACTIELIJST_OK;
+    });
+}
+
 void actielijst_view_free(actielijst_view* view) { actielijst::capi::free_handle(view); }
+
+const char* actielijst_view_selection(const actielijst_view* view) {
+    if (!view || view->magic != actielijst_view::kMagic) return nullptr;
+    return view->holder->view.selection().c_str();
+}
 
 const char* actielijst_view_as_of(const actielijst_view* view) {
     if (!view || view->magic != actielijst_view::kMagic) return nullptr;

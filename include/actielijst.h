@@ -136,6 +136,7 @@ typedef struct actielijst_store actielijst_store;
 /** An immutable picture of the list as of one date. Independent of the store it
  *  came from: it may outlive it, and may be shared between threads. */
 typedef struct actielijst_view actielijst_view;
+typedef struct actielijst_filter actielijst_filter; /* rules section */
 
 /* Iterators. Each keeps what it iterates alive: a view iterator keeps its view,
  * so handles may be freed in any order. Records returned by _iter_next are
@@ -619,6 +620,21 @@ ACTIELIJST_API void actielijst_contact_iter_free(actielijst_contact_iter *it);
  *  actielijst_view_free(). Errors: EINVALID (NULL, bad date), ESTORAGE. */
 ACTIELIJST_API int actielijst_store_view(actielijst_store *store, const char *as_of, actielijst_view **out);
 
+/** A scoped view: the list as of `as_of` for the action points `filter` selects
+ *  (made with actielijst_filter_new), with their states of affairs, proposals and
+ *  due dates, and the definitions of the whole list. Its actions are exactly those
+ *  actielijst_filter_select would select from actielijst_store_view(); the store
+ *  answers what it can of the filter from its indexes, so the cost follows the
+ *  selection (docs/rules.md, "Filters"). Owned: *out, free with
+ *  actielijst_view_free(). Errors: EINVALID (NULL, bad date), ENOTFOUND (the filter
+ *  names a state, theme or region the list lacks on that date), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_view_where(actielijst_store *store, const char *as_of, actielijst_filter *filter,
+                                              actielijst_view **out);
+
+/** The filter text a scoped view was made with; "" for a view of the whole list.
+ *  Borrowed from the view; NULL for a NULL view. */
+ACTIELIJST_API const char *actielijst_view_selection(const actielijst_view *view);
+
 /** Releases the view. Accepts NULL. Iterators made from it stay valid. */
 ACTIELIJST_API void actielijst_view_free(actielijst_view *view);
 
@@ -710,7 +726,6 @@ typedef struct actielijst_rule_iter actielijst_rule_iter;
 typedef struct actielijst_evaluation actielijst_evaluation;
 typedef struct actielijst_finding_iter actielijst_finding_iter;
 typedef struct actielijst_action_status_iter actielijst_action_status_iter;
-typedef struct actielijst_filter actielijst_filter;
 
 #define ACTIELIJST_SEVERITY_INFO 0
 #define ACTIELIJST_SEVERITY_WARNING 1
@@ -1029,6 +1044,66 @@ ACTIELIJST_API int actielijst_report_options_init(actielijst_report_options *opt
 ACTIELIJST_API int actielijst_report_render(actielijst_view *view, actielijst_rules *rules,
                                             const actielijst_report_options *options, actielijst_view *compare,
                                             actielijst_buf *out);
+
+/* ---- Output sinks -------------------------------------------------------------
+ * The export and the report can also be written as they are produced, to a write
+ * callback or to a file, instead of into an actielijst_buf: no whole document is
+ * held in memory. The bytes are those the buffer-returning functions give. */
+
+/** Receives output: `len` bytes (always > 0) at `data`, borrowed for the duration
+ *  of the call and not NUL-terminated; `ctx` is the pointer passed with the
+ *  callback, unchanged. Return 0 when all bytes were taken. Any other value stops
+ *  the output: the writing call fails with ACTIELIJST_EIO, its message saying that
+ *  the write callback failed and what it returned, and the callback is not called
+ *  again. Called on the calling thread, in order. The callback must not call
+ *  actielijst functions with the handles of the call that is writing; how it
+ *  reports its own failure in detail (errno, an exception of a binding) is up to
+ *  it and `ctx`. */
+typedef int (*actielijst_write_fn)(void *ctx, const char *data, size_t len);
+
+/** Writes the JSON export of `store` (byte for byte what
+ *  actielijst_store_export_json_contacts gives) to `write`, in pieces as it is
+ *  produced. Contacts (personal data) only when `include_contacts` is non-zero.
+ *  The store is read before the first byte is written, so a storage error calls
+ *  `write` not at all; after an EIO the callback may have received part of the
+ *  document, which the caller discards.
+ *  Errors: EINVALID (NULL store or write), ESTORAGE, ENOMEM, EIO (the callback
+ *  returned non-zero). */
+ACTIELIJST_API int actielijst_store_export_json_stream(actielijst_store *store, int include_contacts,
+                                                       actielijst_write_fn write, void *ctx);
+
+/** Writes the JSON export of `store` to the file at `path`, atomically: the
+ *  document goes to a new temporary file in the same directory, which is synced to
+ *  disk and then renamed over `path`. On any failure `path` keeps its previous
+ *  content (or stays absent) and the temporary file is removed. A replaced file
+ *  keeps its permissions; a new one gets 0666 less the umask.
+ *  Errors: EINVALID (NULL argument, path empty or not UTF-8), ESTORAGE, ENOMEM,
+ *  EIO (the file cannot be written; the message names the path, what failed and
+ *  the system's reason, e.g. `out/list.json: cannot write: No space left on
+ *  device`, or `out/list.json: cannot create a temporary file in its directory:
+ *  No such file or directory`). */
+ACTIELIJST_API int actielijst_store_export_json_file(actielijst_store *store, int include_contacts, const char *path);
+
+/** Renders the report as actielijst_report_render does (same arguments, same
+ *  bytes) and writes it to `write` in pieces as it is rendered. The arguments are
+ *  checked and the report is built before the first byte is written, so every
+ *  error of actielijst_report_render calls `write` not at all; after an EIO the
+ *  callback may have received part of the report.
+ *  Errors: those of actielijst_report_render (EINVALID for a NULL write instead of
+ *  a NULL out), and EIO (the callback returned non-zero). */
+ACTIELIJST_API int actielijst_report_render_stream(actielijst_view *view, actielijst_rules *rules,
+                                                   const actielijst_report_options *options, actielijst_view *compare,
+                                                   actielijst_write_fn write, void *ctx);
+
+/** Renders the report as actielijst_report_render does and writes it to the file
+ *  at `path`, atomically, as actielijst_store_export_json_file writes: on any
+ *  failure `path` keeps its previous content and no temporary file is left.
+ *  Errors: those of actielijst_report_render (EINVALID for a NULL, empty or
+ *  non-UTF-8 path instead of a NULL out), and EIO naming the path, what failed and
+ *  why. */
+ACTIELIJST_API int actielijst_report_render_file(actielijst_view *view, actielijst_rules *rules,
+                                                 const actielijst_report_options *options, actielijst_view *compare,
+                                                 const char *path);
 
 /* ---- Testing the boundary ---------------------------------------------- */
 

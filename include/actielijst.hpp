@@ -4,6 +4,7 @@
 #include <actielijst/dataset.hpp>
 #include <actielijst/error.hpp>
 #include <actielijst/json.hpp>
+#include <actielijst/output.hpp>
 #include <actielijst/store.hpp>
 #include <actielijst/version.hpp>
 #include <actielijst/view.hpp>

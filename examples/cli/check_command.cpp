@@ -5,7 +5,6 @@
 #include <actielijst/rules.hpp>
 
 #include <iostream>
-#include <set>
 
 namespace cli {
 namespace {
@@ -17,18 +16,15 @@ struct CheckOptions {
 
 int run_check(const Context& ctx, const CheckOptions& o) {
     const auto store = open_store(ctx);
-    const auto view = store.view(view_date(o.as_of, store));
+    const auto date = view_date(o.as_of, store);
+    // --where asks the store for the selected actions only (a scoped view): the rules
+    // say the same about them as on the whole list, and the findings about regions
+    // (not about one action) stay, as in the report.
+    const auto view = o.where.empty() ? store.view(date) : store.view(date, actielijst::Filter::parse(o.where, "--where"));
     const auto rules = o.rules.empty() ? actielijst::RuleSet::defaults(&view) : actielijst::RuleSet::load(o.rules, &view);
     const auto evaluation = rules.evaluate(view);
-
-    // --where keeps the findings about the selected actions, and those about regions
-    // (they are not about one action), as the report does.
     std::vector<const actielijst::Finding*> findings;
-    std::set<std::string, std::less<>> selected;
-    if (!o.where.empty())
-        for (const auto* a : actielijst::Filter::parse(o.where, "--where", &view).select(view)) selected.insert(a->key());
-    for (const auto& f : evaluation.findings)
-        if (o.where.empty() || f.action.empty() || selected.contains(f.action)) findings.push_back(&f);
+    for (const auto& f : evaluation.findings) findings.push_back(&f);
 
     std::optional<actielijst::Severity> threshold;
     if (o.fail_on == "info") threshold = actielijst::Severity::info;
@@ -42,20 +38,24 @@ int run_check(const Context& ctx, const CheckOptions& o) {
     }
 
     if (o.json) {
-        auto list = nlohmann::ordered_json::array();
-        for (const auto* f : findings) list.push_back(to_json(*f));
-        auto statuses = nlohmann::ordered_json::array();
-        for (const auto& s : evaluation.statuses) {
-            if (!o.where.empty() && !selected.contains(s.action)) continue;
-            auto rules_of = nlohmann::ordered_json::array();
-            for (const auto i : s.findings) rules_of.push_back(evaluation.findings.at(i).rule);
-            statuses.push_back({{"action", s.action}, {"rag", std::string(actielijst::to_string(s.rag))},
-                                {"rules", rules_of}});
-        }
-        print_json({{"as_of", view.as_of().iso()},
-                    {"counts", {{"alert", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}}},
-                    {"findings", list},
-                    {"statuses", statuses}});
+        // Finding by finding, so a long list of findings is never held as one JSON tree.
+        actielijst::write_stdout([&](std::ostream& out) {
+            JsonStream json(out);
+            json.member("as_of", view.as_of().iso());
+            json.member("counts", {{"alert", counts[2]}, {"warning", counts[1]}, {"info", counts[0]}});
+            json.begin_array("findings");
+            for (const auto* f : findings) json.element(to_json(*f));
+            json.end_array();
+            json.begin_array("statuses");
+            for (const auto& s : evaluation.statuses) {
+                auto rules_of = nlohmann::ordered_json::array();
+                for (const auto i : s.findings) rules_of.push_back(evaluation.findings.at(i).rule);
+                json.element({{"action", s.action}, {"rag", std::string(actielijst::to_string(s.rag))},
+                              {"rules", rules_of}});
+            }
+            json.end_array();
+            json.finish();
+        });
     } else {
         std::cout << "Checked as of " << view.as_of().iso() << ": " << counts[2] << " alert, " << counts[1]
                   << " warning, " << counts[0] << " info.\n";

@@ -39,7 +39,7 @@ actielijst::Date today() {
 
 actielijst::Date view_date(const std::string& option, const actielijst::Store& store) {
     if (!option.empty()) return actielijst::Date::parse(option, "--as-of");
-    for (const auto& m : store.dump().meta)
+    for (const auto& m : store.meta())
         if (m.key == "as_of")
             if (const auto* text = std::get_if<std::string>(&m.value)) return actielijst::Date::parse(*text, "meta.as_of");
     return today();
@@ -64,15 +64,15 @@ std::string read_file(const std::string& path) {
     return text;
 }
 
+void write_output(const std::string& path, const std::function<void(std::ostream&)>& write) {
+    if (path.empty() || path == "-")
+        actielijst::write_stdout(write);
+    else
+        actielijst::write_file(path, write);
+}
+
 void write_output(const std::string& path, const std::string& text) {
-    if (path.empty() || path == "-") {
-        std::cout << text;
-        std::cout.flush();
-        if (!std::cout) throw actielijst::Error(actielijst::Errc::io, "cannot write to standard output");
-        return;
-    }
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out || !(out << text) || !out.flush()) throw actielijst::Error(actielijst::Errc::io, path + ": cannot write the file");
+    write_output(path, [&](std::ostream& out) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
 }
 
 }  // namespace cli

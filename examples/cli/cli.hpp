@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <iosfwd>
 #include <stdexcept>
 #include <string>
 
@@ -61,7 +62,11 @@ actielijst::Date meeting_date(const actielijst::Store& store, const std::string&
 
 /// Whole file; Error(Errc::io) naming the path when it cannot be read.
 std::string read_file(const std::string& path);
-/// Writes to `path`, or to stdout when it is empty or "-"; Error(Errc::io) on failure.
+/// Streams what `write` writes to `path`, or to stdout when it is empty or "-". A
+/// file is replaced atomically: after a failure the previous file is as it was.
+/// Error(Errc::io) naming the path (or standard output) and the reason on failure.
+void write_output(const std::string& path, const std::function<void(std::ostream&)>& write);
+/// write_output of a text already at hand.
 void write_output(const std::string& path, const std::string& text);
 
 void add_store_commands(CLI::App& app, Context& ctx);   // init import export regions list

@@ -92,8 +92,7 @@ int run_proposal_history(const Context& ctx, const ProposalHistoryOptions& o) {
         print_json(list);
         return exit_ok;
     }
-    for (const auto& p : store.dump().proposals)
-        if (p.key() == o.key) std::cout << p.key() << " (" << p.action() << "): " << p.text() << "\n";
+    if (const auto p = store.proposal(o.key)) std::cout << p->key() << " (" << p->action() << "): " << p->text() << "\n";
     for (std::size_t i = 0; i < events.size(); ++i) {
         const auto& e = events[i];
         const auto state = std::string(actielijst::to_string(e.state));

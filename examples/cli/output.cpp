@@ -7,8 +7,46 @@
 namespace cli {
 
 void print_json(const nlohmann::ordered_json& value) {
-    std::cout << value.dump(2) << "\n";
+    actielijst::write_stdout([&](std::ostream& out) { out << value.dump(2) << "\n"; });
 }
+
+namespace {
+/// `value` as dump(2) writes it, each line after the first indented by `depth` levels.
+void nested(std::ostream& out, const nlohmann::ordered_json& value, int depth) {
+    const std::string text = value.dump(2);
+    const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+    for (const char c : text) {
+        out << c;
+        if (c == '\n') out << indent;
+    }
+}
+}  // namespace
+
+void JsonStream::next_member(std::string_view key) {
+    out_ << (first_member_ ? "{\n  " : ",\n  ") << nlohmann::ordered_json(std::string(key)).dump() << ": ";
+    first_member_ = false;
+}
+
+void JsonStream::member(std::string_view key, const nlohmann::ordered_json& value) {
+    next_member(key);
+    nested(out_, value, 1);
+}
+
+void JsonStream::begin_array(std::string_view key) {
+    next_member(key);
+    out_ << '[';
+    first_element_ = true;
+}
+
+void JsonStream::element(const nlohmann::ordered_json& value) {
+    out_ << (first_element_ ? "\n    " : ",\n    ");
+    first_element_ = false;
+    nested(out_, value, 2);
+}
+
+void JsonStream::end_array() { out_ << (first_element_ ? "]" : "\n  ]"); }
+
+void JsonStream::finish() { out_ << (first_member_ ? "{}\n" : "\n}\n"); }
 
 namespace {
 nlohmann::ordered_json date_or_null(const std::optional<actielijst::Date>& date) {

@@ -9,13 +9,35 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <thread>
 
 namespace cli {
 
-/// Prints `value` indented, with a final newline, to stdout.
+/// Prints `value` indented, with a final newline, to stdout; Error(Errc::io) with
+/// the reason when standard output cannot be written.
 void print_json(const nlohmann::ordered_json& value);
+
+/// A JSON object written member by member, its arrays element by element, in the
+/// layout of print_json: a listing of any length is never held whole.
+class JsonStream {
+public:
+    explicit JsonStream(std::ostream& out) : out_(out) {}
+    void member(std::string_view key, const nlohmann::ordered_json& value);
+    void begin_array(std::string_view key);
+    void element(const nlohmann::ordered_json& value);
+    void end_array();
+    /// Closes the object, with a final newline.
+    void finish();
+
+private:
+    void next_member(std::string_view key);
+    std::ostream& out_;
+    bool first_member_ = true;
+    bool first_element_ = true;
+};
 
 nlohmann::ordered_json to_json(const actielijst::Region& region);
 nlohmann::ordered_json to_json(const actielijst::StatusUpdate& update);

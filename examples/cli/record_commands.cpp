@@ -70,11 +70,10 @@ struct ProposeOptions {
 int run_propose(const Context& ctx, const ProposeOptions& o) {
     auto store = open_store(ctx);
     // Merging upserts proposals by key; a new proposal must not silently replace one.
-    for (const auto& p : store.dump().proposals)
-        if (p.key() == o.key)
-            throw actielijst::Error(actielijst::Errc::exists,
-                                    "KEY: proposal \"" + o.key + "\" already exists (state " +
-                                        std::string(actielijst::to_string(p.state())) + ")");
+    if (const auto p = store.proposal(o.key))
+        throw actielijst::Error(actielijst::Errc::exists,
+                                "KEY: proposal \"" + o.key + "\" already exists (state " +
+                                    std::string(actielijst::to_string(p->state())) + ")");
     // The tabling date is always explicit, so a script gets the same store every run.
     const auto tabled = !o.date.empty()      ? actielijst::Date::parse(o.date, "--date")
                         : !o.meeting.empty() ? meeting_date(store, o.meeting, "--meeting")

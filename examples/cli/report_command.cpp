@@ -22,7 +22,12 @@ int run_report(const Context& ctx, const ReportOptions& o) {
     // A report for a meeting is as of its date unless --as-of says otherwise.
     const auto as_of = o.as_of.empty() && !o.meeting.empty() ? meeting_date(store, o.meeting, "--meeting")
                                                              : view_date(o.as_of, store);
-    const auto view = store.view(as_of);
+    // --where asks the store for the selected actions only (a scoped view). What
+    // changed since a snapshot is a difference of whole lists, so --since reads the
+    // whole list and lets the report select.
+    const auto view = o.where.empty() || !o.since.empty()
+                          ? store.view(as_of)
+                          : store.view(as_of, actielijst::Filter::parse(o.where, "--where"));
     const auto rules = o.rules.empty() ? actielijst::RuleSet::defaults(&view) : actielijst::RuleSet::load(o.rules, &view);
     const auto evaluation = rules.evaluate(view);
     // The report parses the filter itself; parsing it here first makes an error name the option.
@@ -37,9 +42,10 @@ int run_report(const Context& ctx, const ReportOptions& o) {
     options.filter = o.where;
     options.include_contacts = o.contacts;
     options.meeting = o.meeting;
-    const auto contacts = o.contacts ? store.dump(true).contacts : std::vector<actielijst::Contact>{};
+    const auto contacts = o.contacts ? store.contacts() : std::vector<actielijst::Contact>{};
     const auto report = actielijst::build_report(view, evaluation, options, changes ? &*changes : nullptr, contacts);
-    write_output(o.output, actielijst::render(report, actielijst::parse_report_format(o.format)));
+    const auto format = actielijst::parse_report_format(o.format);
+    write_output(o.output, [&](std::ostream& out) { actielijst::render(report, format, out); });
     if (!o.output.empty() && o.output != "-")
         std::cout << "Report as of " << view.as_of().iso() << " (" << o.format << ") written to " << o.output << ".\n";
     return exit_ok;

@@ -5,6 +5,8 @@
 #include <actielijst/rules.hpp>
 
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <fstream>
 #include <iostream>
 
@@ -45,35 +47,52 @@ struct ImportOptions {
     bool json = false;
 };
 
-/// Reads the file in chunks so a terminal can show how far reading got.
-std::string read_with_progress(const std::string& path, Progress& progress) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw actielijst::Error(actielijst::Errc::io, path + ": cannot read the file");
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    std::string text;
-    if (!ec) text.reserve(size);
-    std::string chunk(1 << 20, '\0');
-    while (in) {
-        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-        if (!ec && size > 0)
-            progress.detail("reading " + path + " " + std::to_string(text.size() * 100 / size) + "%");
+/// A file handed to the parser in chunks as it reads, so a terminal can show how far
+/// reading got; the text is never held whole.
+class ReadWithProgress final : public std::streambuf {
+public:
+    ReadWithProgress(const std::string& path, Progress& progress)
+        : path_(path), progress_(progress), in_(path, std::ios::binary), chunk_(std::size_t{1} << 20) {
+        if (!in_) throw actielijst::Error(actielijst::Errc::io, path + ": cannot read the file");
+        std::error_code ec;
+        size_ = fs::file_size(path, ec);
+        if (ec) size_ = 0;
     }
-    if (in.bad()) throw actielijst::Error(actielijst::Errc::io, path + ": read error");
-    return text;
-}
+
+protected:
+    int_type underflow() override {
+        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+        in_.read(chunk_.data(), static_cast<std::streamsize>(chunk_.size()));
+        // Thrown through the reading stream, which reports it as a read error.
+        if (in_.bad()) throw actielijst::Error(actielijst::Errc::io, path_ + ": read error");
+        const auto got = static_cast<std::size_t>(in_.gcount());
+        read_ += got;
+        if (size_ > 0)
+            progress_.detail("reading and validating " + path_ + " " + std::to_string(read_ * 100 / size_) + "%");
+        setg(chunk_.data(), chunk_.data(), chunk_.data() + got);
+        return got > 0 ? traits_type::to_int_type(chunk_[0]) : traits_type::eof();
+    }
+
+private:
+    std::string path_;
+    Progress& progress_;
+    std::ifstream in_;
+    std::vector<char> chunk_;
+    std::uintmax_t size_ = 0;
+    std::uintmax_t read_ = 0;
+};
 
 int run_import(const Context& ctx, const ImportOptions& o) {
     auto store = open_store(ctx);
     actielijst::MergeSummary summary;
     {
         Progress progress(stderr_is_terminal());
-        progress.phase("reading " + o.file);
-        const auto text = read_with_progress(o.file, progress);
+        progress.phase("reading and validating " + o.file);
+        ReadWithProgress file(o.file, progress);
+        std::istream in(&file);
         try {
-            progress.phase("validating " + o.file);
-            const auto data = actielijst::parse_json(text);
+            // Read, checked and converted as it goes: the document is never held whole.
+            const auto data = actielijst::parse_json(in);
             progress.phase("writing to " + store.path());
             summary = store.merge(data);
         } catch (const actielijst::Error& e) {
@@ -102,7 +121,7 @@ struct ExportOptions {
 
 int run_export(const Context& ctx, const ExportOptions& o) {
     const auto store = open_store(ctx);
-    write_output(o.output, store.export_json(o.contacts));
+    write_output(o.output, [&](std::ostream& out) { store.export_json(out, o.contacts); });
     return exit_ok;
 }
 
@@ -144,42 +163,80 @@ struct ListOptions {
     std::string theme;
     std::string as_of;
     bool json = false;
+    bool explain = false;
 };
+
+/// A text literal of the filter language.
+std::string filter_literal(const std::string& text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+/// Which parts of the filter the store answers from its indexes and which are
+/// evaluated on what those return (docs/cli.md).
+void explain(const actielijst::Filter& filter) {
+    const auto plan = filter.plan();
+    std::cerr << "filter: " << filter.text() << "\n";
+    for (const auto& part : plan.pushed) std::cerr << "  answered by the store's indexes: " << part << "\n";
+    for (const auto& part : plan.in_memory) std::cerr << "  evaluated in memory on those rows: " << part << "\n";
+    if (plan.pushed.empty()) std::cerr << "  (nothing could be pushed down: every action on the list is read)\n";
+}
 
 int run_list(const Context& ctx, const ListOptions& o) {
     const auto store = open_store(ctx);
-    const auto view = store.view(view_date(o.as_of, store));
+    const auto date = view_date(o.as_of, store);
+    // The question goes to the store as one filter, so that it reads only what
+    // matches: --where, else --theme (a --theme beside --where is applied after).
+    std::optional<actielijst::Filter> filter;
+    if (!o.where.empty())
+        filter = actielijst::Filter::parse(o.where, "--where");
+    else if (!o.theme.empty())
+        filter = actielijst::Filter::parse("theme = " + filter_literal(o.theme), "--theme");
+    if (filter && o.explain) explain(*filter);
+    const auto view = filter ? store.view(date, *filter) : store.view(date);
     if (!o.theme.empty() && !view.theme(o.theme))
         throw actielijst::Error(actielijst::Errc::not_found, "--theme: unknown theme \"" + o.theme + "\"");
     std::vector<const actielijst::ActionPoint*> selected;
-    if (o.where.empty())
-        for (const auto& a : view.actions()) selected.push_back(&a);
-    else
-        selected = actielijst::Filter::parse(o.where, "--where", &view).select(view);
-    std::erase_if(selected, [&](const auto* a) { return !o.theme.empty() && a->theme() != o.theme; });
+    for (const auto& a : view.actions())
+        if (o.theme.empty() || a.theme() == o.theme) selected.push_back(&a);
+    std::map<std::string_view, std::vector<const actielijst::Proposal*>> proposals_of;
+    for (const auto& p : view.proposals()) proposals_of[p.action()].push_back(&p);
+    const auto proposals = [&](const actielijst::ActionPoint& a) {
+        const auto it = proposals_of.find(a.key());
+        return it == proposals_of.end() ? std::vector<const actielijst::Proposal*>{} : it->second;
+    };
 
     if (o.json) {
-        auto actions = nlohmann::ordered_json::array();
-        for (const auto* a : selected) {
-            auto statuses = nlohmann::ordered_json::array();
-            for (const auto* st : view.statuses_of(a->key())) {
-                auto j = to_json(*st);
-                if (const auto* state = view.state(st->state()))
-                    j["category"] = std::string(actielijst::to_string(state->category()));
-                statuses.push_back(std::move(j));
+        // One action at a time, so a long listing is never held as one JSON tree.
+        actielijst::write_stdout([&](std::ostream& out) {
+            JsonStream json(out);
+            json.member("as_of", view.as_of().iso());
+            json.begin_array("actions");
+            for (const auto* a : selected) {
+                auto statuses = nlohmann::ordered_json::array();
+                for (const auto* st : view.statuses_of(a->key())) {
+                    auto j = to_json(*st);
+                    if (const auto* state = view.state(st->state()))
+                        j["category"] = std::string(actielijst::to_string(state->category()));
+                    statuses.push_back(std::move(j));
+                }
+                auto tabled = nlohmann::ordered_json::array();
+                for (const auto* p : proposals(*a)) tabled.push_back(to_json(*p));
+                auto j = to_json(*a);
+                j["statuses"] = std::move(statuses);
+                j["proposals"] = std::move(tabled);  // tabled by the date, in their state on it
+                json.element(j);
             }
-            auto proposals = nlohmann::ordered_json::array();
-            for (const auto& p : view.proposals())
-                if (p.action() == a->key()) proposals.push_back(to_json(p));
-            auto j = to_json(*a);
-            j["statuses"] = std::move(statuses);
-            j["proposals"] = std::move(proposals);  // tabled by the date, in their state on it
-            actions.push_back(std::move(j));
-        }
-        print_json({{"as_of", view.as_of().iso()}, {"actions", actions}});
+            json.end_array();
+            json.finish();
+        });
         return exit_ok;
     }
-    std::cout << "As of " << view.as_of().iso() << ": " << selected.size() << " of " << view.actions().size()
+    std::cout << "As of " << view.as_of().iso() << ": " << selected.size() << " of " << store.action_count(date)
               << " action points.\n";
     for (const auto* a : selected) {
         std::cout << "\n" << a->key() << "  [" << a->theme() << "]  " << a->title();
@@ -192,8 +249,8 @@ int run_list(const Context& ctx, const ListOptions& o) {
             std::cout << "  " << s->scope() << " " << (region ? region->name() : std::string()) << ": " << s->state()
                       << " (" << s->as_of().iso() << ")\n";
         }
-        for (const auto& p : view.proposals()) {
-            if (p.action() != a->key()) continue;
+        for (const auto* proposal : proposals(*a)) {
+            const auto& p = *proposal;
             std::cout << "  proposal " << p.key() << ": " << actielijst::to_string(p.state());
             if (p.decided()) std::cout << " on " << p.decided()->iso();
             if (!p.decided_meeting().empty()) std::cout << " at " << p.decided_meeting();
@@ -248,6 +305,9 @@ void add_store_commands(CLI::App& app, Context& ctx) {
         sub->add_option("--as-of", o->as_of, "Date of the picture (default: the list's as-of date, else today)")
             ->check(iso_date());
         sub->add_flag("--json", o->json, "Print JSON");
+        sub->add_flag("--explain", o->explain,
+                      "Say on standard error which parts of the filter the store answers from its indexes and "
+                      "which are evaluated in memory");
     }
 }
 

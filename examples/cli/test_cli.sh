@@ -130,7 +130,51 @@ run 0 export --contacts -o "$WORK/export.json"
 out_empty
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$WORK/export.json"
 run 3 export -o "$WORK/no/such/dir/export.json"
-err_has "cannot write"
+err_has "$WORK/no/such/dir/export.json: cannot create a temporary file in its directory: No such file or directory"
+[[ ! -e $WORK/no ]] || fail "a failed export created something"
+# Output files are replaced atomically: a second export replaces the first whole.
+cp "$WORK/export.json" "$WORK/export.first.json"
+run 0 export -o "$WORK/export.json"
+python3 -c 'import json,sys; assert "contacts" not in json.load(open(sys.argv[1]))' "$WORK/export.json"
+# A write that fails half-way (the file size limit stands in for a full disk) says
+# why, keeps the previous file as it was and leaves no temporary file behind. The
+# limit is 32 KiB, what SQLite's WAL index needs to open the store; the reports of
+# the Limburg list are larger (HTML about 50 KB, JSON about 60 KB).
+mkdir "$WORK/keep"
+cp "$WORK/export.first.json" "$WORK/keep/out.json"
+printf 'the previous report\n' >"$WORK/keep/report.html"
+for args in "report --format json -o $WORK/keep/out.json" "report -o $WORK/keep/report.html"; do
+    rc=0
+    # shellcheck disable=SC2086  # the words of $args are the arguments
+    (ulimit -f 32 && trap '' XFSZ && exec "$PROGRAM" $args) >"$WORK/out" 2>"$WORK/err" || rc=$?
+    [[ $rc -eq 3 ]] || { cat "$WORK/err"; fail "actielijst $args over the file size limit exited $rc, expected 3"; }
+    err_has "$WORK/keep/"
+    err_has ": cannot write: File too large"
+done
+cmp -s "$WORK/keep/out.json" "$WORK/export.first.json" || fail "a failed write changed the previous file"
+[[ $(cat "$WORK/keep/report.html") == "the previous report" ]] || fail "a failed report changed the previous file"
+[[ $(ls -A "$WORK/keep" | sort | tr '\n' ' ') == "out.json report.html " ]] ||
+    { ls -A "$WORK/keep"; fail "a failed write left a file behind"; }
+# A directory the program may not write to: the message names the path, no file appears.
+if [[ $(id -u) -ne 0 ]]; then
+    mkdir "$WORK/readonly"
+    chmod 555 "$WORK/readonly"
+    run 3 export -o "$WORK/readonly/export.json"
+    err_has "$WORK/readonly/export.json: cannot create a temporary file in its directory: Permission denied"
+    [[ -z $(ls -A "$WORK/readonly") ]] || fail "a failed export left a file in a read-only directory"
+    chmod 755 "$WORK/readonly"
+else
+    echo "note: running as root, which may write anywhere: the read-only directory case is skipped"
+fi
+# Standard output: a full device is an error with its reason, not a silent loss.
+if [[ -w /dev/full ]]; then
+    for cmd in export report; do
+        rc=0
+        "$PROGRAM" "$cmd" >/dev/full 2>"$WORK/err" || rc=$?
+        [[ $rc -eq 3 ]] || { cat "$WORK/err"; fail "actielijst $cmd > /dev/full exited $rc, expected 3"; }
+        err_has "standard output: No space left on device"
+    done
+fi
 
 # ---- regions -----------------------------------------------------------------
 run 0 regions
@@ -153,6 +197,15 @@ run 3 list --theme bouwen
 err_has 'unknown theme "bouwen"'
 run 3 list --where 'theme = '
 err_has "--where:1:8"
+# The state in one region, answered from the store's indexes; --explain says how.
+run 0 list --where 'state_at("CR39") = "stalled" and statuses > 1' --explain
+out_has "As of 2023-03-01: 2 of 19 action points."
+out_has "wonen-registratie"
+out_lacks "algemeen-in-gesprek"
+err_has 'answered by the store'"'"'s indexes: state_at("CR39") = "stalled"'
+err_has "evaluated in memory on those rows: statuses > 1"
+run 3 list --where 'state_at("CR99") = "stalled"'
+err_has '--where:1:10: unknown region "CR99"'
 
 # ---- status and history --------------------------------------------------------
 run 0 status wonen-registratie Zuid in_progress "Handhavingscapaciteit gevonden." --date 2023-04-01 --author Secretariaat
@@ -271,7 +324,7 @@ err_has "--where:1:8"
 run 3 report --meeting nope
 err_has "nope"
 run 3 report -o "$WORK/no/such/dir/report.html"
-err_has "cannot write"
+err_has "$WORK/no/such/dir/report.html: cannot create a temporary file in its directory: No such file or directory"
 
 # ---- the meeting cycle: meetings, a proposal tabled at one and decided at the next --
 # A store of its own (the Limburg list brings its states), so the dates are only these.

@@ -31,7 +31,7 @@ std::string read_file(const std::string& path) {
 /// The date the report is "as of": the option, else the list's own meta "as_of".
 Date report_date(const std::string& option, const Store& store) {
     if (!option.empty()) return Date::parse(option, "--as-of");
-    for (const auto& m : store.dump().meta)
+    for (const auto& m : store.meta())
         if (m.key == "as_of")
             if (const auto* text = std::get_if<std::string>(&m.value)) return Date::parse(*text, "meta.as_of");
     throw Error(Errc::invalid, "--as-of: the list states no as-of date; give one");
@@ -93,25 +93,30 @@ int main(int argc, char** argv) {
             std::cout << "Imported " << data << ": " << s.definitions_added << " new definitions, " << s.updates_added
                       << " new states of affairs (" << s.updates_unchanged << " already stored).\n";
         }
-        const auto view = store.view(report_date(as_of, store));
+        // --where asks the store for the selected action points only (a scoped view);
+        // the changes since a date are a difference of whole lists, so --compare-date
+        // reads the whole list and lets the report select.
+        const auto date = report_date(as_of, store);
+        const auto view = options.filter.empty() || !compare_date.empty()
+                              ? store.view(date)
+                              : store.view(date, Filter::parse(options.filter, "--where"));
         const auto rules = rules_file.empty() ? RuleSet::defaults(&view) : RuleSet::load(rules_file, &view);
         const auto evaluation = rules.evaluate(view);
         std::optional<Changes> changes;
         if (!compare_date.empty()) changes = diff(store.view(Date::parse(compare_date, "--compare-date")), view);
         std::vector<Contact> contacts;
-        if (options.include_contacts) contacts = store.dump(true).contacts;
+        if (options.include_contacts) contacts = store.contacts();
         // --where errors name the option, as the rules engine reports them.
         if (!options.filter.empty()) Filter::parse(options.filter, "--where", &view);
         const auto report = build_report(view, evaluation, options, changes ? &*changes : nullptr, contacts);
 
-        // Render everything first, so a failure writes no file at all.
-        std::vector<std::string> texts;
+        // Each file is rendered straight into a temporary file beside it and renamed
+        // over the target when complete: a failure leaves every target whole (the old
+        // file or the new one) and says why.
+        std::vector<ReportFormat> kinds;
         for (std::size_t i = 0; i < outs.size(); ++i)
-            texts.push_back(render(report, format_of(outs[i], formats.empty() ? std::string() : formats[i])));
-        for (std::size_t i = 0; i < outs.size(); ++i) {
-            std::ofstream file(outs[i], std::ios::binary | std::ios::trunc);
-            if (!file || !(file << texts[i]) || !file.flush()) throw Error(Errc::io, "cannot write " + outs[i]);
-        }
+            kinds.push_back(format_of(outs[i], formats.empty() ? std::string() : formats[i]));
+        for (std::size_t i = 0; i < outs.size(); ++i) render_file(report, kinds[i], outs[i]);
         const auto& s = report.summary;
         std::cout << "Report as of " << view.as_of().iso() << ": " << report.themes.size() << " themes, " << s.actions
                   << " action points, " << s.statuses << " states of affairs, " << s.open_proposals

@@ -17,6 +17,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -241,5 +242,22 @@ std::string render_csv(const Report& report);
 /// The report model as JSON (docs/report.md).
 std::string render_json(const Report& report);
 std::string render(const Report& report, ReportFormat format);
+
+/// The renderers above, writing into `out` as they go, so no whole document is
+/// held in memory; the bytes are those of the string-returning forms. Formatting
+/// does not depend on `out`'s locale or flags. An exception `out` throws (see
+/// std::ios::exceptions) propagates and ends the rendering; when `out` fails
+/// without throwing, the rendering ends with Error(Errc::io). What was written
+/// before a failure stays written.
+void render_html(const Report& report, std::ostream& out);
+void render_markdown(const Report& report, std::ostream& out);
+void render_csv(const Report& report, std::ostream& out);
+void render_json(const Report& report, std::ostream& out);
+void render(const Report& report, ReportFormat format, std::ostream& out);
+
+/// Renders into the file at `path`, atomically (write_file in output.hpp): on any
+/// failure `path` keeps its previous content and Error(Errc::io) names the path,
+/// what failed and why.
+void render_file(const Report& report, ReportFormat format, const std::string& path);
 
 }  // namespace actielijst

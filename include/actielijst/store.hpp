@@ -5,6 +5,7 @@
 #include <actielijst/view.hpp>
 
 #include <cstddef>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,7 +41,7 @@ struct OpenOptions {
 class Store {
 public:
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int schema_version = 3;
+    static constexpr int schema_version = 4;
 
     /// Opens or creates the database at `path`, migrating an older schema. A new
     /// store holds no progress states: a list brings its own (JSON `states`), or
@@ -100,8 +101,17 @@ public:
 
     /// Parses a JSON document (docs/json-format.md) and merges it.
     MergeSummary import_json(std::string_view json);
+    /// The same, reading the document from `in` as it is parsed (parse_json(std::istream&)).
+    MergeSummary import_json(std::istream& in);
     /// The whole store as a JSON document; contacts (personal data) only on request.
     std::string export_json(bool include_contacts = false) const;
+    /// The same document, written into `out` row by row as the store is read (one
+    /// read transaction): memory holds one action, update, proposal or observation at
+    /// a time, whatever the size of the store. A storage error part-way leaves a
+    /// partial document in `out` (write files through an atomic output, which then
+    /// keeps the target as it was); an exception `out` throws propagates, and a stream
+    /// that fails without throwing ends the export with Error(Errc::io).
+    void export_json(std::ostream& out, bool include_contacts = false) const;
 
     /// The whole store as values, in export order; contacts only on request.
     Dataset dump(bool include_contacts = false) const;
@@ -132,6 +142,22 @@ public:
 
     /// The code of the region with this code or alias (case-insensitive), if any.
     std::optional<std::string> resolve_region(std::string_view code_or_alias) const;
+
+    /// The list's meta data, as dump().meta gives it, without reading the rest.
+    std::vector<MetaEntry> meta() const;
+
+    /// Every contact (personal data: the caller decides where it goes), as
+    /// dump(true).contacts gives them, without reading the rest.
+    std::vector<Contact> contacts() const;
+
+    /// One proposal in its latest state, as dump().proposals holds it; nullopt for an
+    /// unknown key. One lookup by key and one descent of its decisions.
+    std::optional<Proposal> proposal(std::string_view key) const;
+
+    /// How many actions are on the list at `as_of` (since at or before it, until after
+    /// it); every stored action when unset. A count of an index, less two index ranges
+    /// that hold only the actions with a `since` or `until`: it reads no action itself.
+    std::size_t action_count(std::optional<Date> as_of = std::nullopt) const;
 
 private:
     struct Impl;

@@ -1,13 +1,23 @@
 // parse_json: the exchange format (docs/json-format.md) into a Dataset. Shape,
 // types, required and unknown members are checked here, each error naming the
 // place; references between entries are resolved later by Store::merge.
+//
+// The document is never held as one tree: each element of a top-level list is
+// built, converted and freed as it is read. Its errors wait until the whole text has
+// been read, so that the error reported is the one a check of the whole tree would
+// find first: bytes (UTF-8, NUL, size), then syntax, then the members in a fixed order.
 #include <actielijst/error.hpp>
 #include <actielijst/json.hpp>
 
 #include "json/tree.hpp"
 #include "util/check.hpp"
 
+#include <array>
+#include <cstring>
+#include <exception>
 #include <initializer_list>
+#include <istream>
+#include <streambuf>
 #include <vector>
 
 namespace actielijst {
@@ -139,20 +149,6 @@ auto make(const std::string& where, F&& construct) {
         if (what.rfind(where, 0) == 0) throw;  // already placed (from an Obj getter)
         throw Error(e.code(), where + "." + what);
     }
-}
-
-template <class T, class F>
-std::vector<T> list(const Json& doc, const char* name, F&& read_one) {
-    std::vector<T> out;
-    const Json* it = doc.find(name);
-    if (!it || it->is_null()) return out;
-    if (!it->is_array()) fail(name, "expected an array, got " + type_of(*it));
-    out.reserve(it->size());
-    for (std::size_t i = 0; i < it->size(); ++i) {
-        const std::string where = std::string(name) + "[" + std::to_string(i) + "]";
-        out.push_back(make(where, [&] { return read_one((*it)[i], where); }));
-    }
-    return out;
 }
 
 std::vector<MetaEntry> read_meta(const Json& doc) {
@@ -305,12 +301,200 @@ Contact read_contact(const Json& j, const std::string& w) {
     return Contact(o.str("municipality"), o.str("role"), o.str("name"), o.str("email", false));
 }
 
-Json parse_text(std::string_view text) {
-    if (text.size() > max_document_bytes)
-        throw Error(Errc::invalid, "document of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
-                                       std::to_string(max_document_bytes) + " bytes");
-    return detail::parse_tree(text, max_depth, max_members);
+/// One top-level list of the document: its name and how one element is read into a
+/// Dataset (with what it brings along, such as an action's due-date changes).
+struct ListReader {
+    const char* name;
+    void (*read)(Dataset& d, const Json& j, const std::string& where);
+};
+
+/// The lists in the order their errors are reported.
+constexpr std::array<ListReader, 10> lists{{
+    {"themes", [](Dataset& d, const Json& j, const std::string& w) { d.themes.push_back(read_theme(j, w)); }},
+    {"regions", [](Dataset& d, const Json& j, const std::string& w) { d.regions.push_back(read_region(j, w)); }},
+    {"states", [](Dataset& d, const Json& j, const std::string& w) { d.states.push_back(read_state(j, w)); }},
+    {"meetings", [](Dataset& d, const Json& j, const std::string& w) { d.meetings.push_back(read_meeting(j, w)); }},
+    {"actions",
+     [](Dataset& d, const Json& j, const std::string& w) { d.actions.push_back(read_action(j, w, d.due_changes)); }},
+    {"updates", [](Dataset& d, const Json& j, const std::string& w) { d.updates.push_back(read_update(j, w)); }},
+    {"proposals",
+     [](Dataset& d, const Json& j, const std::string& w) {
+         d.proposals.push_back(read_proposal(j, w, d.proposal_events));
+     }},
+    {"indicators",
+     [](Dataset& d, const Json& j, const std::string& w) { d.indicators.push_back(read_indicator(j, w)); }},
+    {"observations",
+     [](Dataset& d, const Json& j, const std::string& w) { d.observations.push_back(read_observation(j, w)); }},
+    {"contacts", [](Dataset& d, const Json& j, const std::string& w) { d.contacts.push_back(read_contact(j, w)); }},
+}};
+
+/// Element `index` of list `l`, read into `d`; errors name the element.
+void read_element(const ListReader& l, Dataset& d, const Json& j, std::size_t index) {
+    const std::string where = std::string(l.name) + "[" + std::to_string(index) + "]";
+    make(where, [&] {
+        l.read(d, j, where);
+        return 0;
+    });
 }
+
+/// Builds the Dataset while the document is read: the elements of the lists are
+/// converted as they arrive; the first error of each list is kept for the end.
+class DatasetBuilder final : public detail::ElementSink {
+public:
+    bool streams(const std::string& name) const override { return find(name) != lists.size(); }
+
+    void element(const std::string& name, std::size_t index, Json&& value) override {
+        const std::size_t l = find(name);
+        if (errors_[l]) return;  // the first error of a list is the one reported
+        try {
+            read_element(lists[l], data_, value, index);
+        } catch (const Error&) {
+            errors_[l] = std::current_exception();
+        }
+    }
+
+    /// The Dataset, once `doc` (the document without the elements streamed) has been
+    /// checked in the order a check of the whole tree goes.
+    Dataset finish(const Json& doc) {
+        if (!doc.is_object()) fail("document", "expected an object, got " + type_of(doc));
+        Obj top(doc, "document",
+                {"format", "format_version", "meta", "themes", "regions", "states", "meetings", "actions", "updates",
+                 "proposals", "indicators", "observations", "contacts"});
+        if (top.str("format") != "actielijst")
+            fail("format", "expected \"actielijst\", got " + quote(top.str("format")));
+        const auto version = top.integer("format_version");
+        if (!version) fail("format_version", "required member is missing");
+        if (*version > json_format_version)
+            throw Error(Errc::version, "format_version: document version " + std::to_string(*version) +
+                                           " is newer than this actielijst reads (" +
+                                           std::to_string(json_format_version) + ")");
+        if (*version < 1) fail("format_version", "expected 1, got " + std::to_string(*version));
+        data_.meta = read_meta(doc);
+        for (std::size_t l = 0; l < lists.size(); ++l) {
+            if (errors_[l]) std::rethrow_exception(errors_[l]);
+            // A list given as null or as something other than an array is in the tree.
+            const Json* it = doc.find(lists[l].name);
+            if (!it || it->is_null()) continue;
+            if (!it->is_array()) fail(lists[l].name, "expected an array, got " + type_of(*it));
+            for (std::size_t i = 0; i < it->size(); ++i) read_element(lists[l], data_, (*it)[i], i);
+        }
+        return std::move(data_);
+    }
+
+private:
+    static std::size_t find(const std::string& name) {
+        std::size_t l = 0;
+        while (l < lists.size() && name != lists[l].name) ++l;
+        return l;
+    }
+
+    Dataset data_;
+    std::array<std::exception_ptr, lists.size()> errors_{};
+};
+
+/// The bytes of a stream, checked as the string form checks a whole text before
+/// parsing: valid UTF-8, no NUL byte, at most max_document_bytes. Hands the parser
+/// only bytes that passed. Its errors are those of the string form, in its order:
+/// invalid UTF-8 anywhere comes first, then a NUL byte, then the size; so when the
+/// parser fails, drain() reads the rest for an error that comes before the parser's.
+class CheckedInput final : public std::streambuf {
+public:
+    explicit CheckedInput(std::istream& in) : in_(in), buffer_(chunk_bytes + max_held) {}
+
+    /// Reads what is left, checking only the bytes; throws their error, if any.
+    void drain() {
+        if (done_) return;
+        setg(nullptr, nullptr, nullptr);
+        while (fill()) {
+        }
+        conclude();
+    }
+
+protected:
+    int_type underflow() override {
+        while (gptr() == egptr()) {  // a chunk may hold no whole UTF-8 character yet
+            if (done_ || !fill()) return traits_type::eof();
+            if (nul_ != npos) drain();  // throws
+        }
+        return traits_type::to_int_type(*gptr());
+    }
+
+private:
+    static constexpr std::size_t chunk_bytes = std::size_t{1} << 16;
+    static constexpr std::size_t max_held = 3;  // the start of a UTF-8 sequence cut by a chunk's end
+    static constexpr std::size_t npos = std::string_view::npos;
+
+    /// Reads the next chunk behind the bytes held back and checks it; false at the
+    /// end. The bytes checked become the get area, ending before a NUL byte.
+    bool fill() {
+        char* const base = buffer_.data();
+        std::memmove(base, base + checked_, held_);
+        offset_ += checked_;
+        checked_ = 0;
+        std::size_t n = held_;
+        while (n == held_) {
+            in_.read(base + n, static_cast<std::streamsize>(chunk_bytes));
+            if (in_.bad()) stop(Error(Errc::io, "read error"));
+            const auto got = static_cast<std::size_t>(in_.gcount());
+            if (got == 0) break;
+            n += got;
+        }
+        if (n == 0) {
+            done_ = true;
+            return false;
+        }
+        // Bytes at the end that begin a UTF-8 sequence without its continuation wait
+        // for the next chunk, unless this is the end.
+        std::size_t complete = n;
+        if (n > held_) {
+            for (std::size_t back = 1; back <= max_held && back <= n; ++back) {
+                const auto c = static_cast<unsigned char>(base[n - back]);
+                if ((c & 0xC0) == 0x80) continue;  // a continuation byte: look further back
+                const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+                if (len > back) complete = n - back;
+                break;
+            }
+        }
+        held_ = n - complete;
+        const std::string_view text(base, complete);
+        if (const auto bad = detail::utf8_error_offset(text); bad != npos)
+            stop(Error(Errc::invalid, "document: invalid UTF-8 at byte " + std::to_string(offset_ + bad)));
+        std::size_t usable = complete;
+        if (nul_ == npos) {
+            if (const auto nul = text.find('\0'); nul != npos) {
+                nul_ = offset_ + nul;
+                usable = nul;
+            }
+        }
+        checked_ = complete;
+        if (offset_ + complete > max_document_bytes) conclude();
+        setg(base, base, base + usable);
+        return true;
+    }
+
+    /// At the end of the text, or where reading stops: the error of the bytes, if any.
+    void conclude() {
+        done_ = true;
+        if (nul_ != npos) stop(Error(Errc::invalid, "document: NUL byte at byte " + std::to_string(nul_)));
+        if (offset_ + checked_ > max_document_bytes)
+            stop(Error(Errc::invalid,
+                       "document exceeds the limit of " + std::to_string(max_document_bytes) + " bytes"));
+    }
+
+    [[noreturn]] void stop(const Error& e) {
+        done_ = true;
+        setg(nullptr, nullptr, nullptr);
+        throw e;
+    }
+
+    std::istream& in_;
+    std::vector<char> buffer_;
+    std::size_t offset_ = 0;   // of buffer_[0] in the document
+    std::size_t checked_ = 0;  // bytes at the front of buffer_ that passed
+    std::size_t held_ = 0;     // bytes behind those, held back for the next chunk
+    std::size_t nul_ = npos;   // the first NUL byte's offset
+    bool done_ = false;
+};
 
 }  // namespace
 
@@ -321,35 +505,26 @@ Dataset parse_json(std::string_view text) {
     // silently dropping the rest of the document.
     if (const auto nul = text.find('\0'); nul != std::string_view::npos)
         throw Error(Errc::invalid, "document: NUL byte at byte " + std::to_string(nul));
-    const Json doc = parse_text(text);
-    if (!doc.is_object()) fail("document", "expected an object, got " + type_of(doc));
-    Obj top(doc, "document",
-            {"format", "format_version", "meta", "themes", "regions", "states", "meetings", "actions", "updates",
-             "proposals", "indicators", "observations", "contacts"});
-    if (top.str("format") != "actielijst")
-        fail("format", "expected \"actielijst\", got " + quote(top.str("format")));
-    const auto version = top.integer("format_version");
-    if (!version) fail("format_version", "required member is missing");
-    if (*version > json_format_version)
-        throw Error(Errc::version, "format_version: document version " + std::to_string(*version) +
-                                       " is newer than this actielijst reads (" + std::to_string(json_format_version) +
-                                       ")");
-    if (*version < 1) fail("format_version", "expected 1, got " + std::to_string(*version));
-    Dataset d;
-    d.meta = read_meta(doc);
-    d.themes = list<Theme>(doc, "themes", read_theme);
-    d.regions = list<Region>(doc, "regions", read_region);
-    d.states = list<ProgressState>(doc, "states", read_state);
-    d.meetings = list<Meeting>(doc, "meetings", read_meeting);
-    d.actions = list<ActionPoint>(
-        doc, "actions", [&](const Json& j, const std::string& w) { return read_action(j, w, d.due_changes); });
-    d.updates = list<StatusUpdate>(doc, "updates", read_update);
-    d.proposals = list<Proposal>(
-        doc, "proposals", [&](const Json& j, const std::string& w) { return read_proposal(j, w, d.proposal_events); });
-    d.indicators = list<Indicator>(doc, "indicators", read_indicator);
-    d.observations = list<Observation>(doc, "observations", read_observation);
-    d.contacts = list<Contact>(doc, "contacts", read_contact);
-    return d;
+    if (text.size() > max_document_bytes)
+        throw Error(Errc::invalid, "document of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
+                                       std::to_string(max_document_bytes) + " bytes");
+    DatasetBuilder builder;
+    return builder.finish(detail::parse_tree(text, max_depth, max_members, &builder));
+}
+
+Dataset parse_json(std::istream& in) {
+    CheckedInput checked(in);
+    std::istream source(&checked);
+    DatasetBuilder builder;
+    Json doc;
+    try {
+        doc = detail::parse_tree(source, max_depth, max_members, &builder);
+    } catch (const Error&) {
+        checked.drain();  // an error in the bytes further on is reported first
+        throw;
+    }
+    checked.drain();  // nothing is left after a document but white space
+    return builder.finish(doc);
 }
 
 }  // namespace actielijst

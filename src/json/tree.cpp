@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <istream>
 #include <set>
 
 namespace actielijst::detail {
@@ -37,7 +38,8 @@ class TreeBuilder {
 public:
     using Json = nlohmann::json;
 
-    TreeBuilder(int max_depth, std::size_t max_members) : max_depth_(max_depth), max_members_(max_members) {}
+    TreeBuilder(int max_depth, std::size_t max_members, ElementSink* sink)
+        : max_depth_(max_depth), max_members_(max_members), sink_(sink) {}
 
     Node take() { return std::move(root_); }
 
@@ -102,8 +104,16 @@ public:
     }
 
 private:
+    /// What becomes of a container's finished values.
+    enum class Hold {
+        keep,    // its children
+        stream,  // handed to the sink (a top-level array the sink streams)
+        drop,    // freed: only the container's type is kept
+    };
     struct Frame {
         Node node;
+        Hold hold = Hold::keep;
+        std::size_t count = 0;       // values read so far
         std::string key;             // objects: the member being read
         std::set<std::string> keys;  // objects: names seen, for duplicates
     };
@@ -111,8 +121,19 @@ private:
     bool open(Node::Type type) {
         if (static_cast<int>(stack_.size()) >= max_depth_)
             throw Error(Errc::invalid, path() + ": nested deeper than " + std::to_string(max_depth_) + " levels");
+        Hold hold = Hold::keep;
+        if (sink_) {
+            if (stack_.empty())
+                hold = type == Node::Type::array ? Hold::drop : Hold::keep;
+            else if (stack_.back().hold == Hold::drop)
+                hold = Hold::drop;
+            else if (stack_.size() == 1 && stack_[0].node.type_ == Node::Type::object && type == Node::Type::array &&
+                     sink_->streams(stack_[0].key))
+                hold = Hold::stream;
+        }
         stack_.emplace_back();
         stack_.back().node.type_ = type;
+        stack_.back().hold = hold;
         return true;
     }
     bool close() {
@@ -127,8 +148,15 @@ private:
             return true;
         }
         Frame& f = stack_.back();
-        if (f.node.type_ == Node::Type::object) f.node.names_.push_back(f.key);
-        f.node.children_.push_back(std::move(value));
+        switch (f.hold) {
+            case Hold::keep:
+                if (f.node.type_ == Node::Type::object) f.node.names_.push_back(f.key);
+                f.node.children_.push_back(std::move(value));
+                break;
+            case Hold::stream: sink_->element(stack_[0].key, f.count, std::move(value)); break;
+            case Hold::drop: break;
+        }
+        ++f.count;
         return true;
     }
 
@@ -141,7 +169,7 @@ private:
         for (std::size_t i = 0; i < frames; ++i) {
             const Frame& f = stack_[i];
             if (f.node.type_ == Node::Type::array)
-                out += "[" + std::to_string(f.node.children_.size()) + "]";
+                out += "[" + std::to_string(f.count) + "]";
             else
                 out += (out.empty() ? "" : ".") + printable_name(f.key);
         }
@@ -150,13 +178,20 @@ private:
 
     int max_depth_;
     std::size_t max_members_;
+    ElementSink* sink_;
     std::vector<Frame> stack_;
     Node root_;
 };
 
-Node parse_tree(std::string_view text, int max_depth, std::size_t max_members) {
-    TreeBuilder builder(max_depth, max_members);
+Node parse_tree(std::string_view text, int max_depth, std::size_t max_members, ElementSink* sink) {
+    TreeBuilder builder(max_depth, max_members, sink);
     nlohmann::json::sax_parse(text.begin(), text.end(), &builder);
+    return builder.take();
+}
+
+Node parse_tree(std::istream& in, int max_depth, std::size_t max_members, ElementSink* sink) {
+    TreeBuilder builder(max_depth, max_members, sink);
+    nlohmann::json::sax_parse(in, &builder);
     return builder.take();
 }
 

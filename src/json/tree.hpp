@@ -4,10 +4,13 @@
 // through a heap stack), so an allocation failure while parsing would end the
 // process. This tree is built through nlohmann's SAX interface instead; its
 // destructors only free, and its depth is bounded, so every failure is an exception.
+// A large document need never be held as one tree: the elements of its top-level
+// arrays can be handed out one at a time as they are read (ElementSink).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,10 +60,28 @@ private:
 /// key, quoted and cut short otherwise, so hostile names cannot flood a message.
 std::string printable_name(const std::string& name);
 
-/// Parses `text` (at most max_bytes), refusing nesting deeper than `max_depth`,
-/// objects with more than `max_members` members and member names given twice. Errors
-/// are Error(Errc::invalid) naming the place (`themes[0].key: duplicate member ...`)
-/// or, for syntax, line and column.
-Node parse_tree(std::string_view text, int max_depth, std::size_t max_members);
+/// Takes the elements of a document's top-level arrays as they are read.
+class ElementSink {
+public:
+    /// Whether the elements of the top-level member `name`, when it is an array, go to
+    /// element() rather than into the tree, which then holds an empty array there.
+    virtual bool streams(const std::string& name) const = 0;
+    /// Element `index` of the top-level array `name`, complete and checked; it is
+    /// freed when the call returns. An exception it throws ends the parse.
+    virtual void element(const std::string& name, std::size_t index, Node&& value) = 0;
+
+protected:
+    ~ElementSink() = default;
+};
+
+/// Parses `text`, refusing nesting deeper than `max_depth`, objects with more than
+/// `max_members` members and member names given twice. Errors are Error(Errc::invalid)
+/// naming the place (`themes[0].key: duplicate member ...`) or, for syntax, line and
+/// column. With a `sink`, the elements of the arrays it streams are handed to it one
+/// by one, and a root that is an array keeps no elements (it is no document), so the
+/// tree holds at most one element of a list at a time.
+Node parse_tree(std::string_view text, int max_depth, std::size_t max_members, ElementSink* sink = nullptr);
+/// The same, reading `in` up to the end of the document; what `in` throws propagates.
+Node parse_tree(std::istream& in, int max_depth, std::size_t max_members, ElementSink* sink = nullptr);
 
 }  // namespace actielijst::detail

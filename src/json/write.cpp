@@ -2,33 +2,41 @@
 // is fixed and absent optional members are left out, so equal datasets give
 // byte-identical documents.
 //
-// The document is streamed into one string rather than built as a nlohmann::json
-// tree: a tree's destructor allocates (nlohmann destroys nested values through a
-// heap stack), so running out of memory while exporting would end the process
-// instead of reporting ENOMEM.
+// The document is streamed into the output as it is written, in blocks, rather
+// than built as a nlohmann::json tree: a tree's destructor allocates (nlohmann
+// destroys nested values through a heap stack), so running out of memory while
+// exporting would end the process instead of reporting ENOMEM; and the text of a
+// large store is never held whole.
 #include <actielijst/error.hpp>
 #include <actielijst/json.hpp>
 
+#include "json/document.hpp"
 #include "util/check.hpp"
 
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <ostream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace actielijst {
-namespace {
+namespace detail {
 
 /// Writes JSON two-space indented, one member or element per line, the layout
-/// nlohmann::json::dump(2) gives.
-class Writer {
+/// nlohmann::json::dump(2) gives. The text gathers in a block that is passed on to
+/// the target stream whenever it grows past 16 KiB, between values.
+class JsonWriter {
 public:
-    std::string take() {
+    explicit JsonWriter(std::ostream& target) : target_(target) {}
+
+    /// Ends the document with a line end and passes the rest on.
+    void finish() {
         out_ += '\n';
-        return std::move(out_);
+        pass_on();
     }
 
     void begin_object() { open('{'); }
@@ -81,6 +89,14 @@ private:
         bool empty = true;
     };
 
+    static constexpr std::size_t block = 16384;
+
+    void pass_on() {
+        if (!target_.write(out_.data(), static_cast<std::streamsize>(out_.size())))
+            throw Error(Errc::io, "cannot write the export: the output stream is in a failed state");
+        out_.clear();
+    }
+
     /// Starts a value: after a member name it continues the line; in an array or at
     /// the top it starts a new, indented line.
     void element() {
@@ -88,6 +104,7 @@ private:
             pending_key_ = false;
             return;
         }
+        if (out_.size() >= block) pass_on();
         if (levels_.empty()) return;
         out_ += levels_.back().empty ? "\n" : ",\n";
         levels_.back().empty = false;
@@ -136,10 +153,17 @@ private:
         out_ += '"';
     }
 
+    std::ostream& target_;
     std::string out_;
     std::vector<Level> levels_;
     bool pending_key_ = false;
 };
+
+}  // namespace detail
+
+namespace {
+
+using Writer = detail::JsonWriter;
 
 void label(Writer& w, std::string_view name, const Label& l) {
     w.key(name);
@@ -276,7 +300,91 @@ void observation(Writer& w, const Observation& o) {
 
 }  // namespace
 
-std::string to_json(const Dataset& d) {
+namespace detail {
+
+DocumentWriter::DocumentWriter(std::ostream& out) : w_(std::make_unique<JsonWriter>(out)) {}
+DocumentWriter::~DocumentWriter() = default;
+
+void DocumentWriter::head(const std::vector<MetaEntry>& meta, const std::vector<Theme>& themes,
+                          const std::vector<Region>& regions, const std::vector<ProgressState>& states,
+                          const std::vector<Meeting>& meetings) {
+    Writer& w = *w_;
+    w.begin_object();
+    w.member("format", "actielijst");
+    w.member("format_version", std::int64_t{json_format_version});
+    w.key("meta");
+    w.begin_object();
+    for (const auto& m : meta) {
+        if (const auto* text = std::get_if<std::string>(&m.value))
+            w.member(m.key, *text);
+        else
+            w.member(m.key, std::get<bool>(m.value));
+    }
+    w.end_object();
+    list(w, "themes", themes, [](Writer& t, const Theme& theme) {
+        t.member("key", theme.key());
+        label(t, "label", theme.label());
+    });
+    list(w, "regions", regions, region);
+    list(w, "states", states, [](Writer& s, const ProgressState& state) {
+        s.member("key", state.key());
+        s.member("category", to_string(state.category()));
+        label(s, "label", state.label());
+        period(s, state.period());
+    });
+    list(w, "meetings", meetings, [](Writer& m, const Meeting& meeting) {
+        m.member("key", meeting.key());
+        m.member("date", meeting.date().iso());
+        if (!meeting.title().empty()) m.member("title", meeting.title());
+    });
+}
+
+void DocumentWriter::begin(std::string_view name) {
+    w_->key(name);
+    w_->begin_array();
+}
+void DocumentWriter::end() { w_->end_array(); }
+
+/// One object of the current list, written by `one`.
+template <class F>
+void element(JsonWriter& w, F&& one) {
+    w.begin_object();
+    one(w);
+    w.end_object();
+}
+
+void DocumentWriter::add(const ActionPoint& a, const std::vector<const DueChange*>& due) {
+    element(*w_, [&](Writer& w) { action(w, a, due); });
+}
+void DocumentWriter::add(const StatusUpdate& u) {
+    element(*w_, [&](Writer& w) { update(w, u); });
+}
+void DocumentWriter::add(const Proposal& p, const std::vector<const ProposalEvent*>& decisions) {
+    element(*w_, [&](Writer& w) { proposal(w, p, decisions); });
+}
+void DocumentWriter::add(const Indicator& i) {
+    element(*w_, [&](Writer& w) { indicator(w, i); });
+}
+void DocumentWriter::add(const Observation& o) {
+    element(*w_, [&](Writer& w) { observation(w, o); });
+}
+void DocumentWriter::add(const Contact& contact) {
+    element(*w_, [&](Writer& c) {
+        c.member("municipality", contact.municipality());
+        c.member("role", contact.role());
+        c.member("name", contact.name());
+        if (!contact.email().empty()) c.member("email", contact.email());
+    });
+}
+
+void DocumentWriter::finish() {
+    w_->end_object();
+    w_->finish();
+}
+
+}  // namespace detail
+
+void to_json(const Dataset& d, std::ostream& out) {
     // Due-date changes are written inside their action, in the order they are listed,
     // so each must belong to an action of the dataset.
     std::map<std::string_view, std::vector<const DueChange*>> due_changes;
@@ -305,55 +413,43 @@ std::string to_json(const Dataset& d) {
     }
     const std::vector<const DueChange*> none;
     const std::vector<const ProposalEvent*> no_decisions;
-    Writer w;
-    w.begin_object();
-    w.member("format", "actielijst");
-    w.member("format_version", std::int64_t{json_format_version});
-    w.key("meta");
-    w.begin_object();
-    for (const auto& m : d.meta) {
-        if (const auto* text = std::get_if<std::string>(&m.value))
-            w.member(m.key, *text);
-        else
-            w.member(m.key, std::get<bool>(m.value));
+    // Everything above is checked before the first byte is written.
+    detail::DocumentWriter doc(out);
+    doc.head(d.meta, d.themes, d.regions, d.states, d.meetings);
+    doc.begin("actions");
+    for (const auto& a : d.actions) {
+        const auto it = due_changes.empty() ? due_changes.end() : due_changes.find(a.key());
+        doc.add(a, it == due_changes.end() ? none : it->second);
     }
-    w.end_object();
-    list(w, "themes", d.themes, [](Writer& t, const Theme& theme) {
-        t.member("key", theme.key());
-        label(t, "label", theme.label());
-    });
-    list(w, "regions", d.regions, region);
-    list(w, "states", d.states, [](Writer& s, const ProgressState& state) {
-        s.member("key", state.key());
-        s.member("category", to_string(state.category()));
-        label(s, "label", state.label());
-        period(s, state.period());
-    });
-    list(w, "meetings", d.meetings, [](Writer& m, const Meeting& meeting) {
-        m.member("key", meeting.key());
-        m.member("date", meeting.date().iso());
-        if (!meeting.title().empty()) m.member("title", meeting.title());
-    });
-    list(w, "actions", d.actions, [&](Writer& a, const ActionPoint& ap) {
-        const auto it = due_changes.empty() ? due_changes.end() : due_changes.find(ap.key());
-        action(a, ap, it == due_changes.end() ? none : it->second);
-    });
-    list(w, "updates", d.updates, update);
-    list(w, "proposals", d.proposals, [&](Writer& p, const Proposal& pr) {
-        const auto it = decisions.empty() ? decisions.end() : decisions.find(pr.key());
-        proposal(p, pr, it == decisions.end() ? no_decisions : it->second);
-    });
-    list(w, "indicators", d.indicators, indicator);
-    list(w, "observations", d.observations, observation);
-    if (!d.contacts.empty())
-        list(w, "contacts", d.contacts, [](Writer& c, const Contact& contact) {
-            c.member("municipality", contact.municipality());
-            c.member("role", contact.role());
-            c.member("name", contact.name());
-            if (!contact.email().empty()) c.member("email", contact.email());
-        });
-    w.end_object();
-    return w.take();
+    doc.end();
+    doc.begin("updates");
+    for (const auto& u : d.updates) doc.add(u);
+    doc.end();
+    doc.begin("proposals");
+    for (const auto& p : d.proposals) {
+        const auto it = decisions.empty() ? decisions.end() : decisions.find(p.key());
+        doc.add(p, it == decisions.end() ? no_decisions : it->second);
+    }
+    doc.end();
+    doc.begin("indicators");
+    for (const auto& i : d.indicators) doc.add(i);
+    doc.end();
+    doc.begin("observations");
+    for (const auto& o : d.observations) doc.add(o);
+    doc.end();
+    if (!d.contacts.empty()) {
+        doc.begin("contacts");
+        for (const auto& c : d.contacts) doc.add(c);
+        doc.end();
+    }
+    doc.finish();
+}
+
+std::string to_json(const Dataset& d) {
+    std::ostringstream out;
+    out.exceptions(std::ios::badbit);  // running out of memory throws bad_alloc instead of cutting the text short
+    to_json(d, out);
+    return std::move(out).str();
 }
 
 }  // namespace actielijst

@@ -4,7 +4,9 @@
 #include <actielijst/report.hpp>
 
 #include "report/i18n.hpp"
+#include "report/stream.hpp"
 
+#include <ostream>
 #include <string>
 
 namespace actielijst {
@@ -43,9 +45,11 @@ std::string join(const std::vector<std::string>& names) {
 
 }  // namespace
 
-std::string render_csv(const Report& r) {
+void render_csv(const Report& r, std::ostream& target) {
     const auto& L = r.language;
     const bool en = L == "en";
+    // Rows are gathered in a block and passed on whenever it grows past 16 KiB.
+    constexpr std::size_t block = 16384;
     std::string out;
     row(out, {en ? "theme" : "thema", en ? "action" : "actiepunt", en ? "title" : "titel", en ? "goal" : "doel",
               en ? "lead" : "trekker", en ? "support" : "ondersteunend", en ? "overall state" : "stand actiepunt",
@@ -65,8 +69,16 @@ std::string render_csv(const Report& r) {
             };
             if (a.scopes.empty()) write(nullptr);
             for (const auto& s : a.scopes) write(&s);
+            if (out.size() >= block) {
+                report::write_checked(target, out);
+                out.clear();
+            }
         }
-    return out;
+    report::write_checked(target, out);
+}
+
+std::string render_csv(const Report& r) {
+    return report::collect([&](std::ostream& out) { render_csv(r, out); });
 }
 
 }  // namespace actielijst

@@ -4,10 +4,10 @@
 #include <actielijst/report.hpp>
 
 #include "report/i18n.hpp"
+#include "report/stream.hpp"
 
 #include <algorithm>
-#include <locale>
-#include <sstream>
+#include <ostream>
 
 namespace actielijst {
 namespace {
@@ -419,10 +419,9 @@ bool has(const Report& r, std::string_view s) {
 
 }  // namespace
 
-std::string render_html(const Report& r) {
+void render_html(const Report& r, std::ostream& target) {
     const auto& L = r.language;
-    std::ostringstream out;
-    out.imbue(std::locale::classic());  // numbers in SVG coordinates never depend on the global locale
+    report::Output out(target);
     out << "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" << esc(L) << "\" xml:lang=\"" << esc(L)
         << "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
@@ -446,7 +445,11 @@ std::string render_html(const Report& r) {
     if (has(r, "actions")) actions(out, r);
     if (has(r, "monitoring")) monitoring(out, r);
     out << "</main>\n<footer><p>" << esc(tr(L, "footer")) << "</p></footer>\n</body>\n</html>\n";
-    return out.str();
+    out.finish();
+}
+
+std::string render_html(const Report& r) {
+    return report::collect([&](std::ostream& out) { render_html(r, out); });
 }
 
 }  // namespace actielijst

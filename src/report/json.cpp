@@ -2,15 +2,27 @@
 // two-space indented, so equal reports give byte-identical documents.
 #include <actielijst/report.hpp>
 
+#include "report/stream.hpp"
+
 #include <cstdio>
+#include <ostream>
 #include <string>
 
 namespace actielijst {
 namespace {
 
+/// Writes into a block that is passed on to the target stream whenever it grows
+/// past 16 KiB, between elements.
 class Writer {
 public:
-    std::string take() { return std::move(out_) + "\n"; }
+    explicit Writer(std::ostream& target) : target_(target) {}
+
+    /// Ends the document with a line end and passes the rest on.
+    void finish() {
+        out_ += '\n';
+        report::write_checked(target_, out_);
+        out_.clear();
+    }
 
     void begin_object() { open('{'); }
     void end_object() { close('}'); }
@@ -57,10 +69,16 @@ public:
     }
 
 private:
+    static constexpr std::size_t block = 16384;
+
     void element() {
         if (pending_key_) {
             pending_key_ = false;
             return;
+        }
+        if (out_.size() >= block) {
+            report::write_checked(target_, out_);
+            out_.clear();
         }
         if (!first_.empty()) {
             if (!first_.back()) out_ += ',';
@@ -109,6 +127,7 @@ private:
         out_ += '"';
     }
 
+    std::ostream& target_;
     std::string out_;
     std::vector<bool> first_;
     bool pending_key_ = false;
@@ -205,8 +224,8 @@ void action(Writer& w, const ReportAction& a) {
 
 }  // namespace
 
-std::string render_json(const Report& r) {
-    Writer w;
+void render_json(const Report& r, std::ostream& target) {
+    Writer w(target);
     w.begin_object();
     w.key("format").value("actielijst-report");
     w.key("format_version").value(1);
@@ -343,7 +362,11 @@ std::string render_json(const Report& r) {
     }
     w.end_array();
     w.end_object();
-    return w.take();
+    w.finish();
+}
+
+std::string render_json(const Report& r) {
+    return report::collect([&](std::ostream& out) { render_json(r, out); });
 }
 
 }  // namespace actielijst

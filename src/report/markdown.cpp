@@ -2,9 +2,10 @@
 #include <actielijst/report.hpp>
 
 #include "report/i18n.hpp"
+#include "report/stream.hpp"
 
 #include <algorithm>
-#include <sstream>
+#include <ostream>
 #include <utility>
 
 namespace actielijst {
@@ -63,9 +64,10 @@ void proposal_line(std::ostream& out, const Report& r, const ReportProposal& p, 
 
 }  // namespace
 
-std::string render_markdown(const Report& r) {
+void render_markdown(const Report& r, std::ostream& target) {
     const auto& L = r.language;
-    std::ostringstream out;
+    // Sections end in a blank line; the document ends in one line end.
+    report::Output out(target, true);
     out << "# " << md(r.title) << "\n\n" << report::fill(tr(L, "as_of"), {r.as_of_text}) << ".";
     if (!r.meeting.empty())
         out << " " << tr(L, "meeting") << ": " << md(r.meeting_title.empty() ? r.meeting : r.meeting_title) << " ("
@@ -231,9 +233,11 @@ std::string render_markdown(const Report& r) {
             out << "\n";
         }
     }
-    std::string text = out.str();
-    while (text.size() > 1 && text[text.size() - 1] == '\n' && text[text.size() - 2] == '\n') text.pop_back();
-    return text;
+    out.finish();
+}
+
+std::string render_markdown(const Report& r) {
+    return report::collect([&](std::ostream& out) { render_markdown(r, out); });
 }
 
 }  // namespace actielijst

@@ -1,5 +1,10 @@
 // Report formats by name, and render() choosing the renderer.
+#include <actielijst/output.hpp>
 #include <actielijst/report.hpp>
+
+#include "report/stream.hpp"
+
+#include <ostream>
 
 namespace actielijst {
 
@@ -21,14 +26,23 @@ ReportFormat parse_report_format(std::string_view text) {
     throw Error(Errc::invalid, "report format: expected html, md, csv or json, got \"" + std::string(text) + "\"");
 }
 
-std::string render(const Report& report, ReportFormat format) {
+void render(const Report& report, ReportFormat format, std::ostream& out) {
     switch (format) {
-        case ReportFormat::html: return render_html(report);
-        case ReportFormat::markdown: return render_markdown(report);
-        case ReportFormat::csv: return render_csv(report);
-        case ReportFormat::json: return render_json(report);
+        case ReportFormat::html: return render_html(report, out);
+        case ReportFormat::markdown: return render_markdown(report, out);
+        case ReportFormat::csv: return render_csv(report, out);
+        case ReportFormat::json: return render_json(report, out);
     }
     throw Error(Errc::invalid, "report format: unknown format");
+}
+
+std::string render(const Report& report, ReportFormat format) {
+    return report::collect([&](std::ostream& out) { render(report, format, out); });
+}
+
+void render_file(const Report& report, ReportFormat format, const std::string& path) {
+    if (to_string(format) == "?") throw Error(Errc::invalid, "report format: unknown format");
+    write_file(path, [&](std::ostream& out) { render(report, format, out); });
 }
 
 }  // namespace actielijst

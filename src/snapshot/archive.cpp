@@ -368,6 +368,19 @@ struct DueMovesM {
     ACTIELIJST_MIRROR(DueMoves, 1)
 };
 
+/// An action outside a scoped View's selection that its actions refer to.
+struct ReferencedM {
+    std::string key, title;
+    bool all_closed = false;
+    template <class Ar>
+    void io(Ar& ar) {
+        text(ar, key);
+        text(ar, title);
+        flag(ar, all_closed);
+    }
+    ACTIELIJST_MIRROR(Referenced, 1)
+};
+
 /// The whole View. Its version is the snapshot's data version.
 struct ViewM {
     DateM as_of;
@@ -385,6 +398,10 @@ struct ViewM {
     // version 2: a view holds each action's latest due-date change and the count of
     // its moves, not the whole history
     std::vector<DueMovesM> due_moves;
+    // version 3: a scoped View (Store::view(date, filter)) keeps its filter and what
+    // its actions refer to outside it
+    std::string selection;
+    std::vector<ReferencedM> referenced;
     template <class Ar>
     void io(Ar& ar, unsigned version) {
         date(ar, as_of);
@@ -400,10 +417,14 @@ struct ViewM {
         objects(ar, observations);
         objects(ar, due_changes);
         if (version >= 2) objects(ar, due_moves);
+        if (version >= 3) {
+            text(ar, selection);
+            objects(ar, referenced);
+        }
         version_ = version;
     }
-    unsigned version_ = 2;  ///< the version read (2 when written by this library)
-    ACTIELIJST_MIRROR_VERSIONED(View, 2)
+    unsigned version_ = 3;  ///< the version read (3 when written by this library)
+    ACTIELIJST_MIRROR_VERSIONED(View, 3)
 };
 
 #undef ACTIELIJST_MIRROR
@@ -423,8 +444,9 @@ ACTIELIJST_SNAPSHOT_CLASS(LevelM)
 ACTIELIJST_SNAPSHOT_CLASS(ObservationM)
 ACTIELIJST_SNAPSHOT_CLASS(DueChangeM)
 ACTIELIJST_SNAPSHOT_CLASS(DueMovesM)
+ACTIELIJST_SNAPSHOT_CLASS(ReferencedM)
 #undef ACTIELIJST_SNAPSHOT_CLASS
-BOOST_CLASS_VERSION(actielijst::snapshot::ViewM, 2)
+BOOST_CLASS_VERSION(actielijst::snapshot::ViewM, 3)
 BOOST_CLASS_TRACKING(actielijst::snapshot::ViewM, boost::serialization::track_never)
 BOOST_CLASS_VERSION(actielijst::snapshot::RegionM, 2)
 BOOST_CLASS_TRACKING(actielijst::snapshot::RegionM, boost::serialization::track_never)
@@ -524,6 +546,8 @@ ViewM mirror(const View& v) {
         m.due_changes.push_back(std::move(x));
     }
     for (const auto& [action, moves] : v.due_moves()) m.due_moves.push_back({action, moves});
+    m.selection = v.selection();
+    for (const auto& r : v.referenced()) m.referenced.push_back({r.key, r.title, r.all_closed});
     return m;
 }
 
@@ -629,6 +653,8 @@ View rebuild(ViewM& m) {
             if (!d.due_moves->emplace(std::move(m.due_moves[i].action), m.due_moves[i].moves).second)
                 throw Error(Errc::invalid, at("due_moves", i) + ": a second count for one action");
     }
+    d.selection = std::move(m.selection);
+    for (auto& r : m.referenced) d.referenced.push_back({std::move(r.key), std::move(r.title), r.all_closed});
     return View(std::move(d));
 }
 

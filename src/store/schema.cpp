@@ -264,6 +264,14 @@ BEGIN SELECT RAISE(ABORT, 'decisions are append-only: a decision cannot be chang
 CREATE TRIGGER proposal_events_append_only_delete BEFORE DELETE ON proposal_events
 BEGIN SELECT RAISE(ABORT, 'decisions are append-only: a decision cannot be deleted'); END;
 )sql",
+    // 3 -> 4: "how many actions are on the list at D" without reading every action.
+    R"sql(
+-- The count is all actions less those not on the list yet (since after D) and those
+-- that left it (until at or before D). Most actions have neither date, so these
+-- partial indexes hold only the few that do, and cost a new action nothing.
+CREATE INDEX actions_since ON actions(since) WHERE since IS NOT NULL;
+CREATE INDEX actions_until ON actions(until, since) WHERE until IS NOT NULL;
+)sql",
 };
 
 constexpr const char* application_id_sql = "PRAGMA application_id = 1095586892";  // "ACTL" in ASCII

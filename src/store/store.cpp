@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <set>
+#include <sstream>
 #include <system_error>
 
 namespace actielijst {
@@ -109,7 +110,16 @@ std::size_t Store::install_default_states() {
 
 MergeSummary Store::import_json(std::string_view json) { return merge(parse_json(json)); }
 
-std::string Store::export_json(bool include_contacts) const { return to_json(dump(include_contacts)); }
+MergeSummary Store::import_json(std::istream& in) { return merge(parse_json(in)); }
+
+// One writer: the string is what the stream form (read.cpp) writes.
+
+std::string Store::export_json(bool include_contacts) const {
+    std::ostringstream out;
+    out.exceptions(std::ios::badbit);  // running out of memory throws bad_alloc instead of cutting the text short
+    export_json(out, include_contacts);
+    return std::move(out).str();
+}
 
 std::optional<std::string> Store::resolve_region(std::string_view code_or_alias) const {
     return detail::translate_storage_errors("resolve region", [&]() -> std::optional<std::string> {

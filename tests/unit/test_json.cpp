@@ -5,7 +5,13 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
+#include <istream>
 #include <map>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -918,4 +924,221 @@ TEST_CASE("region aliases: a name shared by regions in different provinces is am
     store.import_json(update("bergen"));
     CHECK(store.history("wonen-lokaal-beleid", "GM9373").size() == 1);
     CHECK(store.history("wonen-lokaal-beleid", "GM0893").size() == 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading from a stream: the same Dataset and the same errors as from a string
+
+namespace {
+
+/// Hands out a text `step` bytes at a time; throws a read failure at byte `fail_at`.
+class TrickleBuf final : public std::streambuf {
+public:
+    TrickleBuf(std::string text, std::size_t step, std::size_t fail_at = std::string::npos)
+        : text_(std::move(text)), step_(step), fail_at_(fail_at) {}
+
+protected:
+    int_type underflow() override {
+        if (pos_ >= fail_at_) throw std::runtime_error("the disk is on fire");
+        if (pos_ >= text_.size()) return traits_type::eof();
+        const std::size_t n = std::min({step_, text_.size() - pos_, fail_at_ - pos_});
+        char* p = text_.data() + pos_;
+        setg(p, p, p + n);
+        pos_ += n;
+        return traits_type::to_int_type(*p);
+    }
+
+private:
+    std::string text_;
+    std::size_t step_;
+    std::size_t fail_at_;
+    std::size_t pos_ = 0;
+};
+
+/// parse_json of `text` read from a stream: a string stream when `step` is 0, else one
+/// handing out `step` bytes at a time.
+Dataset parse_stream(const std::string& text, std::size_t step = 0) {
+    if (step == 0) {
+        std::istringstream in(text);
+        return parse_json(in);
+    }
+    TrickleBuf buf(text, step);
+    std::istream in(&buf);
+    return parse_json(in);
+}
+
+void check_same_data(const Dataset& expected, const Dataset& actual) {
+    check_same_dataset(expected, actual);
+    CHECK(expected.due_changes == actual.due_changes);
+    CHECK(expected.proposal_events == actual.proposal_events);
+}
+
+struct Outcome {
+    std::optional<Dataset> data;
+    Errc code = Errc::invalid;
+    std::string message;
+};
+
+template <class F>
+Outcome outcome_of(F&& parse) {
+    Outcome o;
+    try {
+        o.data = parse();
+    } catch (const Error& e) {
+        o.code = e.code();
+        o.message = e.what();
+    }
+    return o;
+}
+
+/// The stream form, read whole or a few bytes at a time, gives what the string form
+/// gives: the same Dataset, or an error with the same code and message. Returns that
+/// message (empty when the document is valid).
+std::string check_stream_agrees(const std::string& text, std::initializer_list<std::size_t> steps = {0, 1, 3, 4096}) {
+    const Outcome expected = outcome_of([&] { return parse_json(text); });
+    for (const std::size_t step : steps) {
+        CAPTURE(step);
+        const Outcome actual = outcome_of([&] { return parse_stream(text, step); });
+        CHECK(expected.data.has_value() == actual.data.has_value());
+        CHECK(expected.message == actual.message);
+        CHECK(expected.code == actual.code);
+        if (expected.data && actual.data) check_same_data(*expected.data, *actual.data);
+    }
+    return expected.message;
+}
+
+std::string update_json(const std::string& as_of, const std::string& state = "done") {
+    return "{\"action\": \"a\", \"scope\": \"CR37\", \"state\": \"" + state + "\", \"text\": \"T\", \"as_of\": \"" +
+           as_of + "\"}";
+}
+
+}  // namespace
+
+TEST_CASE("stream: parse_json(istream) gives the Dataset the string form gives") {
+    CHECK(check_stream_agrees(test::limburg_json()).empty());
+    CHECK(check_stream_agrees(test::fixture("json_full.json")).empty());
+    for (int n = 1; n <= 3; ++n) CHECK(check_stream_agrees(test::fixture("history/meeting-" + std::to_string(n) + ".json")).empty());
+    // Lists before the required members, which come last; meta in the middle; every list empty, null or given.
+    const std::string unusual =
+        "{\"contacts\": [{\"municipality\": \"GM0983\", \"role\": \"beleid\", \"name\": \"J. Jansen\"}],\n"
+        " \"updates\": [" + update_json("2024-01-01") + ", " + update_json("2024-02-01", "stalled") + "],\n"
+        " \"meta\": {\"title\": \"Lijst\", \"final\": true},\n"
+        " \"actions\": [" + action("a", "\"due\": \"2024-12-31\", \"due_changes\": [{\"from\": null, \"to\": "
+                                        "\"2024-12-31\", \"noted\": \"2024-01-02\"}]") + ", " + action("b") + "],\n"
+        " \"observations\": [], \"indicators\": null,\n"
+        " \"proposals\": [{\"key\": \"p\", \"action\": \"a\", \"text\": \"Voorstel\", \"state\": \"open\", "
+        "\"decisions\": [{\"state\": \"adopted\", \"date\": \"2024-03-01\"}]}],\n"
+        " \"format_version\": 1, \"themes\": [{\"key\": \"wonen\", \"label\": {\"nl\": \"Wonen\"}}],\n"
+        " \"format\": \"actielijst\"}";
+    CHECK(check_stream_agrees(unusual).empty());
+    CHECK(check_stream_agrees(doc("\"actions\": null, \"updates\": []")).empty());
+    const Dataset d = parse_stream(unusual, 2);
+    CHECK(d.actions.size() == 2);
+    CHECK(d.updates.size() == 2);
+    CHECK(d.due_changes.size() == 1);
+    CHECK(d.proposal_events.size() == 1);
+    CHECK(d.contacts.size() == 1);
+    CHECK(d.meta.size() == 2);
+}
+
+TEST_CASE("stream: parse_json(istream) gives the errors the string form gives, in the same order") {
+    // An error in the 3rd element of updates.
+    const std::string third = doc("\"updates\": [" + update_json("2024-01-01") + ", " + update_json("2024-01-02") +
+                                  ", " + update_json("2024-02-30") + ", " + update_json("2024-13-01") + "]");
+    CHECK(check_stream_agrees(third) == "updates[2].as_of: no such date 2024-02-30");
+
+    // A syntax error in the middle of a long document, and a document cut short.
+    std::string limburg = test::limburg_json();
+    const auto colon = limburg.find(':', limburg.size() / 2);
+    REQUIRE(colon != std::string::npos);
+    std::string broken = limburg;
+    broken[colon] = ' ';
+    CHECK_HAS(check_stream_agrees(broken), "not valid JSON");
+    CHECK_HAS(check_stream_agrees(limburg.substr(0, limburg.size() / 2)), "not valid JSON");
+    CHECK_HAS(check_stream_agrees(limburg.substr(0, limburg.size() - 2)), "line ");
+    CHECK_HAS(check_stream_agrees(""), "line 1");
+    CHECK_HAS(check_stream_agrees(doc() + " trailing"), "column");
+
+    // Members in unusual order: the errors still come in the order of the format, not of the document.
+    CHECK(check_stream_agrees("{\"updates\": [" + update_json("2024-02-30") + "], \"format_version\": 1}") ==
+          "document.format: required member is missing");
+    CHECK(check_stream_agrees("{\"updates\": [" + update_json("2024-02-30") +
+                              "], \"themes\": [{\"key\": \"\"}], \"format\": \"actielijst\", \"format_version\": 1}")
+              .rfind("themes[0]", 0) == 0);
+    CHECK(check_stream_agrees(doc("\"updates\": [" + update_json("2024-02-30") + "], \"action\": []")) ==
+          "document.action: unknown member (a typo?)");
+    // An error in an entry, and a syntax error further on: the syntax error, as a whole-tree check finds it first.
+    CHECK_HAS(check_stream_agrees(doc("\"updates\": [" + update_json("2024-02-30") + "], \"themes\": [,]")),
+              "not valid JSON");
+
+    // Errors in the bytes come before everything else, wherever they are.
+    CHECK_HAS(check_stream_agrees("{\"format\": x \xFF }"), "document: invalid UTF-8 at byte 13");
+    CHECK_HAS(check_stream_agrees(std::string("{\"format\": x ") + '\0' + " }"), "document: NUL byte at byte 13");
+    CHECK_HAS(check_stream_agrees(std::string("{\"format\": ") + '\0' + " \"\xC3\x28\" }"), "invalid UTF-8 at byte 14");
+    CHECK_HAS(check_stream_agrees(doc("\"meta\": {\"t\": \"\xE2\x82")), "invalid UTF-8");
+
+    // The shape of the document and the limits on it.
+    for (const std::string& text :
+         {std::string("[]"), std::string("[1, {\"a\": [2]}]"), std::string("\"actielijst\""), std::string("null"),
+          std::string("1"), std::string("  "), doc("\"actions\": {}"), doc("\"actions\": \"a\""),
+          doc("\"meta\": []"), doc("\"meta\": {\"x\": 1e400}"),
+          doc("\"meta\": {\"x\": " + std::string(40, '[') + std::string(40, ']') + "}"),
+          doc("\"actions\": [" + action("a") + ", " + std::string(40, '[') + std::string(40, ']') + "]"),
+          doc("\"themes\": [{\"key\": \"wonen\", \"label\": {\"nl\": \"Wonen\"}, \"key\": \"werken\"}]"),
+          std::string("{\"format\": \"actielijst\", \"format_version\": 1, \"format\": \"actielijst\"}"),
+          std::string("{\"format\": \"actielijst\", \"format_version\": 2}"),
+          std::string("{\"format\": \"actielijst\", \"format_version\": 1.5}"),
+          doc("\"themes\": [{\"\\u0000evil\": 1}]"), doc("\"actions\": [" + action("a", "\"owners\": [{\"name\": 1}]") + "]")}) {
+        CAPTURE(text);
+        CHECK(!check_stream_agrees(text).empty());
+    }
+}
+
+TEST_CASE("stream: a stream handing out a few bytes at a time, with characters cut at every chunk boundary") {
+    // Texts of 1-, 2-, 3- and 4-byte characters, long enough that the reader's chunks
+    // end inside characters; shifted so that every cut occurs.
+    std::string themes;
+    for (int i = 0; i < 3000; ++i)
+        themes += std::string(i ? ", " : "") + "{\"key\": \"t" + std::to_string(i) +
+                  "\", \"label\": {\"nl\": \"W\xC3\xA9n\xE2\x82\xAC" "en \xF0\x9D\x84\x9E" + std::to_string(i) + "\"}}";
+    for (std::size_t shift = 0; shift < 4; ++shift) {
+        CAPTURE(shift);
+        const std::string text = std::string(shift, ' ') + doc("\"themes\": [" + themes + "]");
+        REQUIRE(text.size() > 2 * 65536);
+        CHECK(check_stream_agrees(text, {0, 7}).empty());
+    }
+    // Invalid and cut sequences around the first chunk boundary name the same byte.
+    for (std::size_t at = 65530; at < 65542; ++at) {
+        CAPTURE(at);
+        const std::string head = "{\"format\": \"actielijst\", \"format_version\": 1, \"meta\": {\"t\": \"";
+        const std::string pad(at - head.size(), 'a');
+        for (const std::string& bad : {std::string("\xE2\x82x"), std::string("\xF0\x9D\x84x"), std::string("\xC3")}) {
+            const std::string text = head + pad + bad + "\"}}";
+            CHECK(check_stream_agrees(text, {0, 7}) == "document: invalid UTF-8 at byte " + std::to_string(at));
+        }
+        CHECK(check_stream_agrees(head + pad + "\xF0\x9D\x84\x9E\"}}", {0, 7}).empty());
+        CHECK(check_stream_agrees(head + pad + "\xF0\x9D\x84", {0, 7}).rfind("document: invalid UTF-8", 0) == 0);
+    }
+}
+
+TEST_CASE("stream: a stream that fails part-way gives Errc::io; Store::import_json reads a stream") {
+    TrickleBuf buf(test::limburg_json(), 100, 5000);
+    std::istream in(&buf);
+    CHECK(test::error_of([&] { (void)parse_json(in); }, Errc::io) == "read error");
+
+    test::TempDir dir;
+    auto from_stream = Store::open(dir.file("stream.db"));
+    std::istringstream limburg(test::limburg_json());
+    const auto summary = from_stream.import_json(limburg);
+    CHECK(summary.updates_added > 0);
+    CHECK_SAME_TEXT(limburg_store(dir).export_json(true), from_stream.export_json(true));
+
+    // Errors found while merging are those of the string form.
+    std::string updates = "\"updates\": [";
+    for (const char* state : {"in_progress", "done", "stalled", "klaar"})
+        updates += std::string(updates.size() > 13 ? ", " : "") +
+                   "{\"action\": \"wonen-registratie\", \"scope\": \"CR37\", \"state\": \"" + state +
+                   "\", \"text\": \"Stand " + state + "\", \"as_of\": \"2023-06-01\"}";
+    std::istringstream bad(doc(updates + "]"));
+    CHECK_STARTS(test::error_of([&] { from_stream.import_json(bad); }), "updates[3].state: unknown state \"klaar\"");
 }

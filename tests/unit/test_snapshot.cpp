@@ -6,6 +6,7 @@
 #include "snapshot/envelope.hpp"
 
 #include <actielijst/changes.hpp>
+#include <actielijst/rules.hpp>
 #include <actielijst/snapshot.hpp>
 
 #include <cstdint>
@@ -178,12 +179,12 @@ TEST_CASE("snapshot: a newer class version inside the archive is refused with EV
     // byte, then the version as u32); the first theme's class version comes after
     // the date and the meta and theme counts.
     auto binary = payload_of(snapshot_bytes(small_view(), SnapshotFormat::binary));
-    REQUIRE(binary[1] == 2);
-    binary[1] = 3;
+    REQUIRE(binary[1] == 3);
+    binary[1] = 4;
     CHECK_HAS(test::error_of([&] { load_snapshot_bytes(snapshot::wrap(binary, SnapshotFormat::binary, Date(2023, 3, 1)), "s"); },
                              Errc::version),
-              "s: written by a newer version of actielijst (View version 3");
-    binary[1] = 2;
+              "s: written by a newer version of actielijst (View version 4");
+    binary[1] = 3;
     REQUIRE(binary[34] == 1);
     binary[34] = 7;
     CHECK_HAS(test::error_of([&] { load_snapshot_bytes(snapshot::wrap(binary, SnapshotFormat::binary, Date(2023, 3, 1)), "s"); },
@@ -191,11 +192,25 @@ TEST_CASE("snapshot: a newer class version inside the archive is refused with EV
               "Theme version 7");
     // Text: "tracking version ..."
     auto text = payload_of(snapshot_bytes(small_view(), SnapshotFormat::text));
-    REQUIRE(test::starts_with(text, "0 2 "));
-    text[2] = '3';
+    REQUIRE(test::starts_with(text, "0 3 "));
+    text[2] = '4';
     CHECK_HAS(test::error_of([&] { load_snapshot_bytes(snapshot::wrap(text, SnapshotFormat::text, Date(2023, 3, 1)), "s"); },
                              Errc::version),
-              "View version 3");
+              "View version 4");
+}
+
+TEST_CASE("snapshot: a scoped view keeps its filter and what its actions refer to") {
+    test::TempDir dir;
+    auto store = Store::open(dir.file("l.db"));
+    store.import_json(test::limburg_json());
+    const auto scoped = store.view(Date(2023, 3, 1), Filter::parse(R"(action = "wonen-regionaal-beleid")"));
+    REQUIRE_FALSE(scoped.referenced().empty());
+    for (const auto format : {SnapshotFormat::binary, SnapshotFormat::text}) {
+        const auto loaded = load_snapshot_bytes(snapshot_bytes(scoped, format), "s");
+        CHECK(loaded.selection() == scoped.selection());
+        CHECK(loaded.referenced() == scoped.referenced());
+        CHECK(loaded.actions() == scoped.actions());
+    }
 }
 
 TEST_CASE("snapshot: huge lengths are refused before anything is allocated") {

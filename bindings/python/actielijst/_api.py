@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import datetime
 import enum
+import errno
+import io
 import os
 import weakref
 from ctypes import POINTER, byref
@@ -248,6 +251,64 @@ def _take(buf: n.Buf) -> str:
         lib.actielijst_buf_dispose(byref(buf))
 
 
+def _is_text_file(file) -> bool:
+    """Whether write() of `file` takes str: a text file (io.TextIOBase, or anything
+    with an ``encoding``); otherwise it is given bytes."""
+    if isinstance(file, io.TextIOBase):
+        return True
+    if isinstance(file, (io.RawIOBase, io.BufferedIOBase)):
+        return False
+    return hasattr(file, "encoding")
+
+
+def _write_output(file, to_stream: Callable, to_path: Callable) -> None:
+    """Writes an output to `file` through the library's sinks. A path (str, bytes,
+    os.PathLike) is written by the library, atomically. An object with write() is
+    given the output as it is produced: str for a text file, bytes otherwise. An
+    exception raised by write() stops the output and is re-raised as the cause of
+    the library's FileError (which is also an OSError)."""
+    if isinstance(file, (str, bytes, os.PathLike)):
+        to_path(_path(file))
+        return
+    write = getattr(file, "write", None)
+    if not callable(write):
+        raise TypeError(f"file: expected a path or an object with write(), not {type(file).__name__}")
+    decoder = codecs.getincrementaldecoder("utf-8")() if _is_text_file(file) else None
+    raw = isinstance(file, io.RawIOBase)
+    failures: list[BaseException] = []
+
+    def take(_ctx, data, size):
+        try:
+            chunk = ctypes.string_at(data, size)
+            if decoder is not None:
+                write(decoder.decode(chunk))
+                return 0
+            view = memoryview(chunk)
+            while view:  # a raw file may take fewer bytes than given
+                written = write(view)
+                if raw and written is None:
+                    raise BlockingIOError(errno.EAGAIN, "file: the file would block, and the output cannot wait")
+                if not isinstance(written, int) or written >= len(view):
+                    break  # a file-like object's write() may return None or the length
+                view = view[written:]
+            return 0
+        except BaseException as exc:  # noqa: BLE001 - re-raised below, after the C call returned
+            failures.append(exc)
+            return -1
+
+    callback = n.WriteFn(take)  # kept alive until the call returns
+    try:
+        to_stream(callback, None)
+    except errors.FileError as exc:
+        if failures:
+            raise exc from failures[0]
+        raise
+    if decoder is not None:
+        rest = decoder.decode(b"", final=True)
+        if rest:
+            write(rest)
+
+
 def _closed(what: str) -> errors.InvalidError:
     return errors.InvalidError(f"{what} is closed", errors.EINVALID)
 
@@ -366,6 +427,8 @@ class View(_Owned):
     def __init__(self, handle) -> None:
         self._own(handle, lib.actielijst_view_free)
         self.as_of: datetime.date = _day(lib.actielijst_view_as_of(handle))
+        #: The filter text of a scoped view (Store.view(as_of, where=...)); "" for the whole list.
+        self.selection: str = _str(lib.actielijst_view_selection(handle))
 
 
     def __repr__(self) -> str:
@@ -497,7 +560,8 @@ class View(_Owned):
         compare: "View | None" = None,
         meeting: str | None = None,
         contacts: "Store | None" = None,
-    ) -> str:
+        file=None,
+    ) -> str | None:
         """The report of this view as text: ``format`` "html", "markdown" (or
         "md"), "csv" or "json" (or a ReportFormat); ``language`` "nl" or "en"
         (None: the library's default); the signals of ``rules`` (None: the default
@@ -507,7 +571,12 @@ class View(_Owned):
         when given. The same arguments give the same text. InvalidError for an
         unknown format, language or section or a filter that does not parse
         (``line`` and ``column`` are not set: the message has the place);
-        NotFoundError for a name the view lacks or an unknown meeting."""
+        NotFoundError for a name the view lacks or an unknown meeting.
+
+        With ``file`` the report is written there as it is rendered and None is
+        returned: a path is replaced atomically (on failure the previous file is
+        kept and FileError names the path and the reason); a file object gets
+        str (a text file) or bytes (otherwise) through its write()."""
         opts = n.ReportOptions()
         lib.actielijst_report_options_init(byref(opts), n.REPORT_OPTIONS_VERSION)
         opts.format = _report_format(format)
@@ -533,14 +602,17 @@ class View(_Owned):
             raise TypeError(f"rules: expected Rules or None, not {type(rules).__name__}")
         if compare is not None and not isinstance(compare, View):
             raise TypeError(f"compare: expected a View or None, not {type(compare).__name__}")
+        rules_h = rules._h() if rules is not None else None
+        compare_h = compare._h() if compare is not None else None
+        if file is not None:
+            _write_output(
+                file,
+                lambda fn, ctx: lib.actielijst_report_render_stream(self._h(), rules_h, byref(opts), compare_h, fn, ctx),
+                lambda path: lib.actielijst_report_render_file(self._h(), rules_h, byref(opts), compare_h, path),
+            )
+            return None
         buf = n.Buf()
-        lib.actielijst_report_render(
-            self._h(),
-            rules._h() if rules is not None else None,
-            byref(opts),
-            compare._h() if compare is not None else None,
-            byref(buf),
-        )
+        lib.actielijst_report_render(self._h(), rules_h, byref(opts), compare_h, byref(buf))
         return _take(buf)
 
 
@@ -627,8 +699,21 @@ class Store(_Owned):
         lib.actielijst_store_install_default_states(self._h(), byref(added))
         return added.value
 
-    def export_json(self, include_contacts: bool = False) -> str:
-        """The whole store as a JSON document; contacts (personal data) only when asked for."""
+    def export_json(self, include_contacts: bool = False, file=None) -> str | None:
+        """The whole store as a JSON document; contacts (personal data) only when asked for.
+
+        With ``file`` the document is written there as it is produced and None is
+        returned: a path is replaced atomically (on failure the previous file is
+        kept and FileError names the path and the reason); a file object gets str
+        (a text file) or bytes (otherwise) through its write()."""
+        if file is not None:
+            contacts = 1 if include_contacts else 0
+            _write_output(
+                file,
+                lambda fn, ctx: lib.actielijst_store_export_json_stream(self._h(), contacts, fn, ctx),
+                lambda path: lib.actielijst_store_export_json_file(self._h(), contacts, path),
+            )
+            return None
         buf = n.Buf()
         lib.actielijst_store_export_json_contacts(self._h(), 1 if include_contacts else 0, byref(buf))
         return _take(buf)
@@ -936,10 +1021,22 @@ class Store(_Owned):
         NotFoundError for an unknown proposal."""
         return list(self.iter_proposal_history(key))
 
-    def view(self, as_of: datetime.date) -> View:
-        """Definitions, current statuses and latest observations as of `as_of`."""
+    def view(self, as_of: datetime.date, where: "str | Filter | None" = None) -> View:
+        """Definitions, current statuses and latest observations as of `as_of`.
+
+        With `where` (a filter text or a Filter), a scoped view: only the action
+        points the filter selects, with their history, read from the store's
+        indexes so the cost follows the selection (docs/rules.md, "Filters")."""
         handle = POINTER(n.View)()
-        lib.actielijst_store_view(self._h(), _date(as_of, "as_of"), byref(handle))
+        if where is None:
+            lib.actielijst_store_view(self._h(), _date(as_of, "as_of"), byref(handle))
+            return View(handle)
+        f = where if isinstance(where, Filter) else Filter(where)
+        try:
+            lib.actielijst_store_view_where(self._h(), _date(as_of, "as_of"), f._h(), byref(handle))
+        finally:
+            if f is not where:
+                f.close()
         return View(handle)
 
 

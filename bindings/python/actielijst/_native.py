@@ -152,6 +152,10 @@ class Buf(Structure):
     _fields_ = [("data", c_void_p), ("size", c_size_t)]
 
 
+#: actielijst_write_fn: int (*)(void *ctx, const char *data, size_t len); 0 when taken.
+WriteFn = ctypes.CFUNCTYPE(c_int, c_void_p, POINTER(c_char), c_size_t)
+
+
 class ThemeRec(Structure):
     _fields_ = [("key", c_char_p), ("label_nl", c_char_p), ("label_en", c_char_p)]
 
@@ -592,6 +596,8 @@ SIGNATURES = [
     ("actielijst_store_view", c_int, [P(Store), c_char_p, P(P(View))], CODE),
     ("actielijst_view_free", None, [P(View)], None),
     ("actielijst_view_as_of", c_char_p, [P(View)], None),
+    ("actielijst_store_view_where", c_int, [P(Store), c_char_p, P(Filter), P(P(View))], CODE),
+    ("actielijst_view_selection", c_char_p, [P(View)], None),
     ("actielijst_view_action", c_int, [P(View), c_char_p, P(ActionRec)], CODE),
     ("actielijst_view_region", c_int, [P(View), c_char_p, P(RegionRec)], CODE),
     ("actielijst_view_status", c_int, [P(View), c_char_p, c_char_p, P(StatusRec)], CODE),
@@ -651,6 +657,11 @@ SIGNATURES = [
     # Reports
     ("actielijst_report_options_init", c_int, [P(ReportOptions), c_uint32], CODE),
     ("actielijst_report_render", c_int, [P(View), P(Rules), P(ReportOptions), P(View), P(Buf)], CODE),
+    # Output sinks
+    ("actielijst_store_export_json_stream", c_int, [P(Store), c_int, WriteFn, c_void_p], CODE),
+    ("actielijst_store_export_json_file", c_int, [P(Store), c_int, c_char_p], CODE),
+    ("actielijst_report_render_stream", c_int, [P(View), P(Rules), P(ReportOptions), P(View), WriteFn, c_void_p], CODE),
+    ("actielijst_report_render_file", c_int, [P(View), P(Rules), P(ReportOptions), P(View), c_char_p], CODE),
     # Testing the boundary
     ("actielijst_debug_raise", c_int, [c_int32], CODE),
 ]

@@ -12,7 +12,7 @@ void Merger::merge_actions(const std::vector<ActionPoint>& actions, const Datase
     std::set<std::string, std::less<>> listed;
     for (const auto& c : d.due_changes) listed.insert(c.action);
     SQLite::Statement stored_due(db_, "SELECT coalesce(due, '') FROM actions WHERE id = ?");
-    auto position = next_position(db_, "actions");
+    auto position = NextPosition::of_actions(db_);
     SQLite::Statement ins(db_,
                           "INSERT INTO actions(key, theme_id, title, goal, due, since, until, position) "
                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -51,10 +51,9 @@ void Merger::merge_actions(const std::vector<ActionPoint>& actions, const Datase
                 q->bind(5);
             bind_period(*q, 6, a.period());
         }
-        ins.bind(8, position);
         const auto existing = actions_.find(a.key());
         const bool existed = existing.has_value();
-        if (!existed) ++position;
+        if (!existed) ins.bind(8, position.take());
         // The due date before this merge, when a move of it is to be recorded.
         std::optional<std::string> due_before;
         if (existed && !listed.contains(a.key())) {

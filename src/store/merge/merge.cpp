@@ -51,7 +51,7 @@ std::int64_t Merger::upsert(KeyIndex& index, const std::string& key, SQLite::Sta
 }
 
 void Merger::merge_meta(const std::vector<MetaEntry>& meta) {
-    std::int64_t position = next_position(db_, "meta");
+    auto position = NextPosition::of(db_, "meta");
     SQLite::Statement q(db_,
                         "INSERT INTO meta(position, key, text_value, bool_value) VALUES (?, ?, ?, ?) "
                         "ON CONFLICT(key) DO UPDATE SET text_value = excluded.text_value, "
@@ -61,7 +61,7 @@ void Merger::merge_meta(const std::vector<MetaEntry>& meta) {
         const auto& m = meta[i];
         detail::check_key(m.key, "meta." + m.key);
         if (!seen.insert(m.key).second) fail_at("meta", m.key.c_str(), "duplicate entry");
-        q.bind(1, position++);
+        q.bind(1, position.take());
         q.bind(2, m.key);
         if (const auto* text = std::get_if<std::string>(&m.value)) {
             detail::check_text(*text, "meta." + m.key, false);
@@ -77,7 +77,7 @@ void Merger::merge_meta(const std::vector<MetaEntry>& meta) {
 }
 
 void Merger::merge_themes(const std::vector<Theme>& themes) {
-    auto position = next_position(db_, "themes");
+    auto position = NextPosition::of(db_, "themes");
     SQLite::Statement ins(db_, "INSERT INTO themes(key, label_nl, label_en, position) VALUES (?1, ?2, ?3, ?4)");
     SQLite::Statement upd(db_, "UPDATE themes SET label_nl = ?2, label_en = ?3 WHERE key = ?1");
     std::set<std::string> seen;
@@ -89,14 +89,13 @@ void Merger::merge_themes(const std::vector<Theme>& themes) {
             q->bind(2, t.label().nl());
             q->bind(3, t.label().en());
         }
-        ins.bind(4, position);
-        if (!themes_.find(t.key())) ++position;
+        if (!themes_.find(t.key())) ins.bind(4, position.take());
         upsert(themes_, t.key(), ins, upd);
     }
 }
 
 void Merger::merge_states(const std::vector<ProgressState>& states) {
-    auto position = next_position(db_, "states");
+    auto position = NextPosition::of(db_, "states");
     SQLite::Statement ins(db_,
                           "INSERT INTO states(key, category, label_nl, label_en, since, until, position) "
                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -114,8 +113,7 @@ void Merger::merge_states(const std::vector<ProgressState>& states) {
             q->bind(4, s.label().en());
             bind_period(*q, 5, s.period());
         }
-        ins.bind(7, position);
-        if (!states_.find(s.key())) ++position;
+        if (!states_.find(s.key())) ins.bind(7, position.take());
         const auto id = upsert(states_, s.key(), ins, upd);
         state_periods_[id] = s.period();
         if (s.period() != Period{})

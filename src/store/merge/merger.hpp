@@ -26,11 +26,37 @@ inline std::string at(const char* list, std::size_t i) { return std::string(list
     throw Error(code, where + "." + field + ": " + what);
 }
 
-inline std::int64_t next_position(SQLite::Database& db, const char* table) {
-    SQLite::Statement q(db, std::string("SELECT coalesce(max(position), -1) + 1 FROM ") + table);
-    q.executeStep();
-    return q.getColumn(0).getInt64();
-}
+/// The list positions of the rows a merge inserts into a table, after the stored
+/// ones. The store is asked only when the first row is inserted, so a merge that
+/// inserts none (one state of affairs, one meeting) never reads the table.
+class NextPosition {
+public:
+    /// `sql` gives the largest stored position (NULL for an empty table).
+    NextPosition(SQLite::Database& db, std::string sql) : db_(db), sql_(std::move(sql)) {}
+    /// For a small table (meta, themes, regions, states, indicators): max() over it.
+    static NextPosition of(SQLite::Database& db, const char* table) {
+        return NextPosition(db, std::string("SELECT max(position) FROM ") + table);
+    }
+    /// Actions are many: the largest position is found per theme, each one descent of
+    /// actions_in_order (theme_id, position), so the cost follows the number of themes.
+    static NextPosition of_actions(SQLite::Database& db) {
+        return NextPosition(db, "SELECT max((SELECT a.position FROM actions a WHERE a.theme_id = t.id "
+                                "ORDER BY a.position DESC LIMIT 1)) FROM themes t");
+    }
+    std::int64_t take() {
+        if (!next_) {
+            SQLite::Statement q(db_, sql_);
+            q.executeStep();
+            next_ = q.getColumn(0).isNull() ? 0 : q.getColumn(0).getInt64() + 1;
+        }
+        return (*next_)++;
+    }
+
+private:
+    SQLite::Database& db_;
+    std::string sql_;
+    std::optional<std::int64_t> next_;
+};
 
 /// Key -> id of a table with a unique `key` column. Looked up on demand through the
 /// unique index and cached, so a single-update merge on a large store stays cheap.

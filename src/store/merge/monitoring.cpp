@@ -10,7 +10,7 @@ namespace actielijst::detail::merging {
 using detail::quote;
 
 void Merger::merge_indicators(const std::vector<Indicator>& indicators) {
-    auto position = next_position(db_, "indicators");
+    auto position = NextPosition::of(db_, "indicators");
     SQLite::Statement ins(db_,
                           "INSERT INTO indicators(key, label_nl, label_en, kind, unit, since, until, position) "
                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -50,8 +50,7 @@ void Merger::merge_indicators(const std::vector<Indicator>& indicators) {
             q->bind(5, ind.unit());
             bind_period(*q, 6, ind.period());
         }
-        ins.bind(8, position);
-        if (!keys.find(ind.key())) ++position;
+        if (!keys.find(ind.key())) ins.bind(8, position.take());
         const auto id = upsert(keys, ind.key(), ins, upd);
         if (ind.period() != Period{})
             check_history_within("SELECT min(as_of), max(as_of) FROM observations WHERE indicator_id = ?", id,

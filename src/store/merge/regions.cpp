@@ -19,7 +19,7 @@ void Merger::check_region_periods() {
 }
 
 void Merger::merge_regions(const std::vector<Region>& regions) {
-    auto position = next_position(db_, "regions");
+    auto position = NextPosition::of(db_, "regions");
     SQLite::Statement ins(db_,
                           "INSERT INTO regions(code, name, kind, parent_id, since, until, position) "
                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -93,8 +93,7 @@ void Merger::merge_regions(const std::vector<Region>& regions) {
             bind_id(*q, 4, parent_id ? std::optional<std::int64_t>(parent_id) : std::nullopt);
             bind_period(*q, 5, r.period());
         }
-        ins.bind(7, position);
-        if (!codes.find(r.code())) ++position;
+        if (!codes.find(r.code())) ins.bind(7, position.take());
         const auto id = upsert(codes, r.code(), ins, upd);
         regions_.put({id, r.code(), r.kind(), parent_id, r.period()});
         if (r.period() != Period{}) {
