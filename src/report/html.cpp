@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <ostream>
+#include <string_view>
+#include <unordered_set>
 
 namespace actielijst {
 namespace {
@@ -298,7 +300,10 @@ void changes(std::ostream& out, const Report& r) {
     out << "</section>\n";
 }
 
-void action(std::ostream& out, const Report& r, const ReportAction& a) {
+/// The keys of the actions that have a card in the report.
+using Cards = std::unordered_set<std::string_view>;
+
+void action(std::ostream& out, const Report& r, const ReportAction& a, const Cards& cards) {
     const auto& L = r.language;
     out << "<article class=\"action\" id=\"a-" << esc(a.key) << "\">\n<h3>" << esc(a.title) << " <span class=\"rag rag-"
         << esc(a.rag) << "\">" << esc(a.rag_label) << "</span> <span class=\"key\">" << esc(a.key) << "</span></h3>\n<dl>\n"
@@ -357,8 +362,13 @@ void action(std::ostream& out, const Report& r, const ReportAction& a) {
         out << "<p><strong>" << esc(tr(L, "see_also")) << ":</strong> ";
         for (std::size_t i = 0; i < a.see_also.size(); ++i) {
             const auto& ref = a.see_also[i];
-            out << (i ? ", " : "") << "<a href=\"#a-" << esc(ref.action) << "\">"
-                << esc(ref.title.empty() ? ref.action : ref.title) << "</a>";
+            const auto& name = ref.title.empty() ? ref.action : ref.title;
+            // A link only to a card the report holds: a selection (a filter, a scoped
+            // View) may name an action it leaves out.
+            if (cards.count(ref.action))
+                out << (i ? ", " : "") << "<a href=\"#a-" << esc(ref.action) << "\">" << esc(name) << "</a>";
+            else
+                out << (i ? ", " : "") << esc(name);
         }
         out << "</p>\n";
     }
@@ -368,11 +378,14 @@ void action(std::ostream& out, const Report& r, const ReportAction& a) {
 void actions(std::ostream& out, const Report& r) {
     // Each theme is a level-2 heading of its own, so the section has none when it has themes.
     out << "<section id=\"actions\">\n";
+    Cards cards;
+    for (const auto& t : r.themes)
+        for (const auto& a : t.actions) cards.insert(a.key);
     std::size_t n = 0;
     for (const auto& t : r.themes) {
         if (t.actions.empty()) continue;
         out << "<section class=\"theme\" id=\"t-" << esc(t.key) << "\">\n<h2>" << esc(t.label) << "</h2>\n";
-        for (const auto& a : t.actions) action(out, r, a);
+        for (const auto& a : t.actions) action(out, r, a, cards);
         out << "</section>\n";
         n += t.actions.size();
     }

@@ -303,4 +303,6 @@ TEST_CASE("a scoped view of the Limburg list keeps what its actions refer to") {
     // The report names the referenced actions by title.
     const auto html = render(build_report(scoped, RuleSet::defaults().evaluate(scoped), {}), ReportFormat::html);
     CHECK(html.find(store.view(date).action(refs.front())->title()) != std::string::npos);
+    // ... without a link to a card the report does not hold.
+    for (const auto& ref : refs) CHECK(html.find("href=\"#a-" + ref + "\"") == std::string::npos);
 }
