@@ -55,6 +55,9 @@ const char* actielijst_error_name(int code) {
         case ACTIELIJST_EVERSION: return "EVERSION";
         case ACTIELIJST_ITEROVER: return "ITEROVER";
         case ACTIELIJST_EINTERNAL: return "EINTERNAL";
+        case ACTIELIJST_EBUSY: return "EBUSY";
+        case ACTIELIJST_EREADONLY: return "EREADONLY";
+        case ACTIELIJST_EFULL: return "EFULL";
         default: return "unknown";
     }
 }
@@ -66,12 +69,26 @@ void actielijst_buf_dispose(actielijst_buf* buf) {
     buf->size = 0;
 }
 
+namespace {
+
+/// Store options come in two versions: 1 ends after must_exist. A caller built
+/// against version 1 has the shorter struct, so only its fields are read or written.
+void check_store_options_version(const char* fn, const char* argument, std::uint32_t version) {
+    if (version != 1 && version != ACTIELIJST_STORE_OPTIONS_VERSION)
+        actielijst::capi::check_version(fn, argument, version, ACTIELIJST_STORE_OPTIONS_VERSION);
+}
+
+}  // namespace
+
 int actielijst_store_options_init(actielijst_store_options* opts, uint32_t version) {
     const char* fn = __func__;
     return guard(fn, [&] {
         require(opts, fn, "opts");
-        actielijst::capi::check_version(fn, "version", version, ACTIELIJST_STORE_OPTIONS_VERSION);
-        *opts = default_store_options;
+        check_store_options_version(fn, "version", version);
+        opts->version = version;
+        opts->busy_timeout_ms = default_store_options.busy_timeout_ms;
+        opts->must_exist = default_store_options.must_exist;
+        if (version >= 2) opts->read_only = default_store_options.read_only;
         return ACTIELIJST_OK;
     });
 }
@@ -81,7 +98,7 @@ int actielijst_store_open_ext(const char* path, const actielijst_store_options* 
     return guard(fn, [&] {
         const std::string p = actielijst::capi::text(fn, "path", path);
         if (opts) {
-            actielijst::capi::check_version(fn, "opts->version", opts->version, ACTIELIJST_STORE_OPTIONS_VERSION);
+            check_store_options_version(fn, "opts->version", opts->version);
             if (opts->busy_timeout_ms < 0)
                 actielijst::capi::fail_arg(fn, "opts->busy_timeout_ms",
                                            "is negative (" + std::to_string(opts->busy_timeout_ms) + ")");
@@ -91,6 +108,7 @@ int actielijst_store_open_ext(const char* path, const actielijst_store_options* 
         actielijst::OpenOptions options;
         options.busy_timeout_ms = o.busy_timeout_ms;
         options.must_exist = o.must_exist != 0;
+        options.read_only = o.version >= 2 && o.read_only != 0;
         auto* h = new actielijst_store(actielijst::Store::open(p, options));
         *out = h;
         return ACTIELIJST_OK;

@@ -28,6 +28,9 @@ int code_of(Errc code) noexcept {
         case Errc::io: return ACTIELIJST_EIO;
         case Errc::storage: return ACTIELIJST_ESTORAGE;
         case Errc::version: return ACTIELIJST_EVERSION;
+        case Errc::busy: return ACTIELIJST_EBUSY;
+        case Errc::read_only: return ACTIELIJST_EREADONLY;
+        case Errc::full: return ACTIELIJST_EFULL;
     }
     return ACTIELIJST_EINTERNAL;
 }

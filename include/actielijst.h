@@ -14,6 +14,14 @@
  *     e.g. `updates[3].state: unknown state "klaar"`.
  *   - Handles are opaque. Constructors write *out only on success. Destructors
  *     (actielijst_<noun>_free) accept NULL and never fail.
+ *   - A handle's value is a token, not an address, and the library never reads
+ *     memory through it. A freed handle, a handle of another type and a pointer
+ *     that never was a handle are refused with ACTIELIJST_EINVALID (the message
+ *     names the function and the argument) and ignored by the destructors, so
+ *     freeing twice is harmless. A freed handle stays refused when its slot is
+ *     reused for a new handle: slots carry a generation, and a stale value could
+ *     match again only after its slot is reused 2^32 times (2^7 times with
+ *     32-bit pointers, which takes more than 130,000 frees).
  *   - Strings are NUL-terminated UTF-8 unless a length is passed. Inputs are
  *     copied; the caller keeps ownership of what it passes in.
  *   - Text returned through an actielijst_buf is owned by the caller and released
@@ -23,7 +31,9 @@
  * Threads
  *   actielijst_version*() and actielijst_error_message() are thread-safe. One
  *   handle is used by one thread at a time; different handles may be used from
- *   different threads at once, also on the same database file.
+ *   different threads at once, also on the same database file. Handles may be
+ *   made and freed on any thread. Freeing a handle while another thread is still
+ *   inside a call with it is undefined behaviour.
  *
  * Compatibility
  *   Functions are only ever added. A signature never changes in place; changed
@@ -76,6 +86,11 @@ ACTIELIJST_API int actielijst_version_number(void);
 #define ACTIELIJST_EVERSION (-9)   /* written by a newer version of actielijst */
 #define ACTIELIJST_ITEROVER (-10)  /* an iterator has no more items (not an error) */
 #define ACTIELIJST_EINTERNAL (-11) /* a bug in actielijst: please report it */
+#define ACTIELIJST_EBUSY (-12)     /* another connection held the store's write lock longer than the
+                                      busy timeout; nothing was written, retrying is safe */
+#define ACTIELIJST_EREADONLY (-13) /* the store is opened read-only, or its file or directory cannot
+                                      be written; nothing was written */
+#define ACTIELIJST_EFULL (-14)     /* the disk or quota is full; nothing was written */
 
 /** The message of the last failed call on this thread, in English UTF-8.
  *  Borrowed: valid until the next actielijst call on this thread. Never NULL
@@ -283,12 +298,20 @@ typedef struct actielijst_rollup_rec {
  *  ACTIELIJST_STORE_OPTIONS_INIT or actielijst_store_options_init(). */
 typedef struct actielijst_store_options {
     uint32_t version;        /* ACTIELIJST_STORE_OPTIONS_VERSION */
-    int32_t busy_timeout_ms; /* wait this long for another writer; default 5000 */
+    int32_t busy_timeout_ms; /* wait this long for another connection's write lock before
+                                failing with EBUSY; default 5000. Waiters poll every 0.1 to
+                                2 ms, so locks held for milliseconds never make a call fail. */
     int32_t must_exist;      /* non-zero: never create a new database */
+    /* Since version 2: */
+    int32_t read_only;       /* non-zero: open an existing store for reading only (implies
+                                must_exist); it is never written, so it can be read on
+                                read-only media and by other users; every write fails with
+                                EREADONLY. A store with an older schema must be opened for
+                                writing once first (EREADONLY says so). */
 } actielijst_store_options;
 
-#define ACTIELIJST_STORE_OPTIONS_VERSION 1
-#define ACTIELIJST_STORE_OPTIONS_INIT {ACTIELIJST_STORE_OPTIONS_VERSION, 5000, 0}
+#define ACTIELIJST_STORE_OPTIONS_VERSION 2
+#define ACTIELIJST_STORE_OPTIONS_INIT {ACTIELIJST_STORE_OPTIONS_VERSION, 5000, 0, 0}
 
 /** Fills *opts with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
  *  (a version this library does not know). */
@@ -304,16 +327,23 @@ ACTIELIJST_API int actielijst_store_options_init(actielijst_store_options *opts,
  *  Owned: *out, free with actielijst_store_free(). *out is untouched on failure.
  *  Errors: EINVALID (NULL argument, path not UTF-8), EIO (cannot create or open:
  *  missing directory, a directory, no permission), ESTORAGE (not an actielijst
- *  database), EVERSION (written by a newer actielijst). */
+ *  database), EVERSION (written by a newer actielijst), EREADONLY (the file cannot
+ *  be written: open it read-only with actielijst_store_open_ext), EBUSY (another
+ *  connection holds the lock while the schema is migrated), EFULL (disk full).
+ *  Messages name the store. */
 ACTIELIJST_API int actielijst_store_open(const char *path, actielijst_store **out);
 
-/** As actielijst_store_open, with options (NULL: the defaults). Errors as
- *  actielijst_store_open, plus EVERSION for an unknown opts->version, EINVALID
- *  for a negative busy timeout, EIO when must_exist and the file is missing. */
+/** As actielijst_store_open, with options (NULL: the defaults; a version 1 struct
+ *  is read as such). Errors as actielijst_store_open, plus EVERSION for an unknown
+ *  opts->version, EINVALID for a negative busy timeout, EIO when must_exist (or
+ *  read_only) and the file is missing, ESTORAGE "not an actielijst store" when
+ *  must_exist (or read_only) and the file is empty, EREADONLY when read_only and
+ *  the store's schema is older than this library's. */
 ACTIELIJST_API int actielijst_store_open_ext(const char *path, const actielijst_store_options *opts,
                                              actielijst_store **out);
 
-/** Closes the store. Accepts NULL. Views and iterators made from it stay valid. */
+/** Closes the store. Accepts NULL and ignores a freed handle. Views and iterators
+ *  made from it stay valid. */
 ACTIELIJST_API void actielijst_store_free(actielijst_store *store);
 
 /** Imports a JSON document (format: docs/json-format.md) of `len` bytes. Merges
@@ -635,7 +665,8 @@ ACTIELIJST_API int actielijst_store_view_where(actielijst_store *store, const ch
  *  Borrowed from the view; NULL for a NULL view. */
 ACTIELIJST_API const char *actielijst_view_selection(const actielijst_view *view);
 
-/** Releases the view. Accepts NULL. Iterators made from it stay valid. */
+/** Releases the view. Accepts NULL and ignores a freed handle. Iterators made
+ *  from it stay valid. */
 ACTIELIJST_API void actielijst_view_free(actielijst_view *view);
 
 /** The view's date, "YYYY-MM-DD". Borrowed from the view; NULL for a NULL view. */
@@ -662,7 +693,8 @@ ACTIELIJST_API int actielijst_view_rollup(actielijst_view *view, const char *ind
 /* Iterators over a view. _iter_new: owned *out (untouched on failure); errors
  * EINVALID for NULL arguments. _iter_next: fills *rec (borrowed, see above) and
  * returns ACTIELIJST_OK, or ACTIELIJST_ITEROVER when done (then *rec is
- * untouched); EINVALID for NULL. _iter_free accepts NULL. */
+ * untouched); EINVALID for NULL. _iter_free accepts NULL and ignores a freed
+ * iterator. */
 ACTIELIJST_API int actielijst_theme_iter_new(actielijst_view *view, actielijst_theme_iter **out);
 ACTIELIJST_API int actielijst_theme_iter_next(actielijst_theme_rec *rec, actielijst_theme_iter *it);
 ACTIELIJST_API void actielijst_theme_iter_free(actielijst_theme_iter *it);
@@ -815,7 +847,7 @@ ACTIELIJST_API int actielijst_rules_load_default(actielijst_view *vocabulary, ac
 /** The text of the default rule set. Static storage; never NULL. */
 ACTIELIJST_API const char *actielijst_rules_default_text(void);
 
-/** Releases the rule set. Accepts NULL. */
+/** Releases the rule set. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_rules_free(actielijst_rules *rules);
 
 /** The loaded rules in file order. Owned: *out; it keeps the rule set alive.
@@ -831,7 +863,8 @@ ACTIELIJST_API void actielijst_rule_iter_free(actielijst_rule_iter *it);
 ACTIELIJST_API int actielijst_rules_evaluate(actielijst_rules *rules, actielijst_view *view,
                                              actielijst_evaluation **out);
 
-/** Releases the evaluation. Accepts NULL. Iterators made from it stay valid. */
+/** Releases the evaluation. Accepts NULL and ignores a freed handle. Iterators
+ *  made from it stay valid. */
 ACTIELIJST_API void actielijst_evaluation_free(actielijst_evaluation *evaluation);
 
 /** The numbers of findings and of action statuses. Either pointer may be NULL.
@@ -873,7 +906,7 @@ ACTIELIJST_API void actielijst_action_status_iter_free(actielijst_action_status_
 ACTIELIJST_API int actielijst_filter_new(const char *text, actielijst_view *vocabulary, actielijst_filter **out,
                                          actielijst_text_position *where);
 
-/** Releases the filter. Accepts NULL. */
+/** Releases the filter. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_filter_free(actielijst_filter *filter);
 
 /** Sets *match to 1 when the filter holds for `action` in `view`, else 0.
@@ -979,7 +1012,8 @@ typedef struct actielijst_change_rec {
  *  Errors: EINVALID (NULL), ENOMEM. */
 ACTIELIJST_API int actielijst_diff_new(actielijst_view *before, actielijst_view *after, actielijst_diff **out);
 
-/** Releases the diff. Accepts NULL. Iterators made from it stay valid. */
+/** Releases the diff. Accepts NULL and ignores a freed handle. Iterators made
+ *  from it stay valid. */
 ACTIELIJST_API void actielijst_diff_free(actielijst_diff *diff);
 
 /** The number of changes; 0 when the pictures agree. Errors: EINVALID (NULL). */

@@ -15,6 +15,9 @@ enum class Errc {
     io,            ///< a file cannot be read, written or created
     storage,       ///< the database reported an error or is not a database
     version,       ///< data written by a newer version of actielijst
+    busy,          ///< another connection held the store's write lock longer than the busy timeout; nothing was written, retrying is safe
+    read_only,     ///< the store was opened read-only, or its file or directory cannot be written
+    full,          ///< the disk (or the file system's quota) is full; nothing was written
 };
 
 /// Thrown by every fallible call of the C++ API. what() says what was wrong and

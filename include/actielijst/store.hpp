@@ -30,10 +30,17 @@ struct MergeSummary {
 };
 
 struct OpenOptions {
-    /// How long a writer waits for another process's lock before failing.
+    /// How long a call waits for another connection's write lock before failing
+    /// with Errc::busy. Waiters poll every millisecond or two, so a lock that is held
+    /// for milliseconds at a time never makes a call fail (docs/operations.md).
     int busy_timeout_ms = 5000;
     /// Open an existing database only; never create one.
     bool must_exist = false;
+    /// Open for reading only (implies must_exist): the file is never written, so a
+    /// store on read-only media or owned by another user can be read. Every write
+    /// fails with Errc::read_only. A store with an older schema must be opened for
+    /// writing once to be migrated.
+    bool read_only = false;
 };
 
 /// One open database. Not thread-safe: one thread at a time per Store; different

@@ -5,21 +5,21 @@
 namespace actielijst {
 
 std::vector<MetaEntry> Store::meta() const {
-    return detail::translate_storage_errors("meta", [&] { return detail::reading::Reader(impl_->db).meta(); });
+    return detail::translate_storage_errors(*impl_, "meta", [&] { return detail::reading::Reader(impl_->db).meta(); });
 }
 
 std::vector<Contact> Store::contacts() const {
-    return detail::translate_storage_errors("contacts", [&] { return detail::reading::Reader(impl_->db).contacts(); });
+    return detail::translate_storage_errors(*impl_, "contacts", [&] { return detail::reading::Reader(impl_->db).contacts(); });
 }
 
 std::optional<Proposal> Store::proposal(std::string_view key) const {
     // The proposal by its unique key, then one descent of proposal_events_latest for
     // its latest decision, as dump() gives it.
-    return detail::translate_storage_errors("proposal", [&] { return detail::reading::Reader(impl_->db).proposal(key); });
+    return detail::translate_storage_errors(*impl_, "proposal", [&] { return detail::reading::Reader(impl_->db).proposal(key); });
 }
 
 std::size_t Store::action_count(std::optional<Date> as_of) const {
-    return detail::translate_storage_errors("action count", [&] {
+    return detail::translate_storage_errors(*impl_, "action count", [&] {
         // All actions (SQLite counts the entries of an index), less those not on the
         // list yet and those that left it, each a range of a partial index that holds
         // only actions with such a date (schema version 4). Unset, ?1 is NULL and the

@@ -12,7 +12,8 @@ bool Store::decide(std::string_view proposal, ProposalState state, std::optional
     if (static_cast<int>(state) < 0 || static_cast<int>(state) > 3)
         throw Error(Errc::invalid, "state: unknown proposal state " + std::to_string(static_cast<int>(state)));
     detail::check_text(text, "text", false);
-    return detail::translate_storage_errors("decide", [&] {
+    detail::require_writable(*impl_, "decide");
+    return detail::translate_storage_errors(*impl_, "decide", [&] {
         auto& db = impl_->db;
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement p(db, "SELECT id, tabled FROM proposals WHERE key = ?");
@@ -52,7 +53,7 @@ bool Store::decide(std::string_view proposal, ProposalState state, std::optional
 }
 
 std::vector<ProposalEvent> Store::proposal_history(std::string_view proposal) const {
-    return detail::translate_storage_errors("proposal history", [&] {
+    return detail::translate_storage_errors(*impl_, "proposal history", [&] {
         auto& db = impl_->db;
         SQLite::Statement p(db,
                             "SELECT p.id, p.tabled, m.key FROM proposals p LEFT JOIN meetings m ON m.id = p.meeting_id "
@@ -82,7 +83,7 @@ void Store::add_meeting(const Meeting& meeting) {
 }
 
 std::vector<Meeting> Store::meetings() const {
-    return detail::translate_storage_errors("meetings", [&] {
+    return detail::translate_storage_errors(*impl_, "meetings", [&] {
         std::vector<Meeting> out;
         SQLite::Statement q(impl_->db, "SELECT key, date, title FROM meetings ORDER BY date, key");
         while (q.executeStep())

@@ -11,7 +11,7 @@ namespace actielijst {
 using detail::reading::Reader;
 
 Dataset Store::dump(bool include_contacts) const {
-    return detail::translate_storage_errors("dump", [&] {
+    return detail::translate_storage_errors(*impl_, "dump", [&] {
         // One read transaction, so the dump is a consistent picture even while
         // another process writes.
         impl_->db.exec("BEGIN");
@@ -47,7 +47,7 @@ Dataset Store::dump(bool include_contacts) const {
 }
 
 void Store::export_json(std::ostream& out, bool include_contacts) const {
-    detail::translate_storage_errors("export", [&] {
+    detail::translate_storage_errors(*impl_, "export", [&] {
         // One read transaction, as dump(), with every row written as it is read: the
         // export holds one action (or update, proposal, observation) at a time.
         impl_->db.exec("BEGIN");
@@ -122,7 +122,7 @@ ViewData read_view(Reader& r, const Date& as_of) {
 }  // namespace
 
 View Store::view(const Date& as_of) const {
-    return detail::translate_storage_errors("view", [&] {
+    return detail::translate_storage_errors(*impl_, "view", [&] {
         impl_->db.exec("BEGIN");
         try {
             Reader r(impl_->db);
@@ -139,7 +139,7 @@ View Store::view(const Date& as_of) const {
 View Store::view(const Date& as_of, const Filter& filter) const {
     const Filter::Impl& f = *filter.impl_;
     const auto pushdown = rules::push_down(f.prog, f.root);
-    View candidates = detail::translate_storage_errors("view", [&] {
+    View candidates = detail::translate_storage_errors(*impl_, "view", [&] {
         impl_->db.exec("BEGIN");
         try {
             detail::select_actions(impl_->db, as_of, pushdown.where ? &*pushdown.where : nullptr);

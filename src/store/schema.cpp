@@ -285,7 +285,7 @@ int pragma_int(SQLite::Database& db, const char* name) {
 
 }  // namespace
 
-void migrate(SQLite::Database& db) {
+SchemaState inspect_schema(SQLite::Database& db) {
     const int version = pragma_int(db, "user_version");
     const int app = pragma_int(db, "application_id");
     // Whose file it is comes first: every actielijst database carries our application
@@ -294,13 +294,18 @@ void migrate(SQLite::Database& db) {
         SQLite::Statement tables(db, "SELECT count(*) FROM sqlite_schema");
         tables.executeStep();
         if (version != 0 || app != 0 || tables.getColumn(0).getInt() != 0)
-            throw Error(Errc::storage, "not an actielijst database (it already holds other data)");
+            throw Error(Errc::storage, "not an actielijst store (it already holds other data)");
+        return {true, 0};
     }
     if (version > Store::schema_version)
         throw Error(Errc::version, "database schema version " + std::to_string(version) +
                                        " is newer than this actielijst supports (" +
                                        std::to_string(Store::schema_version) + "): upgrade actielijst");
-    if (version == Store::schema_version && app == application_id) return;
+    return {false, version};
+}
+
+void migrate(SQLite::Database& db) {
+    if (const auto state = inspect_schema(db); !state.empty && state.version == Store::schema_version) return;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     // Re-read inside the write lock: another process may have migrated meanwhile.
     const int current = pragma_int(db, "user_version");

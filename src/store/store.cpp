@@ -1,4 +1,4 @@
-// Store: opening a database, single-update writes, history and region lookups.
+// Store: single-update writes, history and region lookups (opening: open.cpp).
 #include "store/impl.hpp"
 #include "store/schema.hpp"
 #include "util/check.hpp"
@@ -13,72 +13,12 @@
 #include <system_error>
 
 namespace actielijst {
-namespace {
-
-// sqlite3_open creates missing files lazily and reports some problems only at the
-// first read, so the file system is asked first for the errors it can name better.
-void check_path(const std::string& path, bool must_exist) {
-    namespace fs = std::filesystem;
-    if (path.empty()) throw Error(Errc::invalid, "store path is empty");
-    if (path.find('\0') != std::string::npos) throw Error(Errc::invalid, "store path contains a NUL byte");
-    if (const auto bad = detail::utf8_error_offset(path); bad != std::string::npos)
-        throw Error(Errc::invalid, "store path is not valid UTF-8 (byte " + std::to_string(bad) + ")");
-    std::error_code ec;
-    const fs::path p(path);
-    const auto status = fs::status(p, ec);
-    if (fs::exists(status)) {
-        if (fs::is_directory(status)) throw Error(Errc::io, "cannot open store " + detail::quote(path) + ": it is a directory");
-        return;
-    }
-    if (must_exist) throw Error(Errc::io, "cannot open store " + detail::quote(path) + ": no such file");
-    const fs::path parent = p.has_parent_path() ? p.parent_path() : fs::path(".");
-    if (!fs::is_directory(parent, ec))
-        throw Error(Errc::io, "cannot create store " + detail::quote(path) + ": directory " +
-                                  detail::quote(parent.string()) + " does not exist");
-}
-
-}  // namespace
-
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 
 const std::string& Store::path() const noexcept { return impl_->path; }
-
-Store Store::open(const std::string& path, const OpenOptions& options) {
-    check_path(path, options.must_exist);
-    std::unique_ptr<Impl> impl;
-    try {
-        impl = std::make_unique<Impl>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
-    } catch (const SQLite::Exception& e) {
-        throw Error(Errc::io, "cannot open store " + detail::quote(path) + ": " + e.what());
-    }
-    try {
-        auto& db = impl->db;
-        db.setBusyTimeout(options.busy_timeout_ms);
-        // The first statement that reads the file: a file that is not a database fails here.
-        db.exec("PRAGMA foreign_keys = ON");
-        {
-            SQLite::Statement schema(db, "SELECT count(*) FROM sqlite_schema");
-            schema.executeStep();
-        }  // finished, so no read transaction stays open
-        detail::migrate(db);
-        db.exec("PRAGMA journal_mode = WAL");
-        db.exec("PRAGMA synchronous = NORMAL");
-    } catch (const SQLite::Exception& e) {
-        const int code = e.getErrorCode();
-        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-            throw Error(Errc::storage, "cannot open store " + detail::quote(path) + ": not an actielijst database (" +
-                                           e.what() + ")");
-        if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_IOERR || code == SQLITE_PERM)
-            throw Error(Errc::io, "cannot open store " + detail::quote(path) + ": " + e.what());
-        throw Error(Errc::storage, "cannot open store " + detail::quote(path) + ": " + e.what());
-    } catch (const Error& e) {
-        throw Error(e.code(), "cannot open store " + detail::quote(path) + ": " + e.what());
-    }
-    return Store(std::move(impl));
-}
 
 bool Store::record(const StatusUpdate& update) {
     Dataset one;
@@ -95,7 +35,7 @@ bool Store::record(const StatusUpdate& update) {
 }
 
 std::size_t Store::install_default_states() {
-    const auto stored = detail::translate_storage_errors("install default states", [&] {
+    const auto stored = detail::translate_storage_errors(*impl_, "install default states", [&] {
         std::set<std::string> keys;
         SQLite::Statement q(impl_->db, "SELECT key FROM states");
         while (q.executeStep()) keys.insert(q.getColumn(0).getString());
@@ -122,7 +62,7 @@ std::string Store::export_json(bool include_contacts) const {
 }
 
 std::optional<std::string> Store::resolve_region(std::string_view code_or_alias) const {
-    return detail::translate_storage_errors("resolve region", [&]() -> std::optional<std::string> {
+    return detail::translate_storage_errors(*impl_, "resolve region", [&]() -> std::optional<std::string> {
         const auto id = detail::find_region(impl_->db, code_or_alias, "region");
         if (!id) return std::nullopt;
         SQLite::Statement q(impl_->db, "SELECT code FROM regions WHERE id = ?");
@@ -133,7 +73,7 @@ std::optional<std::string> Store::resolve_region(std::string_view code_or_alias)
 }
 
 std::vector<StatusUpdate> Store::history(std::string_view action, std::string_view scope) const {
-    return detail::translate_storage_errors("history", [&] {
+    return detail::translate_storage_errors(*impl_, "history", [&] {
         auto& db = impl_->db;
         SQLite::Statement find(db, "SELECT id FROM actions WHERE key = ?");
         find.bind(1, std::string(action));

@@ -37,7 +37,7 @@ static void test_open_errors(const char *dir) {
         for (i = 0; i < 200; ++i) fputs("this is not a database, just some text\n", f);
         fclose(f);
     }
-    CHECK_FAILS(actielijst_store_open(path, &store), ACTIELIJST_ESTORAGE, "not an actielijst database");
+    CHECK_FAILS(actielijst_store_open(path, &store), ACTIELIJST_ESTORAGE, "not an actielijst store");
     CHECK(store == sentinel);
 
     actielijst_store_free(NULL); /* accepted, no effect */

@@ -39,10 +39,13 @@ static void test_error_names(void) {
                  {ACTIELIJST_ESNAPSHOT, "ESNAPSHOT"},
                  {ACTIELIJST_EVERSION, "EVERSION"},
                  {ACTIELIJST_ITEROVER, "ITEROVER"},
-                 {ACTIELIJST_EINTERNAL, "EINTERNAL"}};
+                 {ACTIELIJST_EINTERNAL, "EINTERNAL"},
+                 {ACTIELIJST_EBUSY, "EBUSY"},
+                 {ACTIELIJST_EREADONLY, "EREADONLY"},
+                 {ACTIELIJST_EFULL, "EFULL"}};
     size_t i;
     for (i = 0; i < sizeof names / sizeof names[0]; ++i) CHECK(strcmp(actielijst_error_name(names[i].code), names[i].name) == 0);
-    CHECK(strcmp(actielijst_error_name(-12), "unknown") == 0);
+    CHECK(strcmp(actielijst_error_name(-15), "unknown") == 0);
     CHECK(strcmp(actielijst_error_name(1), "unknown") == 0);
     CHECK(actielijst_version_number() == ACTIELIJST_VERSION_NUMBER);
 }
@@ -58,10 +61,11 @@ static void test_open_ext(const char *dir, const char *json, size_t len) {
 
     memset(&opts, 0x7F, sizeof opts);
     CHECK_OK(actielijst_store_options_init(&opts, ACTIELIJST_STORE_OPTIONS_VERSION));
-    CHECK(opts.version == ACTIELIJST_STORE_OPTIONS_VERSION && opts.busy_timeout_ms == 5000 && opts.must_exist == 0);
+    CHECK(opts.version == ACTIELIJST_STORE_OPTIONS_VERSION && opts.busy_timeout_ms == 5000 && opts.must_exist == 0 &&
+          opts.read_only == 0);
     CHECK(memcmp(&opts, &init, sizeof opts) == 0);
     CHECK_FAILS(actielijst_store_options_init(NULL, ACTIELIJST_STORE_OPTIONS_VERSION), ACTIELIJST_EINVALID, "opts is NULL");
-    CHECK_FAILS(actielijst_store_options_init(&opts, 2), ACTIELIJST_EVERSION, "version");
+    CHECK_FAILS(actielijst_store_options_init(&opts, 3), ACTIELIJST_EVERSION, "version");
     CHECK_FAILS(actielijst_store_options_init(&opts, 0), ACTIELIJST_EVERSION, "version");
 
     snprintf(path, sizeof path, "%s/ext.db", dir);
@@ -73,7 +77,7 @@ static void test_open_ext(const char *dir, const char *json, size_t len) {
     opts.busy_timeout_ms = -1;
     CHECK_FAILS(actielijst_store_open_ext(path, &opts, &untouched), ACTIELIJST_EINVALID, "opts->busy_timeout_ms");
     opts.busy_timeout_ms = 100;
-    opts.version = 2;
+    opts.version = 3;
     CHECK_FAILS(actielijst_store_open_ext(path, &opts, &untouched), ACTIELIJST_EVERSION, "opts->version");
     opts.version = 0;
     CHECK_FAILS(actielijst_store_open_ext(path, &opts, &untouched), ACTIELIJST_EVERSION, "opts->version");
@@ -99,6 +103,46 @@ static void test_open_ext(const char *dir, const char *json, size_t len) {
     s = NULL;
     CHECK_OK(actielijst_store_open_ext(path, NULL, &s)); /* the defaults */
     actielijst_store_free(s);
+    s = NULL;
+
+    /* Read-only: reads work, every write fails with EREADONLY naming the store. */
+    {
+        actielijst_update_input in = ACTIELIJST_UPDATE_INPUT_INIT;
+        opts.must_exist = 0;
+        opts.read_only = 1;
+        CHECK_FAILS(actielijst_store_open_ext(missing, &opts, &untouched), ACTIELIJST_EIO, "no such file");
+        CHECK(untouched == sentinel);
+        CHECK_OK(actielijst_store_open_ext(path, &opts, &s));
+        CHECK_OK(actielijst_store_export_json(s, &buf));
+        actielijst_buf_dispose(&buf);
+        in.action = "wonen-registratie";
+        in.scope = "CR39";
+        in.state = "done";
+        in.text = "Klaar.";
+        in.as_of = "2023-06-01";
+        CHECK_FAILS(actielijst_store_record(s, &in, NULL), ACTIELIJST_EREADONLY, "is opened read-only; nothing was written");
+        CHECK_FAILS(actielijst_store_import_json(s, json, len), ACTIELIJST_EREADONLY, "ext.db");
+        actielijst_store_free(s);
+        s = NULL;
+    }
+
+    /* A caller built against version 1 of the options has the shorter struct: only
+     * its three fields are read and written. */
+    {
+        struct {
+            actielijst_store_options v1; /* the first three fields are version 1's */
+        } holder;
+        unsigned char *tail = (unsigned char *)&holder.v1.read_only;
+        memset(&holder, 0x5A, sizeof holder);
+        CHECK_OK(actielijst_store_options_init(&holder.v1, 1));
+        CHECK(holder.v1.version == 1 && holder.v1.busy_timeout_ms == 5000 && holder.v1.must_exist == 0);
+        CHECK(tail[0] == 0x5A && tail[3] == 0x5A); /* read_only untouched: not part of version 1 */
+        holder.v1.must_exist = 1;
+        CHECK_OK(actielijst_store_open_ext(path, &holder.v1, &s)); /* read_only's garbage is ignored */
+        CHECK_OK(actielijst_store_import_json(s, json, len));    /* so it is writable */
+        actielijst_store_free(s);
+        s = NULL;
+    }
 }
 
 /* Pointers that are not store handles are refused before any core code runs. */

@@ -253,7 +253,7 @@ TEST_CASE("store: a foreign database with a user_version of its own is not ours 
         raw.exec("PRAGMA user_version = " + std::to_string(newer));
     }
     const auto message = test::error_of([&] { Store::open(path); }, Errc::storage);
-    CHECK_MESSAGE(test::contains(message, "not an actielijst database"), message);
+    CHECK_MESSAGE(test::contains(message, "not an actielijst store"), message);
     // Nothing was written to it.
     CHECK(pragma_int(path, "user_version") == newer);
     CHECK(row_counts(path).empty());
@@ -279,7 +279,7 @@ TEST_CASE("store: a file that is not a database is refused with Errc::storage an
     text.resize(4096);
     test::write_file(path, text);
     const auto message = test::error_of([&] { Store::open(path); }, Errc::storage);
-    CHECK_MESSAGE(test::contains(message, "not an actielijst database"), message);
+    CHECK_MESSAGE(test::contains(message, "not an actielijst store"), message);
     CHECK(test::read_file(path) == text);
 }
 
@@ -299,7 +299,7 @@ TEST_CASE("store: an SQLite database holding someone else's tables is refused wi
         raw.exec("PRAGMA user_version = " + std::to_string(Store::schema_version));
     }
     const auto message = test::error_of([&] { Store::open(path); }, Errc::storage);
-    CHECK_MESSAGE(test::contains(message, "not an actielijst database"), message);
+    CHECK_MESSAGE(test::contains(message, "not an actielijst store"), message);
     // Their data is untouched and none of ours was added.
     const auto counts = row_counts(path);
     CHECK(counts.size() == 1);
@@ -523,7 +523,7 @@ TEST_CASE("store: record of an invalid update writes nothing") {
     CHECK(store.export_json(true) == exported);
 }
 
-TEST_CASE("store: a merge refused by SQLite (database locked) fails with Errc::storage and writes nothing") {
+TEST_CASE("store: a merge refused by SQLite (database locked) fails with Errc::busy and writes nothing") {
     test::TempDir dir;
     const auto path = dir.file("vergrendeld.db");
     {
@@ -544,9 +544,9 @@ TEST_CASE("store: a merge refused by SQLite (database locked) fails with Errc::s
     {
         SQLite::Database locker(path, SQLite::OPEN_READWRITE);
         locker.exec("BEGIN IMMEDIATE");
-        const auto message = test::error_of([&] { store.merge(d); }, Errc::storage);
+        const auto message = test::error_of([&] { store.merge(d); }, Errc::busy);
         CHECK_MESSAGE(test::contains(message, "merge"), message);
-        test::error_of([&] { store.record(update("CR38", "done", "Klaar.", "2023-02-01")); }, Errc::storage);
+        test::error_of([&] { store.record(update("CR38", "done", "Klaar.", "2023-02-01")); }, Errc::busy);
         // Reading is not blocked by the writer (WAL).
         CHECK(store.export_json(true) == exported);
         locker.exec("ROLLBACK");

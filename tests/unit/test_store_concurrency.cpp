@@ -2,11 +2,14 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <poll.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <set>
@@ -178,4 +181,146 @@ TEST_CASE("concurrency: a store can be opened while another connection holds an 
     REQUIRE(view.status("gedeeld", "CR37") != nullptr);
     CHECK(view.status("gedeeld", "CR37")->text() == "Vastgelegd.");
     writer.exec("ROLLBACK");
+}
+
+namespace {
+
+constexpr int contended_writers = 4;
+constexpr int contended_updates = 150;
+
+/// A writer of the contention test: records its updates one transaction at a time
+/// on an action of its own, and writes the longest single call (in microseconds)
+/// to `report_fd`. Leaves with _exit, as writer_process does.
+[[noreturn]] void contended_writer(const std::string& path, int index, int start_fd, int report_fd) {
+    int code = WriterExit::ok;
+    long long longest = 0;
+    try {
+        auto store = Store::open(path);  // the default busy timeout, as a user would have it
+        char byte = 0;
+        ssize_t got = 0;
+        do got = read(start_fd, &byte, 1);
+        while (got < 0 && errno == EINTR);
+        const std::string key = "actie-" + std::to_string(index);
+        for (int i = 0; code == WriterExit::ok && i < contended_updates; ++i) {
+            const auto started = std::chrono::steady_clock::now();
+            if (!store.record(StatusUpdate(key, "CR37", i % 2 ? "in_progress" : "stalled", text_of(key, i), date_of(i))))
+                code = WriterExit::not_added;
+            const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+            longest = std::max<long long>(longest, took.count());
+        }
+    } catch (const Error& e) {
+        std::fprintf(stderr, "writer %d: %s\n", index, e.what());
+        code = WriterExit::library_error;
+    } catch (...) {
+        code = WriterExit::other_error;
+    }
+    [[maybe_unused]] const auto written = write(report_fd, &longest, sizeof longest);
+    _exit(code);
+}
+
+/// The reader of the contention test: takes whole views until `stop_fd` is closed.
+[[noreturn]] void contended_reader(const std::string& path, int stop_fd) {
+    int code = WriterExit::ok;
+    try {
+        OpenOptions options;
+        options.read_only = true;
+        auto store = Store::open(path, options);
+        for (;;) {
+            pollfd p{stop_fd, POLLIN, 0};
+            if (poll(&p, 1, 0) > 0) break;  // end of file: the writers are done
+            (void)store.view(Date(2024, 1, 1));
+        }
+    } catch (const Error& e) {
+        std::fprintf(stderr, "reader: %s\n", e.what());
+        code = WriterExit::library_error;
+    }
+    _exit(code);
+}
+
+}  // namespace
+
+TEST_CASE("concurrency: four writer processes and a reader, locks held for milliseconds: no call fails") {
+    // SQLite's own busy handler sleeps up to 100 ms between tries; a writer asleep
+    // while the others take turns in milliseconds could wait out the whole timeout.
+    test::TempDir dir;
+    const auto path = dir.file("druk.db");
+    {
+        auto d = definitions();
+        for (int i = 0; i < contended_writers; ++i)
+            d.actions.emplace_back("actie-" + std::to_string(i), "wonen", "Actie " + std::to_string(i), "Doel.",
+                                   std::vector<Owner>{}, std::vector<std::string>{"CR37"});
+        Store::open(path).merge(d);
+    }
+    int start[2] = {-1, -1}, report[2] = {-1, -1}, stop[2] = {-1, -1};
+    REQUIRE(pipe(start) == 0);
+    REQUIRE(pipe(report) == 0);
+    REQUIRE(pipe(stop) == 0);
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+
+    std::vector<pid_t> writers;
+    for (int i = 0; i < contended_writers; ++i) {
+        const pid_t pid = fork();
+        if (pid == 0) {
+            close(start[1]);
+            close(report[0]);
+            close(stop[0]);
+            close(stop[1]);
+            contended_writer(path, i, start[0], report[1]);
+        }
+        if (pid < 0) break;
+        writers.push_back(pid);
+    }
+    const pid_t reader = fork();
+    if (reader == 0) {
+        close(start[0]);
+        close(start[1]);
+        close(stop[1]);
+        contended_reader(path, stop[0]);
+    }
+    close(start[0]);
+    close(start[1]);
+    close(report[1]);
+    close(stop[0]);
+    std::vector<int> exits;
+    for (const pid_t pid : writers) exits.push_back(wait_for(pid));
+    close(stop[1]);
+    const int reader_exit = reader > 0 ? wait_for(reader) : -1;
+    long long longest = 0, one = 0;
+    while (read(report[0], &one, sizeof one) == static_cast<ssize_t>(sizeof one)) longest = std::max(longest, one);
+    close(report[0]);
+
+    REQUIRE(writers.size() == contended_writers);
+    CHECK(exits == std::vector<int>(contended_writers, WriterExit::ok));
+    CHECK(reader_exit == WriterExit::ok);
+    MESSAGE("longest single record() under contention: " << longest / 1000 << " ms");
+    const auto store = Store::open(path);
+    for (int i = 0; i < contended_writers; ++i)
+        CHECK(store.history("actie-" + std::to_string(i)).size() == contended_updates);
+}
+
+TEST_CASE("concurrency: a lock held past the busy timeout fails with Errc::busy, names the store and writes nothing") {
+    test::TempDir dir;
+    const auto path = dir.file("bezet.db");
+    OpenOptions options;
+    options.busy_timeout_ms = 200;
+    auto store = Store::open(path, options);
+    store.merge(definitions());
+
+    SQLite::Database holder(path, SQLite::OPEN_READWRITE);
+    holder.exec("BEGIN IMMEDIATE");
+    const auto started = std::chrono::steady_clock::now();
+    const auto message = test::error_of(
+        [&] { store.record(StatusUpdate("gedeeld", "CR37", "done", "Klaar.", Date(2023, 5, 1))); }, Errc::busy);
+    const auto waited = std::chrono::steady_clock::now() - started;
+    CHECK_MESSAGE(test::contains(message, "store \"" + path + "\" is locked by another connection"), message);
+    CHECK_MESSAGE(test::contains(message, "the busy timeout is 200 ms"), message);
+    CHECK_MESSAGE(test::contains(message, "nothing was written, so retrying is safe"), message);
+    CHECK(waited >= std::chrono::milliseconds(200));  // it did wait, rather than fail at once
+    holder.exec("ROLLBACK");
+    CHECK(store.history("gedeeld").empty());
+    // The retry the message promises is safe: it succeeds, once.
+    CHECK(store.record(StatusUpdate("gedeeld", "CR37", "done", "Klaar.", Date(2023, 5, 1))));
+    CHECK(store.history("gedeeld").size() == 1);
 }

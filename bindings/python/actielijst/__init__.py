@@ -36,13 +36,16 @@ from ._api import (
 from ._native import lib as _lib
 from .errors import (
     ActielijstError,
+    BusyError,
     ConflictError,
+    DiskFullError,
     ExistsError,
     FileError,
     InternalError,
     InvalidError,
     NotFoundError,
     OutOfMemoryError,
+    ReadOnlyError,
     SnapshotError,
     StorageError,
     VersionError,
@@ -88,6 +91,7 @@ library_path: str = _lib.path
 
 __all__ = [
     "ActielijstError",
+    "BusyError",
     "Action",
     "ActionStatus",
     "Category",
@@ -95,6 +99,7 @@ __all__ = [
     "ChangeKind",
     "ChangeWhat",
     "ConflictError",
+    "DiskFullError",
     "Contact",
     "Evaluation",
     "ExistsError",
@@ -110,6 +115,7 @@ __all__ = [
     "NotFoundError",
     "Observation",
     "OutOfMemoryError",
+    "ReadOnlyError",
     "Owner",
     "OwnerRole",
     "Proposal",

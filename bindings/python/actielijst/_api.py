@@ -656,9 +656,15 @@ class Store(_Owned):
         path: str | bytes | os.PathLike,
         busy_timeout_ms: int | None = None,
         must_exist: bool | None = None,
+        read_only: bool = False,
     ) -> "Store":
         """Opens the database at `path`, creating it unless `must_exist`.
-        `busy_timeout_ms` None keeps the library's default."""
+
+        `busy_timeout_ms`: how long a call waits for another connection's write lock
+        before raising BusyError (nothing written, retrying is safe); None keeps the
+        library's default (5000). `read_only`: open an existing store for reading
+        only; it is never written, so it can be read on read-only media and by other
+        users, and every write raises ReadOnlyError."""
         opts = n.StoreOptions()
         lib.actielijst_store_options_init(byref(opts), n.STORE_OPTIONS_VERSION)
         if busy_timeout_ms is not None:
@@ -667,6 +673,7 @@ class Store(_Owned):
             opts.busy_timeout_ms = busy_timeout_ms
         if must_exist is not None:
             opts.must_exist = 1 if must_exist else 0
+        opts.read_only = 1 if read_only else 0
         handle = POINTER(n.Store)()
         raw = _path(path)
         lib.actielijst_store_open_ext(raw, byref(opts), byref(handle))

@@ -362,10 +362,15 @@ class ChangeRec(Structure):
 
 
 class StoreOptions(Structure):
-    _fields_ = [("version", c_uint32), ("busy_timeout_ms", c_int32), ("must_exist", c_int32)]
+    _fields_ = [
+        ("version", c_uint32),
+        ("busy_timeout_ms", c_int32),
+        ("must_exist", c_int32),
+        ("read_only", c_int32),
+    ]
 
 
-STORE_OPTIONS_VERSION = 1
+STORE_OPTIONS_VERSION = 2
 
 
 class UpdateInput(Structure):

@@ -8,6 +8,8 @@ written against plain Python idioms keeps working.
 
 from __future__ import annotations
 
+import errno
+
 # Result codes, as in include/actielijst.h (an append-only list).
 OK = 0
 EINVALID = -1
@@ -21,6 +23,9 @@ ESNAPSHOT = -8
 EVERSION = -9
 ITEROVER = -10
 EINTERNAL = -11
+EBUSY = -12
+EREADONLY = -13
+EFULL = -14
 
 
 class ActielijstError(Exception):
@@ -92,6 +97,37 @@ class StorageError(ActielijstError):
     default_code = ESTORAGE
 
 
+class BusyError(StorageError):
+    """EBUSY: another connection held the store's write lock longer than the busy
+    timeout. Nothing was written; retrying is safe. (A StorageError, as these
+    failures were before they had their own code.)"""
+
+    default_code = EBUSY
+
+
+class ReadOnlyError(StorageError, PermissionError):
+    """EREADONLY: the store is opened read-only, or its file or directory cannot be
+    written. Nothing was written."""
+
+    default_code = EREADONLY
+
+    def __init__(self, message: str = "", code: int | None = None) -> None:
+        super().__init__(message, code)
+        self.errno = errno.EROFS
+        self.strerror = message
+
+
+class DiskFullError(StorageError, OSError):
+    """EFULL: the disk or quota is full. Nothing was written."""
+
+    default_code = EFULL
+
+    def __init__(self, message: str = "", code: int | None = None) -> None:
+        super().__init__(message, code)
+        self.errno = errno.ENOSPC
+        self.strerror = message
+
+
 class SnapshotError(ActielijstError):
     """ESNAPSHOT: reserved for snapshot archives."""
 
@@ -123,6 +159,9 @@ _BY_CODE: dict[int, type[ActielijstError]] = {
         SnapshotError,
         VersionError,
         InternalError,
+        BusyError,
+        ReadOnlyError,
+        DiskFullError,
     )
 }
 

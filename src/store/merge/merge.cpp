@@ -166,7 +166,8 @@ std::string Merger::meeting_date(std::int64_t id) {
 namespace actielijst {
 
 MergeSummary Store::merge(const Dataset& data) {
-    return detail::translate_storage_errors("merge", [&] {
+    detail::require_writable(*impl_, "merge");
+    return detail::translate_storage_errors(*impl_, "merge", [&] {
         SQLite::Transaction tx(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
         auto summary = detail::merging::Merger(impl_->db).run(data);
         tx.commit();
