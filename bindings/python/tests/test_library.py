@@ -57,7 +57,7 @@ class LibraryTest(unittest.TestCase):
     @unittest.skipUnless(ctypes.sizeof(ctypes.c_void_p) == 8, "sizes below are for LP64")
     def test_struct_sizes_follow_the_lp64_c_layout(self):
         expected = {
-            _native.Buf: 16, _native.StoreOptions: 12, _native.ThemeRec: 24, _native.RegionRec: 48,
+            _native.Buf: 16, _native.StoreOptions: 16, _native.ThemeRec: 24, _native.RegionRec: 48,
             _native.StateRec: 32, _native.MeetingRec: 24, _native.OwnerRec: 16, _native.ActionRec: 88,
             _native.StatusRec: 64, _native.ProposalRec: 48, _native.LevelRec: 24, _native.IndicatorRec: 56,
             _native.ObservationRec: 88, _native.ContactRec: 32, _native.RollupRec: 48,
