@@ -5,6 +5,8 @@
 #include <actielijst/error.hpp>
 #include <actielijst/snapshot.hpp>
 
+#include "util/atomic_file.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -54,36 +56,11 @@ std::string read_whole(const std::string& path) {
 
 void save_snapshot(const View& view, const std::string& path, SnapshotFormat format) {
     const std::string bytes = snapshot_bytes(view, format);
-    std::string temp = path + ".tmp-XXXXXX";
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0) io_error(path, "cannot create a temporary file", errno);
-    const auto abandon = [&](const char* what) {
-        const int err = errno;
-        ::close(fd);
-        ::unlink(temp.c_str());
-        io_error(path, what, err);
-    };
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            abandon("cannot write");
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fchmod(fd, 0644) != 0) abandon("cannot set permissions");
-    if (::fsync(fd) != 0) abandon("cannot write");
-    if (::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(temp.c_str());
-        io_error(path, "cannot write", err);
-    }
-    if (::rename(temp.c_str(), path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(temp.c_str());
-        io_error(path, "cannot rename the temporary file into place", err);
-    }
+    // The one way files are replaced (src/util/atomic_file.hpp): a temporary file in
+    // the same directory, fsync, rename, fsync of the directory.
+    detail::AtomicFile out(path);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.commit();
 }
 
 View load_snapshot_bytes(std::string_view bytes, std::string_view origin) {
