@@ -19,6 +19,7 @@ packages=(
   python3 python3-jsonschema
   abigail-tools dpkg-dev doxygen
   clang libclang-rt-14-dev
+  valgrind
 )
 
 usage() {

@@ -109,8 +109,7 @@ int actielijst_store_open_ext(const char* path, const actielijst_store_options* 
         options.busy_timeout_ms = o.busy_timeout_ms;
         options.must_exist = o.must_exist != 0;
         options.read_only = o.version >= 2 && o.read_only != 0;
-        auto* h = new actielijst_store(actielijst::Store::open(p, options));
-        *out = h;
+        *out = actielijst::capi::publish(std::make_unique<actielijst_store>(actielijst::Store::open(p, options)));
         return ACTIELIJST_OK;
     });
 }
@@ -120,8 +119,7 @@ int actielijst_store_open(const char* path, actielijst_store** out) {
     return guard(fn, [&] {
         const std::string p = actielijst::capi::text(fn, "path", path);
         require(out, fn, "out");
-        auto* h = new actielijst_store(actielijst::Store::open(p));
-        *out = h;
+        *out = actielijst::capi::publish(std::make_unique<actielijst_store>(actielijst::Store::open(p)));
         return ACTIELIJST_OK;
     });
 }

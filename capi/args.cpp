@@ -1,6 +1,129 @@
 #include "args.hpp"
 
+#include <mutex>
+#include <new>
+
 namespace actielijst::capi {
+
+// ---- the handle table ---------------------------------------------------------
+//
+// Writers (add, remove) are serialised by one mutex; readers (find, in args.hpp)
+// take no lock. The slot's token is the sequence word of a sequence lock: remove
+// clears it before it touches the object field, add writes the object field before
+// it publishes the token, each with a release fence in between, so a reader that
+// reads the same token before and after the object field (with an acquire fence
+// between) has read that token's object.
+namespace handle_table {
+
+std::atomic<Slot*> chunks[chunk_count];
+
+namespace {
+
+/// Freed slots are reused first in, first out, and only while more than this many
+/// wait. A slot then comes round again only after that many other frees, so its
+/// generation moves on slowly: a stale token could match again after 2^32 reuses
+/// of its slot on 64-bit builds (more than 4 * 10^12 frees), and after 2^7 reuses
+/// (more than 130,000 frees) on 32-bit builds. The cost is this many idle slots
+/// (one chunk, 24 KiB on 64-bit builds).
+constexpr std::uint32_t reuse_after = 1024;
+constexpr std::uint32_t no_slot = UINT32_MAX;
+constexpr std::uintptr_t max_slots = std::uintptr_t{1} << slot_bits;
+constexpr std::uint32_t generation_mask = static_cast<std::uint32_t>((std::uint64_t{1} << generation_bits) - 1);
+
+struct Writer {
+    std::mutex mutex;
+    std::uint32_t used = 0;  ///< slots [0, used) have been handed out at least once
+    std::uint32_t free_head = no_slot;
+    std::uint32_t free_tail = no_slot;
+    std::uint32_t free_count = 0;
+};
+
+/// Never destroyed: a handle may still be freed after static destruction has begun
+/// (a garbage-collected binding's last pass, another library's static destructor).
+Writer& writer() noexcept {
+    alignas(Writer) static unsigned char storage[sizeof(Writer)];
+    static Writer* const w = new (storage) Writer();
+    return *w;
+}
+
+/// The type name of each kind, for messages about a handle of the wrong type.
+std::atomic<const char*> kind_names[std::size_t{1} << kind_bits];
+
+/// A slot that exists (index < used).
+Slot& slot_at(std::size_t index) noexcept {
+    return chunks[index >> chunk_bits].load(std::memory_order_relaxed)[index & (chunk_slots - 1)];
+}
+
+std::size_t index_of(std::uintptr_t token) noexcept {
+    return static_cast<std::size_t>((token >> (1 + kind_bits)) & (max_slots - 1));
+}
+
+unsigned kind_of(std::uintptr_t token) noexcept {
+    return static_cast<unsigned>((token >> 1) & ((1u << kind_bits) - 1));
+}
+
+}  // namespace
+
+std::uintptr_t add(void* object, unsigned kind, const char* name) {
+    Writer& w = writer();
+    const std::lock_guard lock(w.mutex);
+    std::uint32_t index = 0;
+    if (w.free_count > reuse_after || (w.used == max_slots && w.free_count > 0)) {
+        index = w.free_head;
+        w.free_head = slot_at(index).next_free;
+        if (w.free_head == no_slot) w.free_tail = no_slot;
+        --w.free_count;
+    } else {
+        if (w.used == max_slots) throw std::bad_alloc();  // every slot holds a live handle
+        index = w.used;
+        auto& chunk = chunks[index >> chunk_bits];
+        if (!chunk.load(std::memory_order_relaxed))
+            chunk.store(new Slot[chunk_slots], std::memory_order_release);  // may throw: nothing changed yet
+        ++w.used;
+    }
+    Slot& slot = slot_at(index);
+    const std::uintptr_t token = (static_cast<std::uintptr_t>(slot.generation) << generation_shift) |
+                                 (static_cast<std::uintptr_t>(index) << (1 + kind_bits)) |
+                                 (static_cast<std::uintptr_t>(kind) << 1) | 1;
+    kind_names[kind].store(name, std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_release);
+    slot.object.store(object, std::memory_order_relaxed);
+    slot.token.store(token, std::memory_order_release);
+    return token;
+}
+
+void* remove(std::uintptr_t token, unsigned kind) noexcept {
+    if (!find(token, kind)) return nullptr;  // NULL, foreign or stale: no lock needed
+    Writer& w = writer();
+    const std::lock_guard lock(w.mutex);
+    void* object = find(token, kind);  // again: another thread may have freed it meanwhile
+    if (!object) return nullptr;
+    const std::size_t index = index_of(token);
+    Slot& slot = slot_at(index);
+    slot.token.store(0, std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_release);
+    slot.object.store(nullptr, std::memory_order_relaxed);
+    slot.generation = (slot.generation + 1) & generation_mask;
+    slot.next_free = no_slot;
+    if (w.free_tail == no_slot)
+        w.free_head = static_cast<std::uint32_t>(index);
+    else
+        slot_at(w.free_tail).next_free = static_cast<std::uint32_t>(index);
+    w.free_tail = static_cast<std::uint32_t>(index);
+    ++w.free_count;
+    return object;
+}
+
+std::string refusal(std::uintptr_t token, unsigned expected_kind) {
+    const unsigned kind = kind_of(token);
+    if (kind != expected_kind && find(token, kind))
+        if (const char* name = kind_names[kind].load(std::memory_order_relaxed))
+            return std::string("(it is an ") + name + ")";
+    return "(freed, or not one)";
+}
+
+}  // namespace handle_table
+
 namespace {
 
 /// Checks UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF) and the

@@ -6,6 +6,7 @@
 #include <actielijst/date.hpp>
 #include <actielijst/error.hpp>
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -60,13 +61,103 @@ void check_version(const char* function, std::string_view argument, std::uint32_
 void check_enum(const char* function, std::string_view argument, std::int32_t value, std::int32_t low,
                 std::int32_t high);
 
-/// A handle argument: not NULL, and carrying its type's magic number (a foreign
-/// pointer usually does not; a freed one may not be detectable).
+/// The process-wide handle table (args.cpp). A C caller never sees an object's
+/// address: it gets a token, an odd non-zero integer that packs a slot index, the
+/// slot's generation and the handle kind, cast to the handle's pointer type:
+///
+///   64-bit: generation 32 bits | slot 25 bits | kind 6 bits | 1
+///   32-bit: generation  7 bits | slot 18 bits | kind 6 bits | 1
+///
+/// A token is never dereferenced. find() splits it, checks the slot against the
+/// chunks the table has, and compares the whole token with the one the slot holds
+/// now: a freed handle (its slot's token was cleared, and a reused slot carries a
+/// later generation), a handle of another kind and a foreign pointer all fail that
+/// comparison. Lookups take no lock (one handle is used by one thread at a time,
+/// but different handles are looked up from many threads at once); creating and
+/// freeing take the table's mutex.
+namespace handle_table {
+
+inline constexpr unsigned kind_bits = 6;
+inline constexpr unsigned slot_bits = sizeof(std::uintptr_t) >= 8 ? 25 : 18;
+inline constexpr unsigned generation_shift = 1 + kind_bits + slot_bits;
+inline constexpr unsigned generation_bits = sizeof(std::uintptr_t) * 8 - generation_shift;
+static_assert(generation_bits >= 7 && generation_bits <= 32);
+/// Slots come in chunks of 2^chunk_bits (1024 slots, 24 KiB on 64-bit builds),
+/// allocated as the table grows; the array of chunk pointers is static (256 KiB of
+/// zero pages on 64-bit builds, of which a lookup touches the first page until
+/// half a million handles have been made).
+inline constexpr unsigned chunk_bits = 10;
+inline constexpr std::size_t chunk_slots = std::size_t{1} << chunk_bits;
+inline constexpr std::size_t chunk_count = std::size_t{1} << (slot_bits - chunk_bits);
+
+struct Slot {
+    /// The token that is live in this slot, or 0 while the slot is free.
+    std::atomic<std::uintptr_t> token{0};
+    std::atomic<void*> object{nullptr};
+    // Only touched under the table's mutex:
+    std::uint32_t generation = 0;
+    std::uint32_t next_free = 0;
+};
+
+/// The chunks of slots; never moved or freed, so a lookup needs no lock against growth.
+extern std::atomic<Slot*> chunks[chunk_count];
+
+/// The live object of `token`, when it is a live handle of `kind`; nullptr otherwise.
+inline void* find(std::uintptr_t token, unsigned kind) noexcept {
+    // The low bits (1, then the kind) first: a NULL, even or other-kind value never
+    // reaches the table. The exact comparison with the slot's token below would
+    // refuse it as well.
+    constexpr std::uintptr_t low_mask = (std::uintptr_t{1} << (1 + kind_bits)) - 1;
+    if ((token & low_mask) != ((static_cast<std::uintptr_t>(kind) << 1) | 1)) return nullptr;
+    const std::size_t index = static_cast<std::size_t>(token >> (1 + kind_bits)) & ((std::size_t{1} << slot_bits) - 1);
+    const Slot* chunk = chunks[index >> chunk_bits].load(std::memory_order_acquire);
+    if (!chunk) return nullptr;
+    const Slot& slot = chunk[index & (chunk_slots - 1)];
+    // A sequence-lock read: the object belongs to `token` only if the slot still
+    // holds `token` after the object was read (the writers' side is in args.cpp).
+    if (slot.token.load(std::memory_order_acquire) != token) return nullptr;
+    void* object = slot.object.load(std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_acquire);
+    if (slot.token.load(std::memory_order_relaxed) != token) return nullptr;
+    return object;
+}
+
+/// Makes `object` (not NULL) a live handle of `kind`, named `name` in messages, and
+/// returns its token. Throws std::bad_alloc when the table cannot grow (out of
+/// memory, or every slot in use).
+std::uintptr_t add(void* object, unsigned kind, const char* name);
+
+/// Ends the handle `token` of `kind` and returns its object for the caller to
+/// delete; nullptr when `token` is not a live handle of that kind.
+void* remove(std::uintptr_t token, unsigned kind) noexcept;
+
+/// The reason `token` is not a live handle of `expected_kind`, for a message:
+/// "(it is an actielijst_store)" or "(freed, or not one)".
+std::string refusal(std::uintptr_t token, unsigned expected_kind);
+
+}  // namespace handle_table
+
+/// The token the C caller holds for a handle.
+template <class H>
+std::uintptr_t token_of(H* h) noexcept {
+    return reinterpret_cast<std::uintptr_t>(h);
+}
+
+/// The object of a live handle of type H (never dereferencing `h`); nullptr for
+/// NULL, a freed handle, a handle of another type or a foreign pointer.
+template <class H>
+H* live(H* h) noexcept {
+    return static_cast<H*>(handle_table::find(token_of(h), H::kKind));
+}
+
+/// A handle argument: not NULL, and a live handle of type H. Refused without
+/// reading the memory `h` points to: it may be freed, or not ours.
 template <class H>
 H* handle(const char* function, std::string_view argument, H* h) {
     require(h, function, argument);
-    if (h->magic != H::kMagic) fail_arg(function, argument, std::string("is not a valid ") + H::kName + " handle");
-    return h;
+    if (H* object = live(h)) return object;
+    fail_arg(function, argument,
+             std::string("is not a valid ") + H::kName + " handle " + handle_table::refusal(token_of(h), H::kKind));
 }
 
 /// Runs `body`, replacing `from` by `to` at the start of an Error's message (the

@@ -1,6 +1,10 @@
-// The C handles. Each starts with a magic number, checked on entry and cleared when
-// the handle is freed, so a foreign pointer is usually refused; using a freed handle
-// is still undefined behaviour (its memory may already be reused).
+// The C handles. A C caller never holds one of these objects' addresses: it holds a
+// token from the process-wide handle table (args.hpp, handle_table), which maps the
+// token to the object only while the handle is live. publish() puts a new object in
+// the table; handle() looks an argument up, refusing NULL, freed handles, handles of
+// another type and foreign pointers without reading the memory they point to;
+// free_handle() takes the object out of the table (its slot's next token gets a new
+// generation, so the old one never matches again) and deletes it.
 // A view is a shared, immutable ViewHolder (the core View plus the C records built
 // once from it); its iterators share it, so handles may be freed in any order. Rule
 // sets and evaluations follow the same pattern (RulesHolder, EvaluationHolder).
@@ -26,10 +30,10 @@
 #include <utility>
 #include <vector>
 
+// Each handle type has its own kind, a number below 2^handle_table::kind_bits.
 struct actielijst_store {
-    static constexpr std::uint32_t kMagic = 0x414c5331;  // "ALS1"
+    static constexpr unsigned kKind = 1;
     static constexpr const char* kName = "actielijst_store";
-    std::uint32_t magic = kMagic;
     actielijst::Store store;
     explicit actielijst_store(actielijst::Store s) : store(std::move(s)) {}
 };
@@ -131,10 +135,9 @@ struct DiffHolder {
 
 /// An iterator over records whose strings live in `owner` (a ViewHolder, or a
 /// materialised history or contact list).
-template <class Rec, std::uint32_t Magic>
+template <class Rec, unsigned Kind>
 struct RecordIter {
-    static constexpr std::uint32_t kMagic = Magic;
-    std::uint32_t magic = Magic;
+    static constexpr unsigned kKind = Kind;
     std::shared_ptr<const void> owner;
     std::vector<Rec> items;
     /// The records when they are not copied into `items`: all of a view's records,
@@ -163,73 +166,95 @@ int iter_next_batch(const char* fn, Rec* recs, std::size_t capacity, std::size_t
 }  // namespace actielijst::capi
 
 struct actielijst_view {
-    static constexpr std::uint32_t kMagic = 0x414c5632;  // "ALV2"
+    static constexpr unsigned kKind = 2;
     static constexpr const char* kName = "actielijst_view";
-    std::uint32_t magic = kMagic;
     std::shared_ptr<const actielijst::capi::ViewHolder> holder;
 };
 
 struct actielijst_rules {
-    static constexpr std::uint32_t kMagic = 0x414c5231;  // "ALR1"
+    static constexpr unsigned kKind = 3;
     static constexpr const char* kName = "actielijst_rules";
-    std::uint32_t magic = kMagic;
     std::shared_ptr<const actielijst::capi::RulesHolder> holder;
 };
 
 struct actielijst_evaluation {
-    static constexpr std::uint32_t kMagic = 0x414c4531;  // "ALE1"
+    static constexpr unsigned kKind = 4;
     static constexpr const char* kName = "actielijst_evaluation";
-    std::uint32_t magic = kMagic;
     std::shared_ptr<const actielijst::capi::EvaluationHolder> holder;
 };
 
 struct actielijst_diff {
-    static constexpr std::uint32_t kMagic = 0x414c4431;  // "ALD1"
+    static constexpr unsigned kKind = 5;
     static constexpr const char* kName = "actielijst_diff";
-    std::uint32_t magic = kMagic;
     std::shared_ptr<const actielijst::capi::DiffHolder> holder;
 };
 
 struct actielijst_filter {
-    static constexpr std::uint32_t kMagic = 0x414c4631;  // "ALF1"
+    static constexpr unsigned kKind = 6;
     static constexpr const char* kName = "actielijst_filter";
-    std::uint32_t magic = kMagic;
     actielijst::Filter filter;
     explicit actielijst_filter(actielijst::Filter f) : filter(std::move(f)) {}
 };
 
-#define ACTIELIJST_CAPI_ITER(name, rec, magic_number)                                        \
-    struct actielijst_##name##_iter : actielijst::capi::RecordIter<actielijst_##rec##_rec, magic_number> { \
+#define ACTIELIJST_CAPI_ITER(name, rec, kind)                                                 \
+    struct actielijst_##name##_iter : actielijst::capi::RecordIter<actielijst_##rec##_rec, kind> { \
         static constexpr const char* kName = "actielijst_" #name "_iter";                       \
     }
 
-ACTIELIJST_CAPI_ITER(theme, theme, 0x414c4931);
-ACTIELIJST_CAPI_ITER(region, region, 0x414c4932);
-ACTIELIJST_CAPI_ITER(state, state, 0x414c4933);
-ACTIELIJST_CAPI_ITER(meeting, meeting, 0x414c4934);
-ACTIELIJST_CAPI_ITER(action, action, 0x414c4935);
-ACTIELIJST_CAPI_ITER(status, status, 0x414c4936);
-ACTIELIJST_CAPI_ITER(proposal, proposal, 0x414c4937);
-ACTIELIJST_CAPI_ITER(indicator, indicator, 0x414c4938);
-ACTIELIJST_CAPI_ITER(observation, observation, 0x414c4939);
-ACTIELIJST_CAPI_ITER(contact, contact, 0x414c4941);
-ACTIELIJST_CAPI_ITER(rule, rule, 0x414c4942);
-ACTIELIJST_CAPI_ITER(finding, finding, 0x414c4943);
-ACTIELIJST_CAPI_ITER(action_status, action_status, 0x414c4944);
-ACTIELIJST_CAPI_ITER(change, change, 0x414c4945);
-ACTIELIJST_CAPI_ITER(proposal_history, proposal_event, 0x414c4946);
+ACTIELIJST_CAPI_ITER(theme, theme, 7);
+ACTIELIJST_CAPI_ITER(region, region, 8);
+ACTIELIJST_CAPI_ITER(state, state, 9);
+ACTIELIJST_CAPI_ITER(meeting, meeting, 10);
+ACTIELIJST_CAPI_ITER(action, action, 11);
+ACTIELIJST_CAPI_ITER(status, status, 12);
+ACTIELIJST_CAPI_ITER(proposal, proposal, 13);
+ACTIELIJST_CAPI_ITER(indicator, indicator, 14);
+ACTIELIJST_CAPI_ITER(observation, observation, 15);
+ACTIELIJST_CAPI_ITER(contact, contact, 16);
+ACTIELIJST_CAPI_ITER(rule, rule, 17);
+ACTIELIJST_CAPI_ITER(finding, finding, 18);
+ACTIELIJST_CAPI_ITER(action_status, action_status, 19);
+ACTIELIJST_CAPI_ITER(change, change, 20);
+ACTIELIJST_CAPI_ITER(proposal_history, proposal_event, 21);
 
 #undef ACTIELIJST_CAPI_ITER
 
 namespace actielijst::capi {
 
-/// Frees a handle made with new, clearing its magic first; ignores NULL and
-/// pointers that do not carry the magic (not ours; a freed one may not be detectable).
+/// Every handle type has a kind of its own, and every kind fits in a token.
+constexpr bool kinds_are_distinct() {
+    const unsigned kinds[] = {
+        actielijst_store::kKind,         actielijst_view::kKind,          actielijst_rules::kKind,
+        actielijst_evaluation::kKind,    actielijst_diff::kKind,          actielijst_filter::kKind,
+        actielijst_theme_iter::kKind,    actielijst_region_iter::kKind,   actielijst_state_iter::kKind,
+        actielijst_meeting_iter::kKind,  actielijst_action_iter::kKind,   actielijst_status_iter::kKind,
+        actielijst_proposal_iter::kKind, actielijst_indicator_iter::kKind, actielijst_observation_iter::kKind,
+        actielijst_contact_iter::kKind,  actielijst_rule_iter::kKind,     actielijst_finding_iter::kKind,
+        actielijst_action_status_iter::kKind, actielijst_change_iter::kKind, actielijst_proposal_history_iter::kKind};
+    for (const unsigned k : kinds)
+        if (k == 0 || k >= (1u << handle_table::kind_bits)) return false;
+    for (std::size_t i = 0; i < std::size(kinds); ++i)
+        for (std::size_t j = i + 1; j < std::size(kinds); ++j)
+            if (kinds[i] == kinds[j]) return false;
+    return true;
+}
+static_assert(kinds_are_distinct());
+
+/// Makes `object` a live handle and returns the token the C caller gets for it.
+/// Throws std::bad_alloc (ENOMEM) when the table cannot grow; the object is then
+/// deleted. Call it last, after everything else that can fail.
+template <class H>
+H* publish(std::unique_ptr<H> object) {
+    const std::uintptr_t token = handle_table::add(object.get(), H::kKind, H::kName);
+    object.release();
+    return reinterpret_cast<H*>(token);
+}
+
+/// The *_free functions: ends the handle and deletes its object. Ignores NULL, freed
+/// handles, handles of another type and foreign pointers, without reading them.
 template <class H>
 void free_handle(H* h) noexcept {
-    if (!h || h->magic != H::kMagic) return;
-    h->magic = 0;
-    delete h;
+    delete static_cast<H*>(handle_table::remove(token_of(h), H::kKind));
 }
 
 /// The *_input_init functions: defaults of a known version.

@@ -66,7 +66,7 @@ int actielijst_proposal_history_iter_new(actielijst_store* store, const char* pr
             it->items.push_back({e.proposal.c_str(), static_cast<std::int32_t>(e.state), list->texts.keep(e.date),
                                  e.meeting.c_str(), e.text.c_str()});
         it->owner = std::move(list);
-        *out = it.release();
+        *out = actielijst::capi::publish(std::move(it));
         return ACTIELIJST_OK;
     });
 }
@@ -91,7 +91,7 @@ int actielijst_store_meeting_iter_new(actielijst_store* store, actielijst_meetin
         for (const auto& m : list->meetings)
             it->items.push_back({m.key().c_str(), list->texts.keep(m.date()), m.title().c_str()});
         it->owner = std::move(list);
-        *out = it.release();
+        *out = actielijst::capi::publish(std::move(it));
         return ACTIELIJST_OK;
     });
 }

@@ -39,7 +39,7 @@ int actielijst_history_iter_new(actielijst_store* store, const char* action, con
             it->items.push_back({u.action().c_str(), u.scope().c_str(), u.state().c_str(), -1, u.text().c_str(),
                                  list->texts.keep(u.as_of()), u.author().c_str(), u.meeting().c_str()});
         it->owner = std::move(list);
-        *out = it.release();
+        *out = actielijst::capi::publish(std::move(it));
         return ACTIELIJST_OK;
     });
 }
@@ -56,7 +56,7 @@ int actielijst_contact_iter_new(actielijst_store* store, actielijst_contact_iter
         for (const auto& c : list->contacts)
             it->items.push_back({c.municipality().c_str(), c.role().c_str(), c.name().c_str(), c.email().c_str()});
         it->owner = std::move(list);
-        *out = it.release();
+        *out = actielijst::capi::publish(std::move(it));
         return ACTIELIJST_OK;
     });
 }

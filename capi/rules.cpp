@@ -115,7 +115,7 @@ decltype(auto) placing(actielijst_text_position* where, F&& body) {
 int new_rules(RuleSet set, actielijst_rules** out) {
     auto h = std::make_unique<actielijst_rules>();
     h->holder = std::make_shared<const RulesHolder>(std::move(set));
-    *out = h.release();
+    *out = actielijst::capi::publish(std::move(h));
     return ACTIELIJST_OK;
 }
 
@@ -190,7 +190,7 @@ int actielijst_rule_iter_new(actielijst_rules* rules, actielijst_rule_iter** out
         auto it = std::make_unique<actielijst_rule_iter>();
         it->owner = r->holder;
         it->shared = &r->holder->records;
-        *out = it.release();
+        *out = actielijst::capi::publish(std::move(it));
         return ACTIELIJST_OK;
     });
 }
@@ -207,7 +207,7 @@ int actielijst_rules_evaluate(actielijst_rules* rules, actielijst_view* view, ac
         require(out, fn, "out");
         auto h = std::make_unique<actielijst_evaluation>();
         h->holder = std::make_shared<const EvaluationHolder>(r->holder->rules.evaluate(v->holder->view));
-        *out = h.release();
+        *out = actielijst::capi::publish(std::move(h));
         return ACTIELIJST_OK;
     });
 }
@@ -263,7 +263,7 @@ int actielijst_finding_iter_new(actielijst_evaluation* evaluation, actielijst_fi
         auto it = std::make_unique<actielijst_finding_iter>();
         it->owner = e->holder;
         it->shared = &e->holder->findings;
-        *out = it.release();
+        *out = actielijst::capi::publish(std::move(it));
         return ACTIELIJST_OK;
     });
 }
@@ -280,7 +280,7 @@ int actielijst_action_status_iter_new(actielijst_evaluation* evaluation, actieli
         auto it = std::make_unique<actielijst_action_status_iter>();
         it->owner = e->holder;
         it->shared = &e->holder->statuses;
-        *out = it.release();
+        *out = actielijst::capi::publish(std::move(it));
         return ACTIELIJST_OK;
     });
 }
@@ -297,7 +297,7 @@ int actielijst_filter_new(const char* text, actielijst_view* vocabulary, actieli
             const std::string_view t = actielijst::capi::text_view(fn, "text", text);
             const auto* vocab = vocabulary_of(fn, vocabulary);
             require(out, fn, "out");
-            *out = new actielijst_filter(actielijst::Filter::parse(t, "filter", vocab));
+            *out = actielijst::capi::publish(std::make_unique<actielijst_filter>(actielijst::Filter::parse(t, "filter", vocab)));
             return ACTIELIJST_OK;
         });
     });
@@ -340,7 +340,7 @@ int actielijst_filter_select(actielijst_filter* filter, actielijst_view* view, a
             it->items.push_back(h.actions[static_cast<std::size_t>(a - actions.data())]);
         }
         it->owner = v->holder;
-        *out = it.release();
+        *out = actielijst::capi::publish(std::move(it));
         return ACTIELIJST_OK;
     });
 }

@@ -70,7 +70,7 @@ SnapshotFormat format_of(const char* fn, std::int32_t format) {
 int new_view(View view, actielijst_view** out) {
     auto h = std::make_unique<actielijst_view>();
     h->holder = std::make_shared<const ViewHolder>(std::move(view));
-    *out = h.release();
+    *out = actielijst::capi::publish(std::move(h));
     return ACTIELIJST_OK;
 }
 
@@ -157,7 +157,7 @@ int actielijst_diff_new(actielijst_view* before, actielijst_view* after, actieli
         auto h = std::make_unique<actielijst_diff>();
         h->holder = std::make_shared<const actielijst::capi::DiffHolder>(
             actielijst::diff(b->holder->view, a->holder->view));
-        *out = h.release();
+        *out = actielijst::capi::publish(std::move(h));
         return ACTIELIJST_OK;
     });
 }
@@ -182,7 +182,7 @@ int actielijst_change_iter_new(actielijst_diff* diff, actielijst_change_iter** o
         auto it = std::make_unique<actielijst_change_iter>();
         it->owner = d->holder;
         it->shared = &d->holder->records;
-        *out = it.release();
+        *out = actielijst::capi::publish(std::move(it));
         return ACTIELIJST_OK;
     });
 }

@@ -118,12 +118,13 @@ const ViewHolder& holder_of(const char* fn, actielijst_view* view) { return *han
 template <class It, class Rec>
 int new_iter(actielijst_view* view, It** out, const char* fn, const std::vector<Rec> ViewHolder::* records) {
     return guard(fn, [&] {
-        const auto& holder = holder_of(fn, view);
+        const auto* v = handle(fn, "view", view);
+        const auto& holder = *v->holder;
         require(out, fn, "out");
         auto it = std::make_unique<It>();
-        it->owner = view->holder;
+        it->owner = v->holder;
         it->shared = &(holder.*records);
-        *out = it.release();
+        *out = actielijst::capi::publish(std::move(it));
         return ACTIELIJST_OK;
     });
 }
@@ -153,7 +154,7 @@ int actielijst_store_view(actielijst_store* store, const char* as_of, actielijst
         require(out, fn, "out");
         auto h = std::make_unique<actielijst_view>();
         h->holder = std::make_shared<const ViewHolder>(s->store.view(date));
-        *out = h.release();
+        *out = actielijst::capi::publish(std::move(h));
         return ACTIELIJST_OK;
     });
 }
@@ -168,7 +169,7 @@ int actielijst_store_view_where(actielijst_store* store, const char* as_of, acti
         require(out, fn, "out");
         auto h = std::make_unique<actielijst_view>();
         h->holder = std::make_shared<const ViewHolder>(s->store.view(date, f->filter));
-        *out = h.release();
+        *out = actielijst::capi::publish(std::move(h));
         return ACTIELIJST_OK;
     });
 }
@@ -176,13 +177,13 @@ int actielijst_store_view_where(actielijst_store* store, const char* as_of, acti
 void actielijst_view_free(actielijst_view* view) { actielijst::capi::free_handle(view); }
 
 const char* actielijst_view_selection(const actielijst_view* view) {
-    if (!view || view->magic != actielijst_view::kMagic) return nullptr;
-    return view->holder->view.selection().c_str();
+    const auto* v = actielijst::capi::live(view);
+    return v ? v->holder->view.selection().c_str() : nullptr;
 }
 
 const char* actielijst_view_as_of(const actielijst_view* view) {
-    if (!view || view->magic != actielijst_view::kMagic) return nullptr;
-    return view->holder->as_of;
+    const auto* v = actielijst::capi::live(view);
+    return v ? v->holder->as_of : nullptr;
 }
 
 int actielijst_view_action(actielijst_view* view, const char* key, actielijst_action_rec* rec) {
@@ -303,20 +304,21 @@ void actielijst_meeting_iter_free(actielijst_meeting_iter* it) { actielijst::cap
 int actielijst_action_iter_new(actielijst_view* view, const char* theme, actielijst_action_iter** out) {
     const char* fn = __func__;
     return guard(fn, [&] {
-        const auto& h = holder_of(fn, view);
+        const auto* v = handle(fn, "view", view);
+        const auto& h = *v->holder;
         const std::string t = filter_of(fn, "theme", theme);
         require(out, fn, "out");
         if (!t.empty() && !h.view.theme(t))
             actielijst::capi::fail_arg(fn, "theme", actielijst::capi::quote(t) + " is not a theme",
                                        actielijst::Errc::not_found);
         auto it = std::make_unique<actielijst_action_iter>();
-        it->owner = view->holder;
+        it->owner = v->holder;
         if (t.empty())
             it->shared = &h.actions;
         else
             for (const auto& a : h.actions)
                 if (t == a.theme) it->items.push_back(a);
-        *out = it.release();
+        *out = actielijst::capi::publish(std::move(it));
         return ACTIELIJST_OK;
     });
 }
@@ -328,20 +330,21 @@ void actielijst_action_iter_free(actielijst_action_iter* it) { actielijst::capi:
 int actielijst_status_iter_new(actielijst_view* view, const char* action, actielijst_status_iter** out) {
     const char* fn = __func__;
     return guard(fn, [&] {
-        const auto& h = holder_of(fn, view);
+        const auto* v = handle(fn, "view", view);
+        const auto& h = *v->holder;
         const std::string a = filter_of(fn, "action", action);
         require(out, fn, "out");
         if (!a.empty() && !h.view.action(a))
             actielijst::capi::fail_arg(fn, "action", actielijst::capi::quote(a) + " is not an action",
                                        actielijst::Errc::not_found);
         auto it = std::make_unique<actielijst_status_iter>();
-        it->owner = view->holder;
+        it->owner = v->holder;
         if (a.empty())
             it->shared = &h.statuses;
         else
             for (const auto& s : h.statuses)
                 if (a == s.action) it->items.push_back(s);
-        *out = it.release();
+        *out = actielijst::capi::publish(std::move(it));
         return ACTIELIJST_OK;
     });
 }
@@ -373,20 +376,21 @@ void actielijst_indicator_iter_free(actielijst_indicator_iter* it) { actielijst:
 int actielijst_observation_iter_new(actielijst_view* view, const char* indicator, actielijst_observation_iter** out) {
     const char* fn = __func__;
     return guard(fn, [&] {
-        const auto& h = holder_of(fn, view);
+        const auto* v = handle(fn, "view", view);
+        const auto& h = *v->holder;
         const std::string i = filter_of(fn, "indicator", indicator);
         require(out, fn, "out");
         if (!i.empty() && !h.view.indicator(i))
             actielijst::capi::fail_arg(fn, "indicator", actielijst::capi::quote(i) + " is not an indicator",
                                        actielijst::Errc::not_found);
         auto it = std::make_unique<actielijst_observation_iter>();
-        it->owner = view->holder;
+        it->owner = v->holder;
         if (i.empty())
             it->shared = &h.observations;
         else
             for (const auto& o : h.observations)
                 if (i == o.indicator) it->items.push_back(o);
-        *out = it.release();
+        *out = actielijst::capi::publish(std::move(it));
         return ACTIELIJST_OK;
     });
 }

@@ -4,7 +4,7 @@
 
 #include <actielijst/rules.hpp>
 
-#include <iostream>
+#include <ostream>
 
 namespace cli {
 namespace {
@@ -15,7 +15,7 @@ struct CheckOptions {
 };
 
 int run_check(const Context& ctx, const CheckOptions& o) {
-    const auto store = open_store(ctx);
+    const auto store = open_store(ctx, Access::read);
     const auto date = view_date(o.as_of, store);
     // --where asks the store for the selected actions only (a scoped view): the rules
     // say the same about them as on the whole list, and the findings about regions
@@ -57,15 +57,17 @@ int run_check(const Context& ctx, const CheckOptions& o) {
             json.finish();
         });
     } else {
-        std::cout << "Checked as of " << view.as_of().iso() << ": " << counts[2] << " alert, " << counts[1]
-                  << " warning, " << counts[0] << " info.\n";
-        for (const auto* f : findings) {
-            std::cout << "\n" << actielijst::to_string(f->severity) << "  " << f->rule;
-            if (!f->action.empty()) std::cout << "  " << f->action;
-            if (!f->region.empty()) std::cout << "  " << f->region;
-            std::cout << "\n  " << f->message << "\n";
-            for (const auto& r : f->reasons) std::cout << "    because " << r.expression << ": " << r.detail << "\n";
-        }
+        actielijst::write_stdout([&](std::ostream& out) {
+            out << "Checked as of " << view.as_of().iso() << ": " << counts[2] << " alert, " << counts[1]
+                << " warning, " << counts[0] << " info.\n";
+            for (const auto* f : findings) {
+                out << "\n" << actielijst::to_string(f->severity) << "  " << f->rule;
+                if (!f->action.empty()) out << "  " << f->action;
+                if (!f->region.empty()) out << "  " << f->region;
+                out << "\n  " << f->message << "\n";
+                for (const auto& r : f->reasons) out << "    because " << r.expression << ": " << r.detail << "\n";
+            }
+        });
     }
     return failing ? exit_findings : exit_ok;
 }

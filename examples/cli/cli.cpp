@@ -2,8 +2,8 @@
 
 #include <chrono>
 #include <fstream>
-#include <iostream>
 #include <iterator>
+#include <limits>
 #include <variant>
 
 namespace cli {
@@ -21,14 +21,30 @@ CLI::Validator iso_date() {
         "DATE");
 }
 
+CLI::Validator milliseconds() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            const bool digits = !text.empty() && text.find_first_not_of("0123456789") == std::string::npos;
+            const auto start = text.find_first_not_of('0');
+            const auto significant = start == std::string::npos ? std::string("0") : text.substr(start);
+            const auto max = std::to_string(std::numeric_limits<int>::max());
+            if (digits && (significant.size() < max.size() || (significant.size() == max.size() && significant <= max)))
+                return {};
+            return "expected a whole number of milliseconds from 0 to " + max + ", got \"" + text + "\"";
+        },
+        "");
+}
+
 const std::string& db_path(const Context& ctx) {
     if (ctx.db.empty()) throw UsageError("no store given: pass --db PATH or set ACTIELIJST_DB");
     return ctx.db;
 }
 
-actielijst::Store open_store(const Context& ctx) {
+actielijst::Store open_store(const Context& ctx, Access access) {
     actielijst::OpenOptions options;
-    options.must_exist = true;
+    options.busy_timeout_ms = ctx.busy_timeout_ms;
+    options.must_exist = access != Access::create;
+    options.read_only = access == Access::read;
     return actielijst::Store::open(db_path(ctx), options);
 }
 

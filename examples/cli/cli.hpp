@@ -15,8 +15,9 @@ namespace cli {
 
 /// Global options and the command to run once parsing succeeded.
 struct Context {
-    std::string db;            ///< --db or ACTIELIJST_DB
-    std::function<int()> run;  ///< set by the selected subcommand's callback
+    std::string db;               ///< --db or ACTIELIJST_DB
+    int busy_timeout_ms = 5000;   ///< --busy-timeout or ACTIELIJST_BUSY_TIMEOUT
+    std::function<int()> run;     ///< set by the selected subcommand's callback
 };
 
 /// A mistake in how the program was called that CLI11 cannot see (exit code 2).
@@ -43,9 +44,20 @@ CLI::App* add_command(CLI::App& app, Context& ctx, const std::string& name, cons
 
 /// A CLI11 validator for ISO dates, so a malformed date is a usage error.
 CLI::Validator iso_date();
+/// A CLI11 validator for a whole number of milliseconds, 0 or more (fits an int).
+CLI::Validator milliseconds();
 
-/// Opens the store named by --db; it must exist (only `init` creates one).
-actielijst::Store open_store(const Context& ctx);
+/// What a command does with the store.
+enum class Access {
+    read,    ///< only reads: opened read-only, so it never writes the file (docs/cli.md)
+    write,   ///< appends or changes: the store must exist
+    create,  ///< init: creates a new store
+};
+
+/// Opens the store named by --db for `access`, waiting up to --busy-timeout for
+/// another connection's write lock. For read and write the store must exist (only
+/// `init` creates one).
+actielijst::Store open_store(const Context& ctx, Access access);
 /// The path of --db, or a UsageError when none was given.
 const std::string& db_path(const Context& ctx);
 

@@ -6,19 +6,53 @@
 //   actielijst --db limburg.db check --fail-on alert
 #include "cli.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
+#include <sstream>
+
+namespace {
+
+/// The exit code `rc`, unless standard output cannot be written: every command
+/// writes through a checked stream already, but whatever still sits in std::cout or
+/// stdio's buffer is flushed and checked here too, so that no output is lost in
+/// silence (a full disk, a closed descriptor). A failure is a data error, whatever
+/// the command returned. (A failure to write standard error cannot be reported.)
+int finish(int rc) {
+    errno = 0;
+    std::cout.flush();
+    int error = errno;
+    bool failed = !std::cout.good();
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        failed = true;
+        if (error == 0) error = errno;
+    }
+    if (!failed) return rc;
+    std::cerr << "actielijst: standard output: " << (error != 0 ? std::strerror(error) : "write error") << "\n";
+    return cli::exit_data;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"Steering-group action lists: a SQLite store, states of affairs, proposals, monitoring and the "
                  "reporting rules.\nThe meeting cycle: meeting add, then status/propose/decide --meeting KEY, "
                  "proposal history KEY, list/report --as-of DATE.\n"
-                 "Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage, 3 data error.",
+                 "Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage, 3 data error (also when standard "
+                 "output cannot be written).",
                  "actielijst"};
     app.require_subcommand(1, 1);
     app.fallthrough();  // global options may also follow the command
     app.set_version_flag("--version", std::string(actielijst::version_string()));
     cli::Context ctx;
     app.add_option("--db", ctx.db, "SQLite store (default: $ACTIELIJST_DB)")->envname("ACTIELIJST_DB");
+    app.add_option("--busy-timeout", ctx.busy_timeout_ms,
+                   "How long to wait, in milliseconds, while another program writes to the store before giving up "
+                   "(default: $ACTIELIJST_BUSY_TIMEOUT, else 5000)")
+        ->envname("ACTIELIJST_BUSY_TIMEOUT")
+        ->type_name("MS")
+        ->check(cli::milliseconds());
     cli::add_store_commands(app, ctx);
     cli::add_record_commands(app, ctx);
     cli::add_check_command(app, ctx);
@@ -33,21 +67,32 @@ int main(int argc, char** argv) {
         if (app.get_subcommands().empty() && !app.remaining().empty() && app.remaining().front().rfind('-', 0) != 0) {
             std::cerr << "actielijst: unknown command \"" << app.remaining().front()
                       << "\"\nRun with --help for the list of commands.\n";
-            return cli::exit_usage;
+            return finish(cli::exit_usage);
         }
-        // CLI11 prints help (exit 0) or the error; every parse error is a usage error.
-        return app.exit(e) == 0 ? cli::exit_ok : cli::exit_usage;
+        // CLI11 writes help and the version (exit 0) into `out`, errors to stderr;
+        // every parse error is a usage error. The help goes out checked, like any output.
+        std::ostringstream out;
+        if (app.exit(e, out, std::cerr) != 0) return finish(cli::exit_usage);
+        try {
+            cli::write_output("", out.str());
+        } catch (const actielijst::Error& error) {
+            std::cerr << "actielijst: " << error.what() << "\n";
+            return cli::exit_data;
+        }
+        return finish(cli::exit_ok);
     }
+    int rc = cli::exit_data;
     try {
-        return ctx.run();
+        rc = ctx.run();
     } catch (const cli::UsageError& e) {
         std::cerr << "actielijst: " << e.what() << "\nRun with --help for more information.\n";
-        return cli::exit_usage;
+        rc = cli::exit_usage;
     } catch (const actielijst::Error& e) {
         std::cerr << "actielijst: " << e.what() << "\n";
-        return cli::exit_data;
+        rc = cli::exit_data;
     } catch (const std::exception& e) {
         std::cerr << "actielijst: " << e.what() << "\n";
-        return cli::exit_data;
+        rc = cli::exit_data;
     }
+    return finish(rc);
 }

@@ -4,7 +4,7 @@
 #include "output.hpp"
 
 #include <algorithm>
-#include <iostream>
+#include <ostream>
 #include <optional>
 
 namespace cli {
@@ -18,7 +18,7 @@ struct MeetingAddOptions {
 };
 
 int run_meeting_add(const Context& ctx, const MeetingAddOptions& o) {
-    auto store = open_store(ctx);
+    auto store = open_store(ctx, Access::write);
     const auto date = actielijst::Date::parse(o.date, "DATE");
     const actielijst::Meeting* stored = nullptr;
     const auto meetings = store.meetings();
@@ -28,12 +28,14 @@ int run_meeting_add(const Context& ctx, const MeetingAddOptions& o) {
     // (a key on another date is Errc::exists, with its own message).
     const auto title = o.title ? *o.title : stored ? stored->title() : std::string();
     store.add_meeting(actielijst::Meeting(o.key, date, title));
-    if (!stored)
-        std::cout << "Added meeting " << o.key << " on " << date.iso() << ".\n";
-    else if (stored->title() != title)
-        std::cout << "Meeting " << o.key << " on " << date.iso() << ": title changed.\n";
-    else
-        std::cout << "Already stored: meeting " << o.key << " on " << date.iso() << " (nothing written).\n";
+    actielijst::write_stdout([&](std::ostream& out) {
+        if (!stored)
+            out << "Added meeting " << o.key << " on " << date.iso() << ".\n";
+        else if (stored->title() != title)
+            out << "Meeting " << o.key << " on " << date.iso() << ": title changed.\n";
+        else
+            out << "Already stored: meeting " << o.key << " on " << date.iso() << " (nothing written).\n";
+    });
     return exit_ok;
 }
 
@@ -44,7 +46,7 @@ struct MeetingListOptions {
 };
 
 int run_meeting_list(const Context& ctx, const MeetingListOptions& o) {
-    const auto store = open_store(ctx);
+    const auto store = open_store(ctx, Access::read);
     const auto meetings = store.meetings();
     if (o.json) {
         auto list = nlohmann::ordered_json::array();
@@ -53,14 +55,16 @@ int run_meeting_list(const Context& ctx, const MeetingListOptions& o) {
         return exit_ok;
     }
     if (meetings.empty()) {
-        std::cout << "No meetings stored.\n";
+        write_output("", "No meetings stored.\n");
         return exit_ok;
     }
     std::size_t width = 3;  // "KEY"
     for (const auto& m : meetings) width = std::max(width, m.key().size());
     const auto pad = [width](const std::string& text) { return text + std::string(width - text.size() + 2, ' '); };
-    std::cout << pad("KEY") << "DATE        TITLE\n";
-    for (const auto& m : meetings) std::cout << pad(m.key()) << m.date().iso() << "  " << m.title() << "\n";
+    actielijst::write_stdout([&](std::ostream& out) {
+        out << pad("KEY") << "DATE        TITLE\n";
+        for (const auto& m : meetings) out << pad(m.key()) << m.date().iso() << "  " << m.title() << "\n";
+    });
     return exit_ok;
 }
 
@@ -76,7 +80,7 @@ struct ProposalHistoryOptions {
 };
 
 int run_proposal_history(const Context& ctx, const ProposalHistoryOptions& o) {
-    const auto store = open_store(ctx);
+    const auto store = open_store(ctx, Access::read);
     const auto events = store.proposal_history(o.key);  // Errc::not_found for an unknown key
     if (o.json) {
         auto list = nlohmann::ordered_json::array();
@@ -92,15 +96,18 @@ int run_proposal_history(const Context& ctx, const ProposalHistoryOptions& o) {
         print_json(list);
         return exit_ok;
     }
-    if (const auto p = store.proposal(o.key)) std::cout << p->key() << " (" << p->action() << "): " << p->text() << "\n";
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        const auto& e = events[i];
-        const auto state = std::string(actielijst::to_string(e.state));
-        std::cout << "  " << e.date.iso() << "  " << (i == 0 ? "tabled " : "decided") << "  " << state;
-        if (!e.meeting.empty()) std::cout << std::string(state.size() < 9 ? 9 - state.size() : 0, ' ') << "  at " << e.meeting;
-        std::cout << "\n";
-        if (!e.text.empty()) std::cout << "      " << e.text << "\n";
-    }
+    const auto proposal = store.proposal(o.key);
+    actielijst::write_stdout([&](std::ostream& out) {
+        if (proposal) out << proposal->key() << " (" << proposal->action() << "): " << proposal->text() << "\n";
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            const auto& e = events[i];
+            const auto state = std::string(actielijst::to_string(e.state));
+            out << "  " << e.date.iso() << "  " << (i == 0 ? "tabled " : "decided") << "  " << state;
+            if (!e.meeting.empty()) out << std::string(state.size() < 9 ? 9 - state.size() : 0, ' ') << "  at " << e.meeting;
+            out << "\n";
+            if (!e.text.empty()) out << "      " << e.text << "\n";
+        }
+    });
     return exit_ok;
 }
 

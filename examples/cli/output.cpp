@@ -1,7 +1,7 @@
 #include "output.hpp"
 
 #include <cstdio>
-#include <iostream>
+#include <ostream>
 #include <unistd.h>
 
 namespace cli {

@@ -2,7 +2,7 @@
 #include "cli.hpp"
 #include "output.hpp"
 
-#include <iostream>
+#include <ostream>
 
 namespace cli {
 namespace {
@@ -14,18 +14,17 @@ struct StatusOptions {
 };
 
 int run_status(const Context& ctx, const StatusOptions& o) {
-    auto store = open_store(ctx);
+    auto store = open_store(ctx, Access::write);
     // Reported at a meeting: dated by it unless --date says otherwise.
     const auto date = !o.date.empty()      ? actielijst::Date::parse(o.date, "--date")
                       : !o.meeting.empty() ? meeting_date(store, o.meeting, "--meeting")
                                            : today();
     const actielijst::StatusUpdate update(o.action, o.scope, o.state, o.text, date, o.author, o.meeting);
-    if (store.record(update))
-        std::cout << "Recorded " << o.action << " / " << o.scope << ": " << o.state << " as of "
-                  << update.as_of().iso() << ".\n";
-    else
-        std::cout << "Already stored: " << o.action << " / " << o.scope << ": " << o.state << " as of "
-                  << update.as_of().iso() << " (nothing written).\n";
+    const bool added = store.record(update);
+    actielijst::write_stdout([&](std::ostream& out) {
+        out << (added ? "Recorded " : "Already stored: ") << o.action << " / " << o.scope << ": " << o.state
+            << " as of " << update.as_of().iso() << (added ? ".\n" : " (nothing written).\n");
+    });
     return exit_ok;
 }
 
@@ -37,7 +36,7 @@ struct HistoryOptions {
 };
 
 int run_history(const Context& ctx, const HistoryOptions& o) {
-    const auto store = open_store(ctx);
+    const auto store = open_store(ctx, Access::read);
     std::string scope;
     if (!o.scope.empty()) {
         const auto code = store.resolve_region(o.scope);
@@ -51,12 +50,14 @@ int run_history(const Context& ctx, const HistoryOptions& o) {
         print_json(list);
         return exit_ok;
     }
-    if (updates.empty()) std::cout << "No states of affairs recorded for " << o.action << ".\n";
-    for (const auto& u : updates) {
-        std::cout << u.as_of().iso() << "  " << u.scope() << "  " << u.state();
-        if (!u.author().empty()) std::cout << "  (" << u.author() << ")";
-        std::cout << "\n    " << u.text() << "\n";
-    }
+    actielijst::write_stdout([&](std::ostream& out) {
+        if (updates.empty()) out << "No states of affairs recorded for " << o.action << ".\n";
+        for (const auto& u : updates) {
+            out << u.as_of().iso() << "  " << u.scope() << "  " << u.state();
+            if (!u.author().empty()) out << "  (" << u.author() << ")";
+            out << "\n    " << u.text() << "\n";
+        }
+    });
     return exit_ok;
 }
 
@@ -68,7 +69,7 @@ struct ProposeOptions {
 };
 
 int run_propose(const Context& ctx, const ProposeOptions& o) {
-    auto store = open_store(ctx);
+    auto store = open_store(ctx, Access::write);
     // Merging upserts proposals by key; a new proposal must not silently replace one.
     if (const auto p = store.proposal(o.key))
         throw actielijst::Error(actielijst::Errc::exists,
@@ -83,9 +84,11 @@ int run_propose(const Context& ctx, const ProposeOptions& o) {
                                 o.consensus ? actielijst::ProposalKind::consensus : actielijst::ProposalKind::proposal,
                                 o.meeting, std::nullopt, tabled);
     store.merge(data);
-    std::cout << "Proposed " << o.key << " for " << o.action << " (open), tabled on " << tabled.iso();
-    if (!o.meeting.empty()) std::cout << " at " << o.meeting;
-    std::cout << ".\n";
+    actielijst::write_stdout([&](std::ostream& out) {
+        out << "Proposed " << o.key << " for " << o.action << " (open), tabled on " << tabled.iso();
+        if (!o.meeting.empty()) out << " at " << o.meeting;
+        out << ".\n";
+    });
     return exit_ok;
 }
 
@@ -98,7 +101,7 @@ struct DecideOptions {
 int run_decide(const Context& ctx, const DecideOptions& o) {
     if (o.date.empty() && o.meeting.empty())
         throw UsageError("decide: a decision needs --date DATE or --meeting KEY (the meeting that took it, on its date)");
-    auto store = open_store(ctx);
+    auto store = open_store(ctx, Access::write);
     const auto state = actielijst::parse_proposal_state(o.state, "STATE");
     std::optional<actielijst::Date> date;
     if (!o.date.empty()) date = actielijst::Date::parse(o.date, "--date");
@@ -106,9 +109,11 @@ int run_decide(const Context& ctx, const DecideOptions& o) {
     // meeting the proposal was tabled at.
     const bool added = store.decide(o.key, state, date, o.meeting, o.text);
     if (!date) date = meeting_date(store, o.meeting, "--meeting");
-    std::cout << (added ? "Recorded: " : "Already recorded: ") << o.key << " " << o.state << " on " << date->iso();
-    if (!o.meeting.empty()) std::cout << " at " << o.meeting;
-    std::cout << (added ? ".\n" : " (nothing written).\n");
+    actielijst::write_stdout([&](std::ostream& out) {
+        out << (added ? "Recorded: " : "Already recorded: ") << o.key << " " << o.state << " on " << date->iso();
+        if (!o.meeting.empty()) out << " at " << o.meeting;
+        out << (added ? ".\n" : " (nothing written).\n");
+    });
     return exit_ok;
 }
 
@@ -122,7 +127,7 @@ struct ObserveOptions {
 };
 
 int run_observe(const Context& ctx, const ObserveOptions& o) {
-    auto store = open_store(ctx);
+    auto store = open_store(ctx, Access::write);
     actielijst::ObservationValue value;
     value.level = o.level;
     value.value = o.value;
@@ -131,8 +136,10 @@ int run_observe(const Context& ctx, const ObserveOptions& o) {
     actielijst::Dataset data;
     data.observations.emplace_back(o.indicator, o.region, date_or_today(o.date, "--date"), value, o.source, o.note);
     store.merge(data);
-    std::cout << "Observed " << o.indicator << " in " << o.region << " as of " << data.observations[0].as_of().iso()
-              << ".\n";
+    actielijst::write_stdout([&](std::ostream& out) {
+        out << "Observed " << o.indicator << " in " << o.region << " as of " << data.observations[0].as_of().iso()
+            << ".\n";
+    });
     return exit_ok;
 }
 

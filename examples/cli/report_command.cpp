@@ -6,7 +6,7 @@
 #include <actielijst/rules.hpp>
 #include <actielijst/snapshot.hpp>
 
-#include <iostream>
+#include <ostream>
 
 namespace cli {
 namespace {
@@ -18,7 +18,7 @@ struct ReportOptions {
 };
 
 int run_report(const Context& ctx, const ReportOptions& o) {
-    const auto store = open_store(ctx);
+    const auto store = open_store(ctx, Access::read);
     // A report for a meeting is as of its date unless --as-of says otherwise.
     const auto as_of = o.as_of.empty() && !o.meeting.empty() ? meeting_date(store, o.meeting, "--meeting")
                                                              : view_date(o.as_of, store);
@@ -47,7 +47,9 @@ int run_report(const Context& ctx, const ReportOptions& o) {
     const auto format = actielijst::parse_report_format(o.format);
     write_output(o.output, [&](std::ostream& out) { actielijst::render(report, format, out); });
     if (!o.output.empty() && o.output != "-")
-        std::cout << "Report as of " << view.as_of().iso() << " (" << o.format << ") written to " << o.output << ".\n";
+        actielijst::write_stdout([&](std::ostream& out) {
+            out << "Report as of " << view.as_of().iso() << " (" << o.format << ") written to " << o.output << ".\n";
+        });
     return exit_ok;
 }
 

@@ -5,7 +5,7 @@
 #include <actielijst/changes.hpp>
 #include <actielijst/snapshot.hpp>
 
-#include <iostream>
+#include <ostream>
 
 namespace cli {
 namespace {
@@ -15,11 +15,13 @@ struct SaveOptions {
 };
 
 int run_save(const Context& ctx, const SaveOptions& o) {
-    const auto store = open_store(ctx);
+    const auto store = open_store(ctx, Access::read);
     const auto view = store.view(view_date(o.as_of, store));
     actielijst::save_snapshot(view, o.file,
                               o.format == "text" ? actielijst::SnapshotFormat::text : actielijst::SnapshotFormat::binary);
-    std::cout << "Saved the picture as of " << view.as_of().iso() << " to " << o.file << " (" << o.format << ").\n";
+    actielijst::write_stdout([&](std::ostream& out) {
+        out << "Saved the picture as of " << view.as_of().iso() << " to " << o.file << " (" << o.format << ").\n";
+    });
     return exit_ok;
 }
 
@@ -36,9 +38,11 @@ int run_info(const Context&, const InfoOptions& o) {
                     {"envelope_version", info.envelope_version},
                     {"payload_size", info.payload_size}});
     } else {
-        std::cout << o.file << ": snapshot as of " << info.as_of.iso() << ", " << actielijst::to_string(info.format)
-                  << ", envelope version " << info.envelope_version << ", " << info.payload_size
-                  << " bytes of payload.\n";
+        actielijst::write_stdout([&](std::ostream& out) {
+            out << o.file << ": snapshot as of " << info.as_of.iso() << ", " << actielijst::to_string(info.format)
+                << ", envelope version " << info.envelope_version << ", " << info.payload_size
+                << " bytes of payload.\n";
+        });
     }
     return exit_ok;
 }
@@ -84,30 +88,30 @@ nlohmann::ordered_json changes_json(const actielijst::Changes& c) {
             {"statuses", statuses},         {"proposals", proposals},     {"observations", observations}};
 }
 
-void print_changes(const actielijst::Changes& c) {
-    std::cout << "Changes from " << c.from.iso() << " to " << c.to.iso() << ": " << c.actions.size()
-              << " action points, " << c.statuses.size() << " states of affairs, " << c.proposals.size()
-              << " proposals, " << c.observations.size() << " observations.\n";
+void print_changes(std::ostream& out, const actielijst::Changes& c) {
+    out << "Changes from " << c.from.iso() << " to " << c.to.iso() << ": " << c.actions.size()
+        << " action points, " << c.statuses.size() << " states of affairs, " << c.proposals.size()
+        << " proposals, " << c.observations.size() << " observations.\n";
     for (const auto& a : c.actions)
-        std::cout << "  action " << actielijst::to_string(a.kind) << "  " << a.key << "\n";
+        out << "  action " << actielijst::to_string(a.kind) << "  " << a.key << "\n";
     for (const auto& s : c.statuses) {
-        std::cout << "  status " << actielijst::to_string(s.kind) << "  " << s.action << " / " << s.scope << ": "
-                  << (s.before ? s.before->state() : std::string("-")) << " -> "
-                  << (s.after ? s.after->state() : std::string("-"));
-        if (s.closed) std::cout << "  (closed)";
-        std::cout << "\n";
+        out << "  status " << actielijst::to_string(s.kind) << "  " << s.action << " / " << s.scope << ": "
+            << (s.before ? s.before->state() : std::string("-")) << " -> "
+            << (s.after ? s.after->state() : std::string("-"));
+        if (s.closed) out << "  (closed)";
+        out << "\n";
     }
     for (const auto& p : c.proposals) {
-        std::cout << "  proposal " << actielijst::to_string(p.kind) << "  " << p.key << ": "
-                  << (p.before ? actielijst::to_string(p.before->state()) : std::string_view("-")) << " -> "
-                  << (p.after ? actielijst::to_string(p.after->state()) : std::string_view("-"));
-        if (p.decided) std::cout << "  (decided)";
-        std::cout << "\n";
+        out << "  proposal " << actielijst::to_string(p.kind) << "  " << p.key << ": "
+            << (p.before ? actielijst::to_string(p.before->state()) : std::string_view("-")) << " -> "
+            << (p.after ? actielijst::to_string(p.after->state()) : std::string_view("-"));
+        if (p.decided) out << "  (decided)";
+        out << "\n";
     }
     for (const auto& o : c.observations) {
         const auto& any = o.after ? *o.after : *o.before;
-        std::cout << "  observation " << actielijst::to_string(o.kind) << "  " << any.indicator() << " / "
-                  << any.region() << " as of " << any.as_of().iso() << "\n";
+        out << "  observation " << actielijst::to_string(o.kind) << "  " << any.indicator() << " / "
+            << any.region() << " as of " << any.as_of().iso() << "\n";
     }
 }
 
@@ -119,14 +123,14 @@ int run_diff(const Context& ctx, const DiffOptions& o) {
         if (!o.as_of.empty()) throw UsageError("snapshot diff: --as-of applies to the store, not to a second snapshot");
         after.emplace(actielijst::load_snapshot(o.after));
     } else {
-        const auto store = open_store(ctx);
+        const auto store = open_store(ctx, Access::read);
         after.emplace(store.view(view_date(o.as_of, store)));
     }
     const auto changes = actielijst::diff(before, *after);
     if (o.json)
         print_json(changes_json(changes));
     else
-        print_changes(changes);
+        actielijst::write_stdout([&](std::ostream& out) { print_changes(out, changes); });
     return exit_ok;
 }
 

@@ -27,16 +27,17 @@ int run_init(const Context& ctx, const InitOptions& o) {
     if (fs::exists(path, ec))
         throw actielijst::Error(actielijst::Errc::exists,
                                 path + ": already exists; init creates a new store and never touches an existing file");
-    auto store = actielijst::Store::open(path);
-    std::cout << "Created " << path << " (schema " << actielijst::Store::schema_version << ")";
-    if (o.default_states) {
-        const auto added = store.install_default_states();
-        std::cout << " with the " << added << " default progress states.\n";
-    } else {
-        // A province's list may hold exactly its own states, so none are assumed.
-        std::cout << " without progress states: import a list that brings its own `states`, or create the store "
-                     "with `init --default-states` to get the default set.\n";
-    }
+    auto store = open_store(ctx, Access::create);
+    const auto added = o.default_states ? store.install_default_states() : 0;
+    actielijst::write_stdout([&](std::ostream& out) {
+        out << "Created " << path << " (schema " << actielijst::Store::schema_version << ")";
+        if (o.default_states)
+            out << " with the " << added << " default progress states.\n";
+        else
+            // A province's list may hold exactly its own states, so none are assumed.
+            out << " without progress states: import a list that brings its own `states`, or create the store "
+                   "with `init --default-states` to get the default set.\n";
+    });
     return exit_ok;
 }
 
@@ -83,7 +84,7 @@ private:
 };
 
 int run_import(const Context& ctx, const ImportOptions& o) {
-    auto store = open_store(ctx);
+    auto store = open_store(ctx, Access::write);
     actielijst::MergeSummary summary;
     {
         Progress progress(stderr_is_terminal());
@@ -103,11 +104,13 @@ int run_import(const Context& ctx, const ImportOptions& o) {
     if (o.json) {
         print_json(to_json(summary));
     } else {
-        std::cout << "Imported " << o.file << ": " << summary.definitions_added << " new definitions, "
-                  << summary.updates_added << " new states of affairs (" << summary.updates_unchanged
-                  << " already stored), " << summary.observations_written << " observations, "
-                  << summary.due_changes_written << " due-date changes, " << summary.decisions_added
-                  << " decisions, " << summary.contacts_written << " contacts.\n";
+        actielijst::write_stdout([&](std::ostream& out) {
+            out << "Imported " << o.file << ": " << summary.definitions_added << " new definitions, "
+                << summary.updates_added << " new states of affairs (" << summary.updates_unchanged
+                << " already stored), " << summary.observations_written << " observations, "
+                << summary.due_changes_written << " due-date changes, " << summary.decisions_added << " decisions, "
+                << summary.contacts_written << " contacts.\n";
+        });
     }
     return exit_ok;
 }
@@ -120,7 +123,7 @@ struct ExportOptions {
 };
 
 int run_export(const Context& ctx, const ExportOptions& o) {
-    const auto store = open_store(ctx);
+    const auto store = open_store(ctx, Access::read);
     write_output(o.output, [&](std::ostream& out) { store.export_json(out, o.contacts); });
     return exit_ok;
 }
@@ -133,26 +136,29 @@ struct RegionsOptions {
 };
 
 int run_regions(const Context& ctx, const RegionsOptions& o) {
-    const auto store = open_store(ctx);
+    const auto store = open_store(ctx, Access::read);
     const auto data = store.dump();
     std::optional<actielijst::RegionKind> kind;
     if (!o.kind.empty()) kind = actielijst::parse_region_kind(o.kind, "--kind");
-    auto list = nlohmann::ordered_json::array();
-    for (const auto& r : data.regions) {
-        if (kind && r.kind() != *kind) continue;
-        if (o.json) {
-            list.push_back(to_json(r));
-            continue;
-        }
-        std::cout << r.code() << "  " << actielijst::to_string(r.kind()) << "  " << r.name();
-        if (!r.parent().empty()) std::cout << "  (in " << r.parent() << ")";
-        if (!r.aliases().empty()) {
-            std::cout << "  aka";
-            for (std::size_t i = 0; i < r.aliases().size(); ++i) std::cout << (i ? ", " : " ") << r.aliases()[i];
-        }
-        std::cout << "\n";
+    if (o.json) {
+        auto list = nlohmann::ordered_json::array();
+        for (const auto& r : data.regions)
+            if (!kind || r.kind() == *kind) list.push_back(to_json(r));
+        print_json(list);
+        return exit_ok;
     }
-    if (o.json) print_json(list);
+    actielijst::write_stdout([&](std::ostream& out) {
+        for (const auto& r : data.regions) {
+            if (kind && r.kind() != *kind) continue;
+            out << r.code() << "  " << actielijst::to_string(r.kind()) << "  " << r.name();
+            if (!r.parent().empty()) out << "  (in " << r.parent() << ")";
+            if (!r.aliases().empty()) {
+                out << "  aka";
+                for (std::size_t i = 0; i < r.aliases().size(); ++i) out << (i ? ", " : " ") << r.aliases()[i];
+            }
+            out << "\n";
+        }
+    });
     return exit_ok;
 }
 
@@ -187,7 +193,7 @@ void explain(const actielijst::Filter& filter) {
 }
 
 int run_list(const Context& ctx, const ListOptions& o) {
-    const auto store = open_store(ctx);
+    const auto store = open_store(ctx, Access::read);
     const auto date = view_date(o.as_of, store);
     // The question goes to the store as one filter, so that it reads only what
     // matches: --where, else --theme (a --theme beside --where is applied after).
@@ -236,30 +242,32 @@ int run_list(const Context& ctx, const ListOptions& o) {
         });
         return exit_ok;
     }
-    std::cout << "As of " << view.as_of().iso() << ": " << selected.size() << " of " << store.action_count(date)
-              << " action points.\n";
-    for (const auto* a : selected) {
-        std::cout << "\n" << a->key() << "  [" << a->theme() << "]  " << a->title();
-        if (a->due()) std::cout << "  (due " << a->due()->iso() << ")";
-        std::cout << "\n";
-        const auto statuses = view.statuses_of(a->key());
-        if (statuses.empty()) std::cout << "  no state of affairs\n";
-        for (const auto* s : statuses) {
-            const auto* region = view.region(s->scope());
-            std::cout << "  " << s->scope() << " " << (region ? region->name() : std::string()) << ": " << s->state()
-                      << " (" << s->as_of().iso() << ")\n";
+    actielijst::write_stdout([&](std::ostream& out) {
+        out << "As of " << view.as_of().iso() << ": " << selected.size() << " of " << store.action_count(date)
+            << " action points.\n";
+        for (const auto* a : selected) {
+            out << "\n" << a->key() << "  [" << a->theme() << "]  " << a->title();
+            if (a->due()) out << "  (due " << a->due()->iso() << ")";
+            out << "\n";
+            const auto statuses = view.statuses_of(a->key());
+            if (statuses.empty()) out << "  no state of affairs\n";
+            for (const auto* s : statuses) {
+                const auto* region = view.region(s->scope());
+                out << "  " << s->scope() << " " << (region ? region->name() : std::string()) << ": " << s->state()
+                    << " (" << s->as_of().iso() << ")\n";
+            }
+            for (const auto* proposal : proposals(*a)) {
+                const auto& p = *proposal;
+                out << "  proposal " << p.key() << ": " << actielijst::to_string(p.state());
+                if (p.decided()) out << " on " << p.decided()->iso();
+                if (!p.decided_meeting().empty()) out << " at " << p.decided_meeting();
+                if (p.tabled()) out << " (tabled " << p.tabled()->iso();
+                if (p.tabled() && !p.meeting().empty()) out << " at " << p.meeting();
+                if (p.tabled()) out << ")";
+                out << "\n";
+            }
         }
-        for (const auto* proposal : proposals(*a)) {
-            const auto& p = *proposal;
-            std::cout << "  proposal " << p.key() << ": " << actielijst::to_string(p.state());
-            if (p.decided()) std::cout << " on " << p.decided()->iso();
-            if (!p.decided_meeting().empty()) std::cout << " at " << p.decided_meeting();
-            if (p.tabled()) std::cout << " (tabled " << p.tabled()->iso();
-            if (p.tabled() && !p.meeting().empty()) std::cout << " at " << p.meeting();
-            if (p.tabled()) std::cout << ")";
-            std::cout << "\n";
-        }
-    }
+    });
     return exit_ok;
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of the `actielijst` command-line tool: every command, every exit
 # code (0 ok, 1 findings, 2 usage, 3 data error), --json parsed by Python, errors on
-# stderr, --help per command.
+# stderr, --help per command, standard output that cannot be written, a store
+# locked by another writer (--busy-timeout), no personal data in error messages.
 #   test_cli.sh <path to actielijst> <source dir>
 set -euo pipefail
 
@@ -9,7 +10,8 @@ PROGRAM=$1
 SOURCE_DIR=$2
 DATA=$SOURCE_DIR/examples/data/limburg.json
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+holder=""  # a process holding the store's write lock, stopped whatever happens
+trap '[[ -z $holder ]] || kill "$holder" 2>/dev/null; rm -rf "$WORK"' EXIT
 unset ACTIELIJST_DB
 DB=$WORK/limburg.db
 
@@ -28,6 +30,7 @@ run() {
 out_has() { grep -qF -- "$1" "$WORK/out" || { cat "$WORK/out"; fail "stdout lacks: $1"; }; }
 out_lacks() { ! grep -qF -- "$1" "$WORK/out" || { cat "$WORK/out"; fail "stdout has: $1"; }; }
 err_has() { grep -qF -- "$1" "$WORK/err" || { cat "$WORK/err"; fail "stderr lacks: $1"; }; }
+err_lacks() { ! grep -qiF -- "$1" "$WORK/err" || { cat "$WORK/err"; fail "stderr has: $1"; }; }
 err_empty() { [[ ! -s $WORK/err ]] || { cat "$WORK/err"; fail "stderr not empty"; }; }
 out_empty() { [[ ! -s $WORK/out ]] || { cat "$WORK/out"; fail "stdout not empty"; }; }
 # json_check PYTHON-EXPRESSION: stdout is JSON and the expression (over `d`) holds.
@@ -65,6 +68,13 @@ run 2 --db "$DB" observe short_stay_policy CR37
 err_has "--level,--value"
 run 2 --db "$DB" observe short_stay_policy CR37 --level adopted --value 3
 run 2 --db "$DB" observe short_stay_policy CR37 --count 3
+# --busy-timeout (and ACTIELIJST_BUSY_TIMEOUT) takes a whole number of milliseconds, 0 or more.
+for bad in -1 abc 1.5 2147483648; do
+    run 2 --db "$DB" --busy-timeout="$bad" list
+    err_has "--busy-timeout: expected a whole number of milliseconds"
+    ACTIELIJST_BUSY_TIMEOUT=$bad run 2 --db "$DB" list
+    err_has "--busy-timeout: expected a whole number of milliseconds"
+done
 
 # ---- init --------------------------------------------------------------------
 run 3 --db "$DB" list                 # a store must exist before anything but init
@@ -114,6 +124,27 @@ err_has "bad.json: regions[0].kind"
 printf '{"format": "actielijst", ' >"$WORK/truncated.json"
 run 3 import "$WORK/truncated.json"
 err_has "truncated.json:"
+# A contact is personal data: an error says what is wrong and where, never the name or the address.
+contact='{"municipality": "GM0983", "role": "Beleidsmedewerker", "name": "Johanna Jansen", "email": %s}'
+# shellcheck disable=SC2059  # the format is ours
+printf "{\"format\": \"actielijst\", \"format_version\": 1, \"contacts\": [$contact]}" '"johanna.jansen.venlo.nl"' \
+    >"$WORK/contact-email.json"
+# shellcheck disable=SC2059
+printf "{\"format\": \"actielijst\", \"format_version\": 1, \"contacts\": [$contact, $contact]}" \
+    '"johanna.jansen@venlo.nl"' '"johanna.jansen@venlo.nl"' >"$WORK/contact-twice.json"
+printf '{"format": "actielijst", "format_version": 1, "contacts": ["johanna.jansen@venlo.nl"]}' >"$WORK/contact-text.json"
+run 3 import "$WORK/contact-email.json"
+err_has 'contact-email.json: contacts[0].email: not an e-mail address (no "@")'
+run 3 import "$WORK/contact-twice.json"
+err_has 'contacts[1].name: duplicate contact: the same municipality (GM0983), role and name as contacts[0]'
+run 3 import "$WORK/contact-text.json"
+err_has 'contacts[0]: expected an object, got a string'
+for file in contact-email contact-twice contact-text; do
+    run 3 import "$WORK/$file.json"
+    err_lacks "johanna"
+    err_lacks "jansen"
+    err_lacks "venlo.nl"
+done
 # On a terminal (a pseudo-terminal from script(1), where available) the phases show on stderr.
 if command -v script >/dev/null; then
     script -qec "$(printf '%q ' "$PROGRAM" import "$DATA")" /dev/null >"$WORK/tty" </dev/null
@@ -166,15 +197,7 @@ if [[ $(id -u) -ne 0 ]]; then
 else
     echo "note: running as root, which may write anywhere: the read-only directory case is skipped"
 fi
-# Standard output: a full device is an error with its reason, not a silent loss.
-if [[ -w /dev/full ]]; then
-    for cmd in export report; do
-        rc=0
-        "$PROGRAM" "$cmd" >/dev/full 2>"$WORK/err" || rc=$?
-        [[ $rc -eq 3 ]] || { cat "$WORK/err"; fail "actielijst $cmd > /dev/full exited $rc, expected 3"; }
-        err_has "standard output: No space left on device"
-    done
-fi
+# (Standard output that cannot be written: every command, at the end.)
 
 # ---- regions -----------------------------------------------------------------
 run 0 regions
@@ -424,5 +447,144 @@ err_has 'unknown proposal "V9"'
 run 2 meeting
 run 2 proposal
 export ACTIELIJST_DB=$DB
+
+# ---- opening: read commands open the store read-only; --busy-timeout -------------
+# Another program holds the store's write lock (as a long import would): commands
+# that only read go on, commands that write wait --busy-timeout, then fail with exit
+# 3 having written nothing.
+run 0 export
+cp "$WORK/out" "$WORK/before-lock.json"
+rm -f "$WORK/locked"
+python3 -c 'import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+open(sys.argv[2], "w").close()
+time.sleep(120)' "$DB" "$WORK/locked" &
+holder=$!
+for _ in $(seq 200); do [[ -e $WORK/locked ]] && break; sleep 0.05; done
+[[ -e $WORK/locked ]] || { kill "$holder"; fail "the lock holder did not start"; }
+run 0 --busy-timeout 100 list
+out_has "action points"
+run 0 --busy-timeout 100 regions --json
+run 0 --busy-timeout 100 history wonen-registratie
+run 0 --busy-timeout 100 check
+run 0 --busy-timeout 100 report --format md
+run 0 --busy-timeout 100 snapshot save "$WORK/during-lock.snap"
+run 0 --busy-timeout 100 snapshot diff "$WORK/during-lock.snap"
+run 0 --busy-timeout 100 meeting list
+run 0 --busy-timeout 100 proposal history P4
+run 3 --busy-timeout 200 status wonen-registratie Zuid "done" "Klaar." --date 2023-05-01
+err_has "200 ms"
+ACTIELIJST_BUSY_TIMEOUT=0 run 3 meeting add sg-9 2023-05-01
+err_has "0 ms"
+run 3 status wonen-registratie Zuid "done" "Klaar." --date 2023-05-01 --busy-timeout 0
+kill "$holder"
+wait "$holder" 2>/dev/null || true
+holder=""
+run 0 export
+cmp -s "$WORK/out" "$WORK/before-lock.json" || fail "a write that timed out changed the store"
+# A store of an older schema (tests/fixtures/store-v2.sql) is migrated by the first
+# command that writes; a read command opens it read-only, so it refuses it and leaves
+# the file as it was.
+python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).executescript(open(sys.argv[2]).read())' \
+    "$WORK/v2.db" "$SOURCE_DIR/tests/fixtures/store-v2.sql"
+cp "$WORK/v2.db" "$WORK/v2.orig.db"
+run 3 --db "$WORK/v2.db" list
+err_has "migrated"
+cmp -s "$WORK/v2.db" "$WORK/v2.orig.db" || fail "a read command changed a store of an older schema"
+run 0 --db "$WORK/v2.db" meeting add sg-1 2023-03-15
+run 0 --db "$WORK/v2.db" list
+run 0 --db "$WORK/v2.db" meeting list --json
+json_check '[m["key"] for m in d] == ["m1", "m2", "sg-1"]'
+# A store the program may not write (a read-only file in a read-only directory):
+# read commands work, write commands fail with exit 3 and leave it as it was.
+if [[ $(id -u) -ne 0 ]]; then
+    mkdir "$WORK/ro"
+    cp "$DB" "$WORK/ro/list.db"
+    chmod 444 "$WORK/ro/list.db"
+    chmod 555 "$WORK/ro"
+    run 0 --db "$WORK/ro/list.db" list
+    out_has "19 of 19 action points"
+    run 0 --db "$WORK/ro/list.db" report --format json
+    run 3 --db "$WORK/ro/list.db" status wonen-registratie Zuid "done" "Klaar." --date 2023-05-01
+    err_has "actielijst:"
+    cmp -s "$DB" "$WORK/ro/list.db" || fail "a refused write changed the read-only store"
+    chmod 755 "$WORK/ro"
+else
+    echo "note: running as root, which may write anywhere: the read-only store case is skipped"
+fi
+
+# ---- standard output that cannot be written: every command says so, exit 3 -------
+# A full device (or a closed descriptor) is an error with its reason, never a silent
+# loss; also where the command would have exited 0 or 1. A command that writes to
+# the store has written when its message fails (exit 3 says the output was lost).
+full() {
+    local rc=0
+    "$PROGRAM" "$@" >/dev/full 2>"$WORK/err" || rc=$?
+    [[ $rc -eq 3 ]] || { cat "$WORK/err"; fail "actielijst $* > /dev/full exited $rc, expected 3"; }
+    err_has "actielijst: standard output: No space left on device"
+}
+if [[ -w /dev/full ]]; then
+    full --version
+    full --help
+    full list --help
+    full snapshot diff --help
+    export ACTIELIJST_DB=$WORK/full.db
+    full init
+    [[ -e $WORK/full.db ]] || fail "init > /dev/full did not create the store"
+    full import "$DATA"
+    full import "$DATA" --json
+    for json in "" --json; do
+        # shellcheck disable=SC2086  # $json is one word or none
+        {
+            full regions $json
+            full list $json
+            full list --where 'theme = "wonen"' $json
+            full history wonen-registratie $json
+            full check $json
+            full check --fail-on info $json       # would exit 1
+            full import "$DATA" $json
+            full meeting list $json               # "No meetings stored."
+        }
+    done
+    full export
+    full export --contacts
+    for format in html md csv json; do full report --format "$format"; done
+    full report --format md -o "$WORK/full-report.md"   # the file is written, the line saying so is not
+    [[ -s $WORK/full-report.md ]] || fail "report -o with a full standard output wrote no file"
+    full meeting add sg-1 2023-03-15 --title "Stuurgroep maart"
+    full meeting add sg-1 2023-03-15          # already stored
+    full status wonen-registratie Zuid in_progress "Gevonden." --meeting sg-1
+    full status wonen-registratie Zuid in_progress "Gevonden." --meeting sg-1   # already stored
+    full propose V1 wonen-registratie "Bundelen." --meeting sg-1
+    full decide V1 adopted --date 2023-03-20 --text "Akkoord."
+    full observe short_stay_policy Zuid --level adopted --count 2 --date 2023-04-01
+    full snapshot save "$WORK/full-1.snap" --as-of 2023-03-15
+    full snapshot save "$WORK/full-2.snap" --as-of 2023-04-01 --format text
+    for json in "" --json; do
+        # shellcheck disable=SC2086
+        {
+            full meeting list $json
+            full proposal history V1 $json
+            full snapshot info "$WORK/full-1.snap" $json
+            full snapshot diff "$WORK/full-1.snap" "$WORK/full-2.snap" $json
+            full snapshot diff "$WORK/full-1.snap" --as-of 2023-04-01 $json
+        }
+    done
+    # The writes took place; only the messages about them were lost.
+    run 0 proposal history V1 --json
+    json_check '[(e["state"], e["date"]) for e in d] == [("open", "2023-03-15"), ("adopted", "2023-03-20")]'
+    run 0 snapshot info "$WORK/full-2.snap"
+    out_has "text"
+    export ACTIELIJST_DB=$DB
+fi
+# A closed standard output, likewise.
+for args in "list" "check --json" "--version"; do
+    rc=0
+    # shellcheck disable=SC2086
+    "$PROGRAM" $args >&- 2>"$WORK/err" || rc=$?
+    [[ $rc -eq 3 ]] || { cat "$WORK/err"; fail "actielijst $args >&- exited $rc, expected 3"; }
+    err_has "actielijst: standard output: Bad file descriptor"
+done
 
 echo "test_cli: all passed"

@@ -81,6 +81,23 @@ struct Evaluation {
     std::vector<ActionStatus> statuses;   ///< one per action, in display order
 };
 
+/// Bounds on one evaluation (docs/rules.md, "Limits"), so that a rule that fires for
+/// everything, or a message that expands to megabytes, gives an error instead of
+/// gigabytes. An evaluation that would pass one stops with Error(Errc::invalid) that
+/// names the limit and the rule that reached it; nothing is returned.
+struct EvaluateOptions {
+    /// Most findings. The largest evaluation measured, the default rules on a synthetic
+    /// national list of 100,000 actions with 34 scopes each, makes 1,056,580
+    /// (about 0.9 GiB); a province's list makes thousands. Checked before any finding's
+    /// text is built, so reaching it costs ~50 bytes a finding.
+    std::size_t max_findings = 2000000;
+    /// Most bytes of text built for the findings and statuses: messages, and the
+    /// expression and detail of every reason (counted as built, before a reason given
+    /// twice for one finding is dropped). The evaluation above builds about 250 MB
+    /// (236 bytes a finding); a message or condition that expands to megabytes stops here.
+    std::size_t max_text_bytes = std::size_t{512} << 20;
+};
+
 /// Description of a loaded rule.
 struct RuleInfo {
     std::string key;
@@ -95,7 +112,8 @@ struct RuleInfo {
 /// A loaded rules file. Immutable after loading; may be shared between threads.
 class RuleSet {
 public:
-    /// Parses and type-checks `text`. `origin` names the text in error messages
+    /// Parses and type-checks `text` (at most 1 MiB and 1,000 rules: docs/rules.md,
+    /// "Limits"). `origin` names the text in error messages
     /// (a path, or "rules"). When `vocabulary` is given, every state, theme, region,
     /// indicator and level the rules name must exist in it. Throws RuleError; never
     /// returns a partly loaded set.
@@ -117,8 +135,11 @@ public:
     /// first state, theme, region, indicator or level that `view` lacks.
     void check(const View& view) const;
     /// Evaluates every rule on `view`, then the RAG status of every action. Does
-    /// check(view) first. Deterministic; reads only the View.
+    /// check(view) first. Deterministic; reads only the View. Within EvaluateOptions'
+    /// default limits.
     Evaluation evaluate(const View& view) const;
+    /// The same within `options`' limits; throws Error(Errc::invalid) when one is reached.
+    Evaluation evaluate(const View& view, const EvaluateOptions& options) const;
 
     struct Impl;
 

@@ -3,9 +3,15 @@
 // place; references between entries are resolved later by Store::merge.
 //
 // The document is never held as one tree: each element of a top-level list is
-// built, converted and freed as it is read. Its errors wait until the whole text has
-// been read, so that the error reported is the one a check of the whole tree would
-// find first: bytes (UTF-8, NUL, size), then syntax, then the members in a fixed order.
+// built, converted and freed as it is read, and of the other members only what the
+// format can use is held (scalars; `meta` with its scalar values; arrays and objects
+// anywhere else only as their type, for the error). An element is built within
+// limits (docs/json-format.md, "Limits"); one past them is refused as it is read,
+// without being built. Errors wait until the whole text has been read, so that the
+// error reported is the one a check of the whole tree would find first: bytes (UTF-8,
+// NUL, size), then syntax, then the members in a fixed order; an element past a limit
+// reports the limit, whatever else is wrong with it. Once an error is known, nothing
+// more is added to the Dataset (it is never returned).
 #include <actielijst/error.hpp>
 #include <actielijst/json.hpp>
 
@@ -28,12 +34,23 @@ using detail::quote;
 
 /// Longest document accepted; larger input is refused before parsing.
 constexpr std::size_t max_document_bytes = std::size_t{1} << 30;
-/// Deepest nesting the format needs is 5 (levels[].label.nl); anything much deeper is hostile.
-constexpr int max_depth = 16;
-/// Most members one object may have. The format's objects have at most 13; `meta` is
-/// free-form. Members are looked up with a linear search, so without a cap a few
-/// megabytes of members would cost minutes.
-constexpr std::size_t max_members = 256;
+/// What a document may hold (docs/json-format.md, "Limits"):
+constexpr detail::TreeLimits limits{
+    // Deepest nesting the format needs is 5 (indicators[].levels[].label.nl); anything
+    // much deeper is hostile.
+    16,
+    // Most members one object may have. The format's objects have at most 13; `meta`
+    // is free-form. Members are looked up with a linear search, so without a cap a few
+    // megabytes of members would cost minutes.
+    256,
+    // Most elements of one array inside an entry (scope, owners, aliases, see_also,
+    // due_changes, decisions, levels). The Netherlands has 342 municipalities; a
+    // list of 10,000 is no list of this format, and held as a tree it costs ~1 MiB.
+    10000,
+    // Most values (at any depth) of one entry of a list: its tree costs ~112 bytes a
+    // value, so 100,000 bound one entry to ~20 MiB; a real entry has tens to hundreds.
+    100000,
+};
 
 [[noreturn]] void fail(const std::string& where, const std::string& what) {
     throw Error(Errc::invalid, where + ": " + what);
@@ -44,6 +61,10 @@ std::string type_of(const Json& j) {
     if (j.is_string()) return "a string " + quote(j.text());
     return std::string(j.is_object() ? "an object" : j.is_array() ? "an array" : j.is_boolean() ? "a boolean" : "null");
 }
+
+/// type_of without the value: for contacts, which are personal data and whose
+/// values never appear in a message.
+std::string type_of_private(const Json& j) { return j.is_string() ? "a string" : type_of(j); }
 
 /// One JSON object being read: typed getters that name the member on error, and a
 /// check that the object has no member the format does not define.
@@ -297,6 +318,13 @@ Observation read_observation(const Json& j, const std::string& w) {
 }
 
 Contact read_contact(const Json& j, const std::string& w) {
+    // Personal data: a message names the place and what is wrong, never a value, nor
+    // a member name, which may be one (`{"J. Jansen": "j@venlo.nl"}`).
+    if (!j.is_object()) fail(w, "expected an object, got " + type_of_private(j));
+    for (std::size_t i = 0; i < j.size(); ++i)
+        if (j.name(i) != "municipality" && j.name(i) != "role" && j.name(i) != "name" && j.name(i) != "email")
+            fail(w, "member " + std::to_string(i + 1) +
+                        " is not municipality, role, name or email (its name is not shown: it may be personal data)");
     Obj o(j, w, {"municipality", "role", "name", "email"});
     return Contact(o.str("municipality"), o.str("role"), o.str("name"), o.str("email", false));
 }
@@ -341,16 +369,36 @@ void read_element(const ListReader& l, Dataset& d, const Json& j, std::size_t in
 /// converted as they arrive; the first error of each list is kept for the end.
 class DatasetBuilder final : public detail::ElementSink {
 public:
-    bool streams(const std::string& name) const override { return find(name) != lists.size(); }
+    Keep keep(const std::string& name, bool array) const override {
+        if (array && find(name) != lists.size()) return Keep::elements;
+        // meta's values are strings and booleans: an array or object there is an error
+        // that needs only its type. Anything else that is an array or an object (an
+        // unknown member, `format` given as an array, a list given as an object) is an
+        // error too.
+        if (!array && name == "meta") return Keep::scalars;
+        return Keep::type;
+    }
 
     void element(const std::string& name, std::size_t index, Json&& value) override {
         const std::size_t l = find(name);
-        if (errors_[l]) return;  // the first error of a list is the one reported
+        if (l >= first_error_) return;  // an error of this list or one before it is reported first
         try {
-            read_element(lists[l], data_, value, index);
+            if (first_error_ == lists.size()) {
+                read_element(lists[l], data_, value, index);
+            } else {
+                // The document is refused: the element is read for its errors only.
+                Dataset scratch;
+                read_element(lists[l], scratch, value, index);
+            }
         } catch (const Error&) {
-            errors_[l] = std::current_exception();
+            record(l, std::current_exception());
         }
+    }
+
+    void refuse(const std::string& name, std::size_t index, const Error& error) override {
+        (void)index;  // the error names the place
+        const std::size_t l = find(name);
+        if (l < first_error_) record(l, std::make_exception_ptr(error));
     }
 
     /// The Dataset, once `doc` (the document without the elements streamed) has been
@@ -375,7 +423,9 @@ public:
             // A list given as null or as something other than an array is in the tree.
             const Json* it = doc.find(lists[l].name);
             if (!it || it->is_null()) continue;
-            if (!it->is_array()) fail(lists[l].name, "expected an array, got " + type_of(*it));
+            if (!it->is_array())
+                fail(lists[l].name, "expected an array, got " +
+                                        (std::string_view(lists[l].name) == "contacts" ? type_of_private(*it) : type_of(*it)));
             for (std::size_t i = 0; i < it->size(); ++i) read_element(lists[l], data_, (*it)[i], i);
         }
         return std::move(data_);
@@ -388,8 +438,17 @@ private:
         return l;
     }
 
+    /// The first error of list `l`, which comes before those of the lists after it:
+    /// their elements need no more reading, and the Dataset is never returned.
+    void record(std::size_t l, std::exception_ptr error) {
+        errors_[l] = std::move(error);
+        first_error_ = l;
+        data_ = Dataset{};
+    }
+
     Dataset data_;
     std::array<std::exception_ptr, lists.size()> errors_{};
+    std::size_t first_error_ = lists.size();  // the first list with an error, in the order of `lists`
 };
 
 /// The bytes of a stream, checked as the string form checks a whole text before
@@ -509,7 +568,7 @@ Dataset parse_json(std::string_view text) {
         throw Error(Errc::invalid, "document of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
                                        std::to_string(max_document_bytes) + " bytes");
     DatasetBuilder builder;
-    return builder.finish(detail::parse_tree(text, max_depth, max_members, &builder));
+    return builder.finish(detail::parse_tree(text, limits, &builder));
 }
 
 Dataset parse_json(std::istream& in) {
@@ -518,7 +577,7 @@ Dataset parse_json(std::istream& in) {
     DatasetBuilder builder;
     Json doc;
     try {
-        doc = detail::parse_tree(source, max_depth, max_members, &builder);
+        doc = detail::parse_tree(source, limits, &builder);
     } catch (const Error&) {
         checked.drain();  // an error in the bytes further on is reported first
         throw;

@@ -33,13 +33,12 @@ std::string printable_name(const std::string& name) {
 }
 
 /// nlohmann's SAX events into a Node tree, with the place of every value tracked for
-/// error messages.
+/// error messages and the limits checked as values arrive.
 class TreeBuilder {
 public:
     using Json = nlohmann::json;
 
-    TreeBuilder(int max_depth, std::size_t max_members, ElementSink* sink)
-        : max_depth_(max_depth), max_members_(max_members), sink_(sink) {}
+    TreeBuilder(const TreeLimits& limits, ElementSink* sink) : limits_(limits), sink_(sink) {}
 
     Node take() { return std::move(root_); }
 
@@ -71,6 +70,7 @@ public:
     bool string(Json::string_t& s) {
         Node n;
         n.type_ = Node::Type::string;
+        if (!stack_.empty() && stack_.back().hold == Hold::drop) return add(std::move(n));  // freed anyway
         n.text_ = std::move(s);
         return add(std::move(n));
     }
@@ -83,8 +83,8 @@ public:
 
     bool key(Json::string_t& name) {
         Frame& f = stack_.back();
-        if (f.keys.size() >= max_members_)
-            throw Error(Errc::invalid, path_of_container() + ": more than " + std::to_string(max_members_) +
+        if (f.keys.size() >= limits_.max_members)
+            throw Error(Errc::invalid, path_of_container() + ": more than " + std::to_string(limits_.max_members) +
                                            " members in one object");
         if (!f.keys.insert(name).second) {
             f.key = name;
@@ -106,9 +106,10 @@ public:
 private:
     /// What becomes of a container's finished values.
     enum class Hold {
-        keep,    // its children
-        stream,  // handed to the sink (a top-level array the sink streams)
-        drop,    // freed: only the container's type is kept
+        keep,     // its children
+        scalars,  // its scalar children; a child container is kept as its type only
+        stream,   // handed to the sink (a top-level array the sink streams)
+        drop,     // freed: only the container's type is kept
     };
     struct Frame {
         Node node;
@@ -119,17 +120,23 @@ private:
     };
 
     bool open(Node::Type type) {
-        if (static_cast<int>(stack_.size()) >= max_depth_)
-            throw Error(Errc::invalid, path() + ": nested deeper than " + std::to_string(max_depth_) + " levels");
+        if (static_cast<int>(stack_.size()) >= limits_.max_depth)
+            throw Error(Errc::invalid,
+                        path() + ": nested deeper than " + std::to_string(limits_.max_depth) + " levels");
         Hold hold = Hold::keep;
         if (sink_) {
-            if (stack_.empty())
-                hold = type == Node::Type::array ? Hold::drop : Hold::keep;
-            else if (stack_.back().hold == Hold::drop)
+            const bool array = type == Node::Type::array;
+            if (stack_.empty()) {
+                hold = array ? Hold::drop : Hold::keep;
+            } else if (stack_.back().hold == Hold::drop || stack_.back().hold == Hold::scalars) {
                 hold = Hold::drop;
-            else if (stack_.size() == 1 && stack_[0].node.type_ == Node::Type::object && type == Node::Type::array &&
-                     sink_->streams(stack_[0].key))
-                hold = Hold::stream;
+            } else if (stack_.size() == 1) {  // a member of the root object
+                switch (sink_->keep(stack_[0].key, array)) {
+                    case ElementSink::Keep::elements: hold = array ? Hold::stream : Hold::drop; break;
+                    case ElementSink::Keep::scalars: hold = Hold::scalars; break;
+                    case ElementSink::Keep::type: hold = Hold::drop; break;
+                }
+            }  // else: inside an element of a streamed list, which is kept
         }
         stack_.emplace_back();
         stack_.back().node.type_ = type;
@@ -150,14 +157,54 @@ private:
         Frame& f = stack_.back();
         switch (f.hold) {
             case Hold::keep:
-                if (f.node.type_ == Node::Type::object) f.node.names_.push_back(f.key);
-                f.node.children_.push_back(std::move(value));
+            case Hold::scalars:
+                if (within_limits(f)) {
+                    if (f.node.type_ == Node::Type::object) f.node.names_.push_back(f.key);
+                    f.node.children_.push_back(std::move(value));
+                }
                 break;
-            case Hold::stream: sink_->element(stack_[0].key, f.count, std::move(value)); break;
+            case Hold::stream:
+                if (refused_.empty()) {
+                    sink_->element(stack_[0].key, f.count, std::move(value));
+                } else {
+                    sink_->refuse(stack_[0].key, f.count, Error(Errc::invalid, refused_));
+                    refused_.clear();
+                }
+                element_values_ = 0;
+                break;
             case Hold::drop: break;
         }
         ++f.count;
         return true;
+    }
+
+    /// Whether one more value may be held in `f`, the innermost container. When not,
+    /// inside an element of a streamed list the element is refused (the rest of it is
+    /// read and dropped), elsewhere the parse ends.
+    bool within_limits(const Frame& f) {
+        const bool in_element = sink_ && stack_.size() >= 3 && stack_[1].hold == Hold::stream;
+        std::string what;
+        if (f.node.type_ == Node::Type::array && f.count >= limits_.max_entries) {
+            what = path_of_container() + ": more than " + std::to_string(limits_.max_entries) +
+                   " elements in one array (the limit)";
+        } else if (++(in_element ? element_values_ : tree_values_) > limits_.max_values) {
+            what = render(in_element ? 2 : 0) + ": more than " + std::to_string(limits_.max_values) +
+                   (in_element ? " values in one entry (the limit)" : " values in one document (the limit)");
+        } else {
+            return true;
+        }
+        if (!in_element) throw Error(Errc::invalid, what);
+        // The element's own frames (the list is stack_[1]) drop what they hold and
+        // whatever comes; keys are still checked, for duplicates and syntax.
+        refused_ = std::move(what);
+        for (std::size_t i = 2; i < stack_.size(); ++i) {
+            Frame& g = stack_[i];
+            Node empty;
+            empty.type_ = g.node.type_;
+            g.node = std::move(empty);
+            g.hold = Hold::drop;
+        }
+        return false;
     }
 
     /// The place of the value being read: `themes[0].key`.
@@ -176,21 +223,23 @@ private:
         return out.empty() ? "document" : out;
     }
 
-    int max_depth_;
-    std::size_t max_members_;
+    TreeLimits limits_;
     ElementSink* sink_;
     std::vector<Frame> stack_;
     Node root_;
+    std::size_t tree_values_ = 0;     // values held outside the elements of streamed lists
+    std::size_t element_values_ = 0;  // values held of the element being read
+    std::string refused_;             // why the element being read is refused; empty when it is not
 };
 
-Node parse_tree(std::string_view text, int max_depth, std::size_t max_members, ElementSink* sink) {
-    TreeBuilder builder(max_depth, max_members, sink);
+Node parse_tree(std::string_view text, const TreeLimits& limits, ElementSink* sink) {
+    TreeBuilder builder(limits, sink);
     nlohmann::json::sax_parse(text.begin(), text.end(), &builder);
     return builder.take();
 }
 
-Node parse_tree(std::istream& in, int max_depth, std::size_t max_members, ElementSink* sink) {
-    TreeBuilder builder(max_depth, max_members, sink);
+Node parse_tree(std::istream& in, const TreeLimits& limits, ElementSink* sink) {
+    TreeBuilder builder(limits, sink);
     nlohmann::json::sax_parse(in, &builder);
     return builder.take();
 }

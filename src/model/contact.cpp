@@ -2,7 +2,27 @@
 
 #include "util/check.hpp"
 
+#include <string>
+#include <string_view>
+
 namespace actielijst {
+namespace {
+
+/// What keeps `email` from looking like local@domain, or nullptr when nothing does
+/// (an empty address is no address, and allowed).
+const char* email_problem(std::string_view email) {
+    if (email.empty()) return nullptr;
+    const auto at = email.find('@');
+    if (at == std::string_view::npos) return "no \"@\"";
+    if (email.find('@', at + 1) != std::string_view::npos) return "more than one \"@\"";
+    if (at == 0) return "nothing before the \"@\"";
+    if (at + 1 == email.size()) return "nothing after the \"@\"";
+    if (email.find_first_of(" \t\r\n") != std::string_view::npos) return "contains white space";
+    if (email.find_first_of("<>") != std::string_view::npos) return "contains \"<\" or \">\"";
+    return nullptr;
+}
+
+}  // namespace
 
 Contact::Contact(std::string municipality, std::string role, std::string name, std::string email)
     : municipality_(std::move(municipality)), role_(std::move(role)), name_(std::move(name)), email_(std::move(email)) {
@@ -10,12 +30,9 @@ Contact::Contact(std::string municipality, std::string role, std::string name, s
     detail::check_text(role_, "role", true);
     detail::check_text(name_, "name", true);
     detail::check_text(email_, "email", false);
-    if (!email_.empty()) {
-        const auto at = email_.find('@');
-        if (at == 0 || at == std::string::npos || at + 1 == email_.size() || email_.find('@', at + 1) != std::string::npos ||
-            email_.find_first_of(" \t\r\n<>") != std::string::npos)
-            detail::fail("email", "not an e-mail address: " + detail::quote(email_));
-    }
+    if (const char* why = email_problem(email_))
+        // A contact is personal data: the message says what is wrong, never the address.
+        detail::fail("email", std::string("not an e-mail address (") + why + ")");
 }
 
 }  // namespace actielijst

@@ -1,5 +1,6 @@
 // render_csv: one row per action × scope for spreadsheets. RFC 4180 quoting with
-// CRLF line ends; a cell a spreadsheet would read as a formula gets a leading
+// CRLF line ends; a cell a spreadsheet would read as a formula (also one whose
+// formula character follows white space, which spreadsheets trim) gets a leading
 // apostrophe.
 #include <actielijst/report.hpp>
 
@@ -14,9 +15,34 @@ namespace {
 
 using report::tr;
 
+/// Bytes of the whitespace character at the start of `text`, or 0: ASCII white space
+/// and the Unicode spaces a spreadsheet may trim before it looks for a formula (no-break,
+/// en/em and the other typographic spaces, line and paragraph separators, the
+/// ideographic space, and the zero-width characters and byte order mark).
+std::size_t leading_space(std::string_view text) {
+    if (text.empty()) return 0;
+    if (std::string_view(" \t\r\n\v\f").find(text.front()) != std::string_view::npos) return 1;
+    static constexpr std::string_view spaces[] = {
+        "\u0085", "\u00A0", "\u1680", "\u180E", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004",
+        "\u2005", "\u2006", "\u2007", "\u2008", "\u2009", "\u200A", "\u200B", "\u200C", "\u200D",
+        "\u2028", "\u2029", "\u202F", "\u205F", "\u2060", "\u3000", "\uFEFF"};
+    for (const auto space : spaces)
+        if (text.substr(0, space.size()) == space) return space.size();
+    return 0;
+}
+
+/// Whether a spreadsheet could read `text` as a formula: it starts with = + - or @,
+/// also after leading white space, or with a tab or carriage return (which some
+/// spreadsheets drop before they look).
+bool formula_like(std::string_view text) {
+    if (!text.empty() && (text.front() == '\t' || text.front() == '\r')) return true;
+    while (const auto n = leading_space(text)) text.remove_prefix(n);
+    return !text.empty() && std::string_view("=+-@").find(text.front()) != std::string_view::npos;
+}
+
 std::string cell(std::string_view text) {
     std::string value;
-    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) value = "'";
+    if (formula_like(text)) value = "'";
     value += text;
     if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
     std::string out = "\"";

@@ -149,5 +149,9 @@ struct Program {
 inline constexpr int max_depth = 64;
 /// Rules files and filters are at most 1 MiB.
 inline constexpr std::size_t max_source_bytes = std::size_t{1} << 20;
+/// A rules file holds at most this many rules (the default set has 15). Each rule is
+/// evaluated for every action, (action, scope) pair or region, so the number of rules
+/// multiplies an evaluation's time and findings.
+inline constexpr std::size_t max_rules = 1000;
 
 }  // namespace actielijst::rules

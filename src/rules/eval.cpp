@@ -586,9 +586,10 @@ bool Evaluator::constant(std::uint32_t n) const {
     }
 }
 
-void Evaluator::explain(std::uint32_t n, const Item& it, bool polarity, std::vector<Reason>& out) const {
+void Evaluator::explain(std::uint32_t n, const Item& it, bool polarity, std::vector<Reason>& out,
+                        std::size_t* budget) const {
     const std::size_t first = out.size();
-    collect(n, it, polarity, out);
+    collect(n, it, polarity, out, budget);
     // Drop repeats, keeping the first of each. Few reasons: compare each with the kept
     // ones; many (a condition may have very many leaves): a hash set.
     std::size_t kept = first;
@@ -615,7 +616,8 @@ void Evaluator::explain(std::uint32_t n, const Item& it, bool polarity, std::vec
     out.resize(kept);
 }
 
-void Evaluator::collect(std::uint32_t n, const Item& it, bool polarity, std::vector<Reason>& out) const {
+void Evaluator::collect(std::uint32_t n, const Item& it, bool polarity, std::vector<Reason>& out,
+                        std::size_t* budget) const {
     const Node& node = prog_.nodes[n];
     const Tri want = from_bool(polarity);
     switch (node.op) {
@@ -626,7 +628,7 @@ void Evaluator::collect(std::uint32_t n, const Item& it, bool polarity, std::vec
             const bool all = (node.op == Op::and_) == polarity;
             for (std::uint32_t i = 0; i < node.count; ++i) {
                 const auto k = prog_.kid(node, i);
-                if (all || test(k, it) == want) collect(k, it, polarity, out);
+                if (all || test(k, it) == want) collect(k, it, polarity, out, budget);
             }
             return;
         }
@@ -635,21 +637,22 @@ void Evaluator::collect(std::uint32_t n, const Item& it, bool polarity, std::vec
             const Op op = prog_.nodes[k].op;
             if (op == Op::lit_bool) return;  // `not false` is constant: nothing to explain, as `true`
             if (op == Op::and_ || op == Op::or_ || op == Op::not_) {
-                collect(k, it, !polarity, out);
+                collect(k, it, !polarity, out, budget);
             } else if (test(k, it) == negate(want)) {
                 // Shown as `not leaf` where that is what holds.
-                leaf_reason(k, polarity ? n : k, it, out);
+                leaf_reason(k, polarity ? n : k, it, out, budget);
             }
             return;
         }
         case Op::lit_bool: return;
         default:
-            if (test(n, it) == want) leaf_reason(n, n, it, out);
+            if (test(n, it) == want) leaf_reason(n, n, it, out, budget);
             return;
     }
 }
 
-void Evaluator::leaf_reason(std::uint32_t leaf, std::uint32_t shown, const Item& it, std::vector<Reason>& out) const {
+void Evaluator::leaf_reason(std::uint32_t leaf, std::uint32_t shown, const Item& it, std::vector<Reason>& out,
+                            std::size_t* budget) const {
     Reason r;
     r.expression = std::string(prog_.text(prog_.nodes[shown]));
     const Node& node = prog_.nodes[leaf];
@@ -674,6 +677,11 @@ void Evaluator::leaf_reason(std::uint32_t leaf, std::uint32_t shown, const Item&
     if (d.empty()) {
         d = std::string(prog_.text(node));
         d += test(leaf, it) == Tri::yes ? " is true" : " is false";
+    }
+    if (budget) {
+        const std::size_t bytes = r.expression.size() + r.detail.size();
+        if (bytes > *budget) throw TextLimit{};
+        *budget -= bytes;
     }
     out.push_back(std::move(r));
 }

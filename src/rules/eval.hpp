@@ -18,6 +18,9 @@ namespace actielijst::rules {
 
 enum class Tri : std::uint8_t { no = 0, yes = 1, unknown = 2 };
 
+/// Thrown by Evaluator::explain when the text it builds passes its budget.
+struct TextLimit {};
+
 /// What an expression is evaluated for. `row` indexes Index::rows (the scope's
 /// current status), -1 when it has none.
 struct Item {
@@ -45,8 +48,12 @@ public:
     /// Appends the value as a message shows it (unset as "—", lists joined with ", ").
     void render(std::uint32_t n, const Item& it, std::string& out) const;
     /// Appends a reason for every leaf that makes `n` evaluate to `polarity`, each
-    /// distinct reason once.
-    void explain(std::uint32_t n, const Item& it, bool polarity, std::vector<Reason>& out) const;
+    /// distinct reason once. With a `budget`, the bytes of every reason built
+    /// (expression and detail, repeats included) are taken from it, and TextLimit is
+    /// thrown when a reason does not fit: a condition with very many leaves cannot
+    /// build more than the budget.
+    void explain(std::uint32_t n, const Item& it, bool polarity, std::vector<Reason>& out,
+                 std::size_t* budget = nullptr) const;
 
 private:
     struct Num {
@@ -81,9 +88,10 @@ private:
     Tri contains(const Node& node, const Item& it) const;
     bool is_set(std::uint32_t n, const Item& it) const;
 
-    void collect(std::uint32_t n, const Item& it, bool polarity, std::vector<Reason>& out) const;
+    void collect(std::uint32_t n, const Item& it, bool polarity, std::vector<Reason>& out, std::size_t* budget) const;
     bool constant(std::uint32_t n) const;
-    void leaf_reason(std::uint32_t leaf, std::uint32_t shown, const Item& it, std::vector<Reason>& out) const;
+    void leaf_reason(std::uint32_t leaf, std::uint32_t shown, const Item& it, std::vector<Reason>& out,
+                     std::size_t* budget) const;
     void describe(std::uint32_t n, const Item& it, std::string& out) const;
     void provenance(std::uint32_t n, const Item& it, std::string& out) const;
     void reason_value(std::uint32_t n, const Item& it, std::string& out) const;

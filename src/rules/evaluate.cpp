@@ -1,11 +1,15 @@
 // RuleSet::evaluate: every rule on every item it applies to, findings in the order
-// docs/rules.md gives, then the RAG status of every action.
+// docs/rules.md gives, then the RAG status of every action, within the limits of
+// EvaluateOptions (docs/rules.md, "Limits").
 #include "rules/eval.hpp"
 #include "rules/impl.hpp"
 #include "rules/index.hpp"
 
+#include "util/check.hpp"
+
 #include <algorithm>
 #include <numeric>
+#include <string>
 
 namespace actielijst {
 namespace {
@@ -33,7 +37,9 @@ struct Pair {
 
 class Run {
 public:
-    Run(const RuleSet::Impl& impl, const View& view) : impl_(impl), view_(view), index_(view, impl.prog), eval_(impl.prog, index_) {
+    Run(const RuleSet::Impl& impl, const View& view, const EvaluateOptions& options)
+        : impl_(impl), view_(view), index_(view, impl.prog), eval_(impl.prog, index_), options_(options),
+          text_left_(options.max_text_bytes), fired_(impl.rules.size()), text_of_(impl.rules.size()) {
         for (std::size_t i = 0; i < impl.rules.size(); ++i) by_target_[static_cast<int>(impl.rules[i].info.target)].push_back(i);
     }
 
@@ -69,6 +75,8 @@ private:
     void fire(std::size_t rule, const Item& item, int group) {
         const auto& r = impl_.rules[rule];
         if (eval_.test(r.when, item) != Tri::yes) return;
+        if (hits_.size() >= options_.max_findings) too_many_findings();
+        ++fired_[rule];
         hits_.push_back(Hit{static_cast<int>(r.info.severity), group, item.action >= 0 ? theme_of(item.action) : 0,
                             item.action, r.info.target == RuleTarget::action ? -1 : item.region, rule, item});
     }
@@ -130,7 +138,7 @@ private:
         return static_cast<int>(themes.size());
     }
 
-    Finding make_finding(const Hit& h) const {
+    Finding make_finding(const Hit& h) {
         const auto& r = impl_.rules[h.rule];
         Finding f;
         f.rule = r.info.key;
@@ -141,14 +149,23 @@ private:
         if (r.info.target != RuleTarget::action && h.item.region >= 0)
             f.region = view_.regions()[static_cast<std::size_t>(h.item.region)].code();
         for (const auto& part : r.message) {
+            const std::size_t before = f.message.size();
             if (part.node == rules::no_node) f.message += part.literal;
             else eval_.render(part.node, h.item, f.message);
+            charge(f.message.size() - before, h.rule);
         }
-        eval_.explain(r.when, h.item, true, f.reasons);
+        const std::size_t left = text_left_;
+        try {
+            eval_.explain(r.when, h.item, true, f.reasons, &text_left_);
+        } catch (const rules::TextLimit&) {
+            text_of_[h.rule] += left - text_left_;
+            too_much_text(h.rule);
+        }
+        text_of_[h.rule] += left - text_left_;
         return f;
     }
 
-    void rag(Evaluation& out, const std::vector<std::pair<std::int32_t, std::size_t>>& by_action) const {
+    void rag(Evaluation& out, const std::vector<std::pair<std::int32_t, std::size_t>>& by_action) {
         const auto& actions = view_.actions();
         out.statuses.reserve(actions.size());
         std::size_t next = 0;
@@ -161,7 +178,11 @@ private:
             item.action = static_cast<std::int32_t>(a);
             if (eval_.test(impl_.grey, item) == Tri::yes) {
                 s.rag = Rag::grey;
-                eval_.explain(impl_.grey, item, true, s.reasons);
+                try {
+                    eval_.explain(impl_.grey, item, true, s.reasons, &text_left_);
+                } catch (const rules::TextLimit&) {
+                    too_much_text(impl_.rules.size());
+                }
             } else {
                 int worst = -1;
                 for (std::size_t i = begin; i < next; ++i)
@@ -181,19 +202,69 @@ private:
         }
     }
 
+    /// Takes `bytes` of text built for a finding of `rule` from what is left.
+    void charge(std::size_t bytes, std::size_t rule) {
+        if (bytes > text_left_) too_much_text(rule);
+        text_left_ -= bytes;
+        text_of_[rule] += bytes;
+    }
+
+    /// The rule with the most of `counts`, the first of equals.
+    static std::size_t largest(const std::vector<std::size_t>& counts) {
+        return static_cast<std::size_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+    }
+
+    std::string rule_name(std::size_t rule) const {
+        return "rule " + detail::quote(impl_.rules[rule].info.key) + " (per " +
+               std::string(to_string(impl_.rules[rule].info.target)) + ")";
+    }
+
+    [[noreturn]] void too_many_findings() const {
+        const std::size_t top = largest(fired_);
+        const auto target = impl_.rules[top].info.target;
+        throw Error(Errc::invalid,
+                    impl_.origin + ": evaluation stopped at " + std::to_string(options_.max_findings) +
+                        " findings (the limit); " + rule_name(top) + " made " + std::to_string(fired_[top]) +
+                        " of them: does it fire for every " +
+                        (target == RuleTarget::action  ? "action"
+                         : target == RuleTarget::scope ? "scope of every action"
+                                                       : "region") +
+                        "?");
+    }
+
+    /// `culprit`: the rule whose text did not fit, or rules.size() for the rag block's grey expression.
+    [[noreturn]] void too_much_text(std::size_t culprit) const {
+        std::string what = impl_.origin + ": evaluation stopped at " + std::to_string(options_.max_text_bytes) +
+                           " bytes of text in findings (the limit); ";
+        if (culprit == impl_.rules.size()) {
+            what += "the reasons of the grey expression in the rag block did not fit";
+        } else {
+            const std::size_t top = largest(text_of_);
+            what += rule_name(top) + " built the most of them, " + std::to_string(text_of_[top]) +
+                    " bytes: does its message or condition expand to megabytes?";
+        }
+        throw Error(Errc::invalid, what);
+    }
+
     const RuleSet::Impl& impl_;
     const View& view_;
     const rules::Index index_;
     const rules::Evaluator eval_;
+    const EvaluateOptions options_;
+    std::size_t text_left_;            // of options_.max_text_bytes
+    std::vector<std::size_t> fired_;   // findings per rule so far
+    std::vector<std::size_t> text_of_; // bytes of text built per rule so far
     std::vector<std::size_t> by_target_[3];
     std::vector<Hit> hits_;
 };
 
 }  // namespace
 
-Evaluation RuleSet::evaluate(const View& view) const {
+Evaluation RuleSet::evaluate(const View& view) const { return evaluate(view, EvaluateOptions{}); }
+
+Evaluation RuleSet::evaluate(const View& view, const EvaluateOptions& options) const {
     check(view);
-    return Run(*impl_, view).run();
+    return Run(*impl_, view, options).run();
 }
 
 }  // namespace actielijst

@@ -444,6 +444,8 @@ Severity FileParser::severity(const char* after) {
 
 void FileParser::rule() {
     const Token rule_tok = p_.peek();
+    if (out_.rules.size() >= max_rules)
+        fail_plain(rule_tok.begin, "more than " + std::to_string(max_rules) + " rules in one file (the limit)");
     ParsedRule r;
     r.info.line = lines_.line(rule_tok.begin);
     std::uint32_t key_at = 0;

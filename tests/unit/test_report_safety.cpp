@@ -246,6 +246,41 @@ TEST_CASE("report CSV: cells that start a formula are neutralised, quoting follo
     CHECK(rows[1][13] == "'@evil");
 }
 
+TEST_CASE("report CSV: a formula after leading white space or a line break is neutralised too") {
+    // Spreadsheets trim white space (also no-break and other Unicode spaces) before
+    // they look for a formula, so "\n=HYPERLINK(...)" is as live as "=HYPERLINK(...)".
+    struct Case {
+        std::string text;
+        bool neutralised;
+    };
+    const std::vector<Case> cases = {
+        {"\n=HYPERLINK(\"http://x\",\"y\")", true}, {" =1+1", true}, {"\t\r\n@SUM(A1:A9)", true},
+        {"  -2+3", true}, {"\r\n+1", true}, {"\n\n  =1", true}, {"\u00A0=1+1", true}, {"\u00A0 \u2003@evil", true},
+        {"\u3000=1", true}, {"\uFEFF=1", true}, {"\u200B+1", true}, {"\u2028-1", true}, {"\u202F\n=1", true},
+        {" plain text", false}, {"a=b", false}, {"\u00A0text", false}, {"x -1", false}, {"\nline\n=not first", false},
+        {"'=quoted", false}, {"\u00A0\u00A0", false}};
+    ViewData d;
+    d.as_of = day("2023-03-01");
+    d.themes = {Theme("wonen", Label("Wonen"))};
+    d.regions = {Region("PV31", "Limburg", RegionKind::province)};
+    d.states = {ProgressState("busy", StateCategory::active, Label("bezig"))};
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        const std::string key = "a" + std::to_string(100 + i);
+        d.actions.emplace_back(key, "wonen", "title " + key, "goal", std::vector<Owner>{}, std::vector<std::string>{"PV31"});
+        d.statuses.emplace_back(key, "PV31", "busy", cases[i].text, day("2023-02-01"));
+    }
+    const View view(std::move(d));
+    const auto rows = parse_csv(render_csv(build_report(view, Evaluation{})));
+    REQUIRE(rows.size() == cases.size() + 1);
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const auto i = static_cast<std::size_t>(std::stoi(rows[r].at(1).substr(1))) - 100;  // the action key
+        REQUIRE(i < cases.size());
+        const auto& c = cases[i];
+        CAPTURE(c.text);
+        CHECK(rows[r].at(13) == (c.neutralised ? "'" : "") + c.text);  // the state of affairs
+    }
+}
+
 TEST_CASE("report Markdown: data text cannot make links, emphasis, headings, HTML or new blocks") {
     ViewData d;
     d.as_of = day("2023-03-01");

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <tuple>
 
 namespace actielijst::detail::merging {
@@ -145,15 +146,19 @@ void Merger::merge_contacts(const std::vector<Contact>& contacts) {
                         "INSERT INTO contacts(municipality_id, role, name, email) VALUES (?1, ?2, ?3, ?4) "
                         "ON CONFLICT(municipality_id, role, name) DO UPDATE SET email = excluded.email "
                         "WHERE email IS NOT excluded.email");
-    std::set<std::tuple<std::int64_t, std::string, std::string>> seen;
+    // Where each (municipality, role, name) was first given, to name it in a message:
+    // a contact is personal data, so a message never repeats its name or address.
+    std::map<std::tuple<std::int64_t, std::string, std::string>, std::size_t> seen;
     for (std::size_t i = 0; i < contacts.size(); ++i) {
         const auto& c = contacts[i];
         const auto where = at("contacts", i);
         const auto& m = regions_.resolve(c.municipality(), where, "municipality");
         if (m.kind != RegionKind::municipality)
             fail_at(where, "municipality", m.code + " is a " + std::string(to_string(m.kind)) + ", not a municipality");
-        if (!seen.emplace(m.id, c.role(), c.name()).second)
-            fail_at(where, "name", "duplicate contact " + quote(c.name()) + " for " + m.code);
+        if (const auto [first, added] = seen.emplace(std::tuple(m.id, c.role(), c.name()), i); !added)
+            fail_at(where, "name",
+                    "duplicate contact: the same municipality (" + m.code + "), role and name as " +
+                        at("contacts", first->second));
         q.bind(1, m.id);
         q.bind(2, c.role());
         q.bind(3, c.name());
