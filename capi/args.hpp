@@ -84,8 +84,8 @@ inline constexpr unsigned generation_bits = sizeof(std::uintptr_t) * 8 - generat
 static_assert(generation_bits >= 7 && generation_bits <= 32);
 /// Slots come in chunks of 2^chunk_bits (1024 slots, 24 KiB on 64-bit builds),
 /// allocated as the table grows; the array of chunk pointers is static (256 KiB of
-/// zero pages on 64-bit builds, of which a lookup touches the first page until
-/// half a million handles have been made).
+/// zero pages on 64-bit builds, of which lookups touch only the first page until
+/// more than half a million handles are live at once).
 inline constexpr unsigned chunk_bits = 10;
 inline constexpr std::size_t chunk_slots = std::size_t{1} << chunk_bits;
 inline constexpr std::size_t chunk_count = std::size_t{1} << (slot_bits - chunk_bits);

@@ -87,14 +87,15 @@ struct Evaluation {
 /// names the limit and the rule that reached it; nothing is returned.
 struct EvaluateOptions {
     /// Most findings. The largest evaluation measured, the default rules on a synthetic
-    /// national list of 100,000 actions with 34 scopes each, makes 1,056,580
-    /// (about 0.9 GiB); a province's list makes thousands. Checked before any finding's
-    /// text is built, so reaching it costs ~50 bytes a finding.
+    /// national list of 100,000 actions with 34 scopes each (bench_rules), makes 1.05
+    /// million (0.9 GiB). Checked before any finding's text is built, so reaching it
+    /// costs ~50 bytes a finding.
     std::size_t max_findings = 2000000;
     /// Most bytes of text built for the findings and statuses: messages, and the
     /// expression and detail of every reason (counted as built, before a reason given
-    /// twice for one finding is dropped). The evaluation above builds about 250 MB
-    /// (236 bytes a finding); a message or condition that expands to megabytes stops here.
+    /// twice for one finding is dropped). The default rules build ~236 bytes a finding,
+    /// ~250 MB for the evaluation above; a message or condition that expands to
+    /// megabytes stops here.
     std::size_t max_text_bytes = std::size_t{512} << 20;
 };
 
