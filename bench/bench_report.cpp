@@ -8,9 +8,11 @@
 //     per part, with the peak RSS growth, next to the raw-SQLite View baseline
 //     (bench/raw.*) on the same file;
 //  3. memory against history length: the same report with 1 and with 10 status
-//     updates per (action, scope) pair in the store.
-// Usage: bench_report [--n 10000,100000] [--history-n 10000] [--reps R] [--dir DIR]
-//                     [--rapport PATH --limburg PATH] [--process-reps R]
+//     updates per (action, scope) pair in the store;
+//  4. what the overview costs: build_report + render_html + render_markdown with
+//     every section against every section but the overview, alternating, at N actions.
+// Usage: bench_report [--n 10000,100000] [--history-n 10000] [--overview-n 10000] [--reps R]
+//                     [--dir DIR] [--rapport PATH --limburg PATH] [--process-reps R]
 #include "args.hpp"
 #include "generate.hpp"
 #include "memory.hpp"
@@ -52,6 +54,7 @@ using namespace actielijst;
 struct Options {
     std::vector<std::size_t> ns{10'000, 100'000};
     std::size_t history_n = 10'000;
+    std::size_t overview_n = 10'000;
     int reps = 5;
     int process_reps = 21;
     std::string dir;
@@ -73,6 +76,8 @@ Options parse_args(int argc, char** argv) {
             o.ns = v == "0" ? std::vector<std::size_t>{} : bench::parse_list(v);
         } else if (a == "--history-n")
             o.history_n = bench::parse_list(value()).at(0);
+        else if (a == "--overview-n")
+            o.overview_n = bench::parse_list(value()).at(0);
         else if (a == "--reps")
             o.reps = static_cast<int>(bench::parse_list(value()).at(0));
         else if (a == "--process-reps")
@@ -85,7 +90,8 @@ Options parse_args(int argc, char** argv) {
             o.limburg = value();
         else if (a == "--help" || a == "-h") {
             std::puts(
-                "bench_report [--n 10000,100000 | 0] [--history-n 10000 | 0] [--reps R] [--dir DIR]\n"
+                "bench_report [--n 10000,100000 | 0] [--history-n 10000 | 0] [--overview-n 10000 | 0] [--reps R]\n"
+                "             [--dir DIR]\n"
                 "             [--rapport PATH --limburg PATH] [--process-reps R]");
             std::exit(0);
         } else
@@ -292,6 +298,46 @@ void history(const Options& o, const fs::path& dir) {
     }
 }
 
+/// build_report and both renderers for the given sections; milliseconds.
+double render_ms(const View& view, const Evaluation& evaluation, const std::vector<std::string>& sections) {
+    ReportOptions options;
+    options.sections = sections;
+    const auto t = std::chrono::steady_clock::now();
+    const auto report = build_report(view, evaluation, options);
+    const auto html = render_html(report);
+    const auto md = render_markdown(report);
+    return elapsed_ms(t);
+}
+
+void overview_cost(const Options& o, const fs::path& dir) {
+    if (o.overview_n == 0) return;
+    const auto n = o.overview_n;
+    const auto db = dir / "overview.db";
+    const Date as_of = prepare(db, n, 0);
+    const auto store = Store::open(db.string());
+    const View view = store.view(as_of);
+    const auto evaluation = RuleSet::defaults(&view).evaluate(view);
+    std::vector<std::string> without;
+    for (const auto& s : report_sections())
+        if (s != "overview") without.push_back(s);
+    // Alternating, so both sides see the same machine; the first pair warms up.
+    std::vector<double> with_ms, without_ms, ratios;
+    for (int r = 0; r <= o.reps; ++r) {
+        const double a = render_ms(view, evaluation, {});
+        const double b = render_ms(view, evaluation, without);
+        if (r == 0) continue;
+        with_ms.push_back(a);
+        without_ms.push_back(b);
+        ratios.push_back(a / b);
+    }
+    std::printf("\n### What the overview costs, N = %zu (build_report + HTML + Markdown; median of %d pairs)\n\n", n,
+                o.reps);
+    std::printf("| all sections ms | all but the overview ms | ratio (median of pairs) |\n| ---: | ---: | ---: |\n");
+    std::printf("| %.1f | %.1f | %.3f |\n", median(with_ms), median(without_ms), median(ratios));
+    std::fflush(stdout);
+    remove_db(db);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -305,6 +351,7 @@ int main(int argc, char** argv) {
         if (!o.rapport.empty()) whole_process(o, dir);
         national(o, dir);
         history(o, dir);
+        overview_cost(o, dir);
         std::printf("\nload average at end %s\n", load_average().c_str());
         if (o.dir.empty()) fs::remove_all(dir);
         return 0;

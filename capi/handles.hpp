@@ -79,6 +79,7 @@ struct ViewHolder {
     std::vector<std::vector<const char*>> action_scope;
     std::vector<std::vector<const char*>> action_see_also;
     std::vector<std::vector<actielijst_level_rec>> indicator_levels;
+    std::vector<std::vector<const char*>> indicator_actions;
 
     std::vector<actielijst_theme_rec> themes;
     std::vector<actielijst_region_rec> regions;
@@ -88,6 +89,7 @@ struct ViewHolder {
     std::vector<actielijst_status_rec> statuses;
     std::vector<actielijst_proposal_rec> proposals;
     std::vector<actielijst_indicator_rec> indicators;
+    std::vector<actielijst_indicator_rec_v2> indicators_v2;  ///< the same, with their actions
     std::vector<actielijst_observation_rec> observations;
 };
 

@@ -8,6 +8,7 @@
 #include "handles.hpp"
 
 #include <actielijst/changes.hpp>
+#include <actielijst/decision_list.hpp>
 #include <actielijst/report.hpp>
 
 #include <algorithm>
@@ -101,7 +102,10 @@ Report build_report(const ReportRequest& request) {
     const auto& now = request.view->holder->view;
     std::optional<RuleSet> defaults;
     if (!request.rules) defaults.emplace(RuleSet::defaults());
-    const auto evaluation = (request.rules ? request.rules->holder->rules : *defaults).evaluate(now);
+    // The rules speak the report's language: labels and English messages (rules.md).
+    EvaluateOptions evaluate;
+    evaluate.language = request.options.language;
+    const auto evaluation = (request.rules ? request.rules->holder->rules : *defaults).evaluate(now, evaluate);
     std::optional<Changes> changes;
     if (request.compare) changes = diff(request.compare->holder->view, now);
     std::vector<Contact> contacts;
@@ -131,6 +135,114 @@ int actielijst_report_render(actielijst_view* view, actielijst_rules* rules, con
         const auto request = capi::report_request(fn, view, rules, options, compare);
         require(out, fn, "out");
         return capi::fill_buf(out, actielijst::render(capi::build_report(request), request.format));
+    });
+}
+
+}  // extern "C"
+
+// ---- The list after a meeting (besluitenlijst) ----------------------------------
+
+namespace actielijst::capi {
+namespace {
+
+constexpr actielijst_decision_list_options default_decision_list_options = ACTIELIJST_DECISION_LIST_OPTIONS_INIT;
+
+struct DecisionListRequest {
+    const actielijst_store* store = nullptr;
+    DecisionListOptions options;
+    std::string meeting;
+    std::optional<Date> as_of;
+    ReportFormat format = ReportFormat::html;
+};
+
+/// Checks the arguments of a decision-list call named `fn` before any work.
+DecisionListRequest decision_list_request(const char* fn, actielijst_store* store,
+                                          const actielijst_decision_list_options* options) {
+    DecisionListRequest request;
+    request.store = handle(fn, "store", store);
+    if (options)
+        check_version(fn, "options->version", options->version, ACTIELIJST_DECISION_LIST_OPTIONS_VERSION);
+    const actielijst_decision_list_options& o = options ? *options : default_decision_list_options;
+    check_enum(fn, "options->format", o.format, ACTIELIJST_REPORT_HTML, ACTIELIJST_REPORT_JSON);
+    request.format = static_cast<ReportFormat>(o.format);
+    std::string language = optional_text(fn, "options->language", o.language);
+    if (!language.empty()) {
+        if (language != "nl" && language != "en")
+            fail_arg(fn, "options->language", "is " + quote(language) + ", not \"nl\" or \"en\"");
+        request.options.language = std::move(language);
+    }
+    request.options.title = optional_text(fn, "options->title", o.title);
+    if (o.due_within_days < 0)
+        fail_arg(fn, "options->due_within_days", "is " + std::to_string(o.due_within_days) + ", not 0 or more");
+    request.options.due_within_days = o.due_within_days;
+    request.meeting = optional_text(fn, "options->meeting", o.meeting);
+    request.as_of = optional_date(fn, "options->as_of", o.as_of);
+    return request;
+}
+
+DecisionList build_decision_list(const DecisionListRequest& request) {
+    return actielijst::build_decision_list(request.store->store, request.meeting, request.options,
+                                           request.meeting.empty() ? request.as_of : std::nullopt);
+}
+
+}  // namespace
+}  // namespace actielijst::capi
+
+extern "C" {
+
+int actielijst_decision_list_options_init(actielijst_decision_list_options* opts, uint32_t version) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        require(opts, fn, "opts");
+        actielijst::capi::check_version(fn, "version", version, ACTIELIJST_DECISION_LIST_OPTIONS_VERSION);
+        *opts = actielijst::capi::default_decision_list_options;
+        return ACTIELIJST_OK;
+    });
+}
+
+int actielijst_decision_list_render(actielijst_store* store, const actielijst_decision_list_options* options,
+                                    actielijst_buf* out) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        namespace capi = actielijst::capi;
+        const auto request = capi::decision_list_request(fn, store, options);
+        require(out, fn, "out");
+        return capi::fill_buf(out, actielijst::render_decision_list(capi::build_decision_list(request), request.format));
+    });
+}
+
+int actielijst_decision_list_render_stream(actielijst_store* store, const actielijst_decision_list_options* options,
+                                           actielijst_write_fn write, void* ctx) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        namespace capi = actielijst::capi;
+        const auto request = capi::decision_list_request(fn, store, options);
+        if (!write) capi::fail_arg(fn, "write", "is NULL");
+        // A decision list holds one period's changes, not the whole list, so it is
+        // rendered whole and handed over in pieces of 16 KiB.
+        const std::string text =
+            actielijst::render_decision_list(capi::build_decision_list(request), request.format);
+        constexpr std::size_t piece = std::size_t{1} << 14;
+        for (std::size_t at = 0; at < text.size(); at += piece) {
+            const int rc = write(ctx, text.data() + at, std::min(piece, text.size() - at));
+            if (rc != 0)
+                throw actielijst::Error(actielijst::Errc::io, std::string(fn) + ": the write callback failed (returned " +
+                                                                  std::to_string(rc) + "); the output is incomplete");
+        }
+        return ACTIELIJST_OK;
+    });
+}
+
+int actielijst_decision_list_render_file(actielijst_store* store, const actielijst_decision_list_options* options,
+                                         const char* path) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        namespace capi = actielijst::capi;
+        const auto request = capi::decision_list_request(fn, store, options);
+        const std::string p = capi::text(fn, "path", path);
+        if (p.empty()) capi::fail_arg(fn, "path", "is empty");
+        actielijst::render_decision_list_file(capi::build_decision_list(request), request.format, p);
+        return ACTIELIJST_OK;
     });
 }
 

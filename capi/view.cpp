@@ -94,12 +94,16 @@ ViewHolder::ViewHolder(View data) : view(std::move(data)) {
         for (const auto& l : ind.levels())
             levels.push_back({l.key().c_str(), l.label().nl().c_str(), l.label().en().c_str()});
         indicator_levels.push_back(std::move(levels));
+        indicator_actions.push_back(c_strings(ind.actions()));
     }
     for (std::size_t i = 0; i < view.indicators().size(); ++i) {
         const auto& ind = view.indicators()[i];
         indicators.push_back({ind.key().c_str(), ind.label().nl().c_str(), ind.label().en().c_str(),
                               static_cast<std::int32_t>(ind.kind()), ind.unit().c_str(),
                               count_of(indicator_levels[i].size()), array_of(indicator_levels[i], no_levels)});
+        const auto& r = indicators.back();
+        indicators_v2.push_back({r.key, r.label_nl, r.label_en, r.kind, r.unit, r.level_count, r.levels,
+                                 count_of(indicator_actions[i].size()), array_of(indicator_actions[i], no_texts)});
     }
 
     for (const auto& o : view.observations()) {
@@ -370,6 +374,21 @@ int actielijst_indicator_iter_new(actielijst_view* view, actielijst_indicator_it
 }
 int actielijst_indicator_iter_next(actielijst_indicator_rec* rec, actielijst_indicator_iter* it) {
     return iter_next(__func__, rec, it);
+}
+int actielijst_indicator_iter_next_v2(actielijst_indicator_rec_v2* rec, actielijst_indicator_iter* it) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        auto* i = handle(fn, "it", it);
+        require(rec, fn, "rec");
+        // An indicator iterator goes over all of its view's records (new_iter), so its
+        // position is also the position in the view's v2 records.
+        const auto* holder = static_cast<const actielijst::capi::ViewHolder*>(i->owner.get());
+        if (!holder || i->shared != &holder->indicators)
+            throw std::logic_error("an indicator iterator that is not over all of its view's indicators");
+        if (i->next >= holder->indicators_v2.size()) return ACTIELIJST_ITEROVER;
+        *rec = holder->indicators_v2[i->next++];
+        return ACTIELIJST_OK;
+    });
 }
 void actielijst_indicator_iter_free(actielijst_indicator_iter* it) { actielijst::capi::free_handle(it); }
 

@@ -80,6 +80,13 @@ std::vector<actielijst::Level> levels(const char* fn, const actielijst_indicator
     return out;
 }
 
+/// Indicator inputs come in two versions: 1 ends after `levels`. A caller built
+/// against version 1 has the shorter struct, so only its fields are read or written.
+void check_indicator_input_version(const char* fn, const char* argument, std::uint32_t version) {
+    if (version != 1 && version != ACTIELIJST_INDICATOR_INPUT_VERSION)
+        actielijst::capi::check_version(fn, argument, version, ACTIELIJST_INDICATOR_INPUT_VERSION);
+}
+
 }  // namespace
 
 extern "C" {
@@ -113,7 +120,25 @@ int actielijst_action_input_init(actielijst_action_input* in, uint32_t version) 
 }
 
 int actielijst_indicator_input_init(actielijst_indicator_input* in, uint32_t version) {
-    return input_init(__func__, in, version, ACTIELIJST_INDICATOR_INPUT_VERSION, default_indicator);
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        require(in, fn, "in");
+        check_indicator_input_version(fn, "version", version);
+        const auto& d = default_indicator;
+        in->version = version;
+        in->key = d.key;
+        in->label_nl = d.label_nl;
+        in->label_en = d.label_en;
+        in->kind = d.kind;
+        in->unit = d.unit;
+        in->level_count = d.level_count;
+        in->levels = d.levels;
+        if (version >= 2) {
+            in->action_count = d.action_count;
+            in->actions = d.actions;
+        }
+        return ACTIELIJST_OK;
+    });
 }
 
 int actielijst_store_install_default_states(actielijst_store* store, uint32_t* added) {
@@ -222,7 +247,7 @@ int actielijst_store_put_indicator(actielijst_store* store, const actielijst_ind
     return guard(fn, [&] {
         auto* s = handle(fn, "store", store);
         require(in, fn, "in");
-        actielijst::capi::check_version(fn, "in->version", in->version, ACTIELIJST_INDICATOR_INPUT_VERSION);
+        check_indicator_input_version(fn, "in->version", in->version);
         auto key = text(fn, "in->key", in->key);
         auto nl = text(fn, "in->label_nl", in->label_nl);
         auto en = optional_text(fn, "in->label_en", in->label_en);
@@ -230,11 +255,14 @@ int actielijst_store_put_indicator(actielijst_store* store, const actielijst_ind
                                      ACTIELIJST_INDICATOR_NUMBER);
         auto unit = optional_text(fn, "in->unit", in->unit);
         auto steps = levels(fn, *in);
+        std::vector<std::string> measures;
+        if (in->version >= 2)
+            measures = actielijst::capi::text_array(fn, "in->actions", "action_count", in->action_count, in->actions);
         actielijst::Dataset one;
         without_prefix("indicators[0].", [&] {
             one.indicators.emplace_back(std::move(key), label(std::move(nl), std::move(en)),
                                         static_cast<actielijst::IndicatorKind>(in->kind), std::move(steps),
-                                        std::move(unit));
+                                        std::move(unit), actielijst::Period{}, std::move(measures));
             s->store.merge(one);
         });
         return ACTIELIJST_OK;

@@ -259,6 +259,22 @@ typedef struct actielijst_indicator_rec {
     const actielijst_level_rec *levels; /* lowest first; ordinal only */
 } actielijst_indicator_rec;
 
+/** actielijst_indicator_rec and the action points the indicator measures, read with
+ *  actielijst_indicator_iter_next_v2. A record cannot grow in place (the caller
+ *  allocates it and the library writes every member), so this is a record of its own. */
+typedef struct actielijst_indicator_rec_v2 {
+    const char *key;
+    const char *label_nl;
+    const char *label_en;
+    int32_t kind; /* ACTIELIJST_INDICATOR_* */
+    const char *unit;
+    uint32_t level_count;
+    const actielijst_level_rec *levels; /* lowest first; ordinal only */
+    uint32_t action_count;
+    const char *const *actions; /* action keys, those on the list at the view's date; none:
+                                   a list-wide indicator that belongs to no action */
+} actielijst_indicator_rec_v2;
+
 /** See docs/json-format.md, "observation", for what the fields mean together. */
 typedef struct actielijst_observation_rec {
     const char *indicator;
@@ -479,14 +495,22 @@ typedef struct actielijst_indicator_input {
     const char *unit;     /* count/number only; NULL or "" for none */
     uint32_t level_count;
     const actielijst_level_input *levels; /* ordinal: at least two, lowest first */
+    /* Since version 2: */
+    uint32_t action_count;
+    const char *const *actions; /* keys of stored action points the indicator measures; may be
+                                   NULL when action_count is 0 (a list-wide indicator) */
 } actielijst_indicator_input;
-#define ACTIELIJST_INDICATOR_INPUT_VERSION 1
+#define ACTIELIJST_INDICATOR_INPUT_VERSION 2
 #define ACTIELIJST_INDICATOR_INPUT_INIT \
-    {ACTIELIJST_INDICATOR_INPUT_VERSION, NULL, NULL, NULL, ACTIELIJST_INDICATOR_ORDINAL, NULL, 0, NULL}
+    {ACTIELIJST_INDICATOR_INPUT_VERSION, NULL, NULL, NULL, ACTIELIJST_INDICATOR_ORDINAL, NULL, 0, NULL, 0, NULL}
+/** Version 1 ends after `levels`: for it only those fields are written (and read by
+ *  actielijst_store_put_indicator). */
 ACTIELIJST_API int actielijst_indicator_input_init(actielijst_indicator_input *in, uint32_t version);
-/** Errors: EVERSION, EINVALID (NULL, not UTF-8, bad key or kind, too few or duplicate
- *  levels, a unit on an ordinal), ECONFLICT (a change of kind, or a removed level,
- *  while observations use it), ESTORAGE. */
+/** Replaces the whole definition: an input of version 1, which has no actions, stores
+ *  a list-wide indicator (measuring no action).
+ *  Errors: EVERSION, EINVALID (NULL, not UTF-8, bad key or kind, too few or duplicate
+ *  levels, a unit on an ordinal, an unknown or repeated action), ECONFLICT (a change of
+ *  kind, or a removed level, while observations use it), ESTORAGE. */
 ACTIELIJST_API int actielijst_store_put_indicator(actielijst_store *store, const actielijst_indicator_input *in);
 
 /** A new state of affairs. Strings are copied. `scope` may be a code or alias;
@@ -738,6 +762,8 @@ ACTIELIJST_API void actielijst_proposal_iter_free(actielijst_proposal_iter *it);
 
 ACTIELIJST_API int actielijst_indicator_iter_new(actielijst_view *view, actielijst_indicator_iter **out);
 ACTIELIJST_API int actielijst_indicator_iter_next(actielijst_indicator_rec *rec, actielijst_indicator_iter *it);
+/** The same record with the actions the indicator measures. */
+ACTIELIJST_API int actielijst_indicator_iter_next_v2(actielijst_indicator_rec_v2 *rec, actielijst_indicator_iter *it);
 ACTIELIJST_API void actielijst_indicator_iter_free(actielijst_indicator_iter *it);
 
 /** The latest observations at the view's date; `indicator` NULL or "" for all.
@@ -1047,8 +1073,8 @@ typedef struct actielijst_report_options {
     int32_t format;           /* ACTIELIJST_REPORT_*; default HTML */
     const char *language;     /* "nl" (NULL or "": default) or "en" */
     const char *title;        /* NULL or "": the list's title, else "Actielijst" / "Action list" */
-    const char *sections;     /* comma-separated names (summary, decisions, signals, changes,
-                                 actions, monitoring) in any order; NULL or "": all */
+    const char *sections;     /* comma-separated names (summary, overview, decisions, signals,
+                                 changes, actions, monitoring) in any order; NULL or "": all */
     const char *filter;       /* filter expression (docs/rules.md) selecting action points;
                                  NULL or "": all */
     const char *meeting;      /* meeting key; NULL or "": the last meeting on or before the
@@ -1138,6 +1164,71 @@ ACTIELIJST_API int actielijst_report_render_stream(actielijst_view *view, actiel
 ACTIELIJST_API int actielijst_report_render_file(actielijst_view *view, actielijst_rules *rules,
                                                  const actielijst_report_options *options, actielijst_view *compare,
                                                  const char *path);
+
+/* ---- The list after a meeting (besluitenlijst) -------------------------------
+ * What a meeting decided (with the words of each decision), which proposals were
+ * tabled, which action points were added, closed or given a new deadline, and what
+ * stays open for the next meeting (docs/decision-list.md). Computed from the
+ * store's history between the previous meeting and this one; rendered in the
+ * report formats (ACTIELIJST_REPORT_*). Reproducible and escaped as the report is. */
+
+/** Options for actielijst_decision_list_render. Initialise with
+ *  ACTIELIJST_DECISION_LIST_OPTIONS_INIT or actielijst_decision_list_options_init().
+ *  NULL texts mean the default. */
+typedef struct actielijst_decision_list_options {
+    uint32_t version;        /* ACTIELIJST_DECISION_LIST_OPTIONS_VERSION */
+    int32_t format;          /* ACTIELIJST_REPORT_*; default HTML */
+    const char *language;    /* "nl" (NULL or "": default) or "en" */
+    const char *title;       /* NULL or "": "Besluitenlijst" / "Decision list" */
+    const char *meeting;     /* key of a stored meeting; NULL or "": the last meeting on or
+                                before as_of */
+    const char *as_of;       /* ISO date choosing the default meeting; NULL or "": the last
+                                meeting of all. Ignored when meeting is given */
+    int32_t due_within_days; /* an open action counts as due for the next meeting when its
+                                due date is at most this many days after the meeting (0 or
+                                more; default 42) */
+} actielijst_decision_list_options;
+
+#define ACTIELIJST_DECISION_LIST_OPTIONS_VERSION 1
+#define ACTIELIJST_DECISION_LIST_OPTIONS_INIT \
+    {ACTIELIJST_DECISION_LIST_OPTIONS_VERSION, ACTIELIJST_REPORT_HTML, NULL, NULL, NULL, NULL, 42}
+
+/** Fills *opts with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
+ACTIELIJST_API int actielijst_decision_list_options_init(actielijst_decision_list_options *opts, uint32_t version);
+
+/** Renders the list after a meeting of `store`: the meeting options->meeting (or
+ *  the default one), compared with the store's list at the previous meeting (the
+ *  latest stored meeting before it; with none, everything up to the meeting
+ *  counts). `options` NULL: the defaults. Owned: *out (text, NUL-terminated),
+ *  release with actielijst_buf_dispose(); untouched on failure. The store is only
+ *  read.
+ *  Errors: EINVALID (NULL store or out, an invalid handle, an unknown format or
+ *  language, a malformed as_of, a negative due_within_days), ENOTFOUND (an unknown
+ *  meeting, or no meeting on or before as_of; the message names it), EVERSION
+ *  (options->version), ESTORAGE, ENOMEM. */
+ACTIELIJST_API int actielijst_decision_list_render(actielijst_store *store,
+                                                   const actielijst_decision_list_options *options,
+                                                   actielijst_buf *out);
+
+/** Renders the list as actielijst_decision_list_render does (same arguments, same
+ *  bytes) and writes it to `write` in pieces. The list is built before the first
+ *  byte is written, so every error of actielijst_decision_list_render calls `write`
+ *  not at all; after an EIO the callback may have received part of the list.
+ *  Errors: those of actielijst_decision_list_render (EINVALID for a NULL write
+ *  instead of a NULL out), and EIO (the callback returned non-zero). */
+ACTIELIJST_API int actielijst_decision_list_render_stream(actielijst_store *store,
+                                                          const actielijst_decision_list_options *options,
+                                                          actielijst_write_fn write, void *ctx);
+
+/** Renders the list as actielijst_decision_list_render does and writes it to the
+ *  file at `path`, atomically, as actielijst_store_export_json_file writes.
+ *  Errors: those of actielijst_decision_list_render (EINVALID for a NULL, empty or
+ *  non-UTF-8 path instead of a NULL out), and EIO naming the path, what failed and
+ *  why. */
+ACTIELIJST_API int actielijst_decision_list_render_file(actielijst_store *store,
+                                                        const actielijst_decision_list_options *options,
+                                                        const char *path);
 
 /* ---- Testing the boundary ---------------------------------------------- */
 

@@ -2,6 +2,7 @@
 #include "cli.hpp"
 #include "output.hpp"
 
+#include <actielijst/report.hpp>
 #include <actielijst/rules.hpp>
 
 #include <ostream>
@@ -10,8 +11,9 @@ namespace cli {
 namespace {
 
 struct CheckOptions {
-    std::string rules, where, as_of, fail_on;
+    std::string rules, where, as_of, fail_on, language = "nl";
     bool json = false;
+    bool explain = false;
 };
 
 int run_check(const Context& ctx, const CheckOptions& o) {
@@ -22,7 +24,9 @@ int run_check(const Context& ctx, const CheckOptions& o) {
     // (not about one action) stay, as in the report.
     const auto view = o.where.empty() ? store.view(date) : store.view(date, actielijst::Filter::parse(o.where, "--where"));
     const auto rules = o.rules.empty() ? actielijst::RuleSet::defaults(&view) : actielijst::RuleSet::load(o.rules, &view);
-    const auto evaluation = rules.evaluate(view);
+    actielijst::EvaluateOptions evaluate;
+    evaluate.language = o.language;
+    const auto evaluation = rules.evaluate(view, evaluate);
     std::vector<const actielijst::Finding*> findings;
     for (const auto& f : evaluation.findings) findings.push_back(&f);
 
@@ -65,7 +69,14 @@ int run_check(const Context& ctx, const CheckOptions& o) {
                 if (!f->action.empty()) out << "  " << f->action;
                 if (!f->region.empty()) out << "  " << f->region;
                 out << "\n  " << f->message << "\n";
-                for (const auto& r : f->reasons) out << "    because " << r.expression << ": " << r.detail << "\n";
+                // The reason in words; its expression with --explain, or when there are no words for it.
+                for (const auto& r : f->reasons) {
+                    const auto words = actielijst::reason_in_words(r, view, o.language);
+                    if (!words.empty()) out << "    " << (o.language == "en" ? "because " : "omdat ") << words << "\n";
+                    if (words.empty() || o.explain)
+                        out << "    " << (words.empty() ? "because " : "  rule: ") << r.expression << ": " << r.detail
+                            << "\n";
+                }
             }
         });
     }
@@ -84,6 +95,9 @@ void add_check_command(CLI::App& app, Context& ctx) {
         ->check(iso_date());
     sub->add_option("--fail-on", o->fail_on, "Exit 1 when a finding at or above this severity exists")
         ->check(CLI::IsMember({"info", "warning", "alert"}));
+    sub->add_option("--language", o->language, "Language of the messages and reasons: nl (default) or en")
+        ->check(CLI::IsMember({"nl", "en"}));
+    sub->add_flag("--explain", o->explain, "Also print each reason as the rule's expression and the values it saw");
     sub->add_flag("--json", o->json, "Print JSON");
 }
 

@@ -280,7 +280,15 @@ json_check 'any(o["region"] == "CR39" and o.get("count") == 2 for o in d["observ
 # ---- check (exit 0 / 1 / 3) -----------------------------------------------------
 run 0 check
 out_has "Checked as of 2023-03-01: 4 alert"
-out_has "because state_category = \"blocked\""
+# Reasons in words, in the chosen language; the rule's expression with --explain.
+out_has "omdat stand van zaken Stagneert sinds 1 maart 2023"
+out_lacks "state_category"
+run 0 check --explain
+out_has "omdat stand van zaken Stagneert sinds 1 maart 2023"
+out_has "rule: state_category = \"blocked\""
+run 0 check --language en
+out_has "because state of affairs Stalled since 1 March 2023"
+run 2 check --language de
 run 1 check --fail-on alert
 run 1 check --fail-on info --where 'theme = "werken"'
 run 0 check --fail-on alert --where 'theme = "werken"'
@@ -348,6 +356,42 @@ run 3 report --meeting nope
 err_has "nope"
 run 3 report -o "$WORK/no/such/dir/report.html"
 err_has "$WORK/no/such/dir/report.html: cannot create a temporary file in its directory: No such file or directory"
+
+# ---- report --kind besluitenlijst: the list after a meeting ------------------------
+# The Limburg list and its illustrative follow-up meeting, in a store of their own.
+BL=$WORK/besluiten.db
+run 0 --db "$BL" init
+run 0 --db "$BL" import "$DATA"
+run 3 --db "$BL" report --kind besluitenlijst          # the list has no meetings yet
+err_has "no meeting held on or before 2023-03-01"
+run 0 --db "$BL" import "$SOURCE_DIR/tests/fixtures/limburg-next-meeting.json"
+run 0 --db "$BL" report --kind besluitenlijst --meeting sg-2023-04 --format md
+out_has "# Besluitenlijst"
+out_has "## Genomen besluiten"
+out_has "vóór de zomer"
+out_has "## Openstaand voor de volgende vergadering"
+run 0 --db "$BL" report --kind besluitenlijst --meeting sg-2023-04 --format json --language en
+json_check 'd["format"] == "actielijst-decision-list" and d["language"] == "en" and d["meeting"] == "sg-2023-04" and d["previous_meeting"] == "sg-2023-03" and [p["key"] for p in d["decisions"]] == ["P2"] and [a["key"] for a in d["actions_closed"]] == ["wonen-afspraken-huisvesting"]'
+# Without --meeting: the last meeting on or before the picture's date (the list's 2023-03-01, or --as-of).
+run 0 --db "$BL" report --kind besluitenlijst --format json
+json_check 'd["meeting"] == "sg-2023-03" and d["previous_meeting"] == "" and d["from"] is None and len(d["actions_added"]) == 19'
+run 0 --db "$BL" report --kind besluitenlijst --as-of 2023-05-01 --format csv
+out_has "P2"
+[[ $(head -c 10 "$WORK/out") == "onderdeel," ]] || fail "the besluitenlijst CSV has no Dutch header"
+run 0 --db "$BL" report --kind report --format json --as-of 2023-04-12
+json_check 'd["format"] == "actielijst-report" and d["meeting"] == "sg-2023-04"'
+run 0 --db "$BL" report --kind besluitenlijst --meeting sg-2023-04 -o "$WORK/besluiten.html"
+out_has "Decision list of meeting sg-2023-04 (2023-04-12, html) written to $WORK/besluiten.html."
+grep -qF "Openstaand voor de volgende vergadering" "$WORK/besluiten.html" || fail "no open items in the besluitenlijst"
+run 2 --db "$BL" report --kind notulen
+err_has "--kind"
+run 2 --db "$BL" report --kind besluitenlijst --section summary
+err_has "--section does not apply to --kind besluitenlijst"
+run 2 --db "$BL" report --kind besluitenlijst --language fr
+run 3 --db "$BL" report --kind besluitenlijst --meeting nope
+err_has 'unknown meeting "nope"'
+run 3 --db "$BL" report --kind besluitenlijst --meeting sg-2023-04 -o "$WORK/no/such/dir/besluiten.html"
+err_has "$WORK/no/such/dir/besluiten.html"
 
 # ---- the meeting cycle: meetings, a proposal tabled at one and decided at the next --
 # A store of its own (the Limburg list brings its states), so the dates are only these.

@@ -35,7 +35,9 @@ file(READ ${WORK}/all.md all)
 require("${all}" "## Signalen")
 require("${all}" "### Alarm")
 require("${all}" "gebrek aan capaciteit")
-require("${all}" "`state_category = \"blocked\"`: state\\_category is \"blocked\"")
+# Reasons in words, with the rule's expression beside them.
+require("${all}" "stand van zaken Stagneert sinds 1 maart 2023 (`state_category = \"blocked\"`)")
+require("${all}" "## Overzicht")
 require("${all}" "monitoringscijfers zijn van 2020-12-31")
 require("${all}" "**Status:** rood — stalled")
 require("${all}" "### In gesprek met internationale werknemers (`algemeen-in-gesprek`)")
@@ -89,3 +91,11 @@ run(3 out --out ${WORK}/bad.pdf)
 require("${out}" "cannot tell the format")
 run(3 out --out ${WORK}/bad.md --lang de)
 require("${out}" "expected \"nl\" or \"en\"")
+
+# The besluitenlijst after the (illustrative) next meeting: the decision taken, with its text.
+run(0 out --data ${SOURCE_DIR}/tests/fixtures/limburg-next-meeting.json --kind besluitenlijst --meeting sg-2023-04
+    --out ${WORK}/besluiten.md)
+file(READ ${WORK}/besluiten.md besluiten)
+require("${besluiten}" "# Besluitenlijst")
+require("${besluiten}" "Huisvesting (wonen-regionaal-beleid)")
+require("${besluiten}" "regionale bestuurlijke overleggen Wonen")

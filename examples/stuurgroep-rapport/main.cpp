@@ -6,8 +6,15 @@
 //                      --out rapport.html --out rapport.md [--lang en] [--sections summary,actions]
 //                      [--rules my.rules] [--where 'theme = "wonen"'] [--as-of 2024-03-18]
 //                      [--compare-date 2023-01-01] [--title "..."] [--contacts]
+//
+// With --kind besluitenlijst it writes the list after a meeting instead
+// (actielijst/decision_list.hpp):
+//
+//   stuurgroep-rapport --data examples/data/limburg.json --data tests/fixtures/limburg-next-meeting.json
+//                      --db limburg.db --kind besluitenlijst --meeting sg-2023-04 --out besluitenlijst.html
 #include <actielijst.hpp>
 #include <actielijst/changes.hpp>
+#include <actielijst/decision_list.hpp>
 #include <actielijst/report.hpp>
 #include <actielijst/rules.hpp>
 
@@ -16,7 +23,9 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <sstream>
+#include <utility>
 
 namespace {
 
@@ -63,10 +72,15 @@ std::vector<std::string> split(const std::string& text) {
 
 int main(int argc, char** argv) {
     CLI::App app{"Writes the steering-group report of an action list as HTML, Markdown, CSV or JSON."};
-    std::string data, db, as_of, compare_date, rules_file, sections;
-    std::vector<std::string> outs, formats;
+    std::string db, as_of, compare_date, rules_file, sections, kind = "report", meeting;
+    std::vector<std::string> data, outs, formats;
     ReportOptions options;
-    app.add_option("--data", data, "JSON action list to import first (re-importing is harmless)")->check(CLI::ExistingFile);
+    app.add_option("--data", data, "JSON action list to import first, repeatable, in order (re-importing is harmless)")
+        ->check(CLI::ExistingFile);
+    app.add_option("--kind", kind, "report (default) or besluitenlijst (the list after --meeting)")
+        ->check(CLI::IsMember({"report", "besluitenlijst"}));
+    app.add_option("--meeting", meeting,
+                   "Key of the meeting the report or besluitenlijst is for (default: the last one on or before the date)");
     app.add_option("--db", db, "SQLite store to read (created when missing)")->required();
     app.add_option("--out", outs, "File to write; repeatable. The format follows the extension (.html, .md, .csv, .json)")
         ->required();
@@ -74,7 +88,8 @@ int main(int argc, char** argv) {
     app.add_option("--lang", options.language, "Report language: nl (default) or en");
     app.add_option("--title", options.title, "Report title (default: the list's own title)");
     app.add_option("--sections", sections,
-                   "Comma-separated sections: summary, decisions, signals, changes, actions, monitoring (default: all)");
+                   "Comma-separated sections: summary, overview, decisions, signals, changes, actions, monitoring "
+                   "(default: all)");
     app.add_option("--as-of", as_of, "Report date YYYY-MM-DD (default: the list's own as-of date)");
     app.add_option("--compare-date", compare_date, "Show the changes since the store's state at this date YYYY-MM-DD");
     app.add_option("--rules", rules_file, "Rules file (default: the rules shipped with the library)")
@@ -88,11 +103,39 @@ int main(int argc, char** argv) {
             throw Error(Errc::invalid, "--format: give one per --out, or none");
         options.sections = split(sections);
         auto store = Store::open(db);
-        if (!data.empty()) {
-            const auto s = store.import_json(read_file(data));
-            std::cout << "Imported " << data << ": " << s.definitions_added << " new definitions, " << s.updates_added
+        for (const auto& file : data) {
+            const auto s = store.import_json(read_file(file));
+            std::cout << "Imported " << file << ": " << s.definitions_added << " new definitions, " << s.updates_added
                       << " new states of affairs (" << s.updates_unchanged << " already stored).\n";
         }
+        if (kind == "besluitenlijst") {
+            const std::pair<bool, const char*> report_only[] = {
+                {!sections.empty(), "--sections"}, {!compare_date.empty(), "--compare-date"},
+                {!rules_file.empty(), "--rules"},  {!options.filter.empty(), "--where"},
+                {options.include_contacts, "--contacts"}};
+            for (const auto& [given, name] : report_only)
+                if (given) throw Error(Errc::invalid, std::string(name) + " does not apply to --kind besluitenlijst");
+            DecisionListOptions list_options;
+            list_options.language = options.language;
+            list_options.title = options.title;
+            // Without --meeting: the last meeting on or before the report date.
+            std::optional<Date> date;
+            if (meeting.empty()) date = report_date(as_of, store);
+            const auto list = build_decision_list(store, meeting, list_options, date);
+            std::vector<ReportFormat> kinds;
+            for (std::size_t i = 0; i < outs.size(); ++i)
+                kinds.push_back(format_of(outs[i], formats.empty() ? std::string() : formats[i]));
+            for (std::size_t i = 0; i < outs.size(); ++i) render_decision_list_file(list, kinds[i], outs[i]);
+            std::cout << "Besluitenlijst of " << list.meeting << " (" << list.meeting_date.iso() << "): "
+                      << list.decisions.size() << " decisions, " << list.tabled.size() << " proposals tabled, "
+                      << list.actions_added.size() << " action points added, " << list.actions_closed.size()
+                      << " closed, " << list.deadlines_moved.size() << " new deadlines, " << list.open_items.size()
+                      << " open items.\n"
+                      << "Store:  " << db << "\n";
+            for (const auto& out : outs) std::cout << "Besluitenlijst: " << out << "\n";
+            return 0;
+        }
+        options.meeting = meeting;
         // --where asks the store for the selected action points only (a scoped view);
         // the changes since a date are a difference of whole lists, so --compare-date
         // reads the whole list and lets the report select.
@@ -101,7 +144,11 @@ int main(int argc, char** argv) {
                               ? store.view(date)
                               : store.view(date, Filter::parse(options.filter, "--where"));
         const auto rules = rules_file.empty() ? RuleSet::defaults(&view) : RuleSet::load(rules_file, &view);
-        const auto evaluation = rules.evaluate(view);
+        if (options.language != "nl" && options.language != "en")  // before the rules use it
+            throw Error(Errc::invalid, "report language: expected \"nl\" or \"en\", got \"" + options.language + "\"");
+        EvaluateOptions evaluate;  // messages and labels in the report's language
+        evaluate.language = options.language;
+        const auto evaluation = rules.evaluate(view, evaluate);
         std::optional<Changes> changes;
         if (!compare_date.empty()) changes = diff(store.view(Date::parse(compare_date, "--compare-date")), view);
         std::vector<Contact> contacts;

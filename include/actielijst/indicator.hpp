@@ -34,9 +34,11 @@ private:
 class Indicator {
 public:
     /// An ordinal indicator needs at least two distinct levels, lowest first, and no
-    /// unit; count and number indicators have no levels. Throws Error(Errc::invalid).
+    /// unit; count and number indicators have no levels. `actions` are the keys of the
+    /// action points the indicator measures, without duplicates (e.g. `actions[1]`);
+    /// whether they exist is checked by the store. Throws Error(Errc::invalid).
     Indicator(std::string key, Label label, IndicatorKind kind, std::vector<Level> levels = {},
-              std::string unit = {}, Period period = {});
+              std::string unit = {}, Period period = {}, std::vector<std::string> actions = {});
 
     const std::string& key() const noexcept { return key_; }
     const Label& label() const noexcept { return label_; }
@@ -45,6 +47,10 @@ public:
     const std::string& unit() const noexcept { return unit_; }
     /// When it is monitored: observations are dated within it.
     const Period& period() const noexcept { return period_; }
+    /// Keys of the action points it measures, in the order given. Empty means a
+    /// list-wide indicator that belongs to no action: it is shown in the monitoring
+    /// appendix and the coverage chart only, never on an action's card.
+    const std::vector<std::string>& actions() const noexcept { return actions_; }
     /// Position of a level key (0 = lowest), or -1 when unknown.
     int level_rank(std::string_view level) const noexcept;
 
@@ -57,6 +63,7 @@ private:
     std::vector<Level> levels_;
     std::string unit_;
     Period period_;
+    std::vector<std::string> actions_;
 };
 
 /// What an observation says. For ordinal indicators `level` is set and:

@@ -32,8 +32,8 @@ std::string_view to_string(ReportFormat format) noexcept;
 /// "html", "md"/"markdown", "csv", "json"; throws Error(Errc::invalid) otherwise.
 ReportFormat parse_report_format(std::string_view text);
 
-/// The section names, in report order: summary, decisions, signals, changes,
-/// actions, monitoring.
+/// The section names, in report order: summary, overview, decisions, signals,
+/// changes, actions, monitoring.
 const std::vector<std::string>& report_sections();
 
 struct ReportOptions {
@@ -96,7 +96,28 @@ struct ReportProposal {
 
 struct ReportReference {
     std::string action;
-    std::string title;  ///< empty when the reference points outside the View
+    /// The title, followed by the key in brackets when another action of the list has
+    /// the same title; empty when the reference points outside the View.
+    std::string title;
+};
+
+/// One cell of the overview: an action point in one region column.
+struct ReportCell {
+    bool in_scope = false;  ///< the action's scope holds the region or one of its municipalities
+    /// The state category there (as ReportAction::category, over the region itself and
+    /// its municipalities in the scope); empty when none of them has a state of affairs.
+    std::string category;
+    /// What the cell says: the state's label when one state of affairs decides it,
+    /// else the aggregation in words ("2 van 5 gemeenten gereed, 3 actief").
+    std::string label;
+    std::optional<Date> as_of;  ///< the latest state of affairs counted
+};
+
+/// A column of the overview: a province or COROP region in the scope of a selected action.
+struct ReportColumn {
+    std::string region;
+    std::string region_name;
+    std::string region_kind;
 };
 
 struct ReportFinding {
@@ -109,6 +130,9 @@ struct ReportFinding {
     std::string region_name;
     std::string message;
     std::vector<Reason> reasons;  ///< as the engine wrote them (English details)
+    /// One per reason: the reason in words in the report's language, or empty when
+    /// there are no words for it (then the expression is what a reader gets).
+    std::vector<std::string> reason_words;
 };
 
 struct ReportAction {
@@ -120,11 +144,15 @@ struct ReportAction {
     std::vector<std::string> supports;  ///< owner names with role support
     std::optional<Date> due;
     int due_moves = 0;
-    /// The overall state category (docs/report.md): blocked if any scope is blocked,
-    /// else active if any is active, else todo if any is todo, else done if any is
-    /// done, else dropped; empty when no scope has a state of affairs.
+    /// The overall state category (docs/report.md, "Overall state"): the category all
+    /// scopes share; "partial" when some are closed (done or dropped) and others
+    /// not; else, between open categories, blocked before active before todo; done when
+    /// all are closed and one is done. Empty when no scope has a state of affairs.
     std::string category;
     std::string category_label;
+    /// The overall state in words, true across the scopes: "Gereed", or "deels gereed:
+    /// 1 van 3 regio's gereed, 2 niet gestart".
+    std::string overall;
     std::string rag;  ///< "grey", "green", "amber", "red"
     std::string rag_label;
     std::vector<std::string> rag_rules;  ///< the rules that decided red or amber
@@ -132,6 +160,11 @@ struct ReportAction {
     std::vector<ReportRollup> rollups;
     std::vector<ReportProposal> proposals;
     std::vector<ReportReference> see_also;
+    /// The overview row: one cell per Report::columns.
+    std::vector<ReportCell> cells;
+    /// The title as other parts of the report refer to it: with the key in brackets
+    /// when another action of the list has the same title.
+    std::string reference;
 };
 
 struct ReportTheme {
@@ -149,7 +182,7 @@ struct ReportSummaryRow {
 };
 
 struct ReportSummary {
-    /// todo, active, blocked, done, dropped, none (no state of affairs).
+    /// todo, active, blocked, partial, done, dropped, none (no state of affairs).
     std::vector<std::string> categories;
     std::vector<std::string> category_labels;
     std::vector<ReportSummaryRow> themes;
@@ -160,15 +193,28 @@ struct ReportSummary {
     std::array<std::size_t, 3> findings{};  ///< by Severity: info, warning, alert
 };
 
-/// One coverage bar: of an ordinal indicator in a region, how many municipalities
-/// are known at its highest level, known at all, and exist.
+/// Municipalities of a region at exactly one level of an ordinal indicator.
+struct ReportLevelCount {
+    std::string level;
+    std::string level_label;
+    std::size_t count = 0;
+};
+
+/// One coverage bar: of an ordinal indicator in a region, how many municipalities are
+/// at each level, counting both the municipalities' own figures and the region's own
+/// "x van de y" statements, and how many are unknown.
 struct ReportCoverage {
     std::string indicator;
     std::string indicator_label;
     std::string region;
     std::string region_name;
     std::string level_label;  ///< the highest level
-    Rollup rollup;
+    Rollup rollup;            ///< at the highest level
+    /// Highest level first; a municipality counts once, at the highest level any
+    /// figure places it. Levels with no municipality are included with count 0.
+    std::vector<ReportLevelCount> levels;
+    std::size_t unknown = 0;  ///< municipalities no figure places at any level
+    std::string words;        ///< "4 Beleid vastgesteld, 1 In voorbereiding, 3 onbekend"
 };
 
 struct ReportObservation {
@@ -213,6 +259,9 @@ struct Report {
     std::string filter;
     std::vector<std::string> sections;  ///< included sections, in report order
     ReportSummary summary;
+    /// The overview's columns: the provinces and COROP regions the selected actions'
+    /// scopes name (directly or through a municipality), in the list's region order.
+    std::vector<ReportColumn> columns;
     std::vector<ReportProposal> decisions;  ///< open proposals of the selected actions
     std::vector<ReportFinding> signals;     ///< alert, warning, info
     /// Set when Changes were given to build_report.
@@ -230,6 +279,11 @@ struct Report {
 /// meeting) or the RuleError of a bad filter.
 Report build_report(const View& view, const Evaluation& evaluation, const ReportOptions& options = {},
                     const Changes* changes = nullptr, const std::vector<Contact>& contacts = {});
+
+/// A rule's reason in words in `language` ("nl" or "en"), with the labels of `view`:
+/// "stand van zaken Stagneert sinds 1 maart 2023". Empty when there are no words for
+/// the reason's shape (then its expression is what a reader gets) or for another language.
+std::string reason_in_words(const Reason& reason, const View& view, std::string_view language);
 
 /// One self-contained HTML document: inline CSS with an A4 print stylesheet and
 /// inline SVG charts, no scripts, no external resources; well-formed XHTML syntax.

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,9 +46,50 @@ private:
 /// Why a sub-condition held: its source text and the values that made it hold, e.g.
 /// expression `since_update > 180d`, detail
 /// `since_update is 412 days (last_update 2023-01-31, as_of 2024-03-18)`.
+///
+/// The structured fields say the same without words, so that a report can phrase a
+/// reason in its own language (docs/rules.md, "Findings and reasons"). The engine fills
+/// them for a leaf that tests a field or function: a comparison, `in`, `is set` or a
+/// bool on its own; for any other leaf (`as_of - due > 30d`) `field` is empty.
+/// Values are written canonically: numbers as the shortest text that reads back
+/// (`3`, `0.25`), dates `2023-03-01`, durations as a number of days (`412`), texts as
+/// they are, bools `true` / `false`; unset is empty.
 struct Reason {
     std::string expression;
     std::string detail;
+    /// The field or function the leaf tests (`since_update`, `count`, `coverage`).
+    std::string field{};
+    /// A function's arguments: text literals unquoted (`short_stay_policy`), fields
+    /// by name (`dangling_refs` in `count(dangling_refs)`). For `lowest_progress`, the
+    /// indicator that is lowest.
+    std::vector<std::string> arguments{};
+    /// As if `field` were on the left: `=`, `!=`, `<`, `<=`, `>`, `>=` (`0 < x` is
+    /// given as `x > 0`); `in` / `not in` (field in a list); `has` / `has not` (a list
+    /// field holds the other side: `"UWV" in owners`); `is set` / `is not set`. A bool
+    /// on its own is `=` with threshold_value `true` (`false` under `not`).
+    std::string op{};
+    /// The other side of the comparison as written (`180d`, `"blocked"`, `50%`,
+    /// `as_of`); empty for a bool on its own and for `is set`.
+    std::string threshold{};
+    /// The other side's value (`180`, `blocked`, `0.5`); for a list, empty (see items).
+    std::string threshold_value{};
+    /// The value of `field` that made the leaf hold (`412`, `blocked`); for a list
+    /// field, its number of elements.
+    std::string value{};
+    /// The elements of the list the leaf is about: the list side of `in`, or the list
+    /// a list field or `count(...)` holds.
+    std::vector<std::string> items{};
+    /// The key of the state of the state of affairs the reason is about (`stalled`),
+    /// where there is one: `state`, `state_category`, `closed`, the per-scope
+    /// `since_update`, `last_update` and `meetings_unchanged`, `status_text`,
+    /// `state_at`, `category_at`.
+    std::string state{};
+    /// The date the reason is about, where there is one: that state of affairs' date,
+    /// the action's latest update (per-action `since_update` and friends), the due date
+    /// (`due`, `until_due`, `past_due`), the stalest or last observation
+    /// (`observation_age`, `stalest_observation`, `last_observed`), the meeting at which
+    /// the longest-waiting proposal was tabled (`agenda_count`).
+    std::optional<Date> date{};
     friend bool operator==(const Reason&, const Reason&) = default;
 };
 
@@ -93,10 +135,15 @@ struct EvaluateOptions {
     std::size_t max_findings = 2000000;
     /// Most bytes of text built for the findings and statuses: messages, and the
     /// expression and detail of every reason (counted as built, before a reason given
-    /// twice for one finding is dropped). The default rules build ~236 bytes a finding,
+    /// twice for one finding is dropped; a reason's structured fields repeat what its
+    /// detail says and are not counted again). The default rules build ~236 bytes a finding,
     /// ~250 MB for the evaluation above; a message or condition that expands to
     /// megabytes stops here.
     std::size_t max_text_bytes = std::size_t{512} << 20;
+    /// The language of the labels and plurals in messages (`{state_label}`,
+    /// `{theme_label}`) and of the `message en "..."` alternative: "nl" (the default)
+    /// or "en"; anything else gives Error(Errc::invalid).
+    std::string language = "nl";
 };
 
 /// Description of a loaded rule.
@@ -107,6 +154,7 @@ struct RuleInfo {
     std::string section;
     std::string condition;  ///< the source text of `when`
     std::string message;    ///< the template as written
+    std::string message_en; ///< the English template (`message en "..."`) as written; empty when none
     int line = 0;
 };
 

@@ -48,7 +48,7 @@ struct OpenOptions {
 class Store {
 public:
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int schema_version = 4;
+    static constexpr int schema_version = 5;
 
     /// Opens or creates the database at `path`, migrating an older schema. A new
     /// store holds no progress states: a list brings its own (JSON `states`), or

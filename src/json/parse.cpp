@@ -44,8 +44,9 @@ constexpr detail::TreeLimits limits{
     // megabytes of members would cost minutes.
     256,
     // Most elements of one array inside an entry (scope, owners, aliases, see_also,
-    // due_changes, decisions, levels). The Netherlands has 342 municipalities; a
-    // list of 10,000 is no list of this format, and held as a tree it costs ~1 MiB.
+    // due_changes, decisions, levels, an indicator's actions). The Netherlands has 342
+    // municipalities; a list of 10,000 is no list of this format, and held as a tree it
+    // costs ~1 MiB.
     10000,
     // Most values (at any depth) of one entry of a list: its tree costs ~112 bytes a
     // value, so 100,000 bound one entry to ~20 MiB; a real entry has tens to hundreds.
@@ -290,7 +291,7 @@ Proposal read_proposal(const Json& j, const std::string& w, std::vector<Proposal
 }
 
 Indicator read_indicator(const Json& j, const std::string& w) {
-    Obj o(j, w, {"key", "label", "kind", "levels", "unit", "since", "until"});
+    Obj o(j, w, {"key", "label", "kind", "levels", "unit", "since", "until", "actions"});
     std::vector<Level> levels;
     if (const Json* list = o.get("levels", false)) {
         if (!list->is_array()) fail(o.at("levels"), "expected an array, got " + type_of(*list));
@@ -303,7 +304,7 @@ Indicator read_indicator(const Json& j, const std::string& w) {
         }
     }
     return Indicator(o.str("key"), o.label("label"), o.choice("kind", parse_indicator_kind), std::move(levels),
-                     o.str("unit", false), period_of(o));
+                     o.str("unit", false), period_of(o), o.strings("actions"));
 }
 
 Observation read_observation(const Json& j, const std::string& w) {

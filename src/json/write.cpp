@@ -283,6 +283,7 @@ void indicator(Writer& w, const Indicator& i) {
         });
     if (!i.unit().empty()) w.member("unit", i.unit());
     period(w, i.period());
+    if (!i.actions().empty()) strings(w, "actions", i.actions());
 }
 
 void observation(Writer& w, const Observation& o) {

@@ -21,9 +21,9 @@ Level::Level(std::string key, Label label) : key_(std::move(key)), label_(std::m
 }
 
 Indicator::Indicator(std::string key, Label label, IndicatorKind kind, std::vector<Level> levels, std::string unit,
-                     Period period)
+                     Period period, std::vector<std::string> actions)
     : key_(std::move(key)), label_(std::move(label)), kind_(kind), levels_(std::move(levels)), unit_(std::move(unit)),
-      period_(period) {
+      period_(period), actions_(std::move(actions)) {
     detail::check_key(key_, "key");
     check_period(period_, "the indicator");
     if (label_.nl().empty()) detail::fail("label.nl", "must not be empty");
@@ -45,6 +45,12 @@ Indicator::Indicator(std::string key, Label label, IndicatorKind kind, std::vect
                 detail::fail("levels", "only an ordinal indicator has levels");
             break;
         default: detail::fail("kind", "unknown indicator kind " + std::to_string(static_cast<int>(kind_)));
+    }
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < actions_.size(); ++i) {
+        const std::string field = "actions[" + std::to_string(i) + "]";
+        detail::check_key(actions_[i], field);
+        if (!seen.insert(actions_[i]).second) detail::fail(field, "duplicate action " + detail::quote(actions_[i]));
     }
 }
 

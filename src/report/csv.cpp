@@ -7,8 +7,10 @@
 #include "report/i18n.hpp"
 #include "report/stream.hpp"
 
+#include <algorithm>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace actielijst {
 namespace {
@@ -69,11 +71,41 @@ std::string join(const std::vector<std::string>& names) {
     return out;
 }
 
+/// The overview as a table: one row per action point, one column per region.
+void overview_csv(const Report& r, std::string& out) {
+    const bool en = r.language == "en";
+    std::vector<std::string> header = {en ? "theme" : "thema", en ? "action" : "actiepunt", en ? "title" : "titel"};
+    for (const auto& c : r.columns) header.push_back(c.region_name);
+    header.push_back("status");
+    header.push_back(en ? "overall state" : "stand actiepunt");
+    const auto write = [&](const std::vector<std::string>& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + cell(cells[i]);
+        out += "\r\n";
+    };
+    write(header);
+    for (const auto& t : r.themes)
+        for (const auto& a : t.actions) {
+            std::vector<std::string> cells = {t.label, a.key, a.title};
+            for (const auto& c : a.cells) cells.push_back(c.label);
+            cells.push_back(a.rag_label);
+            cells.push_back(a.overall);
+            write(cells);
+        }
+}
+
 }  // namespace
 
 void render_csv(const Report& r, std::ostream& target) {
     const auto& L = r.language;
     const bool en = L == "en";
+    // One table a file: the overview when it is asked for without the action points.
+    const auto has = [&](std::string_view s) { return std::find(r.sections.begin(), r.sections.end(), s) != r.sections.end(); };
+    if (has("overview") && !has("actions")) {
+        std::string out;
+        overview_csv(r, out);
+        report::write_checked(target, out);
+        return;
+    }
     // Rows are gathered in a block and passed on whenever it grows past 16 KiB.
     constexpr std::size_t block = 16384;
     std::string out;
@@ -89,7 +121,7 @@ void render_csv(const Report& r, std::ostream& target) {
             const auto due = a.due ? a.due->iso() : std::string();
             const auto write = [&](const ReportScope* s) {
                 const auto date = s && s->as_of ? s->as_of->iso() : std::string();
-                row(out, {t.label, a.key, a.title, a.goal, join(a.leads), join(a.supports), a.category_label, a.rag_label,
+                row(out, {t.label, a.key, a.title, a.goal, join(a.leads), join(a.supports), a.overall, a.rag_label,
                           due, s ? s->region : "", s ? s->region_name : "", s ? s->state_label : "", date,
                           s ? s->text : "", std::to_string(open)});
             };

@@ -68,7 +68,10 @@ table{border-collapse:collapse;width:100%;margin:.6rem 0 1rem;font-size:.9rem}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:var(--bg)}
 td.date{white-space:nowrap}
-table.scopes th[scope=row]{width:9rem}
+table.scopes{table-layout:fixed}
+table.scopes thead th:nth-child(1){width:9rem}
+table.scopes thead th:nth-child(2){width:7.5rem}
+table.scopes thead th:nth-child(3){width:6.5rem}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-weight:600;padding:.2rem 0}
 figure{margin:1rem 0}
@@ -77,9 +80,28 @@ svg{max-width:100%;height:auto}
 .action{border:1px solid var(--line);border-radius:6px;padding:.2rem 1rem .6rem;margin:1rem 0;break-inside:avoid-page}
 .action h3{margin-top:.8rem}
 .key{font-family:ui-monospace,Consolas,monospace;font-size:.8rem;color:var(--muted);font-weight:normal}
-dl{display:grid;grid-template-columns:9rem 1fr;gap:.2rem .8rem;margin:.4rem 0}
-dt{font-weight:600;color:var(--muted)}
-dd{margin:0}
+.goal{margin:.2rem 0 .3rem}
+.facts{margin:.2rem 0 .4rem;font-size:.9rem}
+.facts span{display:inline-block;margin-right:1.2rem}
+.facts b{color:var(--muted);font-weight:600}
+h1,h2,h3,h4,p,li,td,th,figcaption{overflow-wrap:anywhere}
+table.overview{font-size:.85rem;table-layout:fixed}
+table.overview thead th:first-child{width:32%}
+table.overview tr.theme th{background:var(--accent);color:#fff;font-weight:600}
+table.overview td{padding:.2rem .35rem}
+td.out{background:repeating-linear-gradient(135deg,#fff 0 4px,#f1f3f5 4px 6px)}
+td.cat-todo{background:#eceff3;border-left:4px solid #9aa6b2}
+td.cat-active{background:#dfeaf6;border-left:4px solid #3d7fc1}
+td.cat-blocked{background:#f8dedb;border-left:4px solid #b03a2e}
+td.cat-partial{background:#e4f1e8;border-left:4px solid #7fb996}
+td.cat-done{background:#d3ebdc;border-left:4px solid #2e7d4f}
+td.cat-dropped{background:#efefec;border-left:4px solid #6b7480}
+td.cat-none{background:#fff;border-left:4px dashed #c4ccd5}
+.hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+details{display:inline;font-size:.8rem}
+summary{display:inline;cursor:pointer;color:var(--accent)}
+details[open]{display:block}
+.legend i.unknown{background:repeating-linear-gradient(45deg,#f3f5f7 0 2px,#c4ccd5 2px 4px)}
 .rag{display:inline-block;border-radius:3px;padding:0 .45rem;color:#fff;font-size:.8rem;font-weight:600;vertical-align:middle}
 .rag-red{background:#b03a2e}.rag-amber{background:#c77c0e}.rag-green{background:#2e7d4f}.rag-grey{background:#7d8793}
 .sev-alert{border-left:4px solid #b03a2e}.sev-warning{border-left:4px solid #c77c0e}.sev-info{border-left:4px solid #7d8793}
@@ -92,15 +114,25 @@ code{font-family:ui-monospace,Consolas,monospace;font-size:.85em;background:var(
 .legend span{display:inline-block;margin-right:1rem;font-size:.85rem}
 .legend i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle;border:1px solid #0002}
 footer{margin-top:3rem;color:var(--muted);font-size:.8rem}
-@page{size:A4;margin:16mm 14mm 18mm}
+@page{size:A4;margin:12mm 12mm 14mm}
 @media print{
-body{max-width:none;padding:0;font-size:10pt}
-nav{display:none}
+html{font-size:11.5px}
+body{max-width:none;padding:0;font-size:9pt;line-height:1.3}
+nav,details{display:none}
+h1{font-size:16pt}
+h2{font-size:12.5pt;margin-top:1.2rem}
+h3{font-size:10.5pt;margin:.5rem 0 .2rem}
+.action{padding:.1rem .6rem .3rem;margin:.5rem 0;border-radius:3px}
+table{margin:.3rem 0 .5rem;font-size:8.5pt}
+th,td{padding:.15rem .3rem}
+table.overview{font-size:8pt}
+#overview{break-before:page}
+tr,li{break-inside:avoid-page;page-break-inside:avoid}
+td.cell,td.out,.rag,.legend i,svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 h2{break-after:avoid-page;page-break-after:avoid}
 h3,h4{break-after:avoid-page;page-break-after:avoid}
 table,figure,.action{break-inside:avoid-page;page-break-inside:avoid}
 a{color:inherit;text-decoration:none}
-.rag,.legend i,svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 )";
 
@@ -108,6 +140,7 @@ const char* category_colour(std::string_view c) {
     if (c == "todo") return "#b8c2cc";
     if (c == "active") return "#3d7fc1";
     if (c == "blocked") return "#b03a2e";
+    if (c == "partial") return "#7fb996";
     if (c == "done") return "#2e7d4f";
     if (c == "dropped") return "#6b7480";
     return "#e3e7ec";
@@ -143,7 +176,9 @@ void state_chart(std::ostream& out, const Report& r) {
                 << "</title></rect>\n";
             if (bw >= 14)
                 out << "<text x=\"" << x + bw / 2 << "\" y=\"" << y + 18 << "\" font-size=\"11\" text-anchor=\"middle\" fill=\""
-                    << (s.categories[i] == "todo" || s.categories[i] == "none" ? "#1d2733" : "#ffffff") << "\">"
+                    << (s.categories[i] == "todo" || s.categories[i] == "none" || s.categories[i] == "partial" ? "#1d2733"
+                                                                                                  : "#ffffff")
+                << "\">"
                     << row.counts[i] << "</text>\n";
             x += bw;
         }
@@ -158,40 +193,67 @@ void state_chart(std::ostream& out, const Report& r) {
     out << "</p></figure>\n";
 }
 
-/// Per region and ordinal indicator: municipalities in total, with any figure, and
-/// at the highest level.
+/// Colour of a level of an ordinal indicator: the highest darkest, the lowest palest.
+std::string level_colour(std::size_t rank_from_top, std::size_t levels) {
+    static constexpr const char* blues[] = {"#1f5f99", "#4f86bd", "#86acd4", "#b9cfe6", "#dbe6f2"};
+    if (levels <= 1) return blues[0];
+    const std::size_t i = rank_from_top * 4 / (levels - 1);
+    return blues[i > 4 ? 4 : i];
+}
+
+/// Per region and ordinal indicator: a bar of all its municipalities, stacked by the
+/// level each is at, with those no figure places shown as unknown (hatched), and
+/// the counts in words beneath.
 void coverage_chart(std::ostream& out, const Report& r) {
     if (r.coverage.empty()) return;
-    const int label_w = 260, bar_w = 340, row_h = 34, w = label_w + bar_w + 60;
+    const auto& L = r.language;
+    const int label_w = 200, bar_w = 420, row_h = 46, w = label_w + bar_w + 20;
     const int h = static_cast<int>(r.coverage.size()) * row_h + 10;
-    out << "<figure><figcaption>" << esc(tr(r.language, "chart_coverage")) << "</figcaption>\n"
+    out << "<figure><figcaption>" << esc(tr(L, "chart_coverage")) << "</figcaption>\n"
         << "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" << w << "\" height=\"" << h
-        << "\" viewBox=\"0 0 " << w << " " << h << "\"><title>" << esc(tr(r.language, "chart_coverage")) << "</title>\n";
+        << "\" viewBox=\"0 0 " << w << " " << h << "\"><title>" << esc(tr(L, "chart_coverage")) << "</title>\n"
+        << "<defs><pattern id=\"coverage-unknown\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+           "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f3f5f7\"/>"
+           "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#c4ccd5\" stroke-width=\"2\"/></pattern></defs>\n";
     int y = 5;
     for (const auto& c : r.coverage) {
-        const auto& ru = c.rollup;
-        const double n = static_cast<double>(ru.municipalities);
-        const std::size_t top = ru.reported ? static_cast<std::size_t>(std::max<std::int64_t>(0, *ru.reported))
-                                            : ru.known_at_or_above;
+        const double n = static_cast<double>(c.rollup.municipalities);
         out << "<text x=\"0\" y=\"" << y + 14 << "\" font-size=\"12\" fill=\"#1d2733\">" << esc(c.region_name)
-            << "</text>\n<text x=\"0\" y=\"" << y + 28 << "\" font-size=\"10\" fill=\"#5b6675\">" << esc(c.indicator_label)
-            << " — " << esc(c.level_label) << "</text>\n";
-        out << "<rect x=\"" << label_w << "\" y=\"" << y + 6 << "\" width=\"" << bar_w
-            << "\" height=\"20\" fill=\"#e3e7ec\"/>\n";
-        out << "<rect x=\"" << label_w << "\" y=\"" << y + 6 << "\" width=\"" << bar_w * static_cast<double>(ru.known) / n
-            << "\" height=\"20\" fill=\"#a9c6e3\"/>\n";
-        out << "<rect x=\"" << label_w << "\" y=\"" << y + 6 << "\" width=\""
-            << bar_w * static_cast<double>(std::min<std::size_t>(top, ru.municipalities)) / n
-            << "\" height=\"20\" fill=\"#1f5f99\"/>\n";
-        out << "<text x=\"" << label_w + bar_w + 6 << "\" y=\"" << y + 21 << "\" font-size=\"12\" fill=\"#1d2733\">" << top
-            << "/" << ru.municipalities << "</text>\n";
+            << "</text>\n<text x=\"0\" y=\"" << y + 28 << "\" font-size=\"10\" fill=\"#5b6675\">"
+            << esc(c.indicator_label) << "</text>\n";
+        double x = label_w;
+        for (std::size_t i = 0; i < c.levels.size(); ++i) {
+            const auto& level = c.levels[i];
+            if (!level.count) continue;
+            const double bw = bar_w * static_cast<double>(level.count) / n;
+            const auto colour = level_colour(i, c.levels.size());
+            out << "<rect x=\"" << x << "\" y=\"" << y + 2 << "\" width=\"" << bw << "\" height=\"20\" fill=\""
+                << colour << "\"><title>" << esc(level.level_label) << ": " << level.count << "</title></rect>\n";
+            if (bw >= 14)
+                out << "<text x=\"" << x + bw / 2 << "\" y=\"" << y + 16 << "\" font-size=\"11\" text-anchor=\"middle\" fill=\""
+                    << (i * 2 < c.levels.size() ? "#ffffff" : "#1d2733") << "\">" << level.count << "</text>\n";
+            x += bw;
+        }
+        if (c.unknown) {
+            const double bw = bar_w * static_cast<double>(c.unknown) / n;
+            out << "<rect x=\"" << x << "\" y=\"" << y + 2 << "\" width=\"" << bw
+                << "\" height=\"20\" fill=\"url(#coverage-unknown)\" stroke=\"#c4ccd5\"><title>" << esc(tr(L, "w_none")) << ": "
+                << c.unknown << "</title></rect>\n";
+            if (bw >= 14)
+                out << "<text x=\"" << x + bw / 2 << "\" y=\"" << y + 16
+                    << "\" font-size=\"11\" text-anchor=\"middle\" fill=\"#5b6675\">" << c.unknown << "</text>\n";
+        }
+        out << "<text x=\"" << label_w << "\" y=\"" << y + 36 << "\" font-size=\"10\" fill=\"#5b6675\">"
+            << esc(c.words) << "</text>\n";
         y += row_h;
     }
-    const bool en = r.language == "en";
-    out << "</svg>\n<p class=\"legend\"><span><i style=\"background:#1f5f99\"></i>"
-        << (en ? "at the highest level" : "op het hoogste niveau") << "</span><span><i style=\"background:#a9c6e3\"></i>"
-        << (en ? "figure known" : "cijfer bekend") << "</span><span><i style=\"background:#e3e7ec\"></i>"
-        << (en ? "no figure" : "geen cijfer") << "</span></p></figure>\n";
+    out << "</svg>\n<p class=\"legend\">";
+    // The legend names the levels of the first indicator charted, highest first.
+    const auto& first = r.coverage.front();
+    for (std::size_t i = 0; i < first.levels.size(); ++i)
+        out << "<span><i style=\"background:" << level_colour(i, first.levels.size()) << "\"></i>"
+            << esc(first.levels[i].level_label) << "</span>";
+    out << "<span><i class=\"unknown\"></i>" << esc(tr(L, "w_none")) << "</span></p></figure>\n";
 }
 
 void summary(std::ostream& out, const Report& r) {
@@ -226,6 +288,45 @@ void summary(std::ostream& out, const Report& r) {
     state_chart(out, r);
     coverage_chart(out, r);
     out << "</section>\n";
+}
+
+/// The overview: one row per action point, grouped by theme, one column per region,
+/// each cell the state there in words and colour, then the action's status.
+void overview(std::ostream& out, const Report& r) {
+    const auto& L = r.language;
+    out << "<section id=\"overview\">\n<h2>" << esc(tr(L, "overview")) << "</h2>\n";
+    std::size_t n = 0;
+    for (const auto& t : r.themes) n += t.actions.size();
+    if (!n) {
+        out << "<p>" << esc(tr(L, "no_actions")) << "</p>\n</section>\n";
+        return;
+    }
+    out << "<p class=\"note\">" << esc(tr(L, "overview_intro")) << "</p>\n<table class=\"overview\">\n<thead><tr><th scope=\"col\">"
+        << esc(tr(L, "action")) << "</th>";
+    for (const auto& c : r.columns) out << "<th scope=\"col\">" << esc(c.region_name) << "</th>";
+    out << "<th scope=\"col\">" << esc(tr(L, "status")) << "</th></tr></thead>\n";
+    const auto span = r.columns.size() + 2;
+    for (const auto& t : r.themes) {
+        if (t.actions.empty()) continue;
+        out << "<tbody>\n<tr class=\"theme\"><th scope=\"rowgroup\" colspan=\"" << span << "\">" << esc(t.label)
+            << "</th></tr>\n";
+        for (const auto& a : t.actions) {
+            out << "<tr><th scope=\"row\"><a href=\"#a-" << esc(a.key) << "\">" << esc(a.title) << "</a>";
+            if (a.reference != a.title) out << " <span class=\"key\">" << esc(a.key) << "</span>";
+            out << "</th>";
+            for (const auto& c : a.cells) {
+                if (!c.in_scope && c.label.empty()) {
+                    out << "<td class=\"out\"><span class=\"hidden\">" << esc(tr(L, "not_in_scope")) << "</span></td>";
+                    continue;
+                }
+                out << "<td class=\"cell cat-" << esc(c.category.empty() ? "none" : c.category) << "\">"
+                    << esc(c.label.empty() ? tr(L, "none") : c.label) << "</td>";
+            }
+            out << "<td><span class=\"rag rag-" << esc(a.rag) << "\">" << esc(a.rag_label) << "</span></td></tr>\n";
+        }
+        out << "</tbody>\n";
+    }
+    out << "</table>\n</section>\n";
 }
 
 void proposal_item(std::ostream& out, const Report& r, const ReportProposal& p, bool with_action) {
@@ -266,15 +367,24 @@ void signals(std::ostream& out, const Report& r) {
         if (!f.region.empty()) out << "; " << esc(f.region_name);
         out << ")</span></p>";
         if (!f.reasons.empty()) {
+            // The reasons in words; the rule's own expression stays one click away.
             out << "\n<ul class=\"reasons\">";
-            for (const auto& reason : f.reasons)
-                out << "<li><code>" << esc(reason.expression) << "</code>: " << esc(reason.detail) << "</li>";
+            for (std::size_t i = 0; i < f.reasons.size(); ++i) {
+                const auto& reason = f.reasons[i];
+                const std::string words = i < f.reason_words.size() ? f.reason_words[i] : std::string();
+                out << "<li>";
+                if (!words.empty())
+                    out << esc(words) << " <details><summary>" << esc(tr(L, "explain")) << "</summary><code>"
+                        << esc(reason.expression) << "</code>: " << esc(reason.detail) << "</details>";
+                else
+                    out << "<code>" << esc(reason.expression) << "</code>: " << esc(reason.detail);
+                out << "</li>";
+            }
             out << "</ul>";
         }
         out << "</li>\n";
     }
     if (!current.empty()) out << "</ul>\n";
-    if (L == "nl" && !r.signals.empty()) out << "<p class=\"note\">" << esc(tr(L, "reasons_note")) << "</p>\n";
     out << "</section>\n";
 }
 
@@ -306,10 +416,21 @@ using Cards = std::unordered_set<std::string_view>;
 void action(std::ostream& out, const Report& r, const ReportAction& a, const Cards& cards) {
     const auto& L = r.language;
     out << "<article class=\"action\" id=\"a-" << esc(a.key) << "\">\n<h3>" << esc(a.title) << " <span class=\"rag rag-"
-        << esc(a.rag) << "\">" << esc(a.rag_label) << "</span> <span class=\"key\">" << esc(a.key) << "</span></h3>\n<dl>\n"
-        << "<dt>" << esc(tr(L, "goal")) << "</dt><dd>" << esc_lines(a.goal) << "</dd>\n";
+        << esc(a.rag) << "\">" << esc(a.rag_label) << "</span> <span class=\"key\">" << esc(a.key) << "</span></h3>\n"
+        << "<p class=\"goal\">" << esc_lines(a.goal) << "</p>\n<p class=\"facts\"><span><b>" << esc(tr(L, "state"))
+        << ":</b> " << esc(a.overall) << "</span>";
+    if (!a.rag_rules.empty()) {
+        out << " <span><b>" << esc(tr(L, "status")) << ":</b> " << esc(a.rag_label) << " (";
+        for (std::size_t i = 0; i < a.rag_rules.size(); ++i) out << (i ? ", " : "") << "<code>" << esc(a.rag_rules[i]) << "</code>";
+        out << ")</span>";
+    }
+    if (a.due) {
+        out << " <span><b>" << esc(tr(L, "due")) << ":</b> " << esc(date(r, a.due));
+        if (a.due_moves) out << " (" << esc(report::fill(tr(L, "due_moved"), {std::to_string(a.due_moves)})) << ")";
+        out << "</span>";
+    }
     if (!a.leads.empty() || !a.supports.empty()) {
-        out << "<dt>" << esc(tr(L, "owners")) << "</dt><dd>";
+        out << " <span><b>" << esc(tr(L, "owners")) << ":</b> ";
         bool first = true;
         for (const auto& n : a.leads) {
             out << (first ? "" : ", ") << esc(n) << " (" << esc(tr(L, "lead")) << ")";
@@ -319,19 +440,9 @@ void action(std::ostream& out, const Report& r, const ReportAction& a, const Car
             out << (first ? "" : ", ") << esc(n) << " (" << esc(tr(L, "support")) << ")";
             first = false;
         }
-        out << "</dd>\n";
+        out << "</span>";
     }
-    out << "<dt>" << esc(tr(L, "state")) << "</dt><dd>" << esc(a.category_label) << "</dd>\n<dt>"
-        << esc(tr(L, "status")) << "</dt><dd><span class=\"rag rag-" << esc(a.rag) << "\">" << esc(a.rag_label)
-        << "</span>";
-    for (std::size_t i = 0; i < a.rag_rules.size(); ++i) out << (i ? ", " : " ") << "<code>" << esc(a.rag_rules[i]) << "</code>";
-    out << "</dd>\n";
-    if (a.due) {
-        out << "<dt>" << esc(tr(L, "due")) << "</dt><dd>" << esc(date(r, a.due));
-        if (a.due_moves) out << " (" << esc(report::fill(tr(L, "due_moved"), {std::to_string(a.due_moves)})) << ")";
-        out << "</dd>\n";
-    }
-    out << "</dl>\n";
+    out << "</p>\n";
     out << "<table class=\"scopes\">\n<thead><tr><th scope=\"col\">" << esc(tr(L, "region")) << "</th><th scope=\"col\">"
         << esc(tr(L, "state")) << "</th><th scope=\"col\">" << esc(tr(L, "date")) << "</th><th scope=\"col\">"
         << esc(tr(L, "text")) << "</th></tr></thead>\n<tbody>\n";
@@ -452,6 +563,7 @@ void render_html(const Report& r, std::ostream& target) {
     for (const auto& s : r.sections) out << "<li><a href=\"#" << s << "\">" << esc(tr(L, s)) << "</a></li>\n";
     out << "</ol>\n</nav>\n<main>\n";
     if (has(r, "summary")) summary(out, r);
+    if (has(r, "overview")) overview(out, r);
     if (has(r, "decisions")) decisions(out, r);
     if (has(r, "signals")) signals(out, r);
     if (has(r, "changes")) changes(out, r);

@@ -174,6 +174,7 @@ void action(Writer& w, const ReportAction& a) {
     w.key("due_moves").value(a.due_moves);
     w.key("category").value(a.category);
     w.key("category_label").value(a.category_label);
+    w.key("overall").value(a.overall);
     w.key("rag").value(a.rag);
     w.key("rag_label").value(a.rag_label);
     w.key("rag_rules").strings(a.rag_rules);
@@ -228,7 +229,7 @@ void render_json(const Report& r, std::ostream& target) {
     Writer w(target);
     w.begin_object();
     w.key("format").value("actielijst-report");
-    w.key("format_version").value(1);
+    w.key("format_version").value(2);
     w.key("language").value(r.language);
     w.key("title").value(r.title);
     w.key("as_of").value(r.as_of.iso());
@@ -266,6 +267,42 @@ void render_json(const Report& r, std::ostream& target) {
     w.end_object();
     w.end_object();
 
+    w.key("overview").begin_object();
+    w.key("columns").begin_array();
+    for (const auto& c : r.columns) {
+        w.begin_object();
+        w.key("region").value(c.region);
+        w.key("region_name").value(c.region_name);
+        w.key("region_kind").value(c.region_kind);
+        w.end_object();
+    }
+    w.end_array();
+    w.key("rows").begin_array();
+    for (const auto& t : r.themes)
+        for (const auto& a : t.actions) {
+            w.begin_object();
+            w.key("action").value(a.key);
+            w.key("theme").value(a.theme);
+            w.key("reference").value(a.reference);
+            w.key("rag").value(a.rag);
+            w.key("rag_label").value(a.rag_label);
+            w.key("category").value(a.category);
+            w.key("overall").value(a.overall);
+            w.key("cells").begin_array();
+            for (const auto& c : a.cells) {
+                w.begin_object();
+                w.key("in_scope").value(c.in_scope);
+                w.key("category").value(c.category);
+                w.key("label").value(c.label);
+                w.key("as_of").value(c.as_of);
+                w.end_object();
+            }
+            w.end_array();
+            w.end_object();
+        }
+    w.end_array();
+    w.end_object();
+
     w.key("decisions").begin_array();
     for (const auto& p : r.decisions) proposal(w, p);
     w.end_array();
@@ -282,10 +319,11 @@ void render_json(const Report& r, std::ostream& target) {
         w.key("region_name").value(f.region_name);
         w.key("message").value(f.message);
         w.key("reasons").begin_array();
-        for (const auto& reason : f.reasons) {
+        for (std::size_t i = 0; i < f.reasons.size(); ++i) {
             w.begin_object();
-            w.key("expression").value(reason.expression);
-            w.key("detail").value(reason.detail);
+            w.key("expression").value(f.reasons[i].expression);
+            w.key("detail").value(f.reasons[i].detail);
+            w.key("words").value(i < f.reason_words.size() ? f.reason_words[i] : std::string());
             w.end_object();
         }
         w.end_array();
@@ -330,6 +368,17 @@ void render_json(const Report& r, std::ostream& target) {
         w.key("level_label").value(c.level_label);
         w.key("rollup");
         rollup(w, c.rollup);
+        w.key("levels").begin_array();
+        for (const auto& l : c.levels) {
+            w.begin_object();
+            w.key("level").value(l.level);
+            w.key("level_label").value(l.level_label);
+            w.key("count").value(l.count);
+            w.end_object();
+        }
+        w.end_array();
+        w.key("unknown").value(c.unknown);
+        w.key("words").value(c.words);
         w.end_object();
     }
     w.end_array();

@@ -104,12 +104,30 @@ void render_markdown(const Report& r, std::ostream& target) {
         out << "\n";
         if (!r.coverage.empty()) {
             out << "**" << tr(L, "chart_coverage") << "**\n\n";
-            for (const auto& c : r.coverage) {
-                const auto top = c.rollup.reported ? std::to_string(*c.rollup.reported)
-                                                   : std::to_string(c.rollup.known_at_or_above);
-                out << "- " << md(c.region_name) << ", " << md(c.indicator_label) << " (" << md(c.level_label)
-                    << "): " << top << "/" << c.rollup.municipalities << "\n";
-            }
+            for (const auto& c : r.coverage)
+                out << "- " << md(c.region_name) << ", " << md(c.indicator_label) << ": " << md(c.words) << "\n";
+            out << "\n";
+        }
+    }
+
+    if (has(r, "overview")) {
+        out << "## " << tr(L, "overview") << "\n\n";
+        std::size_t n = 0;
+        for (const auto& t : r.themes) n += t.actions.size();
+        if (!n) {
+            out << tr(L, "no_actions") << "\n\n";
+        } else {
+            out << tr(L, "overview_intro") << "\n\n| " << tr(L, "theme") << " | " << tr(L, "action");
+            for (const auto& c : r.columns) out << " | " << md(c.region_name);
+            out << " | " << tr(L, "status") << " |\n|---|---";
+            for (std::size_t i = 0; i <= r.columns.size(); ++i) out << "|---";
+            out << "|\n";
+            for (const auto& t : r.themes)
+                for (const auto& a : t.actions) {
+                    out << "| " << md(t.label) << " | " << md(a.reference);
+                    for (const auto& c : a.cells) out << " | " << md(c.label.empty() && c.in_scope ? tr(L, "none") : c.label);
+                    out << " | " << md(a.rag_label) << " |\n";
+                }
             out << "\n";
         }
     }
@@ -132,10 +150,16 @@ void render_markdown(const Report& r, std::ostream& target) {
                 out << "### " << md(f.severity_label) << "\n\n";
             }
             out << "- " << md(f.message) << " _(" << md(f.rule) << ")_\n";
-            for (const auto& reason : f.reasons) out << "  - " << code(reason.expression) << ": " << md(reason.detail) << "\n";
+            for (std::size_t i = 0; i < f.reasons.size(); ++i) {
+                const auto& reason = f.reasons[i];
+                const std::string words = i < f.reason_words.size() ? f.reason_words[i] : std::string();
+                if (words.empty())
+                    out << "  - " << code(reason.expression) << ": " << md(reason.detail) << "\n";
+                else
+                    out << "  - " << md(words) << " (" << code(reason.expression) << ")\n";
+            }
         }
         if (!r.signals.empty()) out << "\n";
-        if (L == "nl" && !r.signals.empty()) out << "_" << tr(L, "reasons_note") << "_\n\n";
     }
 
     if (has(r, "changes")) {
@@ -172,7 +196,7 @@ void render_markdown(const Report& r, std::ostream& target) {
                         out << (std::exchange(first, false) ? "" : ", ") << md(n) << " (" << tr(L, "support") << ")";
                     out << "\n\n";
                 }
-                out << "**" << tr(L, "state") << ":** " << md(a.category_label) << "  \n**" << tr(L, "status")
+                out << "**" << tr(L, "state") << ":** " << md(a.overall) << "  \n**" << tr(L, "status")
                     << ":** " << md(a.rag_label);
                 for (std::size_t i = 0; i < a.rag_rules.size(); ++i) out << (i ? ", " : " — ") << md(a.rag_rules[i]);
                 out << "\n\n";

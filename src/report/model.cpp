@@ -4,10 +4,13 @@
 #include <actielijst/report.hpp>
 
 #include "report/i18n.hpp"
+#include "report/reasons.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace actielijst {
 namespace {
@@ -16,8 +19,85 @@ using report::fill;
 using report::integer;
 using report::tr;
 
-const std::vector<std::string> all_sections = {"summary", "decisions", "signals", "changes", "actions", "monitoring"};
-const std::vector<std::string> categories = {"todo", "active", "blocked", "done", "dropped", "none"};
+const std::vector<std::string> all_sections = {"summary", "overview", "decisions", "signals",
+                                               "changes", "actions",  "monitoring"};
+const std::vector<std::string> categories = {"todo", "active", "blocked", "partial", "done", "dropped", "none"};
+
+/// The state categories a scope can be in, in the order the words of an aggregation
+/// name them: what is closed first, then what needs attention.
+constexpr std::array<const char*, 5> scope_categories = {"done", "dropped", "blocked", "active", "todo"};
+
+/// The states of affairs of several scopes of one action (all its scopes, or those in
+/// one overview column), counted by category.
+struct Tally {
+    std::array<std::size_t, scope_categories.size()> by{};
+    std::size_t unknown = 0;  ///< scopes without a state of affairs
+    std::size_t total = 0;
+    std::size_t municipalities = 0;  ///< of total, how many are municipalities
+    std::set<std::string> states;    ///< distinct state keys
+    std::string state_label;         ///< of the one state, when all share it
+    std::optional<Date> latest;
+
+    void add(const ReportScope& s) {
+        ++total;
+        if (s.region_kind == "municipality") ++municipalities;
+        const auto it = std::find(scope_categories.begin(), scope_categories.end(), s.category);
+        if (s.state.empty() || it == scope_categories.end()) {
+            ++unknown;
+            return;
+        }
+        ++by[static_cast<std::size_t>(it - scope_categories.begin())];
+        states.insert(s.state);
+        state_label = s.state_label;
+        if (s.as_of && (!latest || *s.as_of > *latest)) latest = s.as_of;
+    }
+    std::size_t count(std::string_view category) const {
+        for (std::size_t i = 0; i < scope_categories.size(); ++i)
+            if (category == scope_categories[i]) return by[i];
+        return 0;
+    }
+    /// The category the scopes are in together (docs/report.md, "Overall state").
+    std::string category() const {
+        const std::size_t known = total - unknown;
+        if (known == 0) return {};
+        const std::size_t closed = count("done") + count("dropped");
+        if (closed == known && unknown == 0) return count("done") ? "done" : "dropped";
+        if (closed > 0) return "partial";
+        for (const char* c : {"blocked", "active", "todo"})
+            if (count(c)) return c;
+        return {};
+    }
+};
+
+/// "regio's", "gemeenten" or "gebieden": what the scopes of a tally are.
+std::string_view unit_words(std::string_view lang, const Tally& t) {
+    if (t.municipalities == t.total) return report::tr(lang, "unit_municipalities");
+    if (t.municipalities == 0) return report::tr(lang, "unit_regions");
+    return report::tr(lang, "unit_areas");
+}
+
+/// The tally in words: the one state's label when every scope has it; else the
+/// category, then how many scopes are in each ("Deels gereed: 1 van 3 regio's gereed,
+/// 2 niet gestart").
+std::string tally_words(std::string_view lang, const Tally& t) {
+    if (t.total == 0 || t.unknown == t.total) return std::string(report::tr(lang, "none"));
+    if (t.unknown == 0 && t.states.size() == 1) return t.state_label;
+    std::string parts;
+    bool first = true;
+    const auto part = [&](std::size_t n, std::string_view words) {
+        if (!n) return;
+        const auto count = report::integer(lang, static_cast<std::int64_t>(n));
+        parts += first ? report::fill(report::tr(lang, "n_of_total"),
+                                      {count, report::integer(lang, static_cast<std::int64_t>(t.total)),
+                                       unit_words(lang, t), words})
+                       : ", " + count + " " + std::string(words);
+        first = false;
+    };
+    for (std::size_t i = 0; i < scope_categories.size(); ++i)
+        part(t.by[i], report::tr(lang, std::string("w_") + scope_categories[i]));
+    part(t.unknown, report::tr(lang, "w_none"));
+    return std::string(report::tr(lang, t.category().empty() ? "none" : t.category())) + ": " + parts;
+}
 
 class Builder {
 public:
@@ -27,6 +107,23 @@ public:
         : view_(view), evaluation_(evaluation), lang_(options.language) {
         for (const auto& st : evaluation_.statuses) status_of_.emplace(st.action, &st);
         for (const auto& p : view_.proposals()) proposals_of_[p.action()].push_back(&p);
+        for (const auto& a : view_.actions()) ++titles_[a.title()];
+    }
+
+    /// An action's title as the report refers to it: with its key in brackets when
+    /// another action of the list has the same title ("Huisvesting (wonen-lokaal-beleid)").
+    std::string reference(const std::string& key, const std::string& title) const {
+        const auto it = titles_.find(title);
+        return it != titles_.end() && it->second > 1 ? title + " (" + key + ")" : title;
+    }
+
+    /// The overview column a scope falls in: the region itself when it is a province
+    /// or COROP region, the region of a municipality; empty otherwise.
+    std::string column_of(const std::string& code) const {
+        const Region* r = view_.region(code);
+        if (!r) return {};
+        if (r->kind() != RegionKind::municipality) return code;
+        return r->parent();
     }
 
     std::string region_name(const std::string& code) const {
@@ -34,7 +131,7 @@ public:
         return r ? r->name() : code;
     }
     std::string action_title(const std::string& key) const {
-        if (const ActionPoint* a = view_.action(key)) return a->title();
+        if (const ActionPoint* a = view_.action(key)) return reference(key, a->title());
         if (const ReferencedAction* r = view_.referenced(key)) return r->title;  // outside a selection
         return key;
     }
@@ -120,11 +217,12 @@ public:
         return r;
     }
 
-    ReportAction action(const ActionPoint& a) const {
+    ReportAction action(const ActionPoint& a, const std::vector<ReportColumn>& columns) const {
         ReportAction r;
         r.key = a.key();
         r.theme = a.theme();
         r.title = a.title();
+        r.reference = reference(a.key(), a.title());
         r.goal = a.goal();
         for (const auto& o : a.owners()) (o.role() == OwnerRole::lead ? r.leads : r.supports).push_back(o.name());
         r.due = a.due();
@@ -136,13 +234,26 @@ public:
         }
         for (const StatusUpdate* s : view_.statuses_of(a.key()))
             if (shown.insert(s->scope()).second) r.scopes.push_back(scope(s->scope(), s));
-        // The overall category: the most pressing one any scope is in.
-        for (const char* c : {"blocked", "active", "todo", "done", "dropped"})
-            if (std::any_of(r.scopes.begin(), r.scopes.end(), [&](const ReportScope& s) { return s.category == c; })) {
-                r.category = c;
-                break;
-            }
+        Tally all;
+        for (const auto& s : r.scopes) all.add(s);
+        r.category = all.category();
         r.category_label = std::string(tr(lang_, r.category.empty() ? "none" : r.category));
+        r.overall = tally_words(lang_, all);
+        if (!columns.empty()) {
+            std::set<std::string> in_scope;
+            for (const auto& code : a.scope()) in_scope.insert(column_of(code));
+            for (const auto& col : columns) {
+                Tally t;
+                for (const auto& s : r.scopes)
+                    if (column_of(s.region) == col.region) t.add(s);
+                ReportCell cell;
+                cell.in_scope = in_scope.count(col.region) > 0;
+                cell.category = t.category();
+                if (t.total) cell.label = tally_words(lang_, t);
+                cell.as_of = t.latest;
+                r.cells.push_back(std::move(cell));
+            }
+        }
         if (const auto it = status_of_.find(a.key()); it != status_of_.end()) {
             const ActionStatus& st = *it->second;
             r.rag = std::string(to_string(st.rag));
@@ -153,16 +264,27 @@ public:
         }
         if (r.rag.empty()) r.rag = "grey";
         r.rag_label = std::string(tr(lang_, r.rag));
+        // Only the indicators that measure this action (Indicator::actions).
+        std::vector<ReportRollup> region_rollups;
         for (const auto& code : a.scope())
-            if (const Region* reg = view_.region(code); reg && reg->kind() == RegionKind::corop) rollups(code, r.rollups);
+            if (const Region* reg = view_.region(code); reg && reg->kind() == RegionKind::corop) rollups(code, region_rollups);
+        for (auto& ru : region_rollups)
+            if (measures(ru.indicator, a.key())) r.rollups.push_back(std::move(ru));
         if (const auto it = proposals_of_.find(a.key()); it != proposals_of_.end())
             for (const Proposal* p : it->second) r.proposals.push_back(proposal(*p));
         for (const auto& ref : a.see_also()) {
             const ActionPoint* other = view_.action(ref);
             const ReferencedAction* outside = other ? nullptr : view_.referenced(ref);
-            r.see_also.push_back({ref, other ? other->title() : outside ? outside->title : std::string()});
+            r.see_also.push_back({ref, other ? reference(ref, other->title()) : outside ? outside->title : std::string()});
         }
         return r;
+    }
+
+    bool measures(const std::string& indicator, const std::string& action) const {
+        const Indicator* ind = view_.indicator(indicator);
+        if (!ind) return false;
+        const auto& keys = ind->actions();
+        return std::find(keys.begin(), keys.end(), action) != keys.end();
     }
 
     std::string observation_value(const Observation& o) const {
@@ -250,7 +372,11 @@ public:
         for (const auto& a : c.actions) {
             const ActionPoint* before = a.before ? &*a.before : nullptr;
             const ActionPoint* after = a.after ? &*a.after : nullptr;
-            push("action", kind_name(a.kind), after ? after->title() : before ? before->title() : a.key, {},
+            push("action", kind_name(a.kind),
+                 after    ? reference(a.key, after->title())
+                 : before ? reference(a.key, before->title())
+                          : a.key,
+                 {},
                  before ? action_text(*before, after) : std::string(),
                  after ? action_text(*after, before) : std::string());
         }
@@ -283,6 +409,7 @@ private:
     std::map<std::string, const ActionStatus*, std::less<>> status_of_;
     std::map<std::string, std::vector<const Proposal*>, std::less<>> proposals_of_;
     mutable std::map<std::string, std::vector<ReportRollup>, std::less<>> rollups_of_;
+    std::unordered_map<std::string, std::size_t> titles_;
 };
 
 const std::string* meta_text(const View& view, std::string_view key) {
@@ -299,9 +426,52 @@ bool meta_flag(const View& view, std::string_view key) {
     return false;
 }
 
+/// Municipalities of a region per level of an ordinal indicator, highest first. At or
+/// above each level count those the municipalities' own figures place there, or the
+/// region's own statement when it says more; each municipality then counts at the
+/// highest level it reaches. The lowest level counts only municipalities observed
+/// exactly there; the rest are unknown.
+void fill_levels(const View& view, const Indicator& ind, const std::string& region, const std::string& lang,
+                 ReportCoverage& c) {
+    const auto& levels = ind.levels();
+    const std::size_t n = c.rollup.municipalities;
+    std::vector<std::size_t> at_or_above(levels.size() + 1, 0);
+    std::size_t known = 0;
+    for (std::size_t i = levels.size(); i-- > 0;) {
+        const Rollup ru = view.rollup(ind.key(), region, levels[i].key());
+        std::size_t count = ru.known_at_or_above;
+        if (ru.reported && *ru.reported > 0) count = std::max(count, static_cast<std::size_t>(*ru.reported));
+        // Whatever is at a higher level is at this one too.
+        at_or_above[i] = std::min(n, std::max(count, at_or_above[i + 1]));
+        known = ru.known;
+    }
+    // The lowest level: only what is observed there, not what a region's count leaves over.
+    std::size_t lowest = known >= at_or_above[1] ? known - at_or_above[1] : 0;
+    if (levels.size() > 1) at_or_above[0] = std::min(n, at_or_above[1] + lowest);
+    std::size_t placed = 0;
+    std::string words;
+    for (std::size_t i = levels.size(); i-- > 0;) {
+        const std::size_t exact = at_or_above[i] - at_or_above[i + 1];
+        c.levels.push_back({levels[i].key(), levels[i].label().in(lang), exact});
+        placed += exact;
+        if (exact)
+            words += (words.empty() ? "" : ", ") + report::integer(lang, static_cast<std::int64_t>(exact)) + " " +
+                     levels[i].label().in(lang);
+    }
+    c.unknown = n - std::min(n, placed);
+    if (c.unknown)
+        words += (words.empty() ? "" : ", ") + report::integer(lang, static_cast<std::int64_t>(c.unknown)) + " " +
+                 std::string(tr(lang, "w_none"));
+    c.words = placed ? words : report::fill(tr(lang, "no_figures"), {report::integer(lang, static_cast<std::int64_t>(n))});
+}
+
 }  // namespace
 
 const std::vector<std::string>& report_sections() { return all_sections; }
+
+std::string reason_in_words(const Reason& reason, const View& view, std::string_view language) {
+    return report::describe_reason(reason, view, language);
+}
 
 Report build_report(const View& view, const Evaluation& evaluation, const ReportOptions& options,
                     const Changes* changes, const std::vector<Contact>& contacts) {
@@ -310,7 +480,7 @@ Report build_report(const View& view, const Evaluation& evaluation, const Report
     for (const auto& s : options.sections)
         if (std::find(all_sections.begin(), all_sections.end(), s) == all_sections.end())
             throw Error(Errc::invalid, "report section: unknown section \"" + s +
-                                           "\"; expected summary, decisions, signals, changes, actions or monitoring");
+                                           "\"; expected summary, overview, decisions, signals, changes, actions or monitoring");
     const std::string& lang = options.language;
     Builder b(view, evaluation, options);
     Report r;
@@ -349,6 +519,20 @@ Report build_report(const View& view, const Evaluation& evaluation, const Report
     std::set<std::string, std::less<>> chosen;
     for (const auto* a : selected) chosen.insert(a->key());
 
+    // The overview's columns: every province or COROP region a selected action's scope
+    // or state of affairs names, directly or through a municipality. Without the
+    // overview section there are none, and no cells are built.
+    if (std::find(r.sections.begin(), r.sections.end(), "overview") != r.sections.end()) {
+        std::set<std::string, std::less<>> named;
+        for (const auto* a : selected) {
+            for (const auto& code : a->scope()) named.insert(b.column_of(code));
+            for (const StatusUpdate* s : view.statuses_of(a->key())) named.insert(b.column_of(s->scope()));
+        }
+        for (const auto& reg : view.regions())
+            if (reg.kind() != RegionKind::municipality && named.count(reg.code()))
+                r.columns.push_back({reg.code(), reg.name(), std::string(to_string(reg.kind()))});
+    }
+
     // Themes, actions and the summary table.
     r.summary.categories = categories;
     for (const auto& c : categories) r.summary.category_labels.emplace_back(tr(lang, c));
@@ -357,7 +541,7 @@ Report build_report(const View& view, const Evaluation& evaluation, const Report
         ReportSummaryRow row{theme.key(), t.label, std::vector<std::size_t>(categories.size(), 0)};
         for (const auto* a : selected) {
             if (a->theme() != theme.key()) continue;
-            t.actions.push_back(b.action(*a));
+            t.actions.push_back(b.action(*a, r.columns));
             const auto& ra = t.actions.back();
             const auto c = std::find(categories.begin(), categories.end(), ra.category.empty() ? "none" : ra.category);
             ++row.counts[static_cast<std::size_t>(c - categories.begin())];
@@ -388,6 +572,7 @@ Report build_report(const View& view, const Evaluation& evaluation, const Report
             if (!f.region.empty()) rf.region_name = b.region_name(f.region);
             rf.message = f.message;
             rf.reasons = f.reasons;
+            for (const auto& reason : f.reasons) rf.reason_words.push_back(report::describe_reason(reason, view, lang));
             r.signals.push_back(std::move(rf));
             ++r.summary.findings[static_cast<std::size_t>(sev)];
         }
@@ -409,7 +594,9 @@ Report build_report(const View& view, const Evaluation& evaluation, const Report
             c.region_name = reg.name();
             c.level_label = top.label().in(lang);
             c.rollup = view.rollup(ind.key(), reg.code(), top.key());
-            if (c.rollup.municipalities) r.coverage.push_back(std::move(c));
+            if (!c.rollup.municipalities) continue;
+            fill_levels(view, ind, reg.code(), lang, c);
+            r.coverage.push_back(std::move(c));
         }
     }
     for (const auto& o : view.observations()) r.monitoring.push_back(b.observation(o));

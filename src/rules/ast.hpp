@@ -73,6 +73,8 @@ enum class Field : std::uint8_t {
     scope_meetings_unchanged,
     // region
     municipalities, observations, stalest_observation, observation_age, lowest_progress, progress_unknown,
+    // messages only: labels in the evaluation's language
+    state_label, theme_label, progress_unknown_labels, closed_ref_titles,
 };
 
 enum class Func : std::uint8_t {

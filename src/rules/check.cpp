@@ -31,6 +31,8 @@ struct FieldDef {
     std::uint8_t contexts;
     Vocab vocab;
     std::uint32_t needs;
+    /// Only in message placeholders: its value depends on the evaluation's language.
+    bool message_only = false;
 };
 
 // Where an action field and a scope field share a name, the scope's entry comes
@@ -84,6 +86,12 @@ constexpr FieldDef field_defs[] = {
     {"observation_age", Field::observation_age, scalar(Base::duration), in_region, Vocab::none, need_observations},
     {"lowest_progress", Field::lowest_progress, scalar(Base::number), in_region, Vocab::none, need_progress},
     {"progress_unknown", Field::progress_unknown, list_of(Base::text), in_region, Vocab::none, need_progress},
+    {"state_label", Field::state_label, scalar(Base::text), in_scope, Vocab::none, need_statuses, true},
+    {"theme_label", Field::theme_label, scalar(Base::text), in_actions, Vocab::none, 0, true},
+    {"progress_unknown_labels", Field::progress_unknown_labels, list_of(Base::text), in_region, Vocab::none,
+     need_progress, true},
+    {"closed_ref_titles", Field::closed_ref_titles, list_of(Base::text), in_actions, Vocab::none,
+     need_actions | need_statuses, true},
 };
 
 struct FuncDef {
@@ -147,8 +155,9 @@ std::string_view context_phrase(Context context) noexcept {
     return "";
 }
 
-Type Checker::check(std::uint32_t node, Context context) {
+Type Checker::check(std::uint32_t node, Context context, bool message) {
     context_ = context;
+    message_ = message;
     return visit(node);
 }
 
@@ -238,6 +247,14 @@ Type Checker::resolve_name(std::uint32_t n) {
     const auto ctx = bit(context_);
     for (const auto& d : field_defs) {
         if (d.name != name || !(d.contexts & ctx)) continue;
+        if (d.message_only && !message_)
+            fail(n, detail::quote(name) + " is only available in messages (its text depends on the language): "
+                                          "compare " +
+                        (d.id == Field::state_label              ? "state"
+                         : d.id == Field::theme_label            ? "theme"
+                         : d.id == Field::progress_unknown_labels ? "progress_unknown"
+                                                                  : "closed_refs") +
+                        " in conditions");
         prog_.nodes[n].op = Op::field;
         prog_.nodes[n].id = static_cast<std::uint16_t>(d.id);
         needs_ |= d.needs;

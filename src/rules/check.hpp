@@ -33,7 +33,9 @@ public:
     Checker(Program& prog, const View* vocabulary) : prog_(prog), vocabulary_(vocabulary) {}
 
     /// Resolves and types the expression `node` in `context`; throws LoadError.
-    Type check(std::uint32_t node, Context context);
+    /// `message`: a message placeholder, where the label fields (state_label,
+    /// theme_label) are allowed too.
+    Type check(std::uint32_t node, Context context, bool message = false);
     /// Throws LoadError unless `type` is bool: "<what> needs a bool, found a number (x)".
     void require_bool(std::uint32_t node, Type type, std::string_view what) const;
     /// Which evaluator indexes the checked expressions use.
@@ -54,6 +56,7 @@ private:
     Program& prog_;
     const View* vocabulary_;
     Context context_ = Context::action;
+    bool message_ = false;
     std::uint32_t needs_ = 0;
     // Slots of Program::indicators and Program::levels, so that a file naming many
     // indicators is still checked in n log n.

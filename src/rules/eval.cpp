@@ -86,6 +86,43 @@ void plain_scalar(const Scalar& s, std::string& out) {
     }
 }
 
+/// The comparison with its operands swapped: `0 < x` is `x > 0`.
+Cmp swapped(Cmp cmp) noexcept {
+    switch (cmp) {
+        case Cmp::lt: return Cmp::gt;
+        case Cmp::le: return Cmp::ge;
+        case Cmp::gt: return Cmp::lt;
+        case Cmp::ge: return Cmp::le;
+        default: return cmp;
+    }
+}
+
+/// The comparison that holds when `cmp` does not.
+Cmp negated(Cmp cmp) noexcept {
+    switch (cmp) {
+        case Cmp::eq: return Cmp::ne;
+        case Cmp::ne: return Cmp::eq;
+        case Cmp::lt: return Cmp::ge;
+        case Cmp::le: return Cmp::gt;
+        case Cmp::gt: return Cmp::le;
+        case Cmp::ge: return Cmp::lt;
+    }
+    return cmp;
+}
+
+/// A value as Reason's structured fields write it; unset is empty.
+void canonical_scalar(const Scalar& s, std::string& out) {
+    if (!s.set) return;
+    switch (s.base) {
+        case Base::boolean: out += s.num != 0 ? "true" : "false"; break;
+        case Base::number: append_number(out, s.num); break;
+        case Base::text: out += s.text; break;
+        case Base::date: out += iso(s.days); break;
+        case Base::duration: out += std::to_string(s.days); break;
+        case Base::none: break;
+    }
+}
+
 std::size_t code_points(std::string_view s) noexcept {
     std::size_t n = 0;
     for (const char c : s)
@@ -200,6 +237,17 @@ Evaluator::Text Evaluator::field_text(Field f, const Item& it) const {
             const auto& s = view.states()[static_cast<std::size_t>(state)];
             return {f == Field::state ? std::string_view(s.key()) : to_string(s.category()), true};
         }
+        case Field::state_label: {
+            if (it.row < 0) return {};
+            const auto state = ix_.rows[static_cast<std::size_t>(it.row)].state;
+            if (state < 0) return {};
+            return {view.states()[static_cast<std::size_t>(state)].label().in(language_), true};
+        }
+        case Field::theme_label: {
+            const auto* theme = view.theme(view.actions()[static_cast<std::size_t>(it.action)].theme());
+            if (!theme) return {};
+            return {theme->label().in(language_), true};
+        }
         case Field::status_text:
             if (it.row < 0) return {};
             return {view.statuses()[ix_.rows[static_cast<std::size_t>(it.row)].status].text(), true};
@@ -224,10 +272,14 @@ void Evaluator::each(std::uint32_t n, const Item& it, F&& f) const {
         return s;
     };
     const auto& view = ix_.view;
-    if (static_cast<Field>(node.id) == Field::progress_unknown) {
+    if (static_cast<Field>(node.id) == Field::progress_unknown ||
+        static_cast<Field>(node.id) == Field::progress_unknown_labels) {
+        const bool labels = static_cast<Field>(node.id) == Field::progress_unknown_labels;
         const auto r = static_cast<std::size_t>(it.region);
-        for (auto i = ix_.unknown_begin[r]; i < ix_.unknown_begin[r + 1]; ++i)
-            if (!f(text(ix_.unknown[i]))) return;
+        for (auto i = ix_.unknown_begin[r]; i < ix_.unknown_begin[r + 1]; ++i) {
+            const Indicator* indicator = labels ? view.indicator(ix_.unknown[i]) : nullptr;
+            if (!f(text(indicator ? std::string_view(indicator->label().in(language_)) : ix_.unknown[i]))) return;
+        }
         return;
     }
     const auto& a = view.actions()[static_cast<std::size_t>(it.action)];
@@ -258,14 +310,19 @@ void Evaluator::each(std::uint32_t n, const Item& it, F&& f) const {
         case Field::refs:
         case Field::dangling_refs:
         case Field::closed_refs:
+        case Field::closed_ref_titles: {
+            const bool closed = node.id == static_cast<std::uint16_t>(Field::closed_refs) ||
+                                node.id == static_cast<std::uint16_t>(Field::closed_ref_titles);
+            const bool titles = node.id == static_cast<std::uint16_t>(Field::closed_ref_titles);
             for (const auto& ref : a.see_also()) {
+                std::string_view shown = ref;
                 if (node.id != static_cast<std::uint16_t>(Field::refs)) {
                     const auto other = ix_.action_of(ref);
                     // A scoped View knows the actions it refers to outside its selection.
                     const ReferencedAction* outside = other < 0 ? view.referenced(ref) : nullptr;
                     if (node.id == static_cast<std::uint16_t>(Field::dangling_refs) && (other >= 0 || outside))
                         continue;
-                    if (node.id == static_cast<std::uint16_t>(Field::closed_refs)) {
+                    if (closed) {
                         if (outside) {
                             if (!outside->all_closed) continue;
                         } else {
@@ -273,11 +330,15 @@ void Evaluator::each(std::uint32_t n, const Item& it, F&& f) const {
                             const auto& st = ix_.stats[static_cast<std::size_t>(other)];
                             if (st.count == 0 || st.closed != st.count) continue;
                         }
+                        if (titles)
+                            shown = outside ? std::string_view(outside->title)
+                                            : std::string_view(view.actions()[static_cast<std::size_t>(other)].title());
                     }
                 }
-                if (!f(text(ref))) return;
+                if (!f(text(shown))) return;
             }
             return;
+        }
         default: return;
     }
 }
@@ -565,6 +626,13 @@ void Evaluator::render(std::uint32_t n, const Item& it, std::string& out) const 
     });
 }
 
+void Evaluator::render_plural(std::uint32_t n, const Item& it, std::string_view singular, std::string_view plural,
+                              std::string& out) const {
+    const Scalar v = scalar(n, it);
+    const double x = v.base == Base::duration ? static_cast<double>(v.days) : v.num;
+    out += v.set && (x == 1 || x == -1) ? singular : plural;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reasons
 
@@ -678,6 +746,7 @@ void Evaluator::leaf_reason(std::uint32_t leaf, std::uint32_t shown, const Item&
         d = std::string(prog_.text(node));
         d += test(leaf, it) == Tri::yes ? " is true" : " is false";
     }
+    structure(leaf, it, r);
     if (budget) {
         const std::size_t bytes = r.expression.size() + r.detail.size();
         if (bytes > *budget) throw TextLimit{};
@@ -823,6 +892,173 @@ void Evaluator::provenance(std::uint32_t n, const Item& it, std::string& out) co
             out += ')';
             return;
         }
+        default: return;
+    }
+}
+
+void Evaluator::canonical(std::uint32_t n, const Item& it, std::string& value,
+                          std::vector<std::string>* items) const {
+    if (!prog_.nodes[n].type.list) {
+        canonical_scalar(scalar(n, it), value);
+        return;
+    }
+    std::size_t count = 0;
+    each(n, it, [&](const Scalar& s) {
+        ++count;
+        if (items) {
+            items->emplace_back();
+            canonical_scalar(s, items->back());
+        }
+        return true;
+    });
+    value = std::to_string(count);
+}
+
+void Evaluator::structure(std::uint32_t leaf, const Item& it, Reason& r) const {
+    const Node& node = prog_.nodes[leaf];
+    const auto is_subject = [&](std::uint32_t k) {
+        const Op op = prog_.nodes[k].op;
+        return op == Op::field || op == Op::func;
+    };
+    const bool holds = test(leaf, it) == Tri::yes;
+    std::uint32_t subj = 0;
+    switch (node.op) {
+        case Op::compare: {
+            const auto l = prog_.kid(node, 0), rt = prog_.kid(node, 1);
+            auto cmp = static_cast<Cmp>(node.aux);
+            std::uint32_t other = rt;
+            if (is_subject(l)) {
+                subj = l;
+            } else if (is_subject(rt)) {
+                subj = rt;
+                other = l;
+                cmp = swapped(cmp);
+            } else {
+                return;
+            }
+            if (!holds) cmp = negated(cmp);
+            r.op = std::string(to_string(cmp));
+            r.threshold = std::string(prog_.text(prog_.nodes[other]));
+            std::string ignored;
+            canonical(other, it, prog_.nodes[other].type.list ? ignored : r.threshold_value, &r.items);
+            break;
+        }
+        case Op::in: {
+            const auto x = prog_.kid(node, 0), list = prog_.kid(node, 1);
+            const bool negative = (node.aux != 0) == holds;  // what holds is `not in`
+            if (is_subject(x)) {
+                subj = x;
+                r.op = negative ? "not in" : "in";
+                r.threshold = std::string(prog_.text(prog_.nodes[list]));
+                std::string count;
+                canonical(list, it, count, &r.items);
+            } else if (is_subject(list)) {
+                subj = list;
+                r.op = negative ? "has not" : "has";
+                r.threshold = std::string(prog_.text(prog_.nodes[x]));
+                canonical(x, it, r.threshold_value, nullptr);
+            } else {
+                return;
+            }
+            break;
+        }
+        case Op::is_set: {
+            subj = prog_.kid(node, 0);
+            if (!is_subject(subj)) return;
+            r.op = is_set(subj, it) ? "is set" : "is not set";
+            break;
+        }
+        case Op::field:
+        case Op::func:
+            subj = leaf;
+            r.op = "=";
+            r.threshold_value = holds ? "true" : "false";
+            break;
+        default: return;
+    }
+    subject(subj, it, r);
+}
+
+void Evaluator::subject(std::uint32_t n, const Item& it, Reason& r) const {
+    const Node& node = prog_.nodes[n];
+    const std::string_view written = prog_.text(node);
+    r.field = std::string(written.substr(0, std::min(written.find('('), written.size())));
+    while (!r.field.empty() && (r.field.back() == ' ' || r.field.back() == '\t')) r.field.pop_back();
+    if (node.op == Op::func) {
+        for (std::uint32_t i = 0; i < node.count; ++i) {
+            const Node& arg = prog_.nodes[prog_.kid(node, i)];
+            r.arguments.push_back(arg.op == Op::lit_text ? prog_.strings[arg.str] : std::string(prog_.text(arg)));
+        }
+    }
+    // The list a count() counts, or the list field itself, gives the items.
+    if (node.op == Op::func && static_cast<Func>(node.id) == Func::count && node.count == 1) {
+        std::string count;
+        r.items.clear();
+        canonical(prog_.kid(node, 0), it, count, &r.items);
+    }
+    const bool list = node.type.list;
+    if (list) r.items.clear();
+    canonical(n, it, r.value, list ? &r.items : nullptr);
+
+    const auto state_and_date = [&](std::int32_t row) {
+        if (row < 0) return;
+        const auto& status = ix_.rows[static_cast<std::size_t>(row)];
+        if (status.state >= 0) r.state = ix_.view.states()[static_cast<std::size_t>(status.state)].key();
+        r.date = Date::from_days(status.days);
+    };
+    const auto date_of = [&](std::int64_t d) {
+        if (d != no_date) r.date = Date::from_days(d);
+    };
+    if (node.op == Op::field) {
+        const auto a = static_cast<std::size_t>(it.action);
+        switch (static_cast<Field>(node.id)) {
+            case Field::state:
+            case Field::state_category:
+            case Field::state_label:
+            case Field::closed:
+            case Field::status_text:
+            case Field::scope_last_update:
+            case Field::scope_since_update:
+            case Field::scope_meetings_unchanged: state_and_date(it.row); return;
+            case Field::last_update:
+            case Field::since_update:
+            case Field::meetings_unchanged: date_of(ix_.stats[a].last_update); return;
+            case Field::due:
+            case Field::until_due:
+            case Field::past_due: {
+                const auto& due = ix_.view.actions()[a].due();
+                if (due) r.date = *due;
+                return;
+            }
+            case Field::stalest_observation:
+            case Field::observation_age: date_of(ix_.stalest[static_cast<std::size_t>(it.region)]); return;
+            case Field::lowest_progress: {
+                const auto& low = ix_.lowest[static_cast<std::size_t>(it.region)];
+                if (low.top >= 0 && low.indicator) r.arguments.push_back(low.indicator->key());
+                return;
+            }
+            case Field::agenda_count: {
+                const auto p = ix_.agenda_proposal.empty() ? -1 : ix_.agenda_proposal[a];
+                if (p < 0 || ix_.agenda[a] == 0) return;
+                const auto& prop = ix_.view.proposals()[static_cast<std::size_t>(p)];
+                for (const auto& m : ix_.view.meetings())
+                    if (m.key() == prop.meeting()) {
+                        r.date = m.date();
+                        break;
+                    }
+                return;
+            }
+            default: return;
+        }
+    }
+    if (node.op != Op::func) return;
+    switch (static_cast<Func>(node.id)) {
+        case Func::state_at:
+        case Func::category_at: state_and_date(row_in(node, it)); return;
+        case Func::last_observed:
+        case Func::observation_age:
+            date_of(ix_.indicators[node.str].last_own[static_cast<std::size_t>(it.region)]);
+            return;
         default: return;
     }
 }

@@ -41,12 +41,18 @@ struct Scalar {
 
 class Evaluator {
 public:
-    Evaluator(const Program& prog, const Index& index) : prog_(prog), ix_(index) {}
+    /// `language` ("nl" or "en") chooses the labels of state_label and theme_label.
+    Evaluator(const Program& prog, const Index& index, std::string_view language = "nl")
+        : prog_(prog), ix_(index), language_(language) {}
 
     /// A bool expression: true, false or unknown.
     Tri test(std::uint32_t n, const Item& it) const;
     /// Appends the value as a message shows it (unset as "—", lists joined with ", ").
     void render(std::uint32_t n, const Item& it, std::string& out) const;
+    /// Appends `singular` when the number or duration `n` is 1 or -1 (days), else
+    /// `plural` (also when unset).
+    void render_plural(std::uint32_t n, const Item& it, std::string_view singular, std::string_view plural,
+                       std::string& out) const;
     /// Appends a reason for every leaf that makes `n` evaluate to `polarity`, each
     /// distinct reason once. With a `budget`, the bytes of every reason built
     /// (expression and detail, repeats included) are taken from it, and TextLimit is
@@ -95,9 +101,16 @@ private:
     void describe(std::uint32_t n, const Item& it, std::string& out) const;
     void provenance(std::uint32_t n, const Item& it, std::string& out) const;
     void reason_value(std::uint32_t n, const Item& it, std::string& out) const;
+    /// Fills the structured fields of `r` (rules.hpp, Reason) for `leaf`.
+    void structure(std::uint32_t leaf, const Item& it, Reason& r) const;
+    /// Field, arguments, value, items, state and date of the field or function `n`.
+    void subject(std::uint32_t n, const Item& it, Reason& r) const;
+    /// The value of `n` written canonically (rules.hpp, Reason); the elements of a list in `items`.
+    void canonical(std::uint32_t n, const Item& it, std::string& value, std::vector<std::string>* items) const;
 
     const Program& prog_;
     const Index& ix_;
+    std::string_view language_;
 };
 
 /// Shortest text that reads back as `v` ("0.5", "4").

@@ -38,7 +38,7 @@ struct Pair {
 class Run {
 public:
     Run(const RuleSet::Impl& impl, const View& view, const EvaluateOptions& options)
-        : impl_(impl), view_(view), index_(view, impl.prog), eval_(impl.prog, index_), options_(options),
+        : impl_(impl), view_(view), index_(view, impl.prog), options_(options), eval_(impl.prog, index_, options_.language),
           text_left_(options.max_text_bytes), fired_(impl.rules.size()), text_of_(impl.rules.size()) {
         for (std::size_t i = 0; i < impl.rules.size(); ++i) by_target_[static_cast<int>(impl.rules[i].info.target)].push_back(i);
     }
@@ -148,9 +148,11 @@ private:
         if (h.item.action >= 0) f.action = view_.actions()[static_cast<std::size_t>(h.item.action)].key();
         if (r.info.target != RuleTarget::action && h.item.region >= 0)
             f.region = view_.regions()[static_cast<std::size_t>(h.item.region)].code();
-        for (const auto& part : r.message) {
+        const auto& message = options_.language == "en" && r.has_en ? r.message_en : r.message;
+        for (const auto& part : message) {
             const std::size_t before = f.message.size();
             if (part.node == rules::no_node) f.message += part.literal;
+            else if (part.plural) eval_.render_plural(part.node, h.item, part.one, part.other, f.message);
             else eval_.render(part.node, h.item, f.message);
             charge(f.message.size() - before, h.rule);
         }
@@ -249,8 +251,8 @@ private:
     const RuleSet::Impl& impl_;
     const View& view_;
     const rules::Index index_;
-    const rules::Evaluator eval_;
     const EvaluateOptions options_;
+    const rules::Evaluator eval_;  // reads options_.language
     std::size_t text_left_;            // of options_.max_text_bytes
     std::vector<std::size_t> fired_;   // findings per rule so far
     std::vector<std::size_t> text_of_; // bytes of text built per rule so far
@@ -263,6 +265,9 @@ private:
 Evaluation RuleSet::evaluate(const View& view) const { return evaluate(view, EvaluateOptions{}); }
 
 Evaluation RuleSet::evaluate(const View& view, const EvaluateOptions& options) const {
+    if (options.language != "nl" && options.language != "en")
+        throw Error(Errc::invalid, impl_->origin + ": unknown language " + detail::quote(options.language) +
+                                       " for the evaluation (expected nl or en)");
     check(view);
     return Run(*impl_, view, options).run();
 }

@@ -104,6 +104,13 @@ public:
     std::vector<TemplatePart> parse_template(const Token& literal);
 
 private:
+    /// The '|' that makes the placeholder opened before `from` a plural one, or npos.
+    static std::size_t plural_bar(const std::string& text, std::size_t from);
+    /// Parses `{n|one|other}` opened at `open`; sets plural_end_ past its '}'.
+    void parts_plural(const std::string& text, const std::vector<std::uint32_t>& map, std::size_t open,
+                      std::size_t bar, std::string& pending, std::vector<TemplatePart>& parts);
+    std::size_t plural_end_ = 0;
+
     void advance() { tok_ = lex_.next(); }
 
     struct Deeper {
@@ -370,6 +377,12 @@ std::vector<TemplatePart> Parser::parse_template(const Token& literal) {
             ++i;
             continue;
         }
+        const std::size_t bar = plural_bar(text, i + 1);
+        if (bar != std::string::npos) {
+            parts_plural(text, map, i, bar, pending, parts);
+            i = plural_end_;
+            continue;
+        }
         Lexer sub(text, &map, "the end of the message", false);
         sub.seek(i + 1);
         Parser p(prog_, sub, source_);
@@ -385,6 +398,83 @@ std::vector<TemplatePart> Parser::parse_template(const Token& literal) {
     }
     if (!pending.empty()) parts.push_back({std::move(pending), no_node});
     return parts;
+}
+
+std::size_t Parser::plural_bar(const std::string& text, std::size_t from) {
+    char quote = 0;
+    for (std::size_t j = from; j < text.size(); ++j) {
+        const char c = text[j];
+        if (quote) {
+            if (c == '\\') ++j;
+            else if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '}' || c == '\n') {
+            return std::string::npos;
+        } else if (c == '|') {
+            return j;
+        }
+    }
+    return std::string::npos;
+}
+
+void Parser::parts_plural(const std::string& text, const std::vector<std::uint32_t>& map, std::size_t open,
+                          std::size_t bar, std::string& pending, std::vector<TemplatePart>& parts) {
+    // The expression ends at the '|': lex only up to it.
+    Lexer sub(std::string_view(text).substr(0, bar), &map, "'|'", false);
+    sub.seek(open + 1);
+    Parser p(prog_, sub, source_);
+    const Parsed e = p.expression();
+    if (p.peek().kind != Tok::end) p.expected("'|' after the number of a plural placeholder");
+    // Two forms follow: {n|one|other}.
+    std::string forms[2];
+    std::size_t j = bar + 1;
+    for (int f = 0; f < 2; ++f) {
+        for (; j < text.size(); ++j) {
+            const char c = text[j];
+            if (c == '{')
+                throw LoadError{map[j],
+                                "syntax error: '{' in a plural placeholder (write {count|singular|plural}, "
+                                "e.g. {open_proposals|voorstel|voorstellen})",
+                                true, Errc::invalid};
+            if (c == '|' || c == '}') break;
+            forms[f] += c;
+        }
+        if (j >= text.size())
+            throw LoadError{map[open], "syntax error: unbalanced '{' in the message: no '}' closes this placeholder",
+                            true, Errc::invalid};
+        const char c = text[j];
+        if (f == 0 && c != '|')
+            throw LoadError{map[j],
+                            "syntax error: a plural placeholder needs two forms separated by '|': "
+                            "{count|singular|plural}, e.g. {open_proposals|voorstel|voorstellen}",
+                            true, Errc::invalid};
+        if (f == 1 && c != '}')
+            throw LoadError{map[j],
+                            "syntax error: a plural placeholder has two forms, found a third '|': "
+                            "{count|singular|plural}",
+                            true, Errc::invalid};
+        ++j;
+    }
+    const auto trim = [](std::string& t) {
+        const auto b = t.find_first_not_of(' ');
+        if (b == std::string::npos) {
+            t.clear();
+            return;
+        }
+        t = t.substr(b, t.find_last_not_of(' ') - b + 1);
+    };
+    trim(forms[0]);
+    trim(forms[1]);
+    if (!pending.empty()) parts.push_back({std::move(pending), no_node});
+    pending.clear();
+    TemplatePart part;
+    part.node = e.node;
+    part.plural = true;
+    part.one = std::move(forms[0]);
+    part.other = std::move(forms[1]);
+    parts.push_back(std::move(part));
+    plural_end_ = j;
 }
 
 }  // namespace
@@ -465,6 +555,7 @@ void FileParser::rule() {
     r.info.section = "signals";
     static constexpr std::array<std::string_view, 5> clauses{"severity", "per", "section", "when", "message"};
     std::array<int, 5> seen{};  // line of each clause, 0 when not seen
+    int seen_en = 0;            // line of `message en`
     const std::string quoted_key = detail::quote(r.info.key);
     while (!p_.at_end_of_rule()) {
         std::size_t c = clauses.size();
@@ -474,6 +565,24 @@ void FileParser::rule() {
         if (c == clauses.size()) p_.expected("a clause (severity, per, section, when or message) or the next rule");
         const Token ct = p_.peek();
         const int line = lines_.line(ct.begin);
+        if (c == 4) {
+            // `message "..."` or its English alternative `message en "..."`.
+            p_.take();
+            const bool en = p_.at_word("en");
+            int& first = en ? seen_en : seen[c];
+            if (first)
+                fail_plain(ct.begin, std::string("duplicate clause '") + (en ? "message en" : "message") +
+                                         "' in rule " + quoted_key + " (first at line " + std::to_string(first) + ")");
+            first = line;
+            if (en) p_.take();
+            if (p_.peek().kind != Tok::text)
+                p_.expected(en ? "a message in quotes after 'message en'" : "a message in quotes after 'message'");
+            const Token s = p_.take();
+            (en ? r.message_en : r.message) = p_.parse_template(s);
+            (en ? r.info.message_en : r.info.message) = s.text;
+            if (en) r.has_en = true;
+            continue;
+        }
         if (seen[c])
             fail_plain(ct.begin, "duplicate clause '" + std::string(clauses[c]) + "' in rule " + quoted_key +
                                      " (first at line " + std::to_string(seen[c]) + ")");
@@ -515,14 +624,7 @@ void FileParser::rule() {
                 r.info.condition = prog_.sources[0].substr(e.begin, e.end - e.begin);
                 break;
             }
-            default: {
-                p_.take();
-                if (p_.peek().kind != Tok::text) p_.expected("a message in quotes after 'message'");
-                const Token s = p_.take();
-                r.message = p_.parse_template(s);
-                r.info.message = s.text;
-                break;
-            }
+            default: break;
         }
     }
     for (const auto& [index, name] : {std::pair{0, "severity"}, std::pair{3, "when"}, std::pair{4, "message"}})
@@ -532,8 +634,16 @@ void FileParser::rule() {
                             : r.info.target == RuleTarget::scope ? Context::scope
                                                                  : Context::region;
     checker_.require_bool(r.when, checker_.check(r.when, context), "'when'");
-    for (const auto& part : r.message)
-        if (part.node != no_node) checker_.check(part.node, context);
+    for (const auto* message : {&r.message, &r.message_en})
+        for (const auto& part : *message) {
+            if (part.node == no_node) continue;
+            const Type type = checker_.check(part.node, context, true);
+            if (part.plural && type != Type{Base::number, false} && type != Type{Base::duration, false})
+                fail_plain(prog_.nodes[part.node].begin,
+                           "type mismatch: a plural placeholder {count|singular|plural} needs a number or a "
+                           "duration, found " +
+                               describe(type) + " (" + excerpt(prog_.text(prog_.nodes[part.node])) + ")");
+        }
     out_.rules.push_back(std::move(r));
 }
 

@@ -17,16 +17,22 @@ namespace actielijst::rules {
 
 inline constexpr std::uint32_t no_node = std::numeric_limits<std::uint32_t>::max();
 
-/// A piece of a message: literal text, or a placeholder expression.
+/// A piece of a message: literal text, or a placeholder expression; a plural
+/// placeholder `{n|one|other}` shows `one` when the number n is 1 (or -1), else `other`.
 struct TemplatePart {
     std::string literal;
     std::uint32_t node = no_node;
+    bool plural = false;
+    std::string one{};
+    std::string other{};
 };
 
 struct ParsedRule {
     RuleInfo info;
     std::uint32_t when = no_node;
     std::vector<TemplatePart> message;
+    std::vector<TemplatePart> message_en;  // `message en "..."`
+    bool has_en = false;                   // message_en was given (it may be empty)
 };
 
 struct ParsedRag {

@@ -302,6 +302,7 @@ struct IndicatorM {
     std::vector<LevelM> levels;
     bool has_since = false;  // version 2: the date it is monitored from
     DateM since;
+    std::vector<std::string> actions;  // version 3: the actions it measures (before: none)
     template <class Ar>
     void io(Ar& ar, unsigned version) {
         text(ar, key);
@@ -312,8 +313,10 @@ struct IndicatorM {
         if (version < 2) return;
         flag(ar, has_since);
         if (has_since) date(ar, since);
+        if (version < 3) return;
+        texts(ar, actions);
     }
-    ACTIELIJST_MIRROR_VERSIONED(Indicator, 2)
+    ACTIELIJST_MIRROR_VERSIONED(Indicator, 3)
 };
 
 struct ObservationM {
@@ -452,7 +455,7 @@ BOOST_CLASS_VERSION(actielijst::snapshot::RegionM, 2)
 BOOST_CLASS_TRACKING(actielijst::snapshot::RegionM, boost::serialization::track_never)
 BOOST_CLASS_VERSION(actielijst::snapshot::StateM, 2)
 BOOST_CLASS_TRACKING(actielijst::snapshot::StateM, boost::serialization::track_never)
-BOOST_CLASS_VERSION(actielijst::snapshot::IndicatorM, 2)
+BOOST_CLASS_VERSION(actielijst::snapshot::IndicatorM, 3)
 BOOST_CLASS_TRACKING(actielijst::snapshot::IndicatorM, boost::serialization::track_never)
 BOOST_CLASS_VERSION(actielijst::snapshot::ActionM, 2)
 BOOST_CLASS_TRACKING(actielijst::snapshot::ActionM, boost::serialization::track_never)
@@ -529,7 +532,7 @@ ViewM mirror(const View& v) {
     }
     for (const auto& i : v.indicators()) {
         IndicatorM x{i.key(), i.label().nl(), i.label().en(), i.unit(), static_cast<std::int32_t>(i.kind()), {},
-                     i.period().since.has_value(), since_of(i.period())};
+                     i.period().since.has_value(), since_of(i.period()), i.actions()};
         for (const auto& l : i.levels()) x.levels.push_back({l.key(), l.label().nl(), l.label().en()});
         m.indicators.push_back(std::move(x));
     }
@@ -623,7 +626,7 @@ View rebuild(ViewM& m) {
                     return Level(x.levels[k].key, Label(x.levels[k].nl, x.levels[k].en));
                 }));
             return Indicator(x.key, Label(x.nl, x.en), enum_of<IndicatorKind>(x.kind, 2, "kind"), std::move(levels),
-                             x.unit, period_of(x.has_since, x.since));
+                             x.unit, period_of(x.has_since, x.since), std::move(x.actions));
         }));
     }
     for (std::size_t i = 0; i < m.observations.size(); ++i) {

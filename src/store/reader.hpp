@@ -299,7 +299,9 @@ public:
         }
     }
 
-    /// Indicators in display order; with `as_of`, those monitored then (without an `until`).
+    /// Indicators in display order; with `as_of`, those monitored then (without an
+    /// `until`), each with only the actions it measures that are on the list then (as
+    /// an action's cross references).
     std::vector<Indicator> indicators(const std::optional<Date>& as_of) {
         std::map<std::int64_t, std::vector<Level>> levels;
         SQLite::Statement l(db_,
@@ -308,6 +310,11 @@ public:
         while (l.executeStep())
             levels[l.getColumn(0).getInt64()].emplace_back(l.getColumn(1).getString(),
                                                            Label(l.getColumn(2).getString(), l.getColumn(3).getString()));
+        std::map<std::int64_t, std::vector<std::string>> actions;
+        SQLite::Statement m(db_, "SELECT x.indicator_id, a.key FROM indicator_actions x JOIN actions a ON a.id = x.action_id "
+                                 "WHERE " + on_list + " ORDER BY x.indicator_id, x.position");
+        bind_date(m, 1, as_of);
+        while (m.executeStep()) actions[m.getColumn(0).getInt64()].push_back(m.getColumn(1).getString());
         std::vector<Indicator> out;
         SQLite::Statement q(db_, "SELECT i.id, i.key, i.label_nl, i.label_en, i.kind, i.unit, i.since, "
                                  "CASE WHEN ?1 IS NULL THEN i.until END FROM indicators i WHERE " +
@@ -317,7 +324,8 @@ public:
             out.emplace_back(q.getColumn(1).getString(), Label(q.getColumn(2).getString(), q.getColumn(3).getString()),
                              static_cast<IndicatorKind>(q.getColumn(4).getInt()),
                              std::move(levels[q.getColumn(0).getInt64()]), q.getColumn(5).getString(),
-                             Period{optional_date(q, 6), optional_date(q, 7)});
+                             Period{optional_date(q, 6), optional_date(q, 7)},
+                             std::move(actions[q.getColumn(0).getInt64()]));
         return out;
     }
 

@@ -272,6 +272,18 @@ BEGIN SELECT RAISE(ABORT, 'decisions are append-only: a decision cannot be delet
 CREATE INDEX actions_since ON actions(since) WHERE since IS NOT NULL;
 CREATE INDEX actions_until ON actions(until, since) WHERE until IS NOT NULL;
 )sql",
+    // 4 -> 5: the action points an indicator measures. An older store's indicators
+    // measure none (list-wide), as they were shown before.
+    R"sql(
+CREATE TABLE indicator_actions (
+    indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    action_id INTEGER NOT NULL REFERENCES actions(id),
+    PRIMARY KEY (indicator_id, position)
+) WITHOUT ROWID;
+-- "The indicators of action A" is one descent of this index.
+CREATE INDEX indicator_actions_by_action ON indicator_actions(action_id, indicator_id);
+)sql",
 };
 
 constexpr const char* application_id_sql = "PRAGMA application_id = 1095586892";  // "ACTL" in ASCII

@@ -228,9 +228,22 @@ static void test_inits(void) {
     CHECK(ind.key == NULL && ind.label_nl == NULL && ind.label_en == NULL && ind.unit == NULL);
     CHECK(ind.kind == ind0.kind && ind.kind == ACTIELIJST_INDICATOR_ORDINAL);
     CHECK(ind.level_count == 0 && ind.levels == NULL);
+    CHECK(ind.action_count == ind0.action_count && ind.action_count == 0 && ind.actions == NULL);
     CHECK_FAILS(actielijst_indicator_input_init(NULL, ACTIELIJST_INDICATOR_INPUT_VERSION), ACTIELIJST_EINVALID,
                 "in is NULL");
-    CHECK_FAILS(actielijst_indicator_input_init(&ind, 2), ACTIELIJST_EVERSION, "version");
+    CHECK_FAILS(actielijst_indicator_input_init(&ind, 3), ACTIELIJST_EVERSION, "version");
+    CHECK_FAILS(actielijst_indicator_input_init(&ind, 0), ACTIELIJST_EVERSION, "version");
+
+    /* A caller built against version 1 of the indicator input has the shorter struct:
+     * only its fields are written. */
+    {
+        unsigned char *tail = (unsigned char *)&ind.action_count;
+        memset(&ind, 0x5A, sizeof ind);
+        CHECK_OK(actielijst_indicator_input_init(&ind, 1));
+        CHECK(ind.version == 1 && ind.key == NULL && ind.kind == ACTIELIJST_INDICATOR_ORDINAL && ind.levels == NULL);
+        CHECK(tail[0] == 0x5A && tail[3] == 0x5A); /* action_count untouched: not part of version 1 */
+        CHECK(ind.actions != NULL);                 /* nor actions */
+    }
 }
 
 /* ---- Themes ------------------------------------------------------------------ */
@@ -668,6 +681,114 @@ static void test_action(void) {
 
 /* ---- Indicators -------------------------------------------------------------- */
 
+/* The actions of indicator `key` read with actielijst_indicator_iter_next_v2, joined
+ * by "," into `out` ("" for none); -1 when the indicator is absent. */
+static int indicator_actions(const char *key, char *out, size_t size) {
+    actielijst_view *v = view_now();
+    actielijst_indicator_iter *it = NULL;
+    actielijst_indicator_rec_v2 r;
+    int found = -1, rc;
+    uint32_t k;
+    out[0] = '\0';
+    if (!v) return -1;
+    CHECK(actielijst_indicator_iter_new(v, &it) == ACTIELIJST_OK);
+    actielijst_view_free(v);
+    while ((rc = actielijst_indicator_iter_next_v2(&r, it)) == ACTIELIJST_OK) {
+        CHECK(r.actions != NULL && r.levels != NULL); /* never NULL, also when empty */
+        if (strcmp(r.key, key) != 0) continue;
+        found = 0;
+        for (k = 0; k < r.action_count; ++k) {
+            if (k > 0) strncat(out, ",", size - strlen(out) - 1);
+            strncat(out, r.actions[k], size - strlen(out) - 1);
+        }
+    }
+    CHECK(rc == ACTIELIJST_ITEROVER);
+    CHECK(actielijst_indicator_iter_next_v2(&r, it) == ACTIELIJST_ITEROVER);
+    CHECK_FAILS(actielijst_indicator_iter_next_v2(NULL, it), ACTIELIJST_EINVALID, "rec is NULL");
+    actielijst_indicator_iter_free(it);
+    CHECK_FAILS(actielijst_indicator_iter_next_v2(&r, NULL), ACTIELIJST_EINVALID, "it");
+    return found;
+}
+
+/* _next and _next_v2 on one iterator move through the same records, in order. */
+static void check_next_and_next_v2_agree(void) {
+    actielijst_view *v = view_now();
+    actielijst_indicator_iter *a = NULL, *b = NULL;
+    actielijst_indicator_rec r1;
+    actielijst_indicator_rec_v2 r2;
+    int i = 0, rc = ACTIELIJST_OK;
+    if (!v) return;
+    CHECK_OK(actielijst_indicator_iter_new(v, &a));
+    CHECK_OK(actielijst_indicator_iter_new(v, &b));
+    actielijst_view_free(v);
+    for (;; ++i) {
+        rc = actielijst_indicator_iter_next(&r1, a);
+        if (i % 2 == 0)
+            CHECK(actielijst_indicator_iter_next(&r1, b) == rc);
+        else
+            CHECK(actielijst_indicator_iter_next_v2(&r2, b) == rc);
+        if (rc != ACTIELIJST_OK) break;
+        if (i % 2 == 1) {
+            CHECK(strcmp(r1.key, r2.key) == 0 && r1.kind == r2.kind && r1.level_count == r2.level_count);
+            CHECK(r1.levels == r2.levels && r1.unit == r2.unit && r1.label_nl == r2.label_nl);
+        }
+    }
+    CHECK(rc == ACTIELIJST_ITEROVER && i >= 2);
+    actielijst_indicator_iter_free(a);
+    actielijst_indicator_iter_free(b);
+}
+
+static void test_indicator_actions(void) {
+    actielijst_indicator_input in = ACTIELIJST_INDICATOR_INPUT_INIT;
+    const actielijst_level_input levels[] = {{"geen", "Geen", NULL}, {"wel", "Wel", NULL}};
+    const char *const two[] = {"wonen-lokaal-beleid", "algemeen-monitoring"};
+    const char *const unknown[] = {"wonen-lokaal-beleid", "bestaat-niet"};
+    const char *const twice[] = {"algemeen-monitoring", "algemeen-monitoring"};
+    const char *const bad_utf8[] = {"\xff"};
+    char got[256];
+
+    /* The bundled list: each indicator measures the action its text stands under. */
+    CHECK(indicator_actions("short_stay_policy", got, sizeof got) == 0);
+    CHECK(strcmp(got, "wonen-lokaal-beleid") == 0);
+    CHECK(indicator_actions("international_workers_count", got, sizeof got) == 0);
+    CHECK(strcmp(got, "algemeen-monitoring") == 0);
+    check_next_and_next_v2_agree();
+
+    in.key = "policy_links";
+    in.label_nl = "Beleid";
+    in.level_count = 2;
+    in.levels = levels;
+    in.action_count = 2;
+    in.actions = two;
+    CHECK_OK(actielijst_store_put_indicator(store, &in));
+    CHECK(indicator_actions("policy_links", got, sizeof got) == 0);
+    CHECK(strcmp(got, "wonen-lokaal-beleid,algemeen-monitoring") == 0);
+
+    /* A version-1 input has no actions: its (here: garbage) tail is never read, and
+     * the put replaces the definition with a list-wide one. */
+    in.version = 1;
+    in.action_count = 2;
+    in.actions = unknown;
+    CHECK_OK(actielijst_store_put_indicator(store, &in));
+    CHECK(indicator_actions("policy_links", got, sizeof got) == 0);
+    CHECK(strcmp(got, "") == 0);
+    in.version = ACTIELIJST_INDICATOR_INPUT_VERSION;
+
+    begin_failures("indicators[0].");
+    CHECK_PUT_FAILS(actielijst_store_put_indicator(store, &in), ACTIELIJST_EINVALID,
+                    "actions[1]: unknown action \"bestaat-niet\"");
+    in.actions = twice;
+    CHECK_PUT_FAILS(actielijst_store_put_indicator(store, &in), ACTIELIJST_EINVALID,
+                    "actions[1]: duplicate action \"algemeen-monitoring\"");
+    in.actions = NULL;
+    CHECK_PUT_FAILS(actielijst_store_put_indicator(store, &in), ACTIELIJST_EINVALID, "in->actions");
+    in.action_count = 1;
+    in.actions = bad_utf8;
+    CHECK_PUT_FAILS(actielijst_store_put_indicator(store, &in), ACTIELIJST_EINVALID,
+                    "in->actions[0] is not valid UTF-8");
+    end_failures();
+}
+
 static void test_indicator(void) {
     actielijst_indicator_input in = ACTIELIJST_INDICATOR_INPUT_INIT;
     const actielijst_level_input levels[] = {
@@ -735,7 +856,7 @@ static void test_indicator(void) {
     in.kind = ACTIELIJST_INDICATOR_NUMBER;
     CHECK_PUT_FAILS(actielijst_store_put_indicator(NULL, &in), ACTIELIJST_EINVALID, "store is NULL");
     CHECK_PUT_FAILS(actielijst_store_put_indicator(store, NULL), ACTIELIJST_EINVALID, "in is NULL");
-    in.version = 2;
+    in.version = 3;
     CHECK_PUT_FAILS(actielijst_store_put_indicator(store, &in), ACTIELIJST_EVERSION, "in->version");
     in.version = ACTIELIJST_INDICATOR_INPUT_VERSION;
     in.key = NULL;
@@ -814,6 +935,7 @@ int main(int argc, char **argv) {
         test_region();
         test_state();
         test_action();
+        test_indicator_actions();
         test_indicator();
         actielijst_store_free(store);
     }

@@ -152,7 +152,8 @@ TEST_CASE("round trip: a hand-made document using every optional member round-tr
                                "\"kind\": \"count\"", "\"kind\": \"number\"", "\"unit\": \"personen\"", "\"levels\": [",
                                "\"value\": 18250", "\"value\": 12.5", "\"value\": 0.1", "\"count\": 3",
                                "\"at_least\": true", "\"source\": \"CBS\"", "\"note\": ", "\"contacts\": [",
-                               "\"email\": \"j.jansen@venlo.example\"", "\"as_of_inferred\": false"}) {
+                               "\"email\": \"j.jansen@venlo.example\"", "\"as_of_inferred\": false",
+                               "\"actions\": [\n        \"werken-excessen\",\n        \"wonen-registratie\"\n      ]"}) {
         CAPTURE(member);
         CHECK_HAS(exported, member);
     }

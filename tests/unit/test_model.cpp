@@ -648,3 +648,32 @@ TEST_CASE("text: a text over 1 MiB is rejected naming the field; exactly 1 MiB i
                  "note: text of");
     CHECK_STARTS(test::error_of([&] { Contact("GM0983", "Beleid", over); }), "name: text of");
 }
+
+TEST_CASE("indicator: the actions it measures are kept in order, and none means a list-wide indicator") {
+    const Indicator wide("workers", Label("Werknemers"), IndicatorKind::count, {}, "personen");
+    CHECK(wide.actions().empty());
+    const Indicator linked("workers", Label("Werknemers"), IndicatorKind::count, {}, "personen", Period{},
+                           {"algemeen-monitoring", "wonen-lokaal-beleid"});
+    CHECK(linked.actions() == std::vector<std::string>{"algemeen-monitoring", "wonen-lokaal-beleid"});
+    // operator== compares them: the same indicator measuring other actions is another definition.
+    CHECK_FALSE(wide == linked);
+    CHECK(linked == Indicator("workers", Label("Werknemers"), IndicatorKind::count, {}, "personen", Period{},
+                              {"algemeen-monitoring", "wonen-lokaal-beleid"}));
+    CHECK_FALSE(linked == Indicator("workers", Label("Werknemers"), IndicatorKind::count, {}, "personen", Period{},
+                                    {"wonen-lokaal-beleid", "algemeen-monitoring"}));
+}
+
+TEST_CASE("indicator: a duplicate or malformed action key is rejected naming its position") {
+    const std::vector<Level> levels{Level("none", Label("Geen")), Level("adopted", Label("Vastgesteld"))};
+    CHECK_STARTS(test::error_of([&] {
+                     Indicator("p", Label("P"), IndicatorKind::ordinal, levels, {}, Period{},
+                               {"wonen-lokaal-beleid", "algemeen-monitoring", "wonen-lokaal-beleid"});
+                 }),
+                 "actions[2]: duplicate action \"wonen-lokaal-beleid\"");
+    CHECK_STARTS(test::error_of([&] {
+                     Indicator("p", Label("P"), IndicatorKind::ordinal, levels, {}, Period{}, {"a", "geen sleutel"});
+                 }),
+                 "actions[1]: ");
+    CHECK_STARTS(test::error_of([&] { Indicator("p", Label("P"), IndicatorKind::ordinal, levels, {}, Period{}, {""}); }),
+                 "actions[0]: ");
+}

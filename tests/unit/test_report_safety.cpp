@@ -42,7 +42,8 @@ View hostile_view() {
                   StatusUpdate("a1", "GM1", "busy", p("municipal text"), day("2023-02-01"))};
     d.proposals = {Proposal("P1", "a1", p("proposal text"), ProposalState::open, ProposalKind::proposal, "M1")};
     d.indicators = {Indicator("policy", Label(p("indicator")), IndicatorKind::ordinal,
-                              {Level("none", Label(p("level none"))), Level("adopted", Label(p("level adopted")))}),
+                              {Level("none", Label(p("level none"))), Level("adopted", Label(p("level adopted")))}, {}, {},
+                              {"a1"}),
                     Indicator("workers", Label(p("count indicator")), IndicatorKind::count, {}, p("unit"))};
     ObservationValue adopted;
     adopted.level = "adopted";
@@ -89,10 +90,12 @@ Report hostile_report(const std::string& language = "nl") {
 const std::set<std::string> allowed_tags = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "h4", "p", "nav", "ol", "ul", "li",
     "a", "main", "section", "article", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "figure",
-    "figcaption", "svg", "text", "rect", "span", "i", "br", "code", "strong", "em", "dl", "dt", "dd", "footer"};
+    "figcaption", "svg", "text", "rect", "span", "i", "br", "code", "strong", "em", "dl", "dt", "dd", "footer",
+    "b", "details", "summary", "defs", "pattern", "line"};
 const std::set<std::string> allowed_attributes = {
     "xmlns", "lang", "xml:lang", "charset", "name", "content", "http-equiv", "id", "class", "href", "scope",
-    "colspan", "role", "width", "height", "viewBox", "x", "y", "fill", "font-size", "text-anchor", "style"};
+    "colspan", "role", "width", "height", "viewBox", "x", "y", "fill", "font-size", "text-anchor", "style",
+    "patternUnits", "patternTransform", "x1", "y1", "x2", "y2", "stroke", "stroke-width"};
 
 /// Walks every tag of the document: only known elements and attributes, links only
 /// inside the document, and text between tags free of '<' and '>'.

@@ -207,12 +207,20 @@ def _proposal_event(r: n.ProposalEventRec) -> ProposalEvent:
     return ProposalEvent(_str(r.proposal), _enum(ProposalState, r.state), _day(r.date), _opt(r.meeting), _opt(r.text))
 
 
-def _indicator(r: n.IndicatorRec) -> Indicator:
+def _indicator(r: n.IndicatorRecV2) -> Indicator:
     levels = tuple(
         Level(_str(lv.key), _str(lv.label_nl), _opt(lv.label_en))
         for lv in (r.levels[i] for i in range(r.level_count))
     )
-    return Indicator(_str(r.key), _str(r.label_nl), _opt(r.label_en), _enum(IndicatorKind, r.kind), _opt(r.unit), levels)
+    return Indicator(
+        _str(r.key),
+        _str(r.label_nl),
+        _opt(r.label_en),
+        _enum(IndicatorKind, r.kind),
+        _opt(r.unit),
+        levels,
+        _strings(r.actions, r.action_count),
+    )
 
 
 def _observation(r: n.ObservationRec) -> Observation:
@@ -353,12 +361,14 @@ class RecordIterator(Iterator[T]):
         self.close()
 
 
-def _iterator(noun: str, handle_type: type, rec_type: type, convert: Callable, new_fn: Callable, *args):
+def _iterator(
+    noun: str, handle_type: type, rec_type: type, convert: Callable, new_fn: Callable, *args, next_suffix: str = ""
+):
     handle = POINTER(handle_type)()
     new_fn(*args, byref(handle))
     return RecordIterator(
         handle,
-        getattr(lib, f"actielijst_{noun}_iter_next"),
+        getattr(lib, f"actielijst_{noun}_iter_next{next_suffix}"),
         getattr(lib, f"actielijst_{noun}_iter_free"),
         rec_type,
         convert,
@@ -467,7 +477,13 @@ class View(_Owned):
 
     def iter_indicators(self) -> RecordIterator[Indicator]:
         return _iterator(
-            "indicator", n.IndicatorIter, n.IndicatorRec, _indicator, lib.actielijst_indicator_iter_new, self._h()
+            "indicator",
+            n.IndicatorIter,
+            n.IndicatorRecV2,
+            _indicator,
+            lib.actielijst_indicator_iter_new,
+            self._h(),
+            next_suffix="_v2",
         )
 
     def iter_observations(self, indicator: str | None = None) -> RecordIterator[Observation]:
@@ -823,9 +839,12 @@ class Store(_Owned):
         label_en: str | None = None,
         unit: str | None = None,
         levels: Iterable[Level | tuple[str, str] | tuple[str, str, str | None]] = (),
+        actions: Iterable[str] = (),
     ) -> None:
         """Stores an indicator, or replaces the one with `key`. `levels` (ordinal
-        only, lowest first) are Level records or (key, label_nl[, label_en]) tuples."""
+        only, lowest first) are Level records or (key, label_nl[, label_en]) tuples.
+        `actions` are the keys of the stored action points it measures; none makes
+        it a list-wide indicator."""
         inp = n.IndicatorInput()
         lib.actielijst_indicator_input_init(byref(inp), n.INDICATOR_INPUT_VERSION)
         inp.key = _bytes(key, "key")
@@ -853,6 +872,9 @@ class Store(_Owned):
         level_array = (n.LevelInput * len(steps))(*steps) if steps else None
         if level_array is not None:
             inp.level_count, inp.levels = len(steps), level_array
+        action_count, action_array = _text_array(actions, "actions")
+        if action_array is not None:
+            inp.action_count, inp.actions = action_count, action_array
         lib.actielijst_store_put_indicator(self._h(), byref(inp))
 
     # Writes: each one transaction; on error nothing is stored
@@ -1027,6 +1049,45 @@ class Store(_Owned):
         OPEN, no text), then every decision, also those dated after any view's date.
         NotFoundError for an unknown proposal."""
         return list(self.iter_proposal_history(key))
+
+    # The list after a meeting (docs/decision-list.md)
+    def decision_list(
+        self,
+        meeting: str | None = None,
+        format: ReportFormat | str | int = ReportFormat.HTML,
+        language: str | None = None,
+        title: str | None = None,
+        as_of: datetime.date | str | None = None,
+        due_within_days: int | None = None,
+        file=None,
+    ) -> str | None:
+        """The list after ``meeting`` (besluitenlijst) as text: what it decided,
+        the proposals tabled, the action points added, closed or given a new
+        deadline since the previous meeting, and what stays open. ``meeting`` None:
+        the last meeting on or before ``as_of`` (None: the last of all).
+        ``format``, ``language`` and ``file`` as in View.report; ``title`` and
+        ``due_within_days`` None: the library's defaults. InvalidError for an
+        unknown format or language or a negative horizon; NotFoundError for an
+        unknown meeting or when no meeting qualifies."""
+        opts = n.DecisionListOptions()
+        lib.actielijst_decision_list_options_init(byref(opts), n.DECISION_LIST_OPTIONS_VERSION)
+        opts.format = _report_format(format)
+        opts.language = _bytes(language, "language")
+        opts.title = _bytes(title, "title")
+        opts.meeting = _bytes(meeting, "meeting")
+        opts.as_of = _date(as_of, "as_of")
+        if due_within_days is not None:
+            opts.due_within_days = _int32(due_within_days, "due_within_days")
+        if file is not None:
+            _write_output(
+                file,
+                lambda fn, ctx: lib.actielijst_decision_list_render_stream(self._h(), byref(opts), fn, ctx),
+                lambda path: lib.actielijst_decision_list_render_file(self._h(), byref(opts), path),
+            )
+            return None
+        buf = n.Buf()
+        lib.actielijst_decision_list_render(self._h(), byref(opts), byref(buf))
+        return _take(buf)
 
     def view(self, as_of: datetime.date, where: "str | Filter | None" = None) -> View:
         """Definitions, current statuses and latest observations as of `as_of`.

@@ -240,6 +240,15 @@ class IndicatorRec(Structure):
     ]
 
 
+class IndicatorRecV2(Structure):
+    """struct actielijst_indicator_rec_v2: IndicatorRec and the actions it measures."""
+
+    _fields_ = IndicatorRec._fields_ + [
+        ("action_count", c_uint32),
+        ("actions", POINTER(c_char_p)),
+    ]
+
+
 class ObservationRec(Structure):
     _fields_ = [
         ("indicator", c_char_p),
@@ -340,6 +349,21 @@ class ReportOptions(Structure):
 
 
 REPORT_OPTIONS_VERSION = 1
+
+
+class DecisionListOptions(Structure):
+    _fields_ = [
+        ("version", c_uint32),
+        ("format", c_int32),
+        ("language", c_char_p),
+        ("title", c_char_p),
+        ("meeting", c_char_p),
+        ("as_of", c_char_p),
+        ("due_within_days", c_int32),
+    ]
+
+
+DECISION_LIST_OPTIONS_VERSION = 1
 
 
 class ChangeRec(Structure):
@@ -498,10 +522,13 @@ class IndicatorInput(Structure):
         ("unit", c_char_p),
         ("level_count", c_uint32),
         ("levels", POINTER(LevelInput)),
+        # since version 2
+        ("action_count", c_uint32),
+        ("actions", POINTER(c_char_p)),
     ]
 
 
-INDICATOR_INPUT_VERSION = 1
+INDICATOR_INPUT_VERSION = 2
 
 
 class DecisionInput(Structure):
@@ -625,6 +652,7 @@ SIGNATURES = [
     *_iterator("proposal", ProposalIter, ProposalRec),
     ("actielijst_indicator_iter_new", c_int, [P(View), P(P(IndicatorIter))], CODE),
     *_iterator("indicator", IndicatorIter, IndicatorRec),
+    ("actielijst_indicator_iter_next_v2", c_int, [P(IndicatorRecV2), P(IndicatorIter)], NEXT),
     ("actielijst_observation_iter_new", c_int, [P(View), c_char_p, P(P(ObservationIter))], CODE),
     *_iterator("observation", ObservationIter, ObservationRec),
     # Reporting rules and filters
@@ -667,6 +695,11 @@ SIGNATURES = [
     ("actielijst_store_export_json_file", c_int, [P(Store), c_int, c_char_p], CODE),
     ("actielijst_report_render_stream", c_int, [P(View), P(Rules), P(ReportOptions), P(View), WriteFn, c_void_p], CODE),
     ("actielijst_report_render_file", c_int, [P(View), P(Rules), P(ReportOptions), P(View), c_char_p], CODE),
+    # The list after a meeting (besluitenlijst)
+    ("actielijst_decision_list_options_init", c_int, [P(DecisionListOptions), c_uint32], CODE),
+    ("actielijst_decision_list_render", c_int, [P(Store), P(DecisionListOptions), P(Buf)], CODE),
+    ("actielijst_decision_list_render_stream", c_int, [P(Store), P(DecisionListOptions), WriteFn, c_void_p], CODE),
+    ("actielijst_decision_list_render_file", c_int, [P(Store), P(DecisionListOptions), c_char_p], CODE),
     # Testing the boundary
     ("actielijst_debug_raise", c_int, [c_int32], CODE),
 ]

@@ -158,6 +158,8 @@ class Indicator:
     kind: IndicatorKind
     unit: str | None
     levels: tuple[Level, ...]  # lowest first; ordinal indicators only
+    # keys of the action points it measures; () for a list-wide indicator
+    actions: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ the store unchanged."""
 
 import ctypes
 import datetime
+import json
 import unittest
 
 import actielijst
@@ -194,15 +195,62 @@ class DefineTest(TempDirCase):
                 IndicatorKind.ORDINAL,
                 None,
                 (Level("slecht", "Slecht", None), Level("redelijk", "Redelijk", "Fair"), Level("goed", "Goed", None)),
+                (),
             ),
         )
         self.assertEqual(
             indicators[-1],
-            actielijst.Indicator("registrations", "Inschrijvingen", None, IndicatorKind.COUNT, "personen", ()),
+            actielijst.Indicator("registrations", "Inschrijvingen", None, IndicatorKind.COUNT, "personen", (), ()),
         )
         short = indicators[keys_before.index("short_stay_policy")]
         self.assertEqual((short.label_nl, short.label_en), ("Beleid short-stay", None))
         self.assertEqual(short.levels[2], Level("adopted", "Vastgesteld", None))
+
+    def test_indicator_actions(self):
+        by_key = {i.key: i for i in self.view().indicators()}
+        # The bundled list links its indicators to the actions they measure.
+        self.assertEqual(by_key["short_stay_policy"].actions, ("wonen-lokaal-beleid",))
+        self.assertEqual(by_key["international_workers_count"].actions, ("algemeen-monitoring",))
+        self.store.put_indicator(
+            "housing_quality",
+            "Kwaliteit huisvesting",
+            IndicatorKind.ORDINAL,
+            levels=[("slecht", "Slecht"), ("goed", "Goed")],
+            actions=["wonen-lokaal-beleid", "wonen-afspraken-huisvesting"],
+        )
+        self.store.put_indicator("registrations", "Inschrijvingen", IndicatorKind.COUNT, unit="personen")
+        by_key = {i.key: i for i in self.view().indicators()}
+        self.assertEqual(by_key["housing_quality"].actions, ("wonen-lokaal-beleid", "wonen-afspraken-huisvesting"))
+        self.assertEqual(by_key["registrations"].actions, ())
+        # A put replaces the whole definition, its actions included.
+        self.store.put_indicator(
+            "housing_quality",
+            "Kwaliteit huisvesting",
+            IndicatorKind.ORDINAL,
+            levels=[("slecht", "Slecht"), ("goed", "Goed")],
+            actions=("algemeen-monitoring",),
+        )
+        by_key = {i.key: i for i in self.view().indicators()}
+        self.assertEqual(by_key["housing_quality"].actions, ("algemeen-monitoring",))
+        exported = {i["key"]: i for i in json.loads(self.store.export_json())["indicators"]}
+        self.assertEqual(exported["housing_quality"]["actions"], ["algemeen-monitoring"])
+        self.assertNotIn("actions", exported["registrations"])
+
+    def test_indicator_actions_errors(self):
+        put = self.store.put_indicator
+        levels = [("a", "A"), ("b", "B")]
+        self.assert_fails_unchanged(
+            InvalidError, 'actions[1]: unknown action "geen-actie"', put, "figure", "Cijfer", IndicatorKind.ORDINAL,
+            levels=levels, actions=["wonen-lokaal-beleid", "geen-actie"],
+        )
+        self.assert_fails_unchanged(
+            InvalidError, "actions[1]", put, "figure", "Cijfer", IndicatorKind.ORDINAL,
+            levels=levels, actions=["wonen-lokaal-beleid", "wonen-lokaal-beleid"],
+        )
+        self.assert_fails_unchanged(
+            InvalidError, "in->actions[0] is not valid UTF-8", put, "figure", "Cijfer", IndicatorKind.ORDINAL,
+            levels=levels, actions=[b"\xff"],
+        )
 
     def test_put_indicator_errors(self):
         put = self.store.put_indicator
@@ -335,7 +383,7 @@ class InputInitTest(unittest.TestCase):
             _native.OwnerInput: 16,
             _native.ActionInput: 96,
             _native.LevelInput: 24,
-            _native.IndicatorInput: 64,
+            _native.IndicatorInput: 80,
         }
         for struct, size in expected.items():
             self.assertEqual(ctypes.sizeof(struct), size, struct.__name__)

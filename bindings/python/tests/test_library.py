@@ -60,6 +60,7 @@ class LibraryTest(unittest.TestCase):
             _native.Buf: 16, _native.StoreOptions: 16, _native.ThemeRec: 24, _native.RegionRec: 48,
             _native.StateRec: 32, _native.MeetingRec: 24, _native.OwnerRec: 16, _native.ActionRec: 88,
             _native.StatusRec: 64, _native.ProposalRec: 48, _native.LevelRec: 24, _native.IndicatorRec: 56,
+            _native.IndicatorRecV2: 72,
             _native.ObservationRec: 88, _native.ContactRec: 32, _native.RollupRec: 48,
             _native.UpdateInput: 64, _native.ProposalInput: 56, _native.ObservationInput: 96,
         }

@@ -23,6 +23,8 @@ void Merger::merge_indicators(const std::vector<Indicator>& indicators) {
                             "INSERT INTO indicator_levels(indicator_id, position, key, label_nl, label_en) "
                             "VALUES (?, ?, ?, ?, ?)");
     SQLite::Statement used(db_, "SELECT DISTINCT level FROM observations WHERE indicator_id = ?");
+    SQLite::Statement clear_actions(db_, "DELETE FROM indicator_actions WHERE indicator_id = ?");
+    SQLite::Statement measures(db_, "INSERT INTO indicator_actions(indicator_id, position, action_id) VALUES (?, ?, ?)");
     KeyIndex keys(db_, "indicators");
     std::set<std::string> seen;
     for (std::size_t i = 0; i < indicators.size(); ++i) {
@@ -51,14 +53,31 @@ void Merger::merge_indicators(const std::vector<Indicator>& indicators) {
             q->bind(5, ind.unit());
             bind_period(*q, 6, ind.period());
         }
+        // The actions it measures, as an action's see_also: each in the dataset (merged
+        // before the indicators) or already stored.
+        std::vector<std::int64_t> action_ids;
+        for (std::size_t k = 0; k < ind.actions().size(); ++k) {
+            const auto field = at("actions", k);
+            action_ids.push_back(require(actions_, ind.actions()[k], where, field.c_str(), "action"));
+        }
         if (!keys.find(ind.key())) ins.bind(8, position.take());
         const auto id = upsert(keys, ind.key(), ins, upd);
         if (ind.period() != Period{})
             check_history_within("SELECT min(as_of), max(as_of) FROM observations WHERE indicator_id = ?", id,
                                  ind.period(), where, "observations of " + ind.key());
-        clear.bind(1, id);
-        clear.exec();
-        clear.reset();
+        // Upserting an indicator replaces its levels and the actions it measures.
+        for (auto* q : {&clear, &clear_actions}) {
+            q->bind(1, id);
+            q->exec();
+            q->reset();
+        }
+        for (std::size_t k = 0; k < action_ids.size(); ++k) {
+            measures.bind(1, id);
+            measures.bind(2, static_cast<std::int64_t>(k));
+            measures.bind(3, action_ids[k]);
+            measures.exec();
+            measures.reset();
+        }
         IndicatorInfo info{id, ind.kind(), {}, ind.period()};
         for (std::size_t k = 0; k < ind.levels().size(); ++k) {
             const auto& l = ind.levels()[k];
