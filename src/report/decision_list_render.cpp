@@ -4,6 +4,7 @@
 #include <actielijst/decision_list.hpp>
 
 #include "report/decision_list_text.hpp"
+#include "report/escape.hpp"
 #include "report/i18n.hpp"
 #include "report/stream.hpp"
 
@@ -16,6 +17,10 @@
 
 namespace actielijst {
 namespace {
+
+using report::esc;
+using report::esc_lines;
+using report::md;
 
 std::string tr(const DecisionList& l, std::string_view key) { return std::string(decision_list::text(l.language, key)); }
 
@@ -85,39 +90,6 @@ const char* const sections[] = {"decisions", "tabled", "actions_added", "actions
                                 "open_items"};
 
 // ---- HTML --------------------------------------------------------------------
-
-std::string esc(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r')
-                    out += "&#xFFFD;";
-                else
-                    out += c;
-        }
-    }
-    return out;
-}
-
-std::string esc_lines(std::string_view text) {
-    std::string out;
-    std::size_t start = 0;
-    while (true) {
-        const auto nl = text.find('\n', start);
-        out += esc(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
-        if (nl == std::string_view::npos) break;
-        out += "<br/>";
-        start = nl + 1;
-    }
-    return out;
-}
 
 constexpr const char* css = R"(
 :root{--ink:#1d2733;--muted:#5b6675;--line:#d5dbe3;--bg:#f6f8fa;--accent:#1f5f99}
@@ -250,21 +222,6 @@ void html_open(std::ostream& out, const DecisionList& l) {
 
 /// Escapes what Markdown reads as markup; a newline becomes an HTML line break, so
 /// data text never starts a block of its own (as the report's Markdown does).
-std::string md(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        if (c == '\n') {
-            out += "<br>";
-            continue;
-        }
-        if (c == '\r') continue;
-        if (std::string_view("\\`*_{}[]<>#|~!&").find(c) != std::string_view::npos) out += '\\';
-        out += c;
-    }
-    return out;
-}
-
 void md_proposals(std::ostream& out, const DecisionList& l, const std::vector<DecisionListProposal>& list,
                   std::string_view id, bool decided) {
     out << "## " << tr(l, id) << "\n\n";
@@ -297,44 +254,11 @@ std::string md_action(std::string_view title, std::string_view key) { return "**
 
 // ---- CSV ---------------------------------------------------------------------
 
-/// Bytes of the white-space character at the start of `text`, or 0: ASCII white space
-/// and the Unicode spaces a spreadsheet may trim before it looks for a formula.
-std::size_t leading_space(std::string_view text) {
-    if (text.empty()) return 0;
-    if (std::string_view(" \t\r\n\v\f").find(text.front()) != std::string_view::npos) return 1;
-    static constexpr std::string_view spaces[] = {
-        "\u0085", "\u00A0", "\u1680", "\u180E", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004",
-        "\u2005", "\u2006", "\u2007", "\u2008", "\u2009", "\u200A", "\u200B", "\u200C", "\u200D",
-        "\u2028", "\u2029", "\u202F", "\u205F", "\u2060", "\u3000", "\uFEFF"};
-    for (const auto space : spaces)
-        if (text.substr(0, space.size()) == space) return space.size();
-    return 0;
-}
-
-bool formula_like(std::string_view text) {
-    if (!text.empty() && (text.front() == '\t' || text.front() == '\r')) return true;
-    while (const auto n = leading_space(text)) text.remove_prefix(n);
-    return !text.empty() && std::string_view("=+-@").find(text.front()) != std::string_view::npos;
-}
-
-std::string cell(std::string_view text) {
-    std::string value;
-    if (formula_like(text)) value = "'";
-    value += text;
-    if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-    std::string out = "\"";
-    for (char c : value) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 void csv_row(std::ostream& out, std::initializer_list<std::string_view> cells) {
     bool first = true;
     for (auto c : cells) {
         if (!first) out << ',';
-        out << cell(c);
+        out << report::csv_cell(c);
         first = false;
     }
     out << "\r\n";

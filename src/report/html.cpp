@@ -3,6 +3,7 @@
 // parser can check it; every data text goes through esc().
 #include <actielijst/report.hpp>
 
+#include "report/escape.hpp"
 #include "report/i18n.hpp"
 #include "report/stream.hpp"
 
@@ -14,43 +15,9 @@
 namespace actielijst {
 namespace {
 
+using report::esc;
+using report::esc_lines;
 using report::tr;
-
-/// Escapes text for element content and quoted attributes; drops control
-/// characters that XML forbids.
-std::string esc(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r')
-                    out += "&#xFFFD;";
-                else
-                    out += c;
-        }
-    }
-    return out;
-}
-
-/// Keeps line breaks of a multi-line text visible.
-std::string esc_lines(std::string_view text) {
-    std::string out;
-    std::size_t start = 0;
-    while (true) {
-        const auto nl = text.find('\n', start);
-        out += esc(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
-        if (nl == std::string_view::npos) break;
-        out += "<br/>";
-        start = nl + 1;
-    }
-    return out;
-}
 
 constexpr const char* css = R"(
 :root{--ink:#1d2733;--muted:#5b6675;--line:#d5dbe3;--bg:#f6f8fa;--accent:#1f5f99}

@@ -1,6 +1,7 @@
 // render_markdown: the report as CommonMark; data texts are escaped so they stay text.
 #include <actielijst/report.hpp>
 
+#include "report/escape.hpp"
 #include "report/i18n.hpp"
 #include "report/stream.hpp"
 
@@ -11,25 +12,8 @@
 namespace actielijst {
 namespace {
 
+using report::md;
 using report::tr;
-
-/// Escapes the characters Markdown reads as inline markup, links, raw HTML or
-/// entities; a newline becomes an HTML line break, so data text never starts a
-/// block (list, heading, quote) of its own.
-std::string md(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        if (c == '\n') {
-            out += "<br>";  // HTML inline break; '<' in data is escaped, so this is the only tag
-            continue;
-        }
-        if (c == '\r') continue;
-        if (std::string_view("\\`*_{}[]<>#|~!&").find(c) != std::string_view::npos) out += '\\';
-        out += c;
-    }
-    return out;
-}
 
 std::string date(const Report& r, const std::optional<Date>& d) { return d ? report::long_date(r.language, *d) : ""; }
 
