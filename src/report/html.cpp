@@ -64,7 +64,6 @@ td.cat-partial{background:#e4f1e8;border-left:4px solid #7fb996}
 td.cat-done{background:#d3ebdc;border-left:4px solid #2e7d4f}
 td.cat-dropped{background:#efefec;border-left:4px solid #6b7480}
 td.cat-none{background:#fff;border-left:4px dashed #c4ccd5}
-.hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 details{display:inline;font-size:.8rem}
 summary{display:inline;cursor:pointer;color:var(--accent)}
 details[open]{display:block}
@@ -281,13 +280,22 @@ void overview(std::ostream& out, const Report& r) {
             out << "<tr><th scope=\"row\"><a href=\"#a-" << esc(a.key) << "\">" << esc(a.title) << "</a>";
             if (a.reference != a.title) out << " <span class=\"key\">" << esc(a.key) << "</span>";
             out << "</th>";
-            for (const auto& c : a.cells) {
+            for (std::size_t i = 0; i < a.cells.size();) {
+                const auto& c = a.cells[i];
                 if (!c.in_scope && c.label.empty()) {
-                    out << "<td class=\"out\"><span class=\"hidden\">" << esc(tr(L, "not_in_scope")) << "</span></td>";
+                    // Outside the action (the intro says what an empty cell means): a run of
+                    // such cells is one, so a sparse row of a long list stays small.
+                    std::size_t run = 1;
+                    while (i + run < a.cells.size() && !a.cells[i + run].in_scope && a.cells[i + run].label.empty()) ++run;
+                    out << "<td class=\"out\"";
+                    if (run > 1) out << " colspan=\"" << run << "\"";
+                    out << "></td>";
+                    i += run;
                     continue;
                 }
                 out << "<td class=\"cell cat-" << esc(c.category.empty() ? "none" : c.category) << "\">"
                     << esc(c.label.empty() ? tr(L, "none") : c.label) << "</td>";
+                ++i;
             }
             out << "<td><span class=\"rag rag-" << esc(a.rag) << "\">" << esc(a.rag_label) << "</span></td></tr>\n";
         }

@@ -46,7 +46,6 @@ constexpr Entry texts[] = {
     {"overview", "Overzicht", "Overview"},
     {"overview_intro", "De stand per actiepunt en regio; een leeg vak: de regio valt buiten het actiepunt.",
      "The state per action point and region; an empty cell: the region is outside the action point."},
-    {"not_in_scope", "buiten de reikwijdte", "out of scope"},
     {"action", "Actiepunt", "Action point"},
     {"explain", "Uitleg als regel", "As a rule"},
     {"overall", "Stand over de regio's", "State across the regions"},

@@ -109,7 +109,10 @@ void render_markdown(const Report& r, std::ostream& target) {
             for (const auto& t : r.themes)
                 for (const auto& a : t.actions) {
                     out << "| " << md(t.label) << " | " << md(a.reference);
-                    for (const auto& c : a.cells) out << " | " << md(c.label.empty() && c.in_scope ? tr(L, "none") : c.label);
+                    for (const auto& c : a.cells) {
+                        out << " |";
+                        if (c.in_scope || !c.label.empty()) out << " " << md(c.label.empty() ? tr(L, "none") : c.label);
+                    }
                     out << " | " << md(a.rag_label) << " |\n";
                 }
             out << "\n";

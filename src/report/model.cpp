@@ -34,7 +34,8 @@ struct Tally {
     std::size_t unknown = 0;  ///< scopes without a state of affairs
     std::size_t total = 0;
     std::size_t municipalities = 0;  ///< of total, how many are municipalities
-    std::set<std::string> states;    ///< distinct state keys
+    std::string state;               ///< the state key, when all known scopes share one
+    bool mixed = false;              ///< the known scopes are in different states
     std::string state_label;         ///< of the one state, when all share it
     std::optional<Date> latest;
 
@@ -47,7 +48,10 @@ struct Tally {
             return;
         }
         ++by[static_cast<std::size_t>(it - scope_categories.begin())];
-        states.insert(s.state);
+        if (state.empty() && !mixed)
+            state = s.state;
+        else if (state != s.state)
+            mixed = true;
         state_label = s.state_label;
         if (s.as_of && (!latest || *s.as_of > *latest)) latest = s.as_of;
     }
@@ -81,7 +85,7 @@ std::string_view unit_words(std::string_view lang, const Tally& t) {
 /// 2 niet gestart").
 std::string tally_words(std::string_view lang, const Tally& t) {
     if (t.total == 0 || t.unknown == t.total) return std::string(report::tr(lang, "none"));
-    if (t.unknown == 0 && t.states.size() == 1) return t.state_label;
+    if (t.unknown == 0 && !t.mixed) return t.state_label;
     std::string parts;
     bool first = true;
     const auto part = [&](std::size_t n, std::string_view words) {
@@ -119,6 +123,22 @@ public:
 
     /// The overview column a scope falls in: the region itself when it is a province
     /// or COROP region, the region of a municipality; empty otherwise.
+    /// Sets the overview's columns, so column_index can place a scope.
+    void set_columns(const std::vector<ReportColumn>& columns) {
+        for (std::size_t i = 0; i < columns.size(); ++i) column_number_.emplace(columns[i].region, i);
+    }
+
+    /// The overview column of a scope (its index in the columns given to set_columns),
+    /// or a number past the last when it falls in none. Remembered per scope code.
+    std::size_t column_index(const std::string& code) const {
+        const auto known = scope_column_.find(code);
+        if (known != scope_column_.end()) return known->second;
+        const auto it = column_number_.find(column_of(code));
+        const std::size_t i = it == column_number_.end() ? column_number_.size() : it->second;
+        scope_column_.emplace(code, i);
+        return i;
+    }
+
     std::string column_of(const std::string& code) const {
         const Region* r = view_.region(code);
         if (!r) return {};
@@ -240,18 +260,23 @@ public:
         r.category_label = std::string(tr(lang_, r.category.empty() ? "none" : r.category));
         r.overall = tally_words(lang_, all);
         if (!columns.empty()) {
-            std::set<std::string> in_scope;
-            for (const auto& code : a.scope()) in_scope.insert(column_of(code));
-            for (const auto& col : columns) {
-                Tally t;
-                for (const auto& s : r.scopes)
-                    if (column_of(s.region) == col.region) t.add(s);
-                ReportCell cell;
-                cell.in_scope = in_scope.count(col.region) > 0;
-                cell.category = t.category();
-                if (t.total) cell.label = tally_words(lang_, t);
-                cell.as_of = t.latest;
-                r.cells.push_back(std::move(cell));
+            // Each scope is tallied once, in its column; only the columns it touches
+            // get words, so a row costs what the action has, not what the list has.
+            r.cells.resize(columns.size());
+            for (const auto& code : a.scope())
+                if (const auto i = column_index(code); i < r.cells.size()) r.cells[i].in_scope = true;
+            std::vector<std::pair<std::size_t, Tally>> touched;
+            for (const auto& s : r.scopes) {
+                const auto i = column_index(s.region);
+                if (i >= r.cells.size()) continue;
+                auto it = std::find_if(touched.begin(), touched.end(), [&](const auto& t) { return t.first == i; });
+                if (it == touched.end()) it = touched.insert(touched.end(), {i, Tally{}});
+                it->second.add(s);
+            }
+            for (const auto& [i, t] : touched) {
+                r.cells[i].category = t.category();
+                r.cells[i].label = tally_words(lang_, t);
+                r.cells[i].as_of = t.latest;
             }
         }
         if (const auto it = status_of_.find(a.key()); it != status_of_.end()) {
@@ -410,6 +435,8 @@ private:
     std::map<std::string, std::vector<const Proposal*>, std::less<>> proposals_of_;
     mutable std::map<std::string, std::vector<ReportRollup>, std::less<>> rollups_of_;
     std::unordered_map<std::string, std::size_t> titles_;
+    std::unordered_map<std::string, std::size_t> column_number_;
+    mutable std::unordered_map<std::string, std::size_t> scope_column_;
 };
 
 const std::string* meta_text(const View& view, std::string_view key) {
@@ -531,6 +558,7 @@ Report build_report(const View& view, const Evaluation& evaluation, const Report
         for (const auto& reg : view.regions())
             if (reg.kind() != RegionKind::municipality && named.count(reg.code()))
                 r.columns.push_back({reg.code(), reg.name(), std::string(to_string(reg.kind()))});
+        b.set_columns(r.columns);
     }
 
     // Themes, actions and the summary table.
