@@ -29,9 +29,17 @@ const View& limburg() {
     return view;
 }
 
-const Evaluation& limburg_evaluation() {
-    static const Evaluation e = RuleSet::defaults(&limburg()).evaluate(limburg());
-    return e;
+/// The default rules in a language: labels and messages as the report pipelines
+/// give them (EvaluateOptions::language follows the report's).
+const Evaluation& limburg_evaluation(const std::string& language = "nl") {
+    static const auto evaluate = [](const std::string& lang) {
+        EvaluateOptions options;
+        options.language = lang;
+        return RuleSet::defaults(&limburg()).evaluate(limburg(), options);
+    };
+    static const Evaluation nl = evaluate("nl");
+    static const Evaluation en = evaluate("en");
+    return language == "en" ? en : nl;
 }
 
 std::string golden_path(const std::string& name) {
@@ -58,7 +66,7 @@ void golden(const std::string& name, const std::string& actual) {
 Report limburg_report(const std::string& language) {
     ReportOptions options;
     options.language = language;
-    return build_report(limburg(), limburg_evaluation(), options);
+    return build_report(limburg(), limburg_evaluation(language), options);
 }
 
 }  // namespace
