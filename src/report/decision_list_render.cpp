@@ -122,13 +122,21 @@ table,.item,tr{break-inside:avoid-page;page-break-inside:avoid}
 }
 )";
 
+/// The key beside a title, unless the title already names it ("Huisvesting (wonen-lokaal-beleid)",
+/// where another action has the same title).
+std::string key_span(std::string_view title, std::string_view key, std::string_view before) {
+    const std::string suffix = " (" + std::string(key) + ")";
+    if (title.size() >= suffix.size() && title.substr(title.size() - suffix.size()) == suffix) return {};
+    return std::string(before) + "<span class=\"key\">" + esc(key) + "</span>";
+}
+
 void html_proposals(std::ostream& out, const DecisionList& l, const std::vector<DecisionListProposal>& list,
                     std::string_view id, bool decided) {
     out << "<section id=\"" << id << "\">\n<h2>" << esc(tr(l, id)) << "</h2>\n";
     if (list.empty()) out << "<p>" << esc(tr(l, std::string("none_") + std::string(id))) << "</p>\n";
     for (const auto& p : list) {
         out << "<article class=\"item\">\n<h3>" << esc(p.kind_label) << " " << esc(p.key) << " — " << esc(p.action_title)
-            << " <span class=\"key\">" << esc(p.action) << "</span></h3>\n<p class=\"detail\">"
+            << key_span(p.action_title, p.action, " ") << "</h3>\n<p class=\"detail\">"
             << esc(proposal_detail(l, p)) << "</p>\n<p>" << esc_lines(p.text) << "</p>\n";
         if (decided && !p.decision.empty())
             out << "<p class=\"decision\"><strong>" << esc(tr(l, "decision")) << ":</strong> " << esc_lines(p.decision)
@@ -139,7 +147,7 @@ void html_proposals(std::ostream& out, const DecisionList& l, const std::vector<
 }
 
 void html_action_title(std::ostream& out, std::string_view title, std::string_view key) {
-    out << "<strong>" << esc(title) << "</strong><br/><span class=\"key\">" << esc(key) << "</span>";
+    out << "<strong>" << esc(title) << "</strong>" << key_span(title, key, "<br/>");
 }
 
 void html_added(std::ostream& out, const DecisionList& l) {
