@@ -16,11 +16,14 @@ cd "$(dirname "$0")"
 packages=(
   cmake g++ make pkg-config binutils
   libsqlite3-dev libsqlitecpp-dev nlohmann-json3-dev libcli11-dev doctest-dev libboost-serialization-dev
+  libxlsxwriter-dev libminizip-dev libexpat1-dev
   python3 python3-jsonschema
   abigail-tools dpkg-dev doxygen
   clang libclang-rt-14-dev
   valgrind
   chromium poppler-utils fonts-liberation fonts-dejavu-core
+  # the forms' round trip through LibreOffice (tests/forms), with its Python bridge
+  libreoffice-calc-nogui python3-uno
 )
 
 usage() {
@@ -59,6 +62,8 @@ report() {
 tests() {
   # The print test needs the browser this script installs: never skip it here.
   export ACTIELIJST_REQUIRE_BROWSER=1
+  # Nor the forms' round trip through LibreOffice (soffice and python3-uno).
+  export ACTIELIJST_REQUIRE_OFFICE=1
   cmake --workflow --preset dev
   cmake --workflow --preset asan
   cmake --workflow --preset fuzz

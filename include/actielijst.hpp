@@ -3,6 +3,7 @@
 
 #include <actielijst/dataset.hpp>
 #include <actielijst/error.hpp>
+#include <actielijst/forms.hpp>
 #include <actielijst/json.hpp>
 #include <actielijst/output.hpp>
 #include <actielijst/store.hpp>

@@ -87,5 +87,6 @@ void add_check_command(CLI::App& app, Context& ctx);    // check
 void add_report_command(CLI::App& app, Context& ctx);   // report
 void add_snapshot_commands(CLI::App& app, Context& ctx);  // snapshot save|info|diff
 void add_meeting_commands(CLI::App& app, Context& ctx);   // meeting add|list, proposal history
+void add_form_commands(CLI::App& app, Context& ctx);      // uitvraag verwerk
 
 }  // namespace cli

@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
     cli::add_report_command(app, ctx);
     cli::add_snapshot_commands(app, ctx);
     cli::add_meeting_commands(app, ctx);
+    cli::add_form_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -72,6 +72,26 @@ nlohmann::ordered_json to_json(const actielijst::StatusUpdate& update) {
             {"meeting", text_or_null(update.meeting())}};
 }
 
+nlohmann::ordered_json to_json(const actielijst::StatusChange& change) {
+    const auto side = [](const std::optional<actielijst::StatusUpdate>& u) {
+        return u ? to_json(*u) : nlohmann::ordered_json(nullptr);
+    };
+    return {{"kind", std::string(actielijst::to_string(change.kind))},
+            {"action", change.action},
+            {"scope", change.scope},
+            {"closed", change.closed},
+            {"before", side(change.before)},
+            {"after", side(change.after)}};
+}
+
+void print_status_change(std::ostream& out, const actielijst::StatusChange& change) {
+    out << "  status " << actielijst::to_string(change.kind) << "  " << change.action << " / " << change.scope << ": "
+        << (change.before ? change.before->state() : std::string("-")) << " -> "
+        << (change.after ? change.after->state() : std::string("-"));
+    if (change.closed) out << "  (closed)";
+    out << "\n";
+}
+
 nlohmann::ordered_json to_json(const actielijst::Proposal& proposal) {
     return {{"key", proposal.key()},
             {"action", proposal.action()},

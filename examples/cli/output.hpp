@@ -4,6 +4,8 @@
 #include <actielijst.hpp>
 #include <actielijst/rules.hpp>
 
+#include <actielijst/changes.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <chrono>
@@ -46,6 +48,9 @@ nlohmann::ordered_json to_json(const actielijst::Finding& finding);
 nlohmann::ordered_json to_json(const actielijst::MergeSummary& summary);
 nlohmann::ordered_json to_json(const actielijst::ActionPoint& action);
 nlohmann::ordered_json to_json(const actielijst::Observation& observation);
+nlohmann::ordered_json to_json(const actielijst::StatusChange& change);
+/// "  status changed  wonen-registratie / CR39: stalled -> in_progress  (closed)" and a newline.
+void print_status_change(std::ostream& out, const actielijst::StatusChange& change);
 
 /// A one-line phase indicator on stderr ("⠋ validating limburg.json  1.2 s"),
 /// redrawn by a thread every 100 ms while a long call runs, erased when done.

@@ -65,13 +65,7 @@ nlohmann::ordered_json changes_json(const actielijst::Changes& c) {
                            {"before", optional_json(a.before)},
                            {"after", optional_json(a.after)}});
     auto statuses = nlohmann::ordered_json::array();
-    for (const auto& s : c.statuses)
-        statuses.push_back({{"kind", std::string(actielijst::to_string(s.kind))},
-                            {"action", s.action},
-                            {"scope", s.scope},
-                            {"closed", s.closed},
-                            {"before", optional_json(s.before)},
-                            {"after", optional_json(s.after)}});
+    for (const auto& s : c.statuses) statuses.push_back(to_json(s));
     auto proposals = nlohmann::ordered_json::array();
     for (const auto& p : c.proposals)
         proposals.push_back({{"kind", std::string(actielijst::to_string(p.kind))},
@@ -94,13 +88,7 @@ void print_changes(std::ostream& out, const actielijst::Changes& c) {
         << " proposals, " << c.observations.size() << " observations.\n";
     for (const auto& a : c.actions)
         out << "  action " << actielijst::to_string(a.kind) << "  " << a.key << "\n";
-    for (const auto& s : c.statuses) {
-        out << "  status " << actielijst::to_string(s.kind) << "  " << s.action << " / " << s.scope << ": "
-            << (s.before ? s.before->state() : std::string("-")) << " -> "
-            << (s.after ? s.after->state() : std::string("-"));
-        if (s.closed) out << "  (closed)";
-        out << "\n";
-    }
+    for (const auto& s : c.statuses) print_status_change(out, s);
     for (const auto& p : c.proposals) {
         out << "  proposal " << actielijst::to_string(p.kind) << "  " << p.key << ": "
             << (p.before ? actielijst::to_string(p.before->state()) : std::string_view("-")) << " -> "

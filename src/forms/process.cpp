@@ -1,0 +1,125 @@
+// verwerk: a returned form read, checked and, when nothing stops it, recorded in
+// one transaction.
+#include <actielijst/error.hpp>
+#include <actielijst/forms.hpp>
+#include <actielijst/store.hpp>
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+#include "forms/check.hpp"
+#include "forms/layout.hpp"
+#include "forms/sheet.hpp"
+
+namespace actielijst {
+namespace {
+
+Meeting meeting_for(const Store& store, const std::string& key) {
+    const auto meetings = store.meetings();
+    if (!key.empty()) {
+        for (const auto& m : meetings)
+            if (m.key() == key) return m;
+        throw Error(Errc::not_found, "meeting: unknown meeting \"" + key + "\" (add it first: meeting add)");
+    }
+    if (meetings.empty())
+        throw Error(Errc::not_found,
+                    "meeting: the store has no meetings: add the meeting the forms are for (meeting add)");
+    const Meeting* latest = &meetings.front();
+    for (const auto& m : meetings)
+        if (!(m.date() < latest->date())) latest = &m;
+    return *latest;
+}
+
+std::string read_bytes(const std::string& path, std::size_t limit) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        throw Error(Errc::io, path + ": cannot read the file: " + std::strerror(errno));
+    if (S_ISDIR(st.st_mode)) throw Error(Errc::io, path + ": is a directory, not a form");
+    if (static_cast<std::uintmax_t>(st.st_size) > limit)
+        throw Error(Errc::invalid, path + ": the file is " + std::to_string(st.st_size >> 20) +
+                                       " MiB; a returned form is at most " + std::to_string(limit >> 20) + " MiB");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(Errc::io, path + ": cannot read the file: " + std::strerror(errno));
+    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) throw Error(Errc::io, path + ": read error");
+    return bytes;
+}
+
+}  // namespace
+
+std::string FormProblem::where() const {
+    std::string out;
+    if (!sheet.empty()) out = "sheet \"" + sheet + "\"";
+    if (row) out += (out.empty() ? "" : ", ") + std::string("row ") + std::to_string(row);
+    if (column) out += (out.empty() ? "" : ", ") + std::string("column ") + forms::column_letters(column);
+    return out;
+}
+
+std::string FormProblem::to_string() const {
+    const std::string place = where();
+    return place.empty() ? message : place + ": " + message;
+}
+
+FormReturn process_form(Store& store, const std::string& path, const ProcessOptions& options) {
+    try {
+        return process_form_bytes(store, read_bytes(path, forms::ReadLimits{}.max_file_bytes), path, options);
+    } catch (const Error& e) {
+        if (e.code() != Errc::invalid) throw;
+        // Too large to read: a problem with the file, like any other reader limit.
+        FormReturn r;
+        r.file = path;
+        r.meeting = options.meeting;
+        const std::string prefix = path + ": ";
+        std::string message = e.what();
+        if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
+        r.problems.push_back({{}, 0, 0, message});
+        r.blocked = true;
+        return r;
+    }
+}
+
+FormReturn process_form_bytes(Store& store, std::string_view bytes, const std::string& name,
+                              const ProcessOptions& options) {
+    const Meeting meeting = meeting_for(store, options.meeting);
+    FormReturn r;
+    r.file = name;
+    r.meeting = meeting.key();
+    r.format = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4) ? FormFormat::xlsx : FormFormat::csv;
+
+    forms::Workbook workbook;
+    try {
+        workbook = forms::read_workbook(bytes, name);
+    } catch (const Error& e) {
+        if (e.code() != Errc::invalid) throw;
+        const std::string prefix = name + ": ";
+        std::string message = e.what();
+        if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
+        r.problems.push_back({{}, 0, 0, message});
+        r.blocked = true;
+        return r;
+    }
+    r.encoding = workbook.encoding;
+
+    auto checked = forms::check_workbook(workbook, store, meeting);
+    r.regions = std::move(checked.regions);
+    r.rows = checked.rows;
+    r.unchanged = checked.unchanged;
+    r.updates = std::move(checked.updates);
+    r.changes = std::move(checked.changes);
+    r.problems = std::move(checked.problems);
+    r.blocked = checked.fatal || (!r.problems.empty() && !options.skip_bad_rows);
+    if (r.blocked || options.dry_run) return r;
+    if (!r.updates.empty()) {
+        Dataset data;
+        data.updates = r.updates;
+        store.merge(data);  // one transaction: all of the file or nothing
+    }
+    r.stored = true;
+    return r;
+}
+
+}  // namespace actielijst
