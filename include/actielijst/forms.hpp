@@ -70,6 +70,11 @@ struct Form {
     std::string region;
     std::string region_name;
     std::vector<FormRow> rows;
+    /// Empty rows after the asked ones (XLSX), where a COROP region adds a
+    /// municipality the list does not track yet for one of its action points: the
+    /// action's key in A, the municipality's code in E, then the new state. 0 for
+    /// other regions. A CSV takes added lines without them.
+    std::size_t spare_rows = 0;
 };
 
 /// Everything a set of forms says, computed from the store; written as XLSX or CSV.

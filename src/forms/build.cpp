@@ -69,6 +69,7 @@ Form build_form(const View& view, const Region& region, const std::string& langu
     Form form;
     form.region = region.code();
     form.region_name = region.name();
+    if (region.kind() == RegionKind::corop) form.spare_rows = 5;
     for (const auto& action : view.actions()) {
         for (const auto& area : areas_on_form(view, action, region)) {
             FormRow row;

@@ -236,19 +236,29 @@ void SheetChecker::check_row(const SheetRow& row) {
         return problem(row.number, col_area,
                        area + " (" + area_region->name() + ") is not in " + region_->name() +
                            ", the region of this form: send it on that region's form");
-    const auto expected = expected_.find({action, area});
-    if (expected == expected_.end())
-        return problem(row.number, col_action,
-                       "the action " + quoted(action) + " is not asked of " + area_region->name() +
-                           " on this form: it is outside that area's scope");
     const std::string place = (sheet_.name.empty() ? "" : "sheet \"" + sheet_.name + "\", ") + "row " +
                               std::to_string(row.number);
     const auto [first, added] = seen_.emplace(std::make_pair(action, area), place);
     if (!added)
         return problem(row.number, col_action,
                        "the same action and area as " + first->second + ": give each action and area once");
-    if (!locked_columns(row, expected->second)) return;
-
+    const auto expected = expected_.find({action, area});
+    if (expected != expected_.end()) {
+        if (!locked_columns(row, expected->second)) return;
+    } else {
+        // A municipality the list does not track yet, for an action its region has:
+        // the region may add it in a row of its own (A, E and the new state).
+        const bool region_has_action = area != region_->code() && expected_.count({action, region_->code()});
+        if (!region_has_action)
+            return problem(row.number, col_action,
+                           "the action " + quoted(action) + " is not asked of " + area_region->name() +
+                               " on this form: it is outside that area's scope");
+        for (std::uint32_t c = col_state; c <= last_locked_column; ++c)
+            if (!trim(row.at(c).text).empty())
+                return problem(row.number, c,
+                               "an added row for " + area_region->name() +
+                                   " has no current state: leave columns F to H empty");
+    }
     const std::string new_state = trim(row.at(col_new_state).text);
     const std::string new_text = trim(row.at(col_new_text).text);
     const std::string author = trim(row.at(col_author).text);

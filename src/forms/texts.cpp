@@ -71,7 +71,10 @@ std::vector<std::string> explanation(const FormSet& set) {
                 "gives the answer.",
             "Leave a row empty when nothing changed: its state stays as it is. A new text always needs a new "
             "state; choose the current one again when only the text changed.",
-            "Do not add, remove or move rows, columns or sheets. Save the file as it is (XLSX), or as CSV with "
+            "A municipality that is not on the form yet, for an action point of the region: use one of the "
+            "empty rows at the bottom with the action's key in column A and the municipality's CBS code "
+            "(e.g. GM1883) in column E.",
+            "Do not remove or move rows, columns or sheets. Save the file as it is (XLSX), or as CSV with "
             "semicolons or commas, and send it back. Every row is checked before anything is recorded; a "
             "mistake is reported with its sheet, row and column.",
         };
@@ -87,7 +90,10 @@ std::vector<std::string> explanation(const FormSet& set) {
             "geeft.",
         "Laat een rij leeg als er niets veranderd is: de stand blijft dan zoals hij is. Een nieuwe toelichting "
         "hoort altijd bij een nieuwe stand; kies de huidige stand opnieuw als alleen de tekst verandert.",
-        "Voeg geen rijen, kolommen of werkbladen toe en verwijder of verplaats ze niet. Sla het bestand op zoals "
+        "Een gemeente die nog niet op het formulier staat, bij een actiepunt van de regio: gebruik een van de "
+        "lege rijen onderaan, met de sleutel van het actiepunt in kolom A en de CBS-code van de gemeente "
+        "(bijv. GM1883) in kolom E.",
+        "Verwijder of verplaats geen rijen, kolommen of werkbladen. Sla het bestand op zoals "
         "het is (XLSX), of als CSV met puntkomma's of komma's, en stuur het terug. Elke rij wordt gecontroleerd "
         "voordat er iets wordt vastgelegd; een fout wordt gemeld met werkblad, rij en kolom.",
     };

@@ -203,6 +203,14 @@ void write_form_sheet(lxw_workbook* wb, const FormSet& set, const Form& form, co
         ++row;
     }
 
+    // Spare rows for a municipality the list does not track yet: the key, the area and
+    // the answer are open, the current state stays empty.
+    for (std::size_t i = 0; i < form.spare_rows; ++i, ++row)
+        for (lxw_col_t c = 0; c < column_count; ++c) {
+            const bool open = c < col_area || c >= col_new_state - 1;
+            check(worksheet_write_blank(ws, row, c, open ? f.input : f.locked), where);
+        }
+
     for (lxw_col_t c = 0; c < column_count; ++c) check(worksheet_set_column(ws, c, c, column_widths[c], nullptr), where);
     worksheet_freeze_panes(ws, header_row, 0);
     // Printed on A4 landscape, all columns on one page width, headers on every page.
@@ -211,7 +219,7 @@ void write_form_sheet(lxw_workbook* wb, const FormSet& set, const Form& form, co
     worksheet_fit_to_pages(ws, 1, 0);
     check(worksheet_repeat_rows(ws, header_row - 1, header_row - 1), where);
 
-    if (!form.rows.empty()) {
+    if (row > first_data_row - 1) {
         lxw_data_validation validation{};
         validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
         validation.value_formula = const_cast<char*>(choices.c_str());
