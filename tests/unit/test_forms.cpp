@@ -289,3 +289,62 @@ TEST_CASE("every mistake in a returned form is named by row and column, and noth
                              "missing.csv: cannot read the file"));
     }
 }
+
+TEST_CASE("a region adds a municipality the list does not track yet, for one of its own action points") {
+    test::TempDir dir;
+    auto store = test::limburg_store(dir);
+    CsvForm form(test::written(test::forms_for(store, {"Noord"}), FormFormat::csv));
+    const std::size_t next = form.size() + 1;
+    form.cell(next, 1) = "wonen-lokaal-beleid";
+    form.cell(next, 5) = "GM0983";
+    form.cell(next, 9) = "In uitvoering";
+    form.cell(next, 10) = "Venlo werkt aan short-stay-beleid.";
+
+    SUBCASE("recorded like any other row") {
+        const auto out = process(store, form.text());
+        INFO(problems_of(out.result));
+        CHECK(out.result.ok());
+        REQUIRE(out.result.changes.size() == 1);
+        CHECK(out.result.changes[0].kind == ChangeKind::added);
+        CHECK(store.history("wonen-lokaal-beleid", "GM0983").size() == 1);
+        // From now on the list tracks Venlo: the next form asks for it.
+        store.add_meeting(Meeting("sg-2023-05", Date(2023, 5, 24)));
+        FormOptions o;
+        o.meeting = "sg-2023-05";
+        o.regions = {"Noord"};
+        bool asked = false;
+        for (const auto& r : build_forms(store, o).forms[0].rows) asked |= r.area == "GM0983";
+        CHECK(asked);
+    }
+    SUBCASE("an added row has no current state") {
+        form.cell(next, 6) = "Stagneert";
+        const auto out = process(store, form.text());
+        REQUIRE(out.result.problems.size() == 1);
+        CHECK(out.result.problems[0].column == 6);
+        CHECK(test::contains(out.result.problems[0].message, "an added row for Venlo has no current state"));
+        CHECK(out.store_unchanged);
+    }
+    SUBCASE("only for an action point the region itself is asked about") {
+        form.cell(next, 1) = "wonen-omgevingsverordening";
+        const auto out = process(store, form.text());
+        REQUIRE(out.result.problems.size() == 1);
+        CHECK(test::contains(out.result.problems[0].message,
+                             "the action \"wonen-omgevingsverordening\" is not asked of Venlo on this form"));
+        CHECK(out.store_unchanged);
+    }
+}
+
+TEST_CASE("an English form is read back like a Dutch one, and a state may be named in either language") {
+    test::TempDir dir;
+    auto store = test::limburg_store(dir);
+    CsvForm form(test::written(test::forms_for(store, {"Zuid"}, "en"), FormFormat::csv));
+    CHECK(form.cell(4, 9) == "New state");
+    const auto reg = form.row_of("wonen-registratie", "CR39");
+    CHECK(form.cell(reg, 6) == "Stalled");
+    form.cell(reg, 9) = "in uitvoering";  // the Dutch label, in lower case
+    form.cell(reg, 10) = "Joint inspections started.";
+    const auto out = process(store, form.text());
+    INFO(problems_of(out.result));
+    CHECK(out.result.ok());
+    CHECK(store.history("wonen-registratie", "CR39").back().state() == "in_progress");
+}
