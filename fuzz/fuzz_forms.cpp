@@ -66,7 +66,8 @@ void check(const Workbook& book, const ReadLimits& limits, bool csv) {
                 any = true;
                 ++cells;
                 if (csv && cell.type != CellType::text) die("csv cell that is not text", cell.text);
-                if (cell.text.size() > limits.max_cell_chars) die("cell text too long", std::to_string(cell.text.size()));
+                if (cell.text.size() > limits.max_cell_chars)
+                    die("cell text too long", std::to_string(cell.text.size()));
                 if (cell.text.find('\r') != std::string::npos) die("CR in a text", cell.text);
                 if (!valid_utf8(cell.text)) die("text is not UTF-8", cell.text);
             }

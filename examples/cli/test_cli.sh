@@ -43,7 +43,7 @@ json_check() {
 run 0 --help
 out_has "Exit codes"
 for cmd in init import export regions list status history propose decide observe check report snapshot \
-    "snapshot save" "snapshot info" "snapshot diff" meeting "meeting add" "meeting list" proposal "proposal history"; do
+    "snapshot save" "snapshot info" "snapshot diff" meeting "meeting add" "meeting list" proposal "proposal history" uitvraag verwerk; do
     # shellcheck disable=SC2086
     run 0 $cmd --help
     out_has "Usage: actielijst $cmd"
@@ -490,6 +490,54 @@ run 3 proposal history V9
 err_has 'unknown proposal "V9"'
 run 2 meeting
 run 2 proposal
+export ACTIELIJST_DB=$DB
+
+# ---- forms: uitvraag out, verwerk in (docs/forms.md) ----------------------------
+export ACTIELIJST_DB=$WORK/forms.db
+run 0 init
+run 0 import "$DATA"
+run 0 meeting add sg-2023-04 2023-04-12 --title "Stuurgroep april"
+run 0 uitvraag --meeting sg-2023-04 --region PV31 --region Noord --region Midden --region Zuid --out "$WORK/uitvraag.xlsx"
+out_has "Zuid-Limburg (4 rows)"
+[[ $(head -c 2 "$WORK/uitvraag.xlsx") == PK ]] || fail "uitvraag.xlsx is not a zip archive"
+run 0 uitvraag --meeting sg-2023-04 --out-dir "$WORK/forms"
+[[ -f $WORK/forms/sg-2023-04-CR39.xlsx ]] || fail "no per-region file"
+run 0 uitvraag --meeting sg-2023-04 --region Zuid --out "$WORK/zuid.csv"
+run 2 uitvraag --meeting sg-2023-04 --out "$WORK/all.csv"     # a CSV holds one region
+[[ ! -e $WORK/all.csv ]] || fail "a refused CSV was written"
+run 3 uitvraag --meeting sg-9 --out "$WORK/x.xlsx"
+err_has 'unknown meeting "sg-9"'
+run 3 uitvraag --meeting sg-2023-04 --region Atlantis --out "$WORK/x.xlsx"
+err_has 'unknown region "Atlantis"'
+# Fill in Zuid-Limburg's registration row; the file otherwise as written.
+python3 - "$WORK/zuid.csv" "$WORK/zuid-terug.csv" "$WORK/zuid-fout.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""), delimiter=";"))
+for r in rows:
+    if r and r[0] == "wonen-registratie":
+        r[8:11] = ["In uitvoering", "Gezamenlijke controles gestart.", "Regio Zuid"]
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""), delimiter=";").writerows(rows)
+for r in rows:
+    if r and r[0] == "wonen-registratie":
+        r[8] = "Klaar"
+csv.writer(open(sys.argv[3], "w", encoding="cp1252", newline=""), delimiter=",").writerows(rows)
+PY
+run 0 export
+cp "$WORK/out" "$WORK/forms-before.json"
+run 0 verwerk "$WORK/zuid-terug.csv" --dry-run
+out_has "dry run, nothing stored"
+out_has "status changed  wonen-registratie / CR39: stalled -> in_progress"
+run 3 verwerk "$WORK/zuid-fout.csv"
+out_has "(CSV, Windows-1252)"
+out_has 'row 8, column I: "Klaar" is not a state of this list'
+run 0 export
+cmp -s "$WORK/out" "$WORK/forms-before.json" || fail "a dry run or a refused form changed the store"
+run 0 verwerk "$WORK/zuid-terug.csv" --json
+json_check 'd[0]["stored"] and d[0]["changes"][0]["after"]["state"] == "in_progress" and d[0]["changes"][0]["after"]["author"] == "Regio Zuid"'
+run 0 verwerk "$WORK/zuid-terug.csv"                         # again: nothing new
+out_has "0 new states of affairs"
+run 3 verwerk "$WORK/missing.xlsx"
+err_has "missing.xlsx: cannot read the file"
 export ACTIELIJST_DB=$DB
 
 # ---- opening: read commands open the store read-only; --busy-timeout -------------

@@ -349,7 +349,8 @@ private:
             entries_.emplace(lower(part), entry);  // a duplicate name: the first one counts
             status = unzGoToNextFile(zip_);
         }
-        if (status != UNZ_END_OF_LIST_OF_FILE) damaged("unreadable central directory after entry " + std::to_string(count));
+        if (status != UNZ_END_OF_LIST_OF_FILE)
+            damaged("unreadable central directory after entry " + std::to_string(count));
     }
 
     const std::string& name_;
@@ -410,7 +411,8 @@ public:
         const auto target = attribute(attributes, "Target");
         const auto mode = attribute(attributes, "TargetMode");
         if (!id || !target || (mode && *mode == "External")) return;
-        targets.emplace(std::string(*id), Target{resolve(*target), std::string(attribute(attributes, "Type").value_or(""))});
+        const auto type = attribute(attributes, "Type").value_or("");
+        targets.emplace(std::string(*id), Target{resolve(*target), std::string(type)});
     }
     void end(std::string_view) override {}
     void text(std::string_view) override {}
@@ -545,7 +547,11 @@ class WorksheetPart : public XmlHandler {
 public:
     WorksheetPart(const std::string& file, Sheet& sheet, const ReadLimits& limits, CellBudget& budget,
                   const SharedStringsPart* shared)
-        : sheet_(sheet), limits_(limits), budget_(budget), shared_(shared), where_(file + ": sheet " + quoted(sheet.name)) {}
+        : sheet_(sheet),
+          limits_(limits),
+          budget_(budget),
+          shared_(shared),
+          where_(file + ": sheet " + quoted(sheet.name)) {}
 
     void start(std::string_view name, const XML_Char** attributes) override {
         if (name == "sheetData") {
@@ -607,7 +613,8 @@ private:
         row_known_ = false;
         if (const auto r = attribute(attributes, "r")) {
             const auto number = parse_row_number(*r);
-            if (!number) fail(where_ + ", after row " + std::to_string(last_row_) + ": " + quoted(*r) + " is not a row number");
+            if (!number)
+                fail(where_ + ", after row " + std::to_string(last_row_) + ": " + quoted(*r) + " is not a row number");
             set_row(*number);
         }
     }
@@ -755,7 +762,8 @@ Workbook read_xlsx(std::string_view bytes, const std::string& name, const ReadLi
     if (workbook.sheets.empty()) fail(name + ": " + workbook_part + ": the workbook lists no sheets");
 
     const std::string relationships_part = "xl/_rels/workbook.xml.rels";
-    if (!archive.has(relationships_part)) fail(name + ": not an XLSX workbook: the archive holds no " + relationships_part);
+    if (!archive.has(relationships_part))
+        fail(name + ": not an XLSX workbook: the archive holds no " + relationships_part);
     RelationshipsPart relationships(name + ": " + relationships_part, limits.max_entries);
     archive.read(relationships_part, relationships);
 
@@ -773,8 +781,8 @@ Workbook read_xlsx(std::string_view bytes, const std::string& name, const ReadLi
     for (const auto& entry : workbook.sheets) {
         const auto target = relationships.targets.find(entry.relationship);
         if (target == relationships.targets.end())
-            fail(name + ": sheet " + quoted(entry.name) + ": relationship " + quoted(entry.relationship) + " is not in " +
-                 relationships_part);
+            fail(name + ": sheet " + quoted(entry.name) + ": relationship " + quoted(entry.relationship) +
+                 " is not in " + relationships_part);
         if (!archive.has(target->second.part))
             fail(name + ": sheet " + quoted(entry.name) + ": its part " + target->second.part +
                  " is not in the zip archive");

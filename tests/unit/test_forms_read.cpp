@@ -348,6 +348,15 @@ TEST_CASE("xlsx: archive structure") {
             CHECK_STARTS(std::string(e.what()), "zuid.xlsx: ");
         }
     }
+    // The "encrypted" flag (bit 0) set in the central directory entry of the sheet.
+    auto encrypted = valid;
+    const std::string sheet_part = "xl/worksheets/sheet1.xml";
+    for (std::size_t at = 0; at + 46 < encrypted.size(); ++at)
+        if (encrypted.compare(at, 4, std::string("PK\x01\x02", 4)) == 0 && read_u16(encrypted, at + 28) == sheet_part.size() &&
+            encrypted.compare(at + 46, sheet_part.size(), sheet_part) == 0)
+            encrypted[at + 8] = static_cast<char>(encrypted[at + 8] | 1);
+    CHECK_HAS(test::error_of([&] { read_xlsx(encrypted, "zuid.xlsx"); }),
+              "zuid.xlsx: xl/worksheets/sheet1.xml: the entry is encrypted (save the workbook without a password)");
     CHECK_HAS(test::error_of([&] { read_xlsx(make_zip({{"hello.txt", "hi"}}), "zuid.xlsx"); }),
               "zuid.xlsx: not an XLSX workbook: the archive holds no xl/workbook.xml");
     CHECK_HAS(test::error_of([&] { read_xlsx(std::string(2u << 20, 'P'), "zuid.xlsx", limits); }),
