@@ -1,8 +1,10 @@
 // Forms (docs/benchmarks.md, "Forms"): writing the Limburg forms for its 3 COROP
 // regions and 31 municipalities, and reading back a returned form of many rows.
 //
-//   bench_forms --limburg examples/data/limburg.json [--rows 10000] [--reps 5] [--dir DIR]
+//   bench_forms --limburg examples/data/limburg.json [--rows 10000] [--reps 5] [--dir DIR] [--keep]
 //
+// --keep leaves read-base.db, filled.xlsx and filled.csv in DIR, for measuring a whole
+// `actielijst verwerk` process on them.
 // Writing: build_forms + write_forms for the 34 regions, as one workbook with a sheet
 // per region, as 34 XLSX files (uitvraag --out-dir), and as 34 CSV files.
 // Reading: the Limburg list plus `rows` action points in Zuid-Limburg, a form for
@@ -42,6 +44,7 @@ struct Options {
     std::size_t rows = 10000;
     int reps = 5;
     fs::path dir = fs::temp_directory_path() / "actielijst-bench-forms";
+    bool keep = false;
 };
 
 Options parse_args(int argc, char** argv) {
@@ -60,6 +63,8 @@ Options parse_args(int argc, char** argv) {
             o.reps = std::stoi(value());
         else if (a == "--dir")
             o.dir = value();
+        else if (a == "--keep")
+            o.keep = true;
         else
             throw std::invalid_argument("unknown option " + a);
     }
@@ -168,7 +173,8 @@ int main(int argc, char** argv) try {
         auto store = limburg_store(o.dir / "write.db", json, 0);
         FormOptions options;
         options.meeting = "sg-bench";
-        for (const auto& r : store.view(Date(2023, 4, 11)).regions())
+        const View view = store.view(Date(2023, 4, 11));
+        for (const auto& r : view.regions())
             if (r.kind() != RegionKind::province) options.regions.push_back(r.code());
         std::size_t rows = 0;
         for (const auto& f : build_forms(store, options).forms) rows += f.rows.size();
@@ -209,6 +215,7 @@ int main(int argc, char** argv) try {
             rows = set.forms.at(0).rows.size();
             xlsx = filled_xlsx(o.dir / "filled.xlsx", set);
             csv = filled_csv(set);
+            std::ofstream(o.dir / "filled.csv", std::ios::binary) << csv;
         }
         std::printf("\nReading a returned form: Zuid-Limburg, %zu rows, every row answered (XLSX %.1f KiB, CSV %.1f KiB)\n",
                     rows, static_cast<double>(xlsx.size()) / 1024.0, static_cast<double>(csv.size()) / 1024.0);
@@ -240,7 +247,7 @@ int main(int argc, char** argv) try {
                         name.c_str(), checked, stored, peak, last.changes.size());
         }
     }
-    fs::remove_all(o.dir);
+    if (!o.keep) fs::remove_all(o.dir);
     return 0;
 } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_forms: %s\n", e.what());

@@ -1,6 +1,6 @@
 // A form workbook with libxlsxwriter: an explanation sheet, one sheet per region
 // whose list columns are locked and whose new-state column is a drop-down of the
-// list's own labels, and a hidden sheet holding those labels.
+// list's own labels (inline, or from a hidden sheet when they are too long for that).
 //
 // libxlsxwriter writes to a file name only, so the workbook is made in a private
 // temporary file and then copied into the caller's stream (which may be an atomic
@@ -110,6 +110,7 @@ Formats make_formats(lxw_workbook* wb) {
     format_set_border_color(f.locked, 0xBFBFBF);
     f.input = workbook_add_format(wb);
     format_set_unlocked(f.input);
+    format_set_num_format(f.input, "@");  // text: "12" or "2023-06-01" typed in J stays text
     format_set_text_wrap(f.input);
     format_set_align(f.input, LXW_ALIGN_VERTICAL_TOP);
     format_set_bg_color(f.input, 0xFFF2CC);
@@ -152,8 +153,19 @@ void write_explanation(lxw_workbook* wb, const FormSet& set, const Formats& f) {
 
 const char* choices_sheet(const FormSet& set) { return set.language == "en" ? choices_sheet_en : choices_sheet_nl; }
 
-// The drop-down refers to a range rather than listing the labels inline, because an
-// inline list is limited to 255 characters.
+// The drop-down lists the labels inline when they fit Excel's 255 characters and hold
+// no comma or quote (an inline list is comma-separated); otherwise it refers to the
+// hidden choices sheet. (libxlsxwriter 1.1.4 does not free a validation's formula:
+// the inline list also avoids that leak in the common case.)
+bool choices_inline(const FormSet& set) {
+    std::size_t length = 0;
+    for (const auto& label : state_choices(set)) {
+        if (label.find_first_of(",\"") != std::string::npos) return false;
+        length += label.size() + 1;
+    }
+    return length <= 256;
+}
+
 std::string choices_range(const FormSet& set) {
     const auto n = std::max<std::size_t>(set.states.size(), 1);
     return "='" + std::string(choices_sheet(set)) + "'!$A$1:$A$" + std::to_string(n);
@@ -168,7 +180,7 @@ void write_choices(lxw_workbook* wb, const FormSet& set) {
 }
 
 void write_form_sheet(lxw_workbook* wb, const FormSet& set, const Form& form, const std::string& name,
-                      const std::string& choices, const Formats& f) {
+                      const std::string& choices /* empty: inline */, const Formats& f) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
     if (!ws) throw Error(Errc::invalid, "form: cannot add a sheet named \"" + name + "\"");
     const std::string where = "sheet \"" + name + "\"";
@@ -221,8 +233,17 @@ void write_form_sheet(lxw_workbook* wb, const FormSet& set, const Form& form, co
 
     if (row > first_data_row - 1) {
         lxw_data_validation validation{};
-        validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-        validation.value_formula = const_cast<char*>(choices.c_str());
+        const auto labels = state_choices(set);
+        std::vector<char*> list;
+        if (choices.empty()) {
+            for (const auto& label : labels) list.push_back(const_cast<char*>(label.c_str()));
+            list.push_back(nullptr);
+            validation.validate = LXW_VALIDATION_TYPE_LIST;
+            validation.value_list = list.data();
+        } else {
+            validation.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+            validation.value_formula = const_cast<char*>(choices.c_str());
+        }
         validation.ignore_blank = LXW_VALIDATION_ON;
         validation.show_error = LXW_VALIDATION_ON;
         validation.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
@@ -271,10 +292,11 @@ void write_xlsx(std::ostream& out, const FormSet& set) {
             if (!names.insert(name).second) throw Error(Errc::invalid, "regions: two forms for region " + form.region);
             sheet_names.push_back(name);
         }
-        const std::string choices = choices_range(set);
+        const bool inline_list = choices_inline(set);
+        const std::string choices = inline_list ? std::string() : choices_range(set);
         for (std::size_t i = 0; i < set.forms.size(); ++i)
             write_form_sheet(wb.get(), set, set.forms[i], sheet_names[i], choices, f);
-        write_choices(wb.get(), set);
+        if (!inline_list) write_choices(wb.get(), set);
         lxw_error err = workbook_close(wb.release());
         if (err != LXW_NO_ERROR) throw Error(Errc::io, std::string("form: cannot write the workbook: ") + lxw_strerror(err));
     }

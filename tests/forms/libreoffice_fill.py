@@ -20,8 +20,9 @@ one soffice]}, and per document:
   out_xlsx    the filled-in workbook, saved as XLSX
   csv_dir     (optional) each form sheet as a semicolon CSV in UTF-8:
               <csv_dir>/<region>.csv
-  cp1252      (optional) {"region": CODE, "path": FILE}: that region's sheet also as
-              semicolon CSV in Windows-1252
+  extra_csv   (optional) [{"region": CODE, "path": FILE, "separator": 44, "charset": 1}]:
+              that region's sheet also as CSV with that separator (a character code)
+              and character set (a token of the CSV filter: 76 UTF-8, 1 Windows-1252)
   bad         (optional) {"path": FILE, "label": "Klaar"}: the filled-in workbook with
               one new state replaced by a label that is not one of the list's
 
@@ -33,6 +34,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 
@@ -48,6 +50,11 @@ LOCKED_COLUMNS = range(0, 8)      # A-H: the list's
 UNLOCKED_COLUMNS = range(8, 11)   # I-K: the region's
 COLUMN_NAMES = "ABCDEFGHIJK"
 START_TIMEOUT = 90  # seconds; a cold start on a loaded machine takes 5-20 s
+# A UNO call can hang (a dialog nobody sees, a dead bridge): past this, soffice is
+# killed and this script exits, so nothing outlives the test (ctest's TIMEOUT is 600
+# and would end only the test's own process, not soffice's session).
+WATCHDOG = 300
+PID_FILE = "soffice.pid"  # in `work`: test_libreoffice.py ends that group if it is left
 
 XLSX_FILTER = "Calc MS Excel 2007 XML"
 CSV_FILTER = "Text - txt - csv (StarCalc)"
@@ -69,8 +76,8 @@ def props(**values):
     return tuple(PropertyValue(Name=k, Value=v) for k, v in values.items())
 
 
-def csv_options(charset, sheet_number):
-    return f"59,34,{charset},1,,0,false,true,true,false,false,{sheet_number}"
+def csv_options(charset, sheet_number, separator=59):
+    return f"{separator},34,{charset},1,,0,false,true,true,false,false,{sheet_number}"
 
 
 class Office:
@@ -81,8 +88,10 @@ class Office:
         self.soffice = soffice
         self.profile = os.path.join(work, "lo-profile")
         self.pipe = "actielijst-" + uuid.uuid4().hex
+        self.pid_file = os.path.join(work, PID_FILE)
         self.process = None
         self.desktop = None
+        self.watchdog = None
 
     def __enter__(self):
         started = time.monotonic()
@@ -93,6 +102,11 @@ class Office:
              "--nolockcheck", f"--accept=pipe,name={self.pipe};urp;",
              "-env:UserInstallation=" + uno.systemPathToFileUrl(self.profile)],
             stdin=subprocess.DEVNULL, start_new_session=True)
+        with open(self.pid_file, "w") as f:
+            f.write(str(self.process.pid))
+        self.watchdog = threading.Timer(WATCHDOG, self._watchdog)
+        self.watchdog.daemon = True
+        self.watchdog.start()
         try:
             self.desktop = self._connect(started)
         except BaseException:
@@ -121,8 +135,18 @@ class Office:
         self._end()
         return False
 
+    def _watchdog(self):
+        log(f"still running after {WATCHDOG} s: killing soffice {self.process.pid} and exiting")
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os._exit(3)
+
     def _end(self):
         """Asks soffice to quit, then ends what is left of its process group."""
+        if self.watchdog is not None:
+            self.watchdog.cancel()
         if self.desktop is not None:
             try:
                 self.desktop.terminate()
@@ -149,6 +173,10 @@ class Office:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        try:  # the group is gone: nothing for test_libreoffice.py to end
+            os.killpg(self.process.pid, 0)
+        except ProcessLookupError:
+            os.remove(self.pid_file)
 
     def load(self, path):
         doc = self.desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)), "_blank", 0,
@@ -167,14 +195,15 @@ def store(doc, path, filter_name, options=None, check=True):
         raise RuntimeError(f"LibreOffice wrote nothing to {path}")
 
 
-def store_sheet_csv(doc, sheet_number, path, charset):
+def store_sheet_csv(doc, sheet_number, path, charset, separator=59):
     """One sheet as CSV at `path`. With a sheet number, LibreOffice 7.4 appends
     "-<sheet name>" to the file name it is given (later versions may not), so it
     writes into an empty directory of its own and the one file found there is moved."""
     scratch = path + ".d"
     shutil.rmtree(scratch, ignore_errors=True)
     os.makedirs(scratch)
-    store(doc, os.path.join(scratch, "sheet.csv"), CSV_FILTER, csv_options(charset, sheet_number), check=False)
+    store(doc, os.path.join(scratch, "sheet.csv"), CSV_FILTER, csv_options(charset, sheet_number, separator),
+          check=False)
     written = os.listdir(scratch)
     if len(written) != 1:
         raise RuntimeError(f"LibreOffice wrote {written} for sheet {sheet_number}, expected one CSV file")
@@ -197,7 +226,7 @@ def form_sheets(doc):
 
 def check_protection(sheet, row, problems):
     """The form promises that the list's columns cannot be changed and the region's
-    can: the sheet is protected, A-H locked, I-K not."""
+    can: A-H locked, I-K not (the sheet's protection is checked in fill_document)."""
     for col in list(LOCKED_COLUMNS) + list(UNLOCKED_COLUMNS):
         locked = sheet.getCellByPosition(col, row).CellProtection.IsLocked
         if locked != (col in LOCKED_COLUMNS):
@@ -218,11 +247,14 @@ def check_current(sheet, row, want, problems):
 
 
 def fill_document(doc, spec):
-    """Fills every data row of every form sheet from spec["fill"]. Returns what was
-    seen and done: {"sheets": [{"name", "number", "region", "rows", "filled": [key]}],
-    "hidden": [names], "problems": [...]}."""
+    """Fills every data row of every form sheet from spec["fill"], checking the
+    protection (and, with spec["current"], columns F-H) on the way. Returns what was
+    seen and done: {"all": [sheet names], "hidden": [names], "problems": [...],
+    "sheets": [{"name", "number" (1-based), "region", "rows", "protected",
+                "filled": [{"key": "ACTION|AREA", "row": 1-based row}]}]}."""
     fill, author = spec["fill"], spec["author"]
     result = {"sheets": [], "hidden": [], "problems": []}
+    sheets_by_region = {}
     problems = result["problems"]
     all_sheets = doc.Sheets
     result["all"] = [all_sheets.getByIndex(i).Name for i in range(all_sheets.Count)]
@@ -252,10 +284,42 @@ def fill_document(doc, spec):
             row += 1
         log(f"sheet {number} {sheet.Name!r} (region {region}): {entry['rows']} rows, "
             f"{len(entry['filled'])} filled in, protected: {entry['protected']}")
+        entry["spare"] = row  # the first spare row (0-based), right after the asked ones
         result["sheets"].append(entry)
+        sheets_by_region[region] = (sheet, entry)
+    add_municipalities(fill, spec.get("parents", {}), author, sheets_by_region, problems)
     if not result["sheets"]:
         problems.append(f"no sheet has the marker {MARKER!r} in A1 (sheets: {result['all']})")
     return result
+
+
+def add_municipalities(fill, parents, author, sheets_by_region, problems):
+    """A state for a municipality that no form asks about goes into a spare row of its
+    region's sheet, as a region officer adds it: the action's key in A, the
+    municipality's code in E, then the answer. The spare rows promise A-E and I-K
+    open, F-H locked."""
+    asked = {f["key"] for _, entry in sheets_by_region.values() for f in entry["filled"]}
+    for key in sorted(set(fill) - asked):
+        action, area = key.split("|")
+        region = parents.get(area)
+        if region not in sheets_by_region:
+            continue  # reported by the caller as a pair on no form
+        sheet, entry = sheets_by_region[region]
+        row = entry["spare"]
+        for col in range(0, 11):
+            locked = sheet.getCellByPosition(col, row).CellProtection.IsLocked
+            if locked != (5 <= col <= 7):
+                problems.append(f"sheet {sheet.Name!r} spare row {row + 1}, column {col + 1}: "
+                                f"{'locked' if locked else 'open'}, expected {'locked' if 5 <= col <= 7 else 'open'}")
+        want = fill[key]
+        sheet.getCellByPosition(COL_ACTION, row).setString(action)
+        sheet.getCellByPosition(COL_AREA, row).setString(area)
+        sheet.getCellByPosition(COL_NEW_STATE, row).setString(want["label"])
+        sheet.getCellByPosition(COL_NEW_TEXT, row).setString(want["text"])
+        sheet.getCellByPosition(COL_AUTHOR, row).setString(author)
+        entry["filled"].append({"key": key, "row": row + 1, "added": True})
+        entry["spare"] = row + 1
+        log(f"sheet {sheet.Name!r}: {action} / {area} added in spare row {row + 1}")
 
 
 def handle(office, spec):
@@ -274,11 +338,13 @@ def handle(office, spec):
                 store_sheet_csv(doc, entry["number"], path, CSV_UTF8)
                 result["csv"][entry["region"]] = path
             log(f"{len(result['csv'])} sheets saved as UTF-8 CSV in {spec['csv_dir']}")
-        if "cp1252" in spec:
-            for entry in result["sheets"]:
-                if entry["region"] == spec["cp1252"]["region"]:
-                    store_sheet_csv(doc, entry["number"], spec["cp1252"]["path"], CSV_CP1252)
-                    log(f"sheet {entry['name']!r} also as Windows-1252 CSV: {spec['cp1252']['path']}")
+        for extra in spec.get("extra_csv", []):
+            entry = next((e for e in result["sheets"] if e["region"] == extra["region"]), None)
+            if entry is None:
+                raise RuntimeError(f"no form sheet for region {extra['region']}")
+            store_sheet_csv(doc, entry["number"], extra["path"], extra["charset"], extra["separator"])
+            log(f"sheet {entry['name']!r} also as CSV with {chr(extra['separator'])!r} in "
+                f"{ {CSV_UTF8: 'UTF-8', CSV_CP1252: 'Windows-1252'}.get(extra['charset'])}: {extra['path']}")
         if "bad" in spec:
             # The returned form with one mistake, for the test of a refused file: the
             # third filled row of the first form sheet (any filled row would do).

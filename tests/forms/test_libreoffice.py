@@ -3,14 +3,16 @@
 
 `actielijst uitvraag` writes the fill-in forms of the Limburg list (XLSX), LibreOffice
 Calc fills them in as a region would (headless, through Python-UNO: libreoffice_fill.py)
-and saves them as XLSX, as semicolon CSV in UTF-8 and as Windows-1252 CSV, and
+and saves them as XLSX, as semicolon CSV in UTF-8 and as CSV in Windows-1252 and with
+commas, and
 `actielijst verwerk` reads them back. The states of affairs it records must be exactly
 those recorded by hand with `actielijst status` in a reference store:
 
   store B  base list + `status` for every current state of affairs of limburg.json
   store A  base list + `verwerk` of the XLSX LibreOffice saved          == B
   store C  base list + `verwerk` of the UTF-8 CSVs, one per region       == B
-  store D  base list + `verwerk` of one region's Windows-1252 CSV        == B for that region
+  store D  base list + `verwerk` of one region's semicolon CSV in Windows-1252 and
+           another's comma CSV in UTF-8                               == B for those regions
 
   store E  B + the forms for the next meeting, which show B's states as current,
            filled in (a third new, a third the same state and text again, a third
@@ -31,6 +33,7 @@ import difflib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -43,6 +46,9 @@ REGIONS = ["PV31", "CR37", "CR38", "CR39"]
 # The region whose sheet is also saved as Windows-1252: none of its texts may hold a
 # character that code page lacks (checked below), so all of its states can be compared.
 CP1252_REGION = "CR39"
+# The region whose sheet is also saved with commas: its texts hold commas and the
+# line break of EXTRA_TEXT, so the comma CSV must quote them.
+COMMA_REGION = "CR38"
 # The "ingevuld door" of every filled row, and so the --author of the reference.
 AUTHOR = "Secretariaat Stuurgroep"
 BAD_LABEL = "Klaar"
@@ -95,22 +101,12 @@ class Cli:
 def base_document(limburg):
     """limburg.json without its states of affairs, plus the meeting the forms are for.
 
-    A form asks a COROP region about its municipalities only where the list tracks
-    them: in the action's scope or with a state of affairs. Limburg tracks Sittard-
-    Geleen (GM1883) for wonen-lokaal-beleid only through its state of affairs, which
-    the base has not got; so such areas are added to their action's scope, or their
-    rows could never be filled in. Both stores get the same base, so this changes
-    nothing in the comparison."""
+    Without states the list does not track Sittard-Geleen (GM1883) for
+    wonen-lokaal-beleid yet, so Zuid-Limburg's form has no row for it: the region adds
+    it in one of the form's spare rows, as docs/forms.md describes."""
     base = json.loads(json.dumps(limburg))
-    updates = base.pop("updates")
+    base.pop("updates")
     base.setdefault("meetings", []).append(dict(MEETING))
-    actions = {a["key"]: a for a in base["actions"]}
-    for u in updates:
-        scope = actions[u["action"]].setdefault("scope", [])
-        if scope and u["scope"] not in scope:
-            scope.append(u["scope"])
-            print(f"   base: {u['scope']} added to the scope of {u['action']} (tracked in limburg.json "
-                  f"only through its state of affairs)")
     return base
 
 
@@ -225,6 +221,21 @@ def find_office():
     return soffice, python, missing
 
 
+def end_left_soffice(work):
+    """Kills the soffice that libreoffice_fill.py started, if it is still there (it
+    leads a process group of its own, whose id it wrote into soffice.pid)."""
+    pid_file = os.path.join(work, "soffice.pid")
+    if not os.path.exists(pid_file):
+        return
+    pid = int(open(pid_file).read())
+    os.remove(pid_file)
+    try:
+        os.killpg(pid, signal.SIGKILL)
+        print(f"   soffice {pid} was left running: killed", file=sys.stderr)
+    except ProcessLookupError:
+        pass
+
+
 def run_libreoffice(soffice, python, work, documents):
     """Runs libreoffice_fill.py on the documents (one soffice for all); returns its
     result per document (see there), each with the spec it was given."""
@@ -232,9 +243,13 @@ def run_libreoffice(soffice, python, work, documents):
             "documents": documents}
     with open(os.path.join(work, "fill-spec.json"), "w", encoding="utf-8") as f:
         json.dump(spec, f, ensure_ascii=False)
-    # libreoffice_fill.py ends soffice itself, also on errors; this timeout is the last resort.
-    p = subprocess.run([python, os.path.join(HERE, "libreoffice_fill.py"), os.path.join(work, "fill-spec.json")],
-                       timeout=400)
+    # libreoffice_fill.py ends soffice itself, also on errors and hangs (its watchdog);
+    # this timeout and end_left_soffice are the last resort.
+    try:
+        p = subprocess.run([python, os.path.join(HERE, "libreoffice_fill.py"), os.path.join(work, "fill-spec.json")],
+                           timeout=400)
+    finally:
+        end_left_soffice(work)
     if p.returncode != 0:
         raise Failure(f"libreoffice_fill.py exited with {p.returncode} (its output is above)")
     with open(spec["result"], encoding="utf-8") as f:
@@ -299,9 +314,13 @@ def check_csv_files(result):
             raise Failure(f"{path}: not UTF-8 ({e})")
         if not text.lstrip("\ufeff").startswith("actielijst-uitvraag/1;"):
             raise Failure(f"{path}: does not start with the marker and a ';': {text[:80]!r}")
-    if "cp1252" not in result["spec"]:
+    extra = {e["charset"]: e for e in result["spec"].get("extra_csv", [])}
+    if not extra:
         return
-    cp = result["spec"]["cp1252"]["path"]
+    comma = extra[76]["path"]
+    if not open(comma, encoding="utf-8").read().startswith("actielijst-uitvraag/1,"):
+        raise Failure(f"{comma}: does not start with the marker and a ','")
+    cp = extra[1]["path"]
     raw = open(cp, "rb").read()
     try:
         raw.decode("utf-8")
@@ -310,7 +329,7 @@ def check_csv_files(result):
         pass
     if "café, reëel – € 5" not in raw.decode("cp1252"):
         raise Failure(f"{cp}: 'café, reëel – € 5' is not in it as Windows-1252")
-    print(f"   {len(result['csv'])} UTF-8 CSVs and {os.path.basename(cp)} in Windows-1252 as LibreOffice should write them")
+    print(f"   {len(result['csv'])} UTF-8 CSVs, one in Windows-1252 and one with commas, as asked")
 
 
 # ---- the steps ---------------------------------------------------------------------
@@ -389,11 +408,16 @@ def main():
             e("meeting", "add", NEXT_MEETING["key"], NEXT_MEETING["date"], "--title", NEXT_MEETING["title"])
             later = uitvraag(e, NEXT_MEETING["key"], os.path.join(work, "later.xlsx"))
             later_fill, later_new = next_round(reference, labels)
-            os.makedirs(os.path.join(work, "cp1252"))
+            os.makedirs(os.path.join(work, "more-csv"))
             first_doc = {
                 "form": forms, "author": AUTHOR, "fill": fill_of(reference, labels), "current": {},
+                "parents": {code: r.get("parent") for code, r in regions.items()},
                 "out_xlsx": os.path.join(work, "returned.xlsx"), "csv_dir": os.path.join(work, "csv-utf8"),
-                "cp1252": {"region": CP1252_REGION, "path": os.path.join(work, "cp1252", CP1252_REGION + ".csv")},
+                "extra_csv": [
+                    {"region": CP1252_REGION, "path": os.path.join(work, "more-csv", CP1252_REGION + "-cp1252.csv"),
+                     "separator": ord(";"), "charset": 1},
+                    {"region": COMMA_REGION, "path": os.path.join(work, "more-csv", COMMA_REGION + "-comma.csv"),
+                     "separator": ord(","), "charset": 76}],
                 "bad": {"path": os.path.join(work, "bad.xlsx"), "label": BAD_LABEL}}
             later_doc = {
                 "form": later, "author": AUTHOR, "fill": later_fill,
@@ -445,11 +469,12 @@ def main():
             show(c("verwerk", "--meeting", MEETING["key"], *[first["csv"][r] for r in REGIONS]))
             expect_equal("C", c, want)
 
-            step(f"5b. store D: verwerk of the Windows-1252 CSV of {CP1252_REGION}")
+            step(f"5b. store D: verwerk of the Windows-1252 CSV of {CP1252_REGION} and the comma CSV of "
+                 f"{COMMA_REGION}")
             d = new_store(program, work, "D", base_path)
-            show(d("verwerk", "--meeting", MEETING["key"], first_doc["cp1252"]["path"]))
-            # Only that region's states: the CSV holds one sheet.
-            expect_equal("D", d, want, only=lambda k: region_of(k[1], regions) == CP1252_REGION)
+            show(d("verwerk", "--meeting", MEETING["key"], *[e["path"] for e in first_doc["extra_csv"]]))
+            # Only those regions' states: a CSV holds one sheet.
+            expect_equal("D", d, want, only=lambda k: region_of(k[1], regions) in (CP1252_REGION, COMMA_REGION))
 
             step(f"6. stores E and F (= B): the forms for {NEXT_MEETING['key']} as XLSX and as CSVs")
             want_next = dict(want)
