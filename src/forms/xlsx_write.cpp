@@ -133,13 +133,13 @@ void text(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& va
 
 void write_explanation(lxw_workbook* wb, const FormSet& set, const Formats& f) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, set.language == "en" ? "Explanation" : "Toelichting");
-    check(worksheet_set_column(ws, 0, 0, 90, f.paragraph), "explanation");
+    check(worksheet_set_column(ws, 0, 0, 80, f.paragraph), "explanation");
     worksheet_fit_to_pages(ws, 1, 0);
     const auto paragraphs = explanation(set);
     lxw_row_t row = 0;
     for (std::size_t i = 0; i < paragraphs.size(); ++i, row += 2) {
         text(ws, row, 0, paragraphs[i], i == 0 ? f.title : f.paragraph, "explanation");
-        check(worksheet_set_row(ws, row, LXW_DEF_ROW_HEIGHT * static_cast<double>(wrapped_lines(paragraphs[i], 90) + (i == 0)),
+        check(worksheet_set_row(ws, row, LXW_DEF_ROW_HEIGHT * static_cast<double>(wrapped_lines(paragraphs[i], 80) + (i == 0)),
                                 nullptr),
               "explanation");
     }
