@@ -15,11 +15,6 @@ namespace {
 
 [[noreturn]] void fail(const std::string& message) { throw Error(Errc::invalid, message); }
 
-std::string size_text(std::size_t bytes) {
-    if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-    if (bytes >= (1u << 10) && bytes % (1u << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
-    return std::to_string(bytes) + " bytes";
-}
 
 std::string hex_byte(unsigned char byte) {
     static constexpr char digits[] = "0123456789ABCDEF";

@@ -40,13 +40,24 @@ std::string read_bytes(const std::string& path, std::size_t limit) {
         throw Error(Errc::io, path + ": cannot read the file: " + std::strerror(errno));
     if (S_ISDIR(st.st_mode)) throw Error(Errc::io, path + ": is a directory, not a form");
     if (static_cast<std::uintmax_t>(st.st_size) > limit)
-        throw Error(Errc::invalid, path + ": the file is " + std::to_string(st.st_size >> 20) +
-                                       " MiB; a returned form is at most " + std::to_string(limit >> 20) + " MiB");
+        throw Error(Errc::invalid, path + ": the file is " + std::to_string(st.st_size) +
+                                       " bytes; a returned form is at most " + forms::size_text(limit));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(Errc::io, path + ": cannot read the file: " + std::strerror(errno));
     std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (in.bad()) throw Error(Errc::io, path + ": read error");
     return bytes;
+}
+
+// A reader's or size error as a problem with the whole file: the file is named
+// beside the problem already, so its name is taken off the message.
+FormReturn file_problem(FormReturn r, const std::string& name, const Error& e) {
+    const std::string prefix = name + ": ";
+    std::string message = e.what();
+    if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
+    r.problems.push_back({{}, 0, 0, message});
+    r.blocked = true;
+    return r;
 }
 
 }  // namespace
@@ -73,12 +84,7 @@ FormReturn process_form(Store& store, const std::string& path, const ProcessOpti
         FormReturn r;
         r.file = path;
         r.meeting = options.meeting;
-        const std::string prefix = path + ": ";
-        std::string message = e.what();
-        if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
-        r.problems.push_back({{}, 0, 0, message});
-        r.blocked = true;
-        return r;
+        return file_problem(std::move(r), path, e);
     }
 }
 
@@ -95,12 +101,7 @@ FormReturn process_form_bytes(Store& store, std::string_view bytes, const std::s
         workbook = forms::read_workbook(bytes, name);
     } catch (const Error& e) {
         if (e.code() != Errc::invalid) throw;
-        const std::string prefix = name + ": ";
-        std::string message = e.what();
-        if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
-        r.problems.push_back({{}, 0, 0, message});
-        r.blocked = true;
-        return r;
+        return file_problem(std::move(r), name, e);
     }
     r.encoding = workbook.encoding;
 

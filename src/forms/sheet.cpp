@@ -10,6 +10,12 @@ const Cell& SheetRow::at(std::uint32_t column) const {
     return cells[column - 1];
 }
 
+std::string size_text(std::size_t bytes) {
+    if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+    if (bytes >= (1u << 10) && bytes % (1u << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
 std::string column_letters(std::uint32_t column) {
     // Bijective base 26: A..Z, AA..ZZ, AAA... (no zero digit).
     std::string letters;

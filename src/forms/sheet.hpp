@@ -69,6 +69,9 @@ Workbook read_csv(std::string_view bytes, const std::string& name, const ReadLim
 /// XLSX when the bytes start like a zip archive, else CSV.
 Workbook read_workbook(std::string_view bytes, const std::string& name, const ReadLimits& limits = {});
 
+/// A size for a message: "64 MiB", "4 KiB", "1000 bytes".
+std::string size_text(std::size_t bytes);
+
 /// "A", "B", ... "Z", "AA": the column's letters (1-based).
 std::string column_letters(std::uint32_t column);
 

@@ -22,11 +22,6 @@ namespace {
 
 [[noreturn]] void fail(const std::string& message) { throw Error(Errc::invalid, message); }
 
-std::string size_text(std::size_t bytes) {
-    if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-    if (bytes >= (1u << 10) && bytes % (1u << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
-    return std::to_string(bytes) + " bytes";
-}
 
 /// A name or value from the file, quoted and cut short for a message.
 std::string quoted(std::string_view text) {

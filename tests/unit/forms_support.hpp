@@ -40,6 +40,13 @@ inline std::string written(const actielijst::FormSet& set, actielijst::FormForma
     return out.str();
 }
 
+/// Every problem of a processed form, one per line, for a test's failure message.
+inline std::string problems_of(const actielijst::FormReturn& r) {
+    std::string out;
+    for (const auto& p : r.problems) out += p.to_string() + "\n";
+    return out;
+}
+
 /// A CSV form as rows of cells, 1-based like the spreadsheet: cell(row, column).
 class CsvForm {
 public:

@@ -33,12 +33,6 @@ Outcome process(Store& store, const std::string& csv, ProcessOptions options = {
     return {std::move(result), before == store.export_json()};
 }
 
-std::string problems_of(const FormReturn& r) {
-    std::string out;
-    for (const auto& p : r.problems) out += p.to_string() + "\n";
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("a form asks a region for the action points in its scope, and its municipalities") {
@@ -127,7 +121,7 @@ TEST_CASE("a returned CSV form records its new states at the meeting's date, onc
     }
     SUBCASE("stored, and the same file again changes nothing") {
         const auto out = process(store, form.text());
-        INFO(problems_of(out.result));
+        INFO(test::problems_of(out.result));
         CHECK(out.result.ok());
         CHECK(out.result.stored);
         CHECK(out.result.encoding == "UTF-8");
@@ -172,7 +166,7 @@ TEST_CASE("a returned CSV form records its new states at the meeting's date, onc
             cp1252 += it->second;
         }
         const auto out = process(store, cp1252);
-        INFO(problems_of(out.result));
+        INFO(test::problems_of(out.result));
         CHECK(out.result.encoding == "Windows-1252");
         CHECK(out.result.ok());
         CHECK(store.history("wonen-registratie", "CR39").back().text() ==
@@ -241,7 +235,7 @@ TEST_CASE("every mistake in a returned form is named by row and column, and noth
         CHECK(out.store_unchanged);
         REQUIRE(!out.result.problems.empty());
         const auto& p = out.result.problems.front();
-        INFO(problems_of(out.result));
+        INFO(test::problems_of(out.result));
         CHECK(p.row == c.row);
         CHECK(p.column == c.column);
         CHECK(test::contains(p.message, c.message));
@@ -302,7 +296,7 @@ TEST_CASE("a region adds a municipality the list does not track yet, for one of 
 
     SUBCASE("recorded like any other row") {
         const auto out = process(store, form.text());
-        INFO(problems_of(out.result));
+        INFO(test::problems_of(out.result));
         CHECK(out.result.ok());
         REQUIRE(out.result.changes.size() == 1);
         CHECK(out.result.changes[0].kind == ChangeKind::added);
@@ -344,7 +338,7 @@ TEST_CASE("an English form is read back like a Dutch one, and a state may be nam
     form.cell(reg, 9) = "in uitvoering";  // the Dutch label, in lower case
     form.cell(reg, 10) = "Joint inspections started.";
     const auto out = process(store, form.text());
-    INFO(problems_of(out.result));
+    INFO(test::problems_of(out.result));
     CHECK(out.result.ok());
     CHECK(store.history("wonen-registratie", "CR39").back().state() == "in_progress");
 }

@@ -50,12 +50,6 @@ std::string returned_xlsx(const test::TempDir& dir, const FormSet& set, const Ce
     return test::read_file(path);
 }
 
-std::string problems_of(const FormReturn& r) {
-    std::string out;
-    for (const auto& p : r.problems) out += p.to_string() + "\n";
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("the XLSX the library writes reads back as the same form") {
@@ -78,7 +72,7 @@ TEST_CASE("the XLSX the library writes reads back as the same form") {
 
     const auto before = store.export_json();
     const auto out = process_form_bytes(store, bytes, "forms.xlsx");
-    INFO(problems_of(out));
+    INFO(test::problems_of(out));
     CHECK(out.ok());
     CHECK(out.format == FormFormat::xlsx);
     CHECK(out.regions == std::vector<std::string>{"PV31", "CR37", "CR38", "CR39"});
@@ -123,7 +117,7 @@ TEST_CASE("cells of other types in a returned XLSX are named, and nothing is sto
             worksheet_write_string(ws, row, forms::col_new_text - 1, "=SUM(A1:A9) is geen formule hier.", nullptr);
         }));
         const auto out = process_form_bytes(store, bytes, "zuid.xlsx");
-        INFO(problems_of(out));
+        INFO(test::problems_of(out));
         CHECK(out.ok());
         CHECK(store.history("wonen-registratie", "CR39").back().text() == "=SUM(A1:A9) is geen formule hier.");
         return;
@@ -191,7 +185,7 @@ TEST_CASE("the Limburg round trip: forms out, returns in, the same store as stat
         }
     });
     const auto out = process_form_bytes(by_forms, bytes, "returned.xlsx");
-    INFO(problems_of(out));
+    INFO(test::problems_of(out));
     REQUIRE(out.ok());
     CHECK(out.changes.size() == reference.size());
 
