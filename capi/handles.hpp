@@ -15,6 +15,7 @@
 
 #include <actielijst.h>
 #include <actielijst/changes.hpp>
+#include <actielijst/forms.hpp>
 #include <actielijst/rules.hpp>
 #include <actielijst/store.hpp>
 #include <actielijst/view.hpp>
@@ -135,6 +136,25 @@ struct DiffHolder {
     std::vector<actielijst_change_rec> records;
 };
 
+/// What processing one returned form gave (FormReturn) and its C records: the
+/// summary, the updates, the status changes and the problems with their places,
+/// built once. Never moved after construction (records point into it); immutable
+/// afterwards.
+struct FormResultHolder {
+    explicit FormResultHolder(FormReturn data);
+    FormResultHolder(const FormResultHolder&) = delete;
+    FormResultHolder& operator=(const FormResultHolder&) = delete;
+
+    FormReturn result;
+    TextPool texts;
+    std::vector<const char*> regions;
+    std::vector<std::string> wheres;  ///< FormProblem::where() of each problem
+    actielijst_form_summary summary{};
+    std::vector<actielijst_status_rec> updates;
+    std::vector<actielijst_change_rec> changes;
+    std::vector<actielijst_form_problem_rec> problems;
+};
+
 /// An iterator over records whose strings live in `owner` (a ViewHolder, or a
 /// materialised history or contact list).
 template <class Rec, unsigned Kind>
@@ -191,6 +211,12 @@ struct actielijst_diff {
     std::shared_ptr<const actielijst::capi::DiffHolder> holder;
 };
 
+struct actielijst_form_result {
+    static constexpr unsigned kKind = 22;
+    static constexpr const char* kName = "actielijst_form_result";
+    std::unique_ptr<const actielijst::capi::FormResultHolder> holder;
+};
+
 struct actielijst_filter {
     static constexpr unsigned kKind = 6;
     static constexpr const char* kName = "actielijst_filter";
@@ -232,7 +258,8 @@ constexpr bool kinds_are_distinct() {
         actielijst_meeting_iter::kKind,  actielijst_action_iter::kKind,   actielijst_status_iter::kKind,
         actielijst_proposal_iter::kKind, actielijst_indicator_iter::kKind, actielijst_observation_iter::kKind,
         actielijst_contact_iter::kKind,  actielijst_rule_iter::kKind,     actielijst_finding_iter::kKind,
-        actielijst_action_status_iter::kKind, actielijst_change_iter::kKind, actielijst_proposal_history_iter::kKind};
+        actielijst_action_status_iter::kKind, actielijst_change_iter::kKind, actielijst_proposal_history_iter::kKind,
+        actielijst_form_result::kKind};
     for (const unsigned k : kinds)
         if (k == 0 || k >= (1u << handle_table::kind_bits)) return false;
     for (std::size_t i = 0; i < std::size(kinds); ++i)

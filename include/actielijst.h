@@ -226,7 +226,7 @@ typedef struct actielijst_status_rec {
     const char *action;
     const char *scope; /* region code */
     const char *state;
-    int32_t category;  /* the state's ACTIELIJST_CATEGORY_*; -1 in history records */
+    int32_t category;  /* the state's ACTIELIJST_CATEGORY_*; -1 in history and form records */
     const char *text;
     const char *as_of;
     const char *author;  /* "" when unknown */
@@ -1229,6 +1229,165 @@ ACTIELIJST_API int actielijst_decision_list_render_stream(actielijst_store *stor
 ACTIELIJST_API int actielijst_decision_list_render_file(actielijst_store *store,
                                                         const actielijst_decision_list_options *options,
                                                         const char *path);
+
+/* ---- Forms: collecting the states of affairs (uitvraag) ------------------------
+ * Before a meeting each region gets a fill-in form with the current state of every
+ * action point in its scope (one row per action and area: the region itself or,
+ * for a COROP region, a municipality in it that the list tracks) and columns for
+ * the new state, its text and who reports it. A workbook (XLSX) holds a sheet that
+ * explains what to fill in and by when, then one sheet per region; a CSV file
+ * holds one region. Returned forms are read back (XLSX or CSV, told apart by
+ * content), checked row by row against the list and the meeting, and their new
+ * states of affairs recorded at the meeting's date, in one transaction or not at
+ * all. Reading is bounded (limits on the archive, the cells and their length; no
+ * entities, formulas are never evaluated). */
+
+#define ACTIELIJST_FORM_XLSX 0
+#define ACTIELIJST_FORM_CSV 1
+
+/** Options for actielijst_forms_write_file and _stream. Initialise with
+ *  ACTIELIJST_FORM_OPTIONS_INIT or actielijst_form_options_init(). NULL texts mean
+ *  the default. */
+typedef struct actielijst_form_options {
+    uint32_t version;     /* ACTIELIJST_FORM_OPTIONS_VERSION */
+    int32_t format;       /* ACTIELIJST_FORM_*; default XLSX. CSV holds exactly one region */
+    const char *language; /* "nl" (NULL or "": default) or "en": labels, headers, explanation */
+    const char *meeting;  /* key of a stored meeting the states are asked for; required */
+    uint32_t region_count;
+    const char *const *regions; /* codes or aliases, one form (sheet) each, in this order; may be
+                                   NULL when region_count is 0: every COROP region of the list */
+    const char *as_of;    /* ISO date of the states shown as current; NULL or "": the meeting's date */
+    const char *deadline; /* ISO date the forms are wanted back by; NULL or "": 7 days before
+                             the meeting; never after it */
+} actielijst_form_options;
+
+#define ACTIELIJST_FORM_OPTIONS_VERSION 1
+#define ACTIELIJST_FORM_OPTIONS_INIT \
+    {ACTIELIJST_FORM_OPTIONS_VERSION, ACTIELIJST_FORM_XLSX, NULL, NULL, 0, NULL, NULL, NULL}
+
+/** Fills *opts with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
+ACTIELIJST_API int actielijst_form_options_init(actielijst_form_options *opts, uint32_t version);
+
+/** Writes the forms of `store` (options->format, one sheet per region) to the file
+ *  at `path`, atomically, as actielijst_store_export_json_file writes: on any
+ *  failure `path` keeps its previous content and no temporary file is left. The
+ *  store is only read.
+ *  Errors: EINVALID (NULL store or options, an invalid handle, a NULL, empty or
+ *  non-UTF-8 path, no meeting, an unknown format or language, a malformed date, a
+ *  deadline after the meeting, a region named twice, CSV for other than one
+ *  region, a list without COROP regions when none are named), ENOTFOUND (an unknown
+ *  meeting or region; the message names it), EVERSION (options->version),
+ *  ESTORAGE, ENOMEM, EIO (naming the path, what failed and why). */
+ACTIELIJST_API int actielijst_forms_write_file(actielijst_store *store, const actielijst_form_options *options,
+                                               const char *path);
+
+/** Writes the same bytes as actielijst_forms_write_file to `write`, in pieces. The
+ *  forms are built and encoded before the first byte is written, so every error
+ *  but EIO calls `write` not at all; after an EIO the callback may have received
+ *  part of the file, which the caller discards.
+ *  Errors: those of actielijst_forms_write_file (EINVALID for a NULL write instead
+ *  of a bad path), and EIO (the callback returned non-zero). */
+ACTIELIJST_API int actielijst_forms_write_stream(actielijst_store *store, const actielijst_form_options *options,
+                                                 actielijst_write_fn write, void *ctx);
+
+/** Options for actielijst_form_process. Initialise with
+ *  ACTIELIJST_FORM_PROCESS_OPTIONS_INIT or actielijst_form_process_options_init(). */
+typedef struct actielijst_form_process_options {
+    uint32_t version;      /* ACTIELIJST_FORM_PROCESS_OPTIONS_VERSION */
+    const char *meeting;   /* key of the meeting the returns are for; NULL or "": the latest
+                              stored meeting. A form written for another meeting is refused */
+    int32_t dry_run;       /* non-zero: check and report, store nothing */
+    int32_t skip_bad_rows; /* non-zero: store the good rows and list each bad row as a problem
+                              (skipped); zero: one bad row means nothing of the file is stored.
+                              Problems with the file or a whole sheet are never skipped */
+} actielijst_form_process_options;
+
+#define ACTIELIJST_FORM_PROCESS_OPTIONS_VERSION 1
+#define ACTIELIJST_FORM_PROCESS_OPTIONS_INIT {ACTIELIJST_FORM_PROCESS_OPTIONS_VERSION, NULL, 0, 0}
+
+/** Fills *opts with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
+ACTIELIJST_API int actielijst_form_process_options_init(actielijst_form_process_options *opts, uint32_t version);
+
+/** What processing one returned form did: an immutable handle, independent of
+ *  the store. */
+typedef struct actielijst_form_result actielijst_form_result;
+
+/** The whole of a form result. Strings and the regions array are borrowed from
+ *  the result: valid until it is freed. */
+typedef struct actielijst_form_summary {
+    const char *file;      /* the path as given */
+    int32_t format;        /* ACTIELIJST_FORM_*: what the content turned out to be */
+    const char *encoding;  /* CSV: "UTF-8", "UTF-8 with BOM" or "Windows-1252"; "" for XLSX */
+    const char *meeting;   /* key of the meeting the returns were checked against */
+    uint32_t region_count;
+    const char *const *regions; /* the regions of the form sheets read, as codes */
+    uint64_t rows;         /* data rows read */
+    uint64_t unchanged;    /* rows with no new state, or the same state and text */
+    uint64_t update_count; /* new states of affairs: actielijst_form_result_update() */
+    uint64_t change_count; /* before -> after of each: actielijst_form_result_change() */
+    uint64_t problem_count; /* actielijst_form_result_problem() */
+    int32_t stored;        /* non-zero: the updates are in the store */
+    int32_t ok;            /* non-zero: nothing was wrong (with skip_bad_rows: only rows were
+                              skipped); the same as actielijst_form_process returning OK */
+} actielijst_form_summary;
+
+/** A problem found in a returned form. */
+typedef struct actielijst_form_problem_rec {
+    const char *sheet;   /* the sheet's name; "" for a CSV file or the file as a whole */
+    uint32_t row;        /* 1-based, as the spreadsheet shows it; 0: the file or a whole sheet */
+    uint32_t column;     /* 1-based (1 = A); 0: the file, a whole sheet or a whole row */
+    const char *message; /* what is wrong, in English */
+    const char *where;   /* the parts that are set: `sheet "Zuid-Limburg", row 7, column I`;
+                            "" for the file as a whole */
+} actielijst_form_problem_rec;
+
+/** Reads the returned form at `path`, checks it against the store and the meeting
+ *  and, unless a problem or options->dry_run stops it, records its new states of
+ *  affairs at the meeting's date in one transaction. `options` NULL: the defaults.
+ *  Returns ACTIELIJST_OK when the form was good (with skip_bad_rows: when only rows
+ *  were skipped; the skipped rows are listed as problems). Returns
+ *  ACTIELIJST_EINVALID when problems were found in the content: nothing was stored
+ *  and *out is still set, so the problems can be listed (the message says how
+ *  many and gives the first). For every other failure *out is untouched.
+ *  Owned: *out, free with actielijst_form_result_free().
+ *  Errors: EINVALID (also with *out untouched: NULL store, path or out, an invalid
+ *  handle, a non-UTF-8 path or meeting), ENOTFOUND (an unknown meeting, or a store
+ *  without meetings), EVERSION (options->version), EIO (the file cannot be read;
+ *  the message names it), ESTORAGE, EBUSY, EREADONLY, EFULL (the store cannot be
+ *  written), ENOMEM. */
+ACTIELIJST_API int actielijst_form_process(actielijst_store *store, const char *path,
+                                           const actielijst_form_process_options *options,
+                                           actielijst_form_result **out);
+
+/** Releases the result. Accepts NULL and ignores a freed handle. */
+ACTIELIJST_API void actielijst_form_result_free(actielijst_form_result *result);
+
+/** The summary of the result into *out (borrowed, see actielijst_form_summary).
+ *  Errors: EINVALID (NULL, an invalid handle). */
+ACTIELIJST_API int actielijst_form_result_summary(actielijst_form_result *result, actielijst_form_summary *out);
+
+/** New state of affairs number `index` (0-based), in the order of the file. *rec
+ *  is borrowed from the result; its category is -1 (as in history records).
+ *  Errors: EINVALID (NULL), ENOTFOUND (index out of range). */
+ACTIELIJST_API int actielijst_form_result_update(actielijst_form_result *result, size_t index,
+                                                 actielijst_status_rec *rec);
+
+/** Change number `index` (0-based): what update `index` does to the current
+ *  state of its (action, scope), as actielijst_diff_new reports status changes:
+ *  what ACTIELIJST_CHANGE_STATUS, kind ADDED (no state before; the before_* texts
+ *  are "") or CHANGED, key and action the action, region the scope, the states,
+ *  texts and dates before and after, closed when the state's category went to
+ *  done or dropped. *rec is borrowed from the result.
+ *  Errors: EINVALID (NULL), ENOTFOUND (index out of range). */
+ACTIELIJST_API int actielijst_form_result_change(actielijst_form_result *result, size_t index,
+                                                 actielijst_change_rec *rec);
+
+/** Problem number `index` (0-based), in the order found. *rec is borrowed from
+ *  the result. Errors: EINVALID (NULL), ENOTFOUND (index out of range). */
+ACTIELIJST_API int actielijst_form_result_problem(actielijst_form_result *result, size_t index,
+                                                  actielijst_form_problem_rec *rec);
 
 /* ---- Testing the boundary ---------------------------------------------- */
 

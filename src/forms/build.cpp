@@ -17,7 +17,7 @@ const Meeting& find_meeting(const std::vector<Meeting>& meetings, const std::str
     if (key.empty()) throw Error(Errc::invalid, "meeting: a form is for a meeting: give its key");
     for (const auto& m : meetings)
         if (m.key() == key) return m;
-    throw Error(Errc::not_found, "meeting: unknown meeting \"" + key + "\" (add it first: meeting add)");
+    throw Error(Errc::not_found, "meeting: unknown meeting \"" + key + "\"");
 }
 
 std::string meta_title(const View& view) {

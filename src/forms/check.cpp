@@ -332,7 +332,7 @@ CheckResult check_workbook(const Workbook& workbook, const Store& store, const M
         result.problems.push_back({{}, csv ? marker_row : 0, csv ? std::uint32_t{marker_tag} : 0,
                                    std::string("not an actielijst form: ") +
                                        (csv ? "cell A1 must be \"" : "no sheet has \"") + std::string(marker) +
-                                       (csv ? "\"" : "\" in cell A1") + " (write the form with: actielijst uitvraag)"});
+                                       (csv ? "\"" : "\" in cell A1")});
         result.fatal = true;
     }
     return result;

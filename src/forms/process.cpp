@@ -23,11 +23,11 @@ Meeting meeting_for(const Store& store, const std::string& key) {
     if (!key.empty()) {
         for (const auto& m : meetings)
             if (m.key() == key) return m;
-        throw Error(Errc::not_found, "meeting: unknown meeting \"" + key + "\" (add it first: meeting add)");
+        throw Error(Errc::not_found, "meeting: unknown meeting \"" + key + "\"");
     }
     if (meetings.empty())
         throw Error(Errc::not_found,
-                    "meeting: the store has no meetings: add the meeting the forms are for (meeting add)");
+                    "the store has no meetings: add the meeting the returns are for first");
     const Meeting* latest = &meetings.front();
     for (const auto& m : meetings)
         if (!(m.date() < latest->date())) latest = &m;

@@ -24,6 +24,8 @@ from .records import (
     Category,
     Contact,
     Finding,
+    FormFormat,
+    FormReturn,
     Indicator,
     IndicatorKind,
     Level,
@@ -1088,6 +1090,47 @@ class Store(_Owned):
         buf = n.Buf()
         lib.actielijst_decision_list_render(self._h(), byref(opts), byref(buf))
         return _take(buf)
+
+    # Forms: collecting the states of affairs (uitvraag); the work is in _forms.py
+    def write_forms(
+        self,
+        file,
+        meeting: str,
+        regions: Iterable[str] | str | None = None,
+        as_of: datetime.date | str | None = None,
+        deadline: datetime.date | str | None = None,
+        language: str | None = None,
+        format: FormFormat | str | int | None = None,
+    ) -> None:
+        """Writes the fill-in forms for ``meeting``: one per region of ``regions``
+        (codes or aliases; None: every COROP region), showing the states as of
+        ``as_of`` (None: the meeting's date), wanted back by ``deadline`` (None: 7
+        days before the meeting). ``format`` "xlsx" (a workbook, a sheet per region)
+        or "csv" (exactly one region); None: from the file name's extension, else
+        XLSX. ``file`` is a path (replaced atomically) or a binary file object (a
+        text one only for CSV). NotFoundError for an unknown meeting or region,
+        InvalidError for a bad option; FileError when the file cannot be written."""
+        from . import _forms
+
+        _forms.write_forms(self, file, meeting, regions, as_of, deadline, language, format)
+
+    def process_form(
+        self,
+        path: str | bytes | os.PathLike,
+        meeting: str | None = None,
+        dry_run: bool = False,
+        skip_bad_rows: bool = False,
+    ) -> FormReturn:
+        """Reads a returned form (XLSX or CSV, told apart by content), checks it
+        against the list and ``meeting`` (None: the latest stored meeting) and,
+        unless ``dry_run``, records its new states of affairs at the meeting's date
+        in one transaction. Returns the FormReturn. Raises FormError (an
+        InvalidError) with ``.result`` when problems stopped the file: nothing was
+        stored (``skip_bad_rows``: store the good rows and list the bad ones as
+        problems instead); FileError when the file cannot be read."""
+        from . import _forms
+
+        return _forms.process_form(self, path, meeting, dry_run, skip_bad_rows)
 
     def view(self, as_of: datetime.date, where: "str | Filter | None" = None) -> View:
         """Definitions, current statuses and latest observations as of `as_of`.

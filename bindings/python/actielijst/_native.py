@@ -145,6 +145,10 @@ class ProposalHistoryIter(_Handle):
     """struct actielijst_proposal_history_iter"""
 
 
+class FormResult(_Handle):
+    """struct actielijst_form_result"""
+
+
 # ---- Plain structs ------------------------------------------------------------
 
 
@@ -554,6 +558,62 @@ class ProposalEventRec(Structure):
         ("text", c_char_p),
     ]
 
+
+class FormOptions(Structure):
+    _fields_ = [
+        ("version", c_uint32),
+        ("format", c_int32),
+        ("language", c_char_p),
+        ("meeting", c_char_p),
+        ("region_count", c_uint32),
+        ("regions", POINTER(c_char_p)),
+        ("as_of", c_char_p),
+        ("deadline", c_char_p),
+    ]
+
+
+FORM_OPTIONS_VERSION = 1
+
+
+class FormProcessOptions(Structure):
+    _fields_ = [
+        ("version", c_uint32),
+        ("meeting", c_char_p),
+        ("dry_run", c_int32),
+        ("skip_bad_rows", c_int32),
+    ]
+
+
+FORM_PROCESS_OPTIONS_VERSION = 1
+
+
+class FormSummary(Structure):
+    _fields_ = [
+        ("file", c_char_p),
+        ("format", c_int32),
+        ("encoding", c_char_p),
+        ("meeting", c_char_p),
+        ("region_count", c_uint32),
+        ("regions", POINTER(c_char_p)),
+        ("rows", c_uint64),
+        ("unchanged", c_uint64),
+        ("update_count", c_uint64),
+        ("change_count", c_uint64),
+        ("problem_count", c_uint64),
+        ("stored", c_int32),
+        ("ok", c_int32),
+    ]
+
+
+class FormProblemRec(Structure):
+    _fields_ = [
+        ("sheet", c_char_p),
+        ("row", c_uint32),
+        ("column", c_uint32),
+        ("message", c_char_p),
+        ("where", c_char_p),
+    ]
+
 # ---- The signature table ----------------------------------------------------------
 #
 # (name, restype, argtypes, check). check is one of
@@ -700,6 +760,18 @@ SIGNATURES = [
     ("actielijst_decision_list_render", c_int, [P(Store), P(DecisionListOptions), P(Buf)], CODE),
     ("actielijst_decision_list_render_stream", c_int, [P(Store), P(DecisionListOptions), WriteFn, c_void_p], CODE),
     ("actielijst_decision_list_render_file", c_int, [P(Store), P(DecisionListOptions), c_char_p], CODE),
+    # Forms (uitvraag)
+    ("actielijst_form_options_init", c_int, [P(FormOptions), c_uint32], CODE),
+    ("actielijst_forms_write_file", c_int, [P(Store), P(FormOptions), c_char_p], CODE),
+    ("actielijst_forms_write_stream", c_int, [P(Store), P(FormOptions), WriteFn, c_void_p], CODE),
+    ("actielijst_form_process_options_init", c_int, [P(FormProcessOptions), c_uint32], CODE),
+    # not CODE: EINVALID may come with a result that lists the problems (see _forms.py)
+    ("actielijst_form_process", c_int, [P(Store), c_char_p, P(FormProcessOptions), P(P(FormResult))], None),
+    ("actielijst_form_result_free", None, [P(FormResult)], None),
+    ("actielijst_form_result_summary", c_int, [P(FormResult), P(FormSummary)], CODE),
+    ("actielijst_form_result_update", c_int, [P(FormResult), c_size_t, P(StatusRec)], CODE),
+    ("actielijst_form_result_change", c_int, [P(FormResult), c_size_t, P(ChangeRec)], CODE),
+    ("actielijst_form_result_problem", c_int, [P(FormResult), c_size_t, P(FormProblemRec)], CODE),
     # Testing the boundary
     ("actielijst_debug_raise", c_int, [c_int32], CODE),
 ]

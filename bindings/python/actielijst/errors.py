@@ -61,6 +61,20 @@ class InvalidError(ActielijstError, ValueError):
     default_code = EINVALID
 
 
+class FormError(InvalidError):
+    """EINVALID from Store.process_form: problems in a returned form stopped it, so
+    nothing of it was stored. ``result`` is the FormReturn, whose ``problems`` say
+    what is wrong and where."""
+
+    def __init__(self, message: str = "", code: int | None = None, result=None) -> None:
+        super().__init__(message, code)
+        #: The FormReturn with the problems (None only when made by hand).
+        self.result = result
+
+    def __reduce__(self):
+        return (type(self), (self.message, self.code, self.result))
+
+
 class NotFoundError(ActielijstError, KeyError):
     """ENOTFOUND: an unknown key, code or file."""
 

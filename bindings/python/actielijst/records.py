@@ -334,3 +334,64 @@ class Change:
     after_text: str | None
     closed: bool  # status: went to a done or dropped state
     decided: bool  # proposal: went from open (or absent) to decided
+
+
+# ---- Forms: collecting the states of affairs (uitvraag) ----------------------------------
+
+
+class FormFormat(enum.IntEnum):
+    """The file of a form (ACTIELIJST_FORM_*)."""
+
+    XLSX = 0
+    CSV = 1
+
+
+@dataclass(frozen=True)
+class FormProblem:
+    """A problem found in a returned form. ``row`` and ``column`` are None when the
+    problem is about the file or a whole sheet; ``column`` is 1-based (1 = A)."""
+
+    sheet: str | None  # None for a CSV file, or for the file as a whole
+    row: int | None  # as the spreadsheet shows it
+    column: int | None
+    message: str
+    where: str | None  # 'sheet "Zuid-Limburg", row 7, column I' (the parts that are set)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+@dataclass(frozen=True)
+class FormChange:
+    """What one new state of affairs of a returned form does to the current state of
+    its (action, scope). The before_* fields are None when the scope had no state yet
+    (kind ADDED)."""
+
+    kind: ChangeKind
+    action: str
+    scope: str
+    before_state: str | None
+    before_text: str | None
+    before_date: datetime.date | None
+    after_state: str
+    after_text: str | None
+    after_date: datetime.date
+    closed: bool  # the state's category went to done or dropped
+
+
+@dataclass(frozen=True)
+class FormReturn:
+    """What processing one returned form did (Store.process_form)."""
+
+    file: str  # as given
+    format: FormFormat  # what the content turned out to be
+    encoding: str | None  # CSV: "UTF-8", "UTF-8 with BOM" or "Windows-1252"; None for XLSX
+    meeting: str  # the meeting the returns were checked against
+    regions: tuple[str, ...]  # the regions of the form sheets read
+    rows: int  # data rows read
+    unchanged: int  # rows with no new state, or the same state and text
+    updates: tuple[Status, ...]  # the new states of affairs (category None)
+    changes: tuple[FormChange, ...]  # before -> after for each update
+    problems: tuple[FormProblem, ...]  # errors; with skip_bad_rows the skipped rows
+    stored: bool  # the updates are in the store
+    ok: bool  # nothing was wrong (with skip_bad_rows: only rows were skipped)
