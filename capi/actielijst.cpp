@@ -168,4 +168,26 @@ int actielijst_store_resolve_region(actielijst_store* store, const char* code_or
     });
 }
 
+int actielijst_store_latest_date(actielijst_store* store, actielijst_buf* out) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        auto* s = handle(fn, "store", store);
+        require(out, fn, "out");
+        const auto latest = s->store.latest_date();
+        if (!latest)
+            throw actielijst::Error(actielijst::Errc::not_found,
+                                    std::string(fn) + ": the store holds nothing dated yet");
+        return fill_buf(out, latest->iso());
+    });
+}
+
+int actielijst_store_default_date(actielijst_store* store, actielijst_buf* out) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        auto* s = handle(fn, "store", store);
+        require(out, fn, "out");
+        return fill_buf(out, s->store.default_date().iso());
+    });
+}
+
 }  // extern "C"

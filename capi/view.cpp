@@ -154,7 +154,8 @@ int actielijst_store_view(actielijst_store* store, const char* as_of, actielijst
     const char* fn = __func__;
     return guard(fn, [&] {
         auto* s = handle(fn, "store", store);
-        const auto date = actielijst::capi::date(fn, "as_of", as_of);
+        const auto given = actielijst::capi::optional_date(fn, "as_of", as_of);
+        const auto date = given ? *given : s->store.default_date();
         require(out, fn, "out");
         auto h = std::make_unique<actielijst_view>();
         h->holder = std::make_shared<const ViewHolder>(s->store.view(date));
@@ -168,7 +169,8 @@ int actielijst_store_view_where(actielijst_store* store, const char* as_of, acti
     const char* fn = __func__;
     return guard(fn, [&] {
         auto* s = handle(fn, "store", store);
-        const auto date = actielijst::capi::date(fn, "as_of", as_of);
+        const auto given = actielijst::capi::optional_date(fn, "as_of", as_of);
+        const auto date = given ? *given : s->store.default_date();
         const auto* f = handle(fn, "filter", filter);
         require(out, fn, "out");
         auto h = std::make_unique<actielijst_view>();

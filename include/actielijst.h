@@ -399,6 +399,18 @@ ACTIELIJST_API int actielijst_store_export_json_contacts(actielijst_store *store
 ACTIELIJST_API int actielijst_store_resolve_region(actielijst_store *store, const char *code_or_alias,
                                                    actielijst_buf *out);
 
+/** The latest date at which anything was recorded (a state of affairs, a figure, a
+ *  proposal tabled or decided, a meeting, a due date moved, an action point put on
+ *  or taken off the list) as "YYYY-MM-DD" into *out (owned). Errors: EINVALID
+ *  (NULL), ENOTFOUND (the store holds nothing dated), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_latest_date(actielijst_store *store, actielijst_buf *out);
+
+/** The date a picture is taken at when none is named (what actielijst_store_view()
+ *  uses for a NULL or empty as_of): the latest date anything was recorded, else
+ *  the list's meta "as_of" when that is a date, else today (UTC); "YYYY-MM-DD" into
+ *  *out (owned). Errors: EINVALID (NULL), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_default_date(actielijst_store *store, actielijst_buf *out);
+
 /* ---- Writes: each is one transaction; on error nothing is stored ---------- */
 
 /* The _input_init functions fill an input struct with the defaults of `version`:
@@ -670,13 +682,15 @@ ACTIELIJST_API void actielijst_contact_iter_free(actielijst_contact_iter *it);
 /* ---- Views -------------------------------------------------------------- */
 
 /** Definitions, the current status of every (action, scope) and the latest
- *  observations as of `as_of` ("YYYY-MM-DD"). Owned: *out, free with
- *  actielijst_view_free(). Errors: EINVALID (NULL, bad date), ESTORAGE. */
+ *  observations as of `as_of` ("YYYY-MM-DD"; NULL or "": the store's default date,
+ *  see actielijst_store_default_date()). Owned: *out, free with
+ *  actielijst_view_free(). Errors: EINVALID (NULL store or out, bad date), ESTORAGE. */
 ACTIELIJST_API int actielijst_store_view(actielijst_store *store, const char *as_of, actielijst_view **out);
 
-/** A scoped view: the list as of `as_of` for the action points `filter` selects
- *  (made with actielijst_filter_new), with their states of affairs, proposals and
- *  due dates, and the definitions of the whole list. Its actions are exactly those
+/** A scoped view: the list as of `as_of` (NULL or "": the default date) for the
+ *  action points `filter` selects (made with actielijst_filter_new), with their
+ *  states of affairs, proposals and due dates, and the definitions of the whole
+ *  list. Its actions are exactly those
  *  actielijst_filter_select would select from actielijst_store_view(); the store
  *  answers what it can of the filter from its indexes, so the cost follows the
  *  selection (docs/rules.md, "Filters"). Owned: *out, free with

@@ -6,6 +6,7 @@
 #include <actielijst/forms.hpp>
 #include <actielijst/json.hpp>
 #include <actielijst/output.hpp>
+#include <actielijst/region_reference.hpp>
 #include <actielijst/store.hpp>
 #include <actielijst/version.hpp>
 #include <actielijst/view.hpp>

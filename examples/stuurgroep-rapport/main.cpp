@@ -37,13 +37,10 @@ std::string read_file(const std::string& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-/// The date the report is "as of": the option, else the list's own meta "as_of".
+/// The date the report is "as of": the option, else the store's default date (the
+/// latest date anything was recorded, Store::default_date()).
 Date report_date(const std::string& option, const Store& store) {
-    if (!option.empty()) return Date::parse(option, "--as-of");
-    for (const auto& m : store.meta())
-        if (m.key == "as_of")
-            if (const auto* text = std::get_if<std::string>(&m.value)) return Date::parse(*text, "meta.as_of");
-    throw Error(Errc::invalid, "--as-of: the list states no as-of date; give one");
+    return option.empty() ? store.default_date() : Date::parse(option, "--as-of");
 }
 
 /// The format of an output file: --format when given, else the file's extension.
@@ -90,7 +87,7 @@ int main(int argc, char** argv) {
     app.add_option("--sections", sections,
                    "Comma-separated sections: summary, overview, decisions, signals, changes, actions, monitoring "
                    "(default: all)");
-    app.add_option("--as-of", as_of, "Report date YYYY-MM-DD (default: the list's own as-of date)");
+    app.add_option("--as-of", as_of, "Report date YYYY-MM-DD (default: the latest date in the store)");
     app.add_option("--compare-date", compare_date, "Show the changes since the store's state at this date YYYY-MM-DD");
     app.add_option("--rules", rules_file, "Rules file (default: the rules shipped with the library)")
         ->check(CLI::ExistingFile);

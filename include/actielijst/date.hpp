@@ -21,6 +21,9 @@ public:
     /// From days since 1970-01-01 (negative before).
     static Date from_days(std::int64_t days);
 
+    /// Today's date in UTC, from the system clock.
+    static Date today();
+
     int year() const noexcept { return year_; }
     int month() const noexcept { return month_; }
     int day() const noexcept { return day_; }

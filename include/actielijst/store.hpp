@@ -48,7 +48,7 @@ struct OpenOptions {
 class Store {
 public:
     /// The schema version this build writes (PRAGMA user_version).
-    static constexpr int schema_version = 5;
+    static constexpr int schema_version = 6;
 
     /// Opens or creates the database at `path`, migrating an older schema. A new
     /// store holds no progress states: a list brings its own (JSON `states`), or
@@ -100,6 +100,16 @@ public:
     void add_meeting(const Meeting& meeting);
     /// Every meeting, by date.
     std::vector<Meeting> meetings() const;
+
+    /// Sets up the regions of one province from the shipped CBS reference
+    /// (reference_regions(): the province, its COROP regions and its municipalities as
+    /// a list starting on 1 January of `year` needs them, mergers with their dates),
+    /// in one transaction. A region the store holds already keeps its name and
+    /// aliases; its kind, parent and period become the reference's. Errors as
+    /// reference_regions() (unknown province, year outside the reference) and as
+    /// merge(): Errc::conflict when a merger's date would leave states of affairs or
+    /// figures of a municipality outside its period. On any error nothing is stored.
+    MergeSummary add_province_regions(std::string_view province, std::optional<int> year = std::nullopt);
 
     /// Adds those of the default progress states (default_progress_states()) whose
     /// key the store does not hold yet, leaving stored states as they are. Returns how
@@ -153,6 +163,12 @@ public:
     /// The list's meta data, as dump().meta gives it, without reading the rest.
     std::vector<MetaEntry> meta() const;
 
+    /// The list's vocabulary without its history or action points: meta, themes,
+    /// regions, states, meetings and indicators, as dump() gives them (every other
+    /// member empty). What a caller needs to show labels and names, or to suggest a
+    /// key, at the cost of the definitions alone.
+    Dataset definitions() const;
+
     /// Every contact (personal data: the caller decides where it goes), as
     /// dump(true).contacts gives them, without reading the rest.
     std::vector<Contact> contacts() const;
@@ -165,6 +181,18 @@ public:
     /// it); every stored action when unset. A count of an index, less two index ranges
     /// that hold only the actions with a `since` or `until`: it reads no action itself.
     std::size_t action_count(std::optional<Date> as_of = std::nullopt) const;
+
+    /// The latest date at which anything was recorded: a state of affairs, a figure, a
+    /// proposal tabled or decided, a meeting, a due date moved, an action point put on
+    /// or taken off the list. nullopt for a store that holds none of these. One index
+    /// descent per kind of record.
+    std::optional<Date> latest_date() const;
+
+    /// The date a picture of the list is taken at when the caller names none (the CLI's
+    /// list, check, report and snapshot; the C API and Python likewise): latest_date(),
+    /// so that what was just recorded is in the next picture; for a store with nothing
+    /// dated, the list's `meta.as_of` when that is a valid date; else today (UTC).
+    Date default_date() const;
 
 private:
     struct Impl;

@@ -2,6 +2,7 @@
 
 #include "util/check.hpp"
 
+#include <chrono>
 #include <cstdio>
 
 namespace actielijst {
@@ -35,6 +36,11 @@ Date Date::parse(std::string_view text, std::string_view field) {
         if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9')) shape = false;
     if (!shape) detail::fail(field, "expected a date YYYY-MM-DD, got " + detail::quote(text));
     return Date(digits(0, 4), digits(5, 2), digits(8, 2), field);
+}
+
+Date Date::today() {
+    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    return from_days(now.time_since_epoch().count());
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days.

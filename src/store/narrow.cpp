@@ -8,6 +8,28 @@ std::vector<MetaEntry> Store::meta() const {
     return detail::translate_storage_errors(*impl_, "meta", [&] { return detail::reading::Reader(impl_->db).meta(); });
 }
 
+Dataset Store::definitions() const {
+    return detail::translate_storage_errors(*impl_, "definitions", [&] {
+        // One read transaction, so the parts agree with each other.
+        impl_->db.exec("BEGIN");
+        try {
+            detail::reading::Reader r(impl_->db);
+            Dataset d;
+            d.meta = r.meta();
+            d.themes = r.themes();
+            d.regions = r.regions(std::nullopt);
+            d.states = r.states(std::nullopt);
+            d.meetings = r.meetings(std::nullopt);
+            d.indicators = r.indicators(std::nullopt);
+            impl_->db.exec("COMMIT");
+            return d;
+        } catch (...) {
+            impl_->db.tryExec("ROLLBACK");
+            throw;
+        }
+    });
+}
+
 std::vector<Contact> Store::contacts() const {
     return detail::translate_storage_errors(*impl_, "contacts", [&] { return detail::reading::Reader(impl_->db).contacts(); });
 }

@@ -284,6 +284,16 @@ CREATE TABLE indicator_actions (
 -- "The indicators of action A" is one descent of this index.
 CREATE INDEX indicator_actions_by_action ON indicator_actions(action_id, indicator_id);
 )sql",
+    // 5 -> 6: "the latest date anything was recorded" (Store::latest_date(), the date
+    // every picture defaults to) from one index descent per kind of record.
+    R"sql(
+CREATE INDEX status_updates_by_date ON status_updates(as_of);
+CREATE INDEX observations_by_date ON observations(as_of);
+CREATE INDEX proposals_by_tabled ON proposals(tabled);
+CREATE INDEX proposal_events_by_date ON proposal_events(date);
+CREATE INDEX meetings_by_date ON meetings(date);
+CREATE INDEX due_changes_by_noted ON due_changes(noted);
+)sql",
 };
 
 constexpr const char* application_id_sql = "PRAGMA application_id = 1095586892";  // "ACTL" in ASCII

@@ -89,6 +89,11 @@ def _date(value: datetime.date | str | bytes | None, what: str) -> bytes | None:
     return _bytes(value, what)
 
 
+def _optional_date(value: datetime.date | str | bytes | None, what: str) -> bytes | None:
+    """A date argument that may be left out: None passes NULL (the library's default)."""
+    return None if value is None else _date(value, what)
+
+
 def _sequence(values, what: str) -> list:
     """`values` (any iterable but a text) as a list of at most 2**32 - 1 items, the
     range of the C count."""
@@ -749,6 +754,25 @@ class Store(_Owned):
         lib.actielijst_store_resolve_region(self._h(), _bytes(name, "name"), byref(buf))
         return _take(buf)
 
+    def latest_date(self) -> datetime.date | None:
+        """The latest date at which anything was recorded (a state of affairs, a
+        figure, a proposal or decision, a meeting, a due date moved, an action point
+        put on or taken off the list); None for a store with nothing dated."""
+        buf = n.Buf()
+        try:
+            lib.actielijst_store_latest_date(self._h(), byref(buf))
+        except errors.NotFoundError:
+            return None
+        return datetime.date.fromisoformat(_take(buf))
+
+    def default_date(self) -> datetime.date:
+        """The date a picture is taken at when none is named (view(), and so the
+        report, rules and snapshots of it): latest_date(), else the list's meta
+        "as_of" when that is a date, else today (UTC)."""
+        buf = n.Buf()
+        lib.actielijst_store_default_date(self._h(), byref(buf))
+        return datetime.date.fromisoformat(_take(buf))
+
     # Definitions: each put stores a new key or replaces the stored definition
     # (one transaction; on error nothing is stored)
     def put_theme(self, key: str, label_nl: str, label_en: str | None = None) -> None:
@@ -1132,19 +1156,20 @@ class Store(_Owned):
 
         return _forms.process_form(self, path, meeting, dry_run, skip_bad_rows)
 
-    def view(self, as_of: datetime.date, where: "str | Filter | None" = None) -> View:
-        """Definitions, current statuses and latest observations as of `as_of`.
+    def view(self, as_of: datetime.date | str | None = None, where: "str | Filter | None" = None) -> View:
+        """Definitions, current statuses and latest observations as of `as_of`
+        (None: default_date(), the latest date anything was recorded).
 
         With `where` (a filter text or a Filter), a scoped view: only the action
         points the filter selects, with their history, read from the store's
         indexes so the cost follows the selection (docs/rules.md, "Filters")."""
         handle = POINTER(n.View)()
         if where is None:
-            lib.actielijst_store_view(self._h(), _date(as_of, "as_of"), byref(handle))
+            lib.actielijst_store_view(self._h(), _optional_date(as_of, "as_of"), byref(handle))
             return View(handle)
         f = where if isinstance(where, Filter) else Filter(where)
         try:
-            lib.actielijst_store_view_where(self._h(), _date(as_of, "as_of"), f._h(), byref(handle))
+            lib.actielijst_store_view_where(self._h(), _optional_date(as_of, "as_of"), f._h(), byref(handle))
         finally:
             if f is not where:
                 f.close()

@@ -660,6 +660,8 @@ SIGNATURES = [
     ("actielijst_store_export_json", c_int, [P(Store), P(Buf)], CODE),
     ("actielijst_store_export_json_contacts", c_int, [P(Store), c_int, P(Buf)], CODE),
     ("actielijst_store_resolve_region", c_int, [P(Store), c_char_p, P(Buf)], CODE),
+    ("actielijst_store_latest_date", c_int, [P(Store), P(Buf)], CODE),
+    ("actielijst_store_default_date", c_int, [P(Store), P(Buf)], CODE),
     # Definitions
     ("actielijst_store_put_theme", c_int, [P(Store), P(ThemeInput)], CODE),
     ("actielijst_store_put_region", c_int, [P(Store), P(RegionInput)], CODE),

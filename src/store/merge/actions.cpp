@@ -1,8 +1,6 @@
 // Merging action points and the history of their due dates.
 #include "store/merge/merger.hpp"
 
-#include <chrono>
-
 namespace actielijst::detail::merging {
 
 using detail::quote;
@@ -97,7 +95,10 @@ void Merger::merge_actions(const std::vector<ActionPoint>& actions, const Datase
         for (std::size_t k = 0; k < refs.size(); ++k) {
             const auto field = at("see_also", k);
             const auto target = actions_.find(refs[k]);
-            if (!target) fail_at(at("actions", i), field.c_str(), "dangling reference: unknown action " + quote(refs[k]));
+            if (!target)
+                fail_at(at("actions", i), field.c_str(),
+                        "dangling reference: unknown action " + quote(refs[k]) +
+                            key_hint(db_, KeyTable::actions, refs[k]));
             ref.bind(1, ids[i]);
             ref.bind(2, static_cast<std::int64_t>(k));
             ref.bind(3, *target);
@@ -120,10 +121,7 @@ const std::string& Merger::auto_noted(const std::vector<MetaEntry>& meta) {
                 // not a date: fall back to today
             }
         }
-        if (auto_noted_.empty()) {
-            const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-            auto_noted_ = Date::from_days(now.time_since_epoch().count()).iso();
-        }
+        if (auto_noted_.empty()) auto_noted_ = Date::today().iso();
     }
     return auto_noted_;
 }
