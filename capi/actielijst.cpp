@@ -181,6 +181,19 @@ int actielijst_store_latest_date(actielijst_store* store, actielijst_buf* out) {
     });
 }
 
+int actielijst_store_add_province_regions(actielijst_store* store, const char* province, int32_t year,
+                                          uint32_t* added) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        auto* s = handle(fn, "store", store);
+        const std::string name = actielijst::capi::text(fn, "province", province);
+        if (year < 0) actielijst::capi::fail_arg(fn, "year", "is " + std::to_string(year) + ", not 0 (the latest) or a year");
+        const auto summary = s->store.add_province_regions(name, year == 0 ? std::nullopt : std::optional<int>(year));
+        if (added) *added = static_cast<uint32_t>(summary.definitions_added);
+        return ACTIELIJST_OK;
+    });
+}
+
 int actielijst_store_default_date(actielijst_store* store, actielijst_buf* out) {
     const char* fn = __func__;
     return guard(fn, [&] {

@@ -413,6 +413,19 @@ ACTIELIJST_API int actielijst_store_default_date(actielijst_store *store, actiel
 
 /* ---- Writes: each is one transaction; on error nothing is stored ---------- */
 
+/** Sets up the regions of one province (its code, e.g. "PV30", or its name) from
+ *  the CBS region reference shipped with the library: the province, its COROP
+ *  regions and its municipalities as a list starting on 1 January of `year` (0: the
+ *  latest year the reference holds) needs them; a municipality formed or dissolved
+ *  by a later merger carries the merger's date. Regions the store holds already keep
+ *  their names and aliases. *added (may be NULL): how many regions were new.
+ *  Errors: EINVALID (NULL, not UTF-8, a year the reference does not hold),
+ *  ENOTFOUND (no such province; the message lists them), ECONFLICT (a merger's date
+ *  would leave states of affairs or figures outside a municipality's period),
+ *  ESTORAGE, EREADONLY. See data/regions/README.md for the data and its sources. */
+ACTIELIJST_API int actielijst_store_add_province_regions(actielijst_store *store, const char *province,
+                                                         int32_t year, uint32_t *added);
+
 /* The _input_init functions fill an input struct with the defaults of `version`:
  * ACTIELIJST_OK, or EINVALID (NULL) / EVERSION (a version this library does not
  * know). */

@@ -343,10 +343,13 @@ TEST_CASE("store narrow reads: meta, contacts, proposal and action_count do the 
 namespace {
 
 /// The store at `path` taken back to schema version 3: version 4 only added two indexes
-/// (and version 5 only the table of the actions indicators measure, empty here).
+/// (version 5 only the table of the actions indicators measure, empty here, and
+/// version 6 only the indexes on dates).
 void make_version_3(const std::string& path) {
     SQLite::Database raw(path, SQLite::OPEN_READWRITE);
-    raw.exec("DROP TABLE indicator_actions; DROP INDEX actions_since; DROP INDEX actions_until; PRAGMA user_version = 3");
+    raw.exec("DROP INDEX status_updates_by_date; DROP INDEX observations_by_date; DROP INDEX proposals_by_tabled; "
+             "DROP INDEX proposal_events_by_date; DROP INDEX meetings_by_date; DROP INDEX due_changes_by_noted; "
+             "DROP TABLE indicator_actions; DROP INDEX actions_since; DROP INDEX actions_until; PRAGMA user_version = 3");
 }
 
 int count_of(const std::string& path, const char* sql) {

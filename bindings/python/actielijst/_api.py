@@ -765,6 +765,20 @@ class Store(_Owned):
             return None
         return datetime.date.fromisoformat(_take(buf))
 
+    def add_province_regions(self, province: str, year: int | None = None) -> int:
+        """Sets up a province's regions (code such as "PV30", or its name) from the
+        CBS region reference shipped with the library, as a list starting on 1
+        January of `year` (None: the latest the reference holds) needs them; later
+        mergers carry their dates. Regions already stored keep their names and
+        aliases. Returns how many regions were new. NotFoundError for an unknown
+        province, InvalidError for a year outside the reference, ConflictError when
+        a merger would leave states of affairs outside a municipality's period."""
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 0 < year <= 9999):
+            raise errors.InvalidError(f"year: expected a year such as 2026, got {year!r}")
+        added = ctypes.c_uint32(0)
+        lib.actielijst_store_add_province_regions(self._h(), _bytes(province, "province"), year or 0, byref(added))
+        return added.value
+
     def default_date(self) -> datetime.date:
         """The date a picture is taken at when none is named (view(), and so the
         report, rules and snapshots of it): latest_date(), else the list's meta

@@ -662,6 +662,7 @@ SIGNATURES = [
     ("actielijst_store_resolve_region", c_int, [P(Store), c_char_p, P(Buf)], CODE),
     ("actielijst_store_latest_date", c_int, [P(Store), P(Buf)], CODE),
     ("actielijst_store_default_date", c_int, [P(Store), P(Buf)], CODE),
+    ("actielijst_store_add_province_regions", c_int, [P(Store), c_char_p, c_int32, P(c_uint32)], CODE),
     # Definitions
     ("actielijst_store_put_theme", c_int, [P(Store), P(ThemeInput)], CODE),
     ("actielijst_store_put_region", c_int, [P(Store), P(RegionInput)], CODE),
