@@ -11,7 +11,7 @@ namespace cli {
 namespace {
 
 struct CheckOptions {
-    std::string rules, where, as_of, fail_on, language = "nl";
+    std::string rules, where, as_of, fail_on;
     bool json = false;
     bool explain = false;
 };
@@ -25,7 +25,7 @@ int run_check(const Context& ctx, const CheckOptions& o) {
     const auto view = o.where.empty() ? store.view(date) : store.view(date, actielijst::Filter::parse(o.where, "--where"));
     const auto rules = o.rules.empty() ? actielijst::RuleSet::defaults(&view) : actielijst::RuleSet::load(o.rules, &view);
     actielijst::EvaluateOptions evaluate;
-    evaluate.language = o.language;
+    evaluate.language = ctx.language;
     const auto evaluation = rules.evaluate(view, evaluate);
     std::vector<const actielijst::Finding*> findings;
     for (const auto& f : evaluation.findings) findings.push_back(&f);
@@ -61,18 +61,21 @@ int run_check(const Context& ctx, const CheckOptions& o) {
             json.finish();
         });
     } else {
+        const Labels labels(view, ctx.language);
         actielijst::write_stdout([&](std::ostream& out) {
-            out << "Checked as of " << view.as_of().iso() << ": " << counts[2] << " alert, " << counts[1]
-                << " warning, " << counts[0] << " info.\n";
+            out << "Checked as of " << view.as_of().iso() << ": " << counts[2] << " "
+                << labels.severity(actielijst::Severity::alert) << ", " << counts[1] << " "
+                << labels.severity(actielijst::Severity::warning) << ", " << counts[0] << " "
+                << labels.severity(actielijst::Severity::info) << ".\n";
             for (const auto* f : findings) {
-                out << "\n" << actielijst::to_string(f->severity) << "  " << f->rule;
+                out << "\n" << labels.severity(f->severity) << "  " << f->rule;
                 if (!f->action.empty()) out << "  " << f->action;
-                if (!f->region.empty()) out << "  " << f->region;
+                if (!f->region.empty()) out << "  " << labels.region(f->region);
                 out << "\n  " << f->message << "\n";
                 // The reason in words; its expression with --explain, or when there are no words for it.
                 for (const auto& r : f->reasons) {
-                    const auto words = actielijst::reason_in_words(r, view, o.language);
-                    if (!words.empty()) out << "    " << (o.language == "en" ? "because " : "omdat ") << words << "\n";
+                    const auto words = actielijst::reason_in_words(r, view, ctx.language);
+                    if (!words.empty()) out << "    " << (ctx.language == "en" ? "because " : "omdat ") << words << "\n";
                     if (words.empty() || o.explain)
                         out << "    " << (words.empty() ? "because " : "  rule: ") << r.expression << ": " << r.detail
                             << "\n";
@@ -91,12 +94,10 @@ void add_check_command(CLI::App& app, Context& ctx) {
                             run_check);
     sub->add_option("--rules", o->rules, "Rules file (default: the rules shipped with the library)");
     sub->add_option("--where", o->where, "Only findings about the action points this filter selects (and region ones)");
-    sub->add_option("--as-of", o->as_of, "Date of the picture (default: the list's as-of date, else today)")
+    sub->add_option("--as-of", o->as_of, "Date of the picture (default: the latest date in the store)")
         ->check(iso_date());
     sub->add_option("--fail-on", o->fail_on, "Exit 1 when a finding at or above this severity exists")
         ->check(CLI::IsMember({"info", "warning", "alert"}));
-    sub->add_option("--language", o->language, "Language of the messages and reasons: nl (default) or en")
-        ->check(CLI::IsMember({"nl", "en"}));
     sub->add_flag("--explain", o->explain, "Also print each reason as the rule's expression and the values it saw");
     sub->add_flag("--json", o->json, "Print JSON");
 }

@@ -48,21 +48,12 @@ actielijst::Store open_store(const Context& ctx, Access access) {
     return actielijst::Store::open(db_path(ctx), options);
 }
 
-actielijst::Date today() {
-    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    return actielijst::Date::from_days(now.time_since_epoch().count());
-}
-
 actielijst::Date view_date(const std::string& option, const actielijst::Store& store) {
-    if (!option.empty()) return actielijst::Date::parse(option, "--as-of");
-    for (const auto& m : store.meta())
-        if (m.key == "as_of")
-            if (const auto* text = std::get_if<std::string>(&m.value)) return actielijst::Date::parse(*text, "meta.as_of");
-    return today();
+    return option.empty() ? store.default_date() : actielijst::Date::parse(option, "--as-of");
 }
 
 actielijst::Date date_or_today(const std::string& option, std::string_view field) {
-    return option.empty() ? today() : actielijst::Date::parse(option, field);
+    return option.empty() ? actielijst::Date::today() : actielijst::Date::parse(option, field);
 }
 
 actielijst::Date meeting_date(const actielijst::Store& store, const std::string& key, std::string_view field) {

@@ -4,6 +4,8 @@
 
 #include <actielijst.hpp>
 
+#include "labels.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <functional>
@@ -17,6 +19,7 @@ namespace cli {
 struct Context {
     std::string db;               ///< --db or ACTIELIJST_DB
     int busy_timeout_ms = 5000;   ///< --busy-timeout or ACTIELIJST_BUSY_TIMEOUT
+    std::string language = "nl";  ///< --language or ACTIELIJST_LANGUAGE: "nl" or "en"
     std::function<int()> run;     ///< set by the selected subcommand's callback
 };
 
@@ -61,10 +64,8 @@ actielijst::Store open_store(const Context& ctx, Access access);
 /// The path of --db, or a UsageError when none was given.
 const std::string& db_path(const Context& ctx);
 
-/// Today's date (UTC).
-actielijst::Date today();
-/// The date a view is taken at: `option` when given, else the store's meta
-/// "as_of", else today.
+/// The date a view is taken at: `option` when given, else the store's default
+/// date (the latest date anything was recorded; Store::default_date()).
 actielijst::Date view_date(const std::string& option, const actielijst::Store& store);
 /// `option` parsed, or today when empty.
 actielijst::Date date_or_today(const std::string& option, std::string_view field);
@@ -88,5 +89,6 @@ void add_report_command(CLI::App& app, Context& ctx);   // report
 void add_snapshot_commands(CLI::App& app, Context& ctx);  // snapshot save|info|diff
 void add_meeting_commands(CLI::App& app, Context& ctx);   // meeting add|list, proposal history
 void add_form_commands(CLI::App& app, Context& ctx);      // uitvraag verwerk
+void add_fields_command(CLI::App& app, Context& ctx);     // fields
 
 }  // namespace cli

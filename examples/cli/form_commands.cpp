@@ -16,7 +16,6 @@ struct FormOptions {
     std::vector<std::string> regions;
     std::string as_of;
     std::string deadline;
-    std::string language = "nl";
     std::string format;
     std::string out;
     std::string out_dir;
@@ -38,7 +37,7 @@ int run_uitvraag(const Context& ctx, const FormOptions& o) {
     options.regions = o.regions;
     if (!o.as_of.empty()) options.as_of = actielijst::Date::parse(o.as_of, "--as-of");
     if (!o.deadline.empty()) options.deadline = actielijst::Date::parse(o.deadline, "--deadline");
-    options.language = o.language;
+    options.language = ctx.language;
     const auto set = actielijst::build_forms(store, options);
     const auto format = form_format(o);
 
@@ -100,11 +99,11 @@ nlohmann::ordered_json return_json(const actielijst::FormReturn& r) {
             {"problems", problems}};
 }
 
-void print_return(std::ostream& out, const actielijst::FormReturn& r, const ProcessOptions& o) {
+void print_return(std::ostream& out, const actielijst::FormReturn& r, const ProcessOptions& o, const Labels& labels) {
     out << r.file << " (" << (r.format == actielijst::FormFormat::xlsx ? "XLSX" : "CSV, " + r.encoding) << ")";
     if (!r.regions.empty()) {
         out << ", regions";
-        for (const auto& region : r.regions) out << " " << region;
+        for (const auto& region : r.regions) out << (&region == &r.regions.front() ? " " : ", ") << labels.region(region);
     }
     out << ": " << r.rows << " rows, " << r.changes.size() << " new states of affairs, " << r.unchanged
         << " unchanged";
@@ -115,7 +114,7 @@ void print_return(std::ostream& out, const actielijst::FormReturn& r, const Proc
     else
         out << "; stored for meeting " << r.meeting;
     out << ".\n";
-    for (const auto& c : r.changes) print_status_change(out, c);
+    for (const auto& c : r.changes) print_status_change(out, c, labels);
     for (const auto& p : r.problems)
         out << "  " << (r.ok() ? "skipped: " : "error: ") << r.file << ": " << p.to_string() << "\n";
 }
@@ -128,6 +127,7 @@ int run_verwerk(const Context& ctx, const ProcessOptions& o) {
     options.skip_bad_rows = o.skip_bad_rows;
     int rc = exit_ok;
     auto all = nlohmann::ordered_json::array();
+    const Labels labels(store, ctx.language);
     // Each file on its own: a bad file stops only itself, the good ones are stored.
     for (const auto& file : o.files) {
         const auto r = actielijst::process_form(store, file, options);
@@ -135,7 +135,7 @@ int run_verwerk(const Context& ctx, const ProcessOptions& o) {
         if (o.json)
             all.push_back(return_json(r));
         else
-            actielijst::write_stdout([&](std::ostream& out) { print_return(out, r, o); });
+            actielijst::write_stdout([&](std::ostream& out) { print_return(out, r, o, labels); });
     }
     if (o.json) print_json(all);
     return rc;
@@ -161,7 +161,6 @@ void add_form_commands(CLI::App& app, Context& ctx) {
             ->check(iso_date());
         sub->add_option("--deadline", o->deadline, "Return date asked for (default: 7 days before the meeting)")
             ->check(iso_date());
-        sub->add_option("--language", o->language, "nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
     }
     {
         auto o = std::make_shared<ProcessOptions>();

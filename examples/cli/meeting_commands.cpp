@@ -97,13 +97,14 @@ int run_proposal_history(const Context& ctx, const ProposalHistoryOptions& o) {
         return exit_ok;
     }
     const auto proposal = store.proposal(o.key);
+    const Labels labels(store, ctx.language);
     actielijst::write_stdout([&](std::ostream& out) {
         if (proposal) out << proposal->key() << " (" << proposal->action() << "): " << proposal->text() << "\n";
         for (std::size_t i = 0; i < events.size(); ++i) {
             const auto& e = events[i];
-            const auto state = std::string(actielijst::to_string(e.state));
+            const auto state = std::string(labels.proposal_state(e.state));
             out << "  " << e.date.iso() << "  " << (i == 0 ? "tabled " : "decided") << "  " << state;
-            if (!e.meeting.empty()) out << std::string(state.size() < 9 ? 9 - state.size() : 0, ' ') << "  at " << e.meeting;
+            if (!e.meeting.empty()) out << std::string(state.size() < 11 ? 11 - state.size() : 0, ' ') << "  at " << e.meeting;
             out << "\n";
             if (!e.text.empty()) out << "      " << e.text << "\n";
         }

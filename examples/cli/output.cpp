@@ -62,7 +62,9 @@ nlohmann::ordered_json to_json(const actielijst::Region& region) {
             {"name", region.name()},
             {"kind", std::string(actielijst::to_string(region.kind()))},
             {"parent", text_or_null(region.parent())},
-            {"aliases", region.aliases()}};
+            {"aliases", region.aliases()},
+            {"since", region.period().since ? nlohmann::ordered_json(region.period().since->iso()) : nullptr},
+            {"until", region.period().until ? nlohmann::ordered_json(region.period().until->iso()) : nullptr}};
 }
 
 nlohmann::ordered_json to_json(const actielijst::StatusUpdate& update) {
@@ -84,10 +86,10 @@ nlohmann::ordered_json to_json(const actielijst::StatusChange& change) {
             {"after", side(change.after)}};
 }
 
-void print_status_change(std::ostream& out, const actielijst::StatusChange& change) {
-    out << "  status " << actielijst::to_string(change.kind) << "  " << change.action << " / " << change.scope << ": "
-        << (change.before ? change.before->state() : std::string("-")) << " -> "
-        << (change.after ? change.after->state() : std::string("-"));
+void print_status_change(std::ostream& out, const actielijst::StatusChange& change, const Labels& labels) {
+    out << "  status " << actielijst::to_string(change.kind) << "  " << change.action << " / "
+        << labels.region(change.scope) << ": " << (change.before ? labels.state(change.before->state()) : "-")
+        << " -> " << (change.after ? labels.state(change.after->state()) : "-");
     if (change.closed) out << "  (closed)";
     out << "\n";
 }

@@ -1,6 +1,8 @@
 // actielijst CLI — output: JSON for scripts, and a progress line on a terminal.
 #pragma once
 
+#include "labels.hpp"
+
 #include <actielijst.hpp>
 #include <actielijst/rules.hpp>
 
@@ -50,7 +52,7 @@ nlohmann::ordered_json to_json(const actielijst::ActionPoint& action);
 nlohmann::ordered_json to_json(const actielijst::Observation& observation);
 nlohmann::ordered_json to_json(const actielijst::StatusChange& change);
 /// "  status changed  wonen-registratie / CR39: stalled -> in_progress  (closed)" and a newline.
-void print_status_change(std::ostream& out, const actielijst::StatusChange& change);
+void print_status_change(std::ostream& out, const actielijst::StatusChange& change, const Labels& labels);
 
 /// A one-line phase indicator on stderr ("⠋ validating limburg.json  1.2 s"),
 /// redrawn by a thread every 100 ms while a long call runs, erased when done.

@@ -18,12 +18,15 @@ int run_status(const Context& ctx, const StatusOptions& o) {
     // Reported at a meeting: dated by it unless --date says otherwise.
     const auto date = !o.date.empty()      ? actielijst::Date::parse(o.date, "--date")
                       : !o.meeting.empty() ? meeting_date(store, o.meeting, "--meeting")
-                                           : today();
+                                           : actielijst::Date::today();
     const actielijst::StatusUpdate update(o.action, o.scope, o.state, o.text, date, o.author, o.meeting);
     const bool added = store.record(update);
+    const Labels labels(store, ctx.language);
+    const auto scope = store.resolve_region(o.scope).value_or(o.scope);  // an alias ("Zuid") by its name
     actielijst::write_stdout([&](std::ostream& out) {
-        out << (added ? "Recorded " : "Already stored: ") << o.action << " / " << o.scope << ": " << o.state
-            << " as of " << update.as_of().iso() << (added ? ".\n" : " (nothing written).\n");
+        out << (added ? "Recorded " : "Already stored: ") << o.action << " / " << labels.region(scope) << ": "
+            << labels.state(o.state) << " as of " << update.as_of().iso()
+            << (added ? ".\n" : " (nothing written).\n");
     });
     return exit_ok;
 }
@@ -50,10 +53,11 @@ int run_history(const Context& ctx, const HistoryOptions& o) {
         print_json(list);
         return exit_ok;
     }
+    const Labels labels(store, ctx.language);
     actielijst::write_stdout([&](std::ostream& out) {
         if (updates.empty()) out << "No states of affairs recorded for " << o.action << ".\n";
         for (const auto& u : updates) {
-            out << u.as_of().iso() << "  " << u.scope() << "  " << u.state();
+            out << u.as_of().iso() << "  " << labels.region(u.scope()) << "  " << labels.state(u.state());
             if (!u.author().empty()) out << "  (" << u.author() << ")";
             out << "\n    " << u.text() << "\n";
         }
@@ -78,7 +82,7 @@ int run_propose(const Context& ctx, const ProposeOptions& o) {
     // The tabling date is always explicit, so a script gets the same store every run.
     const auto tabled = !o.date.empty()      ? actielijst::Date::parse(o.date, "--date")
                         : !o.meeting.empty() ? meeting_date(store, o.meeting, "--meeting")
-                                             : today();
+                                             : actielijst::Date::today();
     actielijst::Dataset data;
     data.proposals.emplace_back(o.key, o.action, o.text, actielijst::ProposalState::open,
                                 o.consensus ? actielijst::ProposalKind::consensus : actielijst::ProposalKind::proposal,
@@ -110,7 +114,8 @@ int run_decide(const Context& ctx, const DecideOptions& o) {
     const bool added = store.decide(o.key, state, date, o.meeting, o.text);
     if (!date) date = meeting_date(store, o.meeting, "--meeting");
     actielijst::write_stdout([&](std::ostream& out) {
-        out << (added ? "Recorded: " : "Already recorded: ") << o.key << " " << o.state << " on " << date->iso();
+        out << (added ? "Recorded: " : "Already recorded: ") << o.key << " "
+            << Labels(store, ctx.language).proposal_state(state) << " on " << date->iso();
         if (!o.meeting.empty()) out << " at " << o.meeting;
         out << (added ? ".\n" : " (nothing written).\n");
     });
@@ -136,8 +141,10 @@ int run_observe(const Context& ctx, const ObserveOptions& o) {
     actielijst::Dataset data;
     data.observations.emplace_back(o.indicator, o.region, date_or_today(o.date, "--date"), value, o.source, o.note);
     store.merge(data);
+    const Labels labels(store, ctx.language);
+    const auto region = store.resolve_region(o.region).value_or(o.region);
     actielijst::write_stdout([&](std::ostream& out) {
-        out << "Observed " << o.indicator << " in " << o.region << " as of " << data.observations[0].as_of().iso()
+        out << "Observed " << labels.indicator(o.indicator) << " in " << labels.region(region) << " as of " << data.observations[0].as_of().iso()
             << ".\n";
     });
     return exit_ok;

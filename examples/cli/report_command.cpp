@@ -15,7 +15,7 @@ namespace cli {
 namespace {
 
 struct ReportOptions {
-    std::string kind = "report", format = "html", output, language = "nl", title, where, rules, as_of, meeting, since;
+    std::string kind = "report", format = "html", output, title, where, rules, as_of, meeting, since;
     std::vector<std::string> sections;
     bool contacts = false;
 };
@@ -31,7 +31,7 @@ int run_decision_list(const Context& ctx, const ReportOptions& o) {
         if (given) throw UsageError(std::string(name) + " does not apply to --kind besluitenlijst");
     const auto store = open_store(ctx, Access::read);
     actielijst::DecisionListOptions options;
-    options.language = o.language;
+    options.language = ctx.language;
     options.title = o.title;
     // Without --meeting: the last meeting on or before the picture's date.
     std::optional<actielijst::Date> as_of;
@@ -61,7 +61,7 @@ int run_report(const Context& ctx, const ReportOptions& o) {
                           : store.view(as_of, actielijst::Filter::parse(o.where, "--where"));
     const auto rules = o.rules.empty() ? actielijst::RuleSet::defaults(&view) : actielijst::RuleSet::load(o.rules, &view);
     actielijst::EvaluateOptions evaluate;  // messages and labels in the report's language
-    evaluate.language = o.language;
+    evaluate.language = ctx.language;
     const auto evaluation = rules.evaluate(view, evaluate);
     // The report parses the filter itself; parsing it here first makes an error name the option.
     if (!o.where.empty()) (void)actielijst::Filter::parse(o.where, "--where", &view);
@@ -69,7 +69,7 @@ int run_report(const Context& ctx, const ReportOptions& o) {
     if (!o.since.empty()) changes = actielijst::diff(actielijst::load_snapshot(o.since), view);
 
     actielijst::ReportOptions options;
-    options.language = o.language;
+    options.language = ctx.language;
     options.title = o.title;
     options.sections = o.sections;
     options.filter = o.where;
@@ -99,7 +99,6 @@ void add_report_command(CLI::App& app, Context& ctx) {
     sub->add_option("--format", o->format, "html (default), md, csv or json")
         ->check(CLI::IsMember({"html", "md", "markdown", "csv", "json"}));
     sub->add_option("-o,--output", o->output, "File to write (default: standard output)");
-    sub->add_option("--language", o->language, "nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
     sub->add_option("--title", o->title, "Title (default: the list's meta title)");
     sub->add_option("--section", o->sections, "Only these sections (repeat, or separate by commas)")
         ->delimiter(',')
@@ -107,7 +106,7 @@ void add_report_command(CLI::App& app, Context& ctx) {
     sub->add_option("--where", o->where, "Only the action points this filter selects (region signals are kept)");
     sub->add_option("--rules", o->rules, "Rules file (default: the rules shipped with the library)");
     sub->add_option("--as-of", o->as_of,
-                    "Date of the report (default: the date of --meeting, else the list's as-of date, else today)")
+                    "Date of the report (default: the date of --meeting, else the latest date in the store)")
         ->check(iso_date());
     sub->add_option("--meeting", o->meeting,
                     "Key of the meeting the report or besluitenlijst is for (default: the last one on or before the "

@@ -82,24 +82,24 @@ nlohmann::ordered_json changes_json(const actielijst::Changes& c) {
             {"statuses", statuses},         {"proposals", proposals},     {"observations", observations}};
 }
 
-void print_changes(std::ostream& out, const actielijst::Changes& c) {
+void print_changes(std::ostream& out, const actielijst::Changes& c, const Labels& labels) {
     out << "Changes from " << c.from.iso() << " to " << c.to.iso() << ": " << c.actions.size()
         << " action points, " << c.statuses.size() << " states of affairs, " << c.proposals.size()
         << " proposals, " << c.observations.size() << " observations.\n";
     for (const auto& a : c.actions)
         out << "  action " << actielijst::to_string(a.kind) << "  " << a.key << "\n";
-    for (const auto& s : c.statuses) print_status_change(out, s);
+    for (const auto& s : c.statuses) print_status_change(out, s, labels);
     for (const auto& p : c.proposals) {
         out << "  proposal " << actielijst::to_string(p.kind) << "  " << p.key << ": "
-            << (p.before ? actielijst::to_string(p.before->state()) : std::string_view("-")) << " -> "
-            << (p.after ? actielijst::to_string(p.after->state()) : std::string_view("-"));
+            << (p.before ? labels.proposal_state(p.before->state()) : std::string_view("-")) << " -> "
+            << (p.after ? labels.proposal_state(p.after->state()) : std::string_view("-"));
         if (p.decided) out << "  (decided)";
         out << "\n";
     }
     for (const auto& o : c.observations) {
         const auto& any = o.after ? *o.after : *o.before;
-        out << "  observation " << actielijst::to_string(o.kind) << "  " << any.indicator() << " / "
-            << any.region() << " as of " << any.as_of().iso() << "\n";
+        out << "  observation " << actielijst::to_string(o.kind) << "  " << labels.indicator(any.indicator()) << " / "
+            << labels.region(any.region()) << " as of " << any.as_of().iso() << "\n";
     }
 }
 
@@ -118,7 +118,9 @@ int run_diff(const Context& ctx, const DiffOptions& o) {
     if (o.json)
         print_json(changes_json(changes));
     else
-        actielijst::write_stdout([&](std::ostream& out) { print_changes(out, changes); });
+        // The later picture names what both hold; one that left the list by then
+        // shows its key.
+        actielijst::write_stdout([&](std::ostream& out) { print_changes(out, changes, Labels(*after, ctx.language)); });
     return exit_ok;
 }
 
@@ -131,7 +133,7 @@ void add_snapshot_commands(CLI::App& app, Context& ctx) {
         auto o = std::make_shared<SaveOptions>();
         auto* sub = add_command(*snapshot, ctx, "save", "Save the picture as of a date to a snapshot file", o, run_save);
         sub->add_option("FILE", o->file, "Snapshot file to write (replaced atomically)")->required();
-        sub->add_option("--as-of", o->as_of, "Date of the picture (default: the list's as-of date, else today)")
+        sub->add_option("--as-of", o->as_of, "Date of the picture (default: the latest date in the store)")
             ->check(iso_date());
         sub->add_option("--format", o->format, "binary (compact, default) or text (portable)")
             ->check(CLI::IsMember({"binary", "text"}));
@@ -150,7 +152,7 @@ void add_snapshot_commands(CLI::App& app, Context& ctx) {
                                 run_diff);
         sub->add_option("BEFORE", o->before, "The earlier snapshot")->required();
         sub->add_option("AFTER", o->after, "The later snapshot (default: the store, needs --db)");
-        sub->add_option("--as-of", o->as_of, "Date of the store's picture (default: the list's as-of date, else today)")
+        sub->add_option("--as-of", o->as_of, "Date of the store's picture (default: the latest date in the store)")
             ->check(iso_date());
         sub->add_flag("--json", o->json, "Print JSON");
     }

@@ -19,6 +19,8 @@ namespace fs = std::filesystem;
 
 struct InitOptions {
     bool default_states = false;
+    std::string province;  ///< a province's code or name: set up its regions from the CBS reference
+    int year = 0;          ///< the municipal division of 1 January of this year (0: the latest)
 };
 
 int run_init(const Context& ctx, const InitOptions& o) {
@@ -27,8 +29,14 @@ int run_init(const Context& ctx, const InitOptions& o) {
     if (fs::exists(path, ec))
         throw actielijst::Error(actielijst::Errc::exists,
                                 path + ": already exists; init creates a new store and never touches an existing file");
+    const std::optional<int> year = o.year != 0 ? std::optional<int>(o.year) : std::nullopt;
+    // An unknown province or year is refused before the file exists, so a failed
+    // init leaves nothing behind.
+    const auto reference = o.province.empty() ? std::vector<actielijst::Region>{}
+                                              : actielijst::reference_regions(o.province, year);
     auto store = open_store(ctx, Access::create);
     const auto added = o.default_states ? store.install_default_states() : 0;
+    if (!o.province.empty()) store.add_province_regions(o.province, year);
     actielijst::write_stdout([&](std::ostream& out) {
         out << "Created " << path << " (schema " << actielijst::Store::schema_version << ")";
         if (o.default_states)
@@ -37,6 +45,20 @@ int run_init(const Context& ctx, const InitOptions& o) {
             // A province's list may hold exactly its own states, so none are assumed.
             out << " without progress states: import a list that brings its own `states`, or create the store "
                    "with `init --default-states` to get the default set.\n";
+        if (!reference.empty()) {
+            std::size_t counts[3] = {0, 0, 0};
+            std::size_t dated = 0;
+            for (const auto& r : reference) {
+                ++counts[static_cast<int>(r.kind())];
+                if (r.period() != actielijst::Period{}) ++dated;
+            }
+            const auto& info = actielijst::region_reference_info();
+            out << "Regions of " << reference.front().name() << " (" << reference.front().code()
+                << "), municipal division of 1 January " << year.value_or(info.last_year) << ": " << counts[1]
+                << " COROP regions, " << counts[2] << " municipalities";
+            if (dated != 0) out << " (" << dated << " of them formed or dissolved by a later merger, with its date)";
+            out << ". Source: " << info.source << ". `regions` lists them.\n";
+        }
     });
     return exit_ok;
 }
@@ -137,7 +159,7 @@ struct RegionsOptions {
 
 int run_regions(const Context& ctx, const RegionsOptions& o) {
     const auto store = open_store(ctx, Access::read);
-    const auto data = store.dump();
+    const auto data = store.definitions();
     std::optional<actielijst::RegionKind> kind;
     if (!o.kind.empty()) kind = actielijst::parse_region_kind(o.kind, "--kind");
     if (o.json) {
@@ -147,11 +169,16 @@ int run_regions(const Context& ctx, const RegionsOptions& o) {
         print_json(list);
         return exit_ok;
     }
+    const Labels labels(store, ctx.language);
+    const bool nl = ctx.language == "nl";
     actielijst::write_stdout([&](std::ostream& out) {
         for (const auto& r : data.regions) {
             if (kind && r.kind() != *kind) continue;
-            out << r.code() << "  " << actielijst::to_string(r.kind()) << "  " << r.name();
-            if (!r.parent().empty()) out << "  (in " << r.parent() << ")";
+            out << r.code() << "  " << labels.kind(r.kind()) << "  " << r.name();
+            if (!r.parent().empty()) out << "  (in " << labels.region(r.parent()) << ")";
+            // A merger's date: on the list from, or up to (not including), that day.
+            if (r.period().since) out << (nl ? "  vanaf " : "  from ") << r.period().since->iso();
+            if (r.period().until) out << (nl ? "  tot " : "  until ") << r.period().until->iso();
             if (!r.aliases().empty()) {
                 out << "  aka";
                 for (std::size_t i = 0; i < r.aliases().size(); ++i) out << (i ? ", " : " ") << r.aliases()[i];
@@ -242,23 +269,22 @@ int run_list(const Context& ctx, const ListOptions& o) {
         });
         return exit_ok;
     }
+    const Labels labels(view, ctx.language);
     actielijst::write_stdout([&](std::ostream& out) {
         out << "As of " << view.as_of().iso() << ": " << selected.size() << " of " << store.action_count(date)
             << " action points.\n";
         for (const auto* a : selected) {
-            out << "\n" << a->key() << "  [" << a->theme() << "]  " << a->title();
+            out << "\n" << a->key() << "  [" << labels.theme(a->theme()) << "]  " << a->title();
             if (a->due()) out << "  (due " << a->due()->iso() << ")";
             out << "\n";
             const auto statuses = view.statuses_of(a->key());
             if (statuses.empty()) out << "  no state of affairs\n";
-            for (const auto* s : statuses) {
-                const auto* region = view.region(s->scope());
-                out << "  " << s->scope() << " " << (region ? region->name() : std::string()) << ": " << s->state()
-                    << " (" << s->as_of().iso() << ")\n";
-            }
+            for (const auto* s : statuses)
+                out << "  " << labels.region(s->scope()) << ": " << labels.state(s->state()) << " ("
+                    << s->as_of().iso() << ")\n";
             for (const auto* proposal : proposals(*a)) {
                 const auto& p = *proposal;
-                out << "  proposal " << p.key() << ": " << actielijst::to_string(p.state());
+                out << "  proposal " << p.key() << ": " << labels.proposal_state(p.state());
                 if (p.decided()) out << " on " << p.decided()->iso();
                 if (!p.decided_meeting().empty()) out << " at " << p.decided_meeting();
                 if (p.tabled()) out << " (tabled " << p.tabled()->iso();
@@ -281,6 +307,14 @@ void add_store_commands(CLI::App& app, Context& ctx) {
         sub->add_flag("--default-states", o->default_states,
                       "Install the default progress states (in_progress, stalled, done, ...); without it the store "
                       "has none until a list brings its own");
+        sub->add_option("--province", o->province,
+                        "Set up a province's regions (its COROP regions and municipalities with their CBS codes, "
+                        "mergers with their dates) from the CBS reference shipped with the library, e.g. PV30 or "
+                        "Noord-Brabant");
+        sub->add_option("--year", o->year,
+                        "With --province: the municipal division of 1 January of this year (default: the latest "
+                        "the reference holds); later mergers keep their dates")
+            ->type_name("YYYY");
     }
     {
         auto o = std::make_shared<ImportOptions>();
@@ -310,7 +344,7 @@ void add_store_commands(CLI::App& app, Context& ctx) {
                                 run_list);
         sub->add_option("--where", o->where, "Filter expression (docs/rules.md), e.g. 'theme = \"wonen\"'");
         sub->add_option("--theme", o->theme, "Only action points of this theme (key)");
-        sub->add_option("--as-of", o->as_of, "Date of the picture (default: the list's as-of date, else today)")
+        sub->add_option("--as-of", o->as_of, "Date of the picture (default: the latest date in the store)")
             ->check(iso_date());
         sub->add_flag("--json", o->json, "Print JSON");
         sub->add_flag("--explain", o->explain,

@@ -201,14 +201,14 @@ fi
 
 # ---- regions -----------------------------------------------------------------
 run 0 regions
-out_has "CR37  corop  Noord-Limburg  (in PV31)  aka Noord, Regio Noord"
+out_has "CR37  COROP-regio  Noord-Limburg  (in Limburg)  aka Noord, Regio Noord"
 run 0 regions --kind municipality --json
 json_check 'len(d) == 31 and all(r["kind"] == "municipality" for r in d)'
 
 # ---- list --------------------------------------------------------------------
 run 0 list
 out_has "As of 2023-03-01: 19 of 19 action points."
-out_has "CR39 Zuid-Limburg: stalled (2023-03-01)"
+out_has "Zuid-Limburg: Stagneert (2023-03-01)"
 run 0 list --where 'theme = "wonen" and "stalled" in states'
 out_has "wonen-registratie"
 out_lacks "algemeen-in-gesprek"
@@ -232,7 +232,7 @@ err_has '--where:1:10: unknown region "CR99"'
 
 # ---- status and history --------------------------------------------------------
 run 0 status wonen-registratie Zuid in_progress "Handhavingscapaciteit gevonden." --date 2023-04-01 --author Secretariaat
-out_has "Recorded wonen-registratie / Zuid: in_progress as of 2023-04-01."
+out_has "Recorded wonen-registratie / Zuid-Limburg: In uitvoering as of 2023-04-01."
 run 0 status wonen-registratie Zuid in_progress "Handhavingscapaciteit gevonden." --date 2023-04-01 --author Secretariaat
 out_has "Already stored"
 run 3 status wonen-registratie Zuid klaar "x" --date 2023-04-01
@@ -242,7 +242,7 @@ err_has "actielijst:"
 run 3 status wonen-registratie Atlantis done "x" --date 2023-04-01
 err_has "Atlantis"
 run 0 history wonen-registratie CR39
-out_has "2023-04-01  CR39  in_progress  (Secretariaat)"
+out_has "2023-04-01  Zuid-Limburg  In uitvoering  (Secretariaat)"
 run 0 history wonen-registratie --json
 json_check 'len(d) == 4 and d[-1]["state"] == "in_progress" and d[-1]["scope"] == "CR39"'
 run 3 history wonen-registratie Atlantis
@@ -259,7 +259,7 @@ err_has "actielijst:"
 run 3 propose P5 wonen-registratie "x" --meeting nope
 err_has 'unknown meeting "nope"'
 run 0 decide P4 adopted --date 2023-04-01
-out_has "Recorded: P4 adopted on 2023-04-01."
+out_has "Recorded: P4 aangenomen on 2023-04-01."
 run 3 decide P99 rejected --date 2023-04-01
 err_has "P99"
 run 0 export
@@ -267,7 +267,7 @@ json_check '[p for p in d["proposals"] if p["key"] == "P4"][0]["state"] == "adop
 
 # ---- observe ------------------------------------------------------------------
 run 0 observe short_stay_policy Zuid --level adopted --count 2 --date 2023-04-01 --note "twee van de zestien"
-out_has "Observed short_stay_policy"
+out_has "Observed Short-stay beleid in Zuid-Limburg as of 2023-04-01."
 run 0 observe short_stay_policy GM0935 --level in_preparation --at-least --date 2023-04-01
 run 0 observe international_workers_count PV31 --value 51000 --date 2023-04-01 --source CBS
 run 3 observe short_stay_policy CR39 --level bogus --date 2023-04-01
@@ -278,8 +278,14 @@ run 0 export
 json_check 'any(o["region"] == "CR39" and o.get("count") == 2 for o in d["observations"])'
 
 # ---- check (exit 0 / 1 / 3) -----------------------------------------------------
+# A picture defaults to the store's latest date: the state of affairs and the figure
+# recorded for 2023-04-01 above are in it (Zuid is no longer stalled: one alarm fewer).
 run 0 check
-out_has "Checked as of 2023-03-01: 4 alert"
+out_has "Checked as of 2023-04-01: 3 alarm"
+out_lacks "alarm  stalled  wonen-registratie  Zuid-Limburg"
+run 0 check --as-of 2023-03-01
+out_has "Checked as of 2023-03-01: 4 alarm"
+out_has "alarm  stalled  wonen-registratie  Zuid-Limburg"
 # Reasons in words, in the chosen language; the rule's expression with --explain.
 out_has "omdat stand van zaken Stagneert sinds 1 maart 2023"
 out_lacks "state_category"
@@ -292,8 +298,8 @@ run 2 check --language de
 run 1 check --fail-on alert
 run 1 check --fail-on info --where 'theme = "werken"'
 run 0 check --fail-on alert --where 'theme = "werken"'
-out_lacks "alert  stalled"
-run 0 check --json
+out_lacks "alarm  stalled"
+run 0 check --json --as-of 2023-03-01
 json_check 'd["counts"]["alert"] == 4 and all(f["reasons"] for f in d["findings"]) and len(d["statuses"]) == 19'
 run 1 check --json --fail-on warning
 json_check 'd["findings"][0]["severity"] == "alert"'
@@ -307,10 +313,12 @@ run 3 check --rules "$WORK/missing.rules"
 err_has "missing.rules"
 printf 'rule quiet\n    severity info\n    when false\n    message "never"\n' >"$WORK/quiet.rules"
 run 0 check --rules "$WORK/quiet.rules" --fail-on info
-out_has "0 alert, 0 warning, 0 info"
+out_has "0 alarm, 0 waarschuwing, 0 info"
 
 # ---- snapshot ------------------------------------------------------------------
-run 0 snapshot save "$WORK/2023-03.snap"
+run 0 snapshot save "$WORK/latest.snap"
+out_has "Saved the picture as of 2023-04-01"
+run 0 snapshot save "$WORK/2023-03.snap" --as-of 2023-03-01
 out_has "Saved the picture as of 2023-03-01"
 run 0 snapshot info "$WORK/2023-03.snap" --json
 json_check 'd["as_of"] == "2023-03-01" and d["format"] == "binary"'
@@ -318,12 +326,14 @@ run 0 snapshot save "$WORK/2023-04.snap" --as-of 2023-04-01 --format text
 run 0 snapshot info "$WORK/2023-04.snap"
 out_has "snapshot as of 2023-04-01, text"
 run 0 snapshot diff "$WORK/2023-03.snap" "$WORK/2023-04.snap"
-out_has "status changed  wonen-registratie / CR39: stalled -> in_progress"
-out_has "observation added  short_stay_policy / CR39 as of 2023-04-01"
+out_has "status changed  wonen-registratie / Zuid-Limburg: Stagneert -> In uitvoering"
+out_has "observation added  Short-stay beleid / Zuid-Limburg as of 2023-04-01"
 run 0 snapshot diff "$WORK/2023-03.snap" --as-of 2023-04-01 --json
 json_check 'd["from"] == "2023-03-01" and d["to"] == "2023-04-01" and any(s["scope"] == "CR39" and s["after"]["state"] == "in_progress" for s in d["statuses"])'
-run 0 snapshot diff "$WORK/2023-03.snap" --json
+run 0 snapshot diff "$WORK/2023-03.snap" --json --as-of 2023-03-01
 json_check 'd["statuses"] == [] and d["to"] == "2023-03-01"'
+run 0 snapshot diff "$WORK/2023-03.snap" --json
+json_check 'd["to"] == "2023-04-01" and len(d["statuses"]) == 1'
 run 2 snapshot
 run 2 snapshot diff "$WORK/2023-03.snap" "$WORK/2023-04.snap" --as-of 2023-04-01
 run 2 snapshot save "$WORK/x.snap" --format zip
@@ -340,7 +350,7 @@ run 0 report --format md -o "$WORK/report.md"
 out_has "written to $WORK/report.md"
 grep -qF "## Signalen" "$WORK/report.md" || fail "no signals section in the Markdown report"
 run 0 report --format json --language en
-json_check 'd["language"] == "en" and d["as_of"] == "2023-03-01" and d["summary"]["findings"]'
+json_check 'd["language"] == "en" and d["as_of"] == "2023-04-01" and d["summary"]["findings"]'
 run 0 report --format html --section summary,signals
 out_has "<html"
 run 0 report --format csv --where 'theme = "werken"'
@@ -372,8 +382,10 @@ out_has "vóór de zomer"
 out_has "## Openstaand voor de volgende vergadering"
 run 0 --db "$BL" report --kind besluitenlijst --meeting sg-2023-04 --format json --language en
 json_check 'd["format"] == "actielijst-decision-list" and d["language"] == "en" and d["meeting"] == "sg-2023-04" and d["previous_meeting"] == "sg-2023-03" and [p["key"] for p in d["decisions"]] == ["P2"] and [a["key"] for a in d["actions_closed"]] == ["wonen-afspraken-huisvesting"]'
-# Without --meeting: the last meeting on or before the picture's date (the list's 2023-03-01, or --as-of).
+# Without --meeting: the last meeting on or before the picture's date (the store's latest date, or --as-of).
 run 0 --db "$BL" report --kind besluitenlijst --format json
+json_check 'd["meeting"] == "sg-2023-04" and d["previous_meeting"] == "sg-2023-03"'
+run 0 --db "$BL" report --kind besluitenlijst --format json --as-of 2023-03-01
 json_check 'd["meeting"] == "sg-2023-03" and d["previous_meeting"] == "" and d["from"] is None and len(d["actions_added"]) == 19'
 run 0 --db "$BL" report --kind besluitenlijst --as-of 2023-05-01 --format csv
 out_has "P2"
@@ -412,7 +424,7 @@ run 0 meeting list --json
 json_check 'd == [{"key": "sg-1", "date": "2023-03-15", "title": "Stuurgroep maart"}, {"key": "sg-2", "date": "2023-04-19", "title": "Stuurgroep april"}]'
 # States of affairs reported at a meeting are dated by it; --date still wins.
 run 0 status wonen-registratie Zuid in_progress "Handhavingscapaciteit gevonden." --meeting sg-1
-out_has "Recorded wonen-registratie / Zuid: in_progress as of 2023-03-15."
+out_has "Recorded wonen-registratie / Zuid-Limburg: In uitvoering as of 2023-03-15."
 run 0 status wonen-registratie Noord done "Registratie ter plekke loopt." --meeting sg-2
 out_has "as of 2023-04-19."
 run 0 status wonen-registratie Midden in_progress "Gestart." --meeting sg-2 --date 2023-04-18
@@ -425,15 +437,15 @@ out_has "Proposed V1 for wonen-registratie (open), tabled on 2023-03-15 at sg-1.
 run 0 propose V2 wonen-registratie "Eerst de wethouders horen." --date 2023-03-20
 out_has "tabled on 2023-03-20."
 run 0 decide V1 adopted --meeting sg-2 --text "Akkoord, evaluatie na een jaar."
-out_has "Recorded: V1 adopted on 2023-04-19 at sg-2."
+out_has "Recorded: V1 aangenomen on 2023-04-19 at sg-2."
 run 0 decide V1 adopted --meeting sg-2 --text "Akkoord, evaluatie na een jaar."
-out_has "Already recorded: V1 adopted on 2023-04-19 at sg-2 (nothing written)."
+out_has "Already recorded: V1 aangenomen on 2023-04-19 at sg-2 (nothing written)."
 run 0 decide V2 withdrawn --date 2023-04-01
-out_has "Recorded: V2 withdrawn on 2023-04-01."
+out_has "Recorded: V2 ingetrokken on 2023-04-01."
 run 0 proposal history V1
 out_has "V1 (wonen-registratie): Handhaving regionaal bundelen."
-out_has "2023-03-15  tabled   open       at sg-1"
-out_has "2023-04-19  decided  adopted    at sg-2"
+out_has "2023-03-15  tabled   open         at sg-1"
+out_has "2023-04-19  decided  aangenomen   at sg-2"
 out_has "Akkoord, evaluatie na een jaar."
 run 0 proposal history V1 --json
 json_check '[(e["event"], e["state"], e["date"], e["meeting"], e["text"]) for e in d] == [("tabled", "open", "2023-03-15", "sg-1", None), ("decision", "adopted", "2023-04-19", "sg-2", "Akkoord, evaluatie na een jaar.")]'
@@ -448,7 +460,7 @@ json_check "[(p['state'], p['meeting'], p['tabled'], p['decided']) for p in $V1]
 run 0 list --json --as-of 2023-04-19
 json_check "[(p['state'], p['meeting'], p['decided'], p['decided_meeting'], p['decision']) for p in $V1] == [('adopted', 'sg-1', '2023-04-19', 'sg-2', 'Akkoord, evaluatie na een jaar.')]"
 run 0 list --as-of 2023-04-19 --theme wonen
-out_has "proposal V1: adopted on 2023-04-19 at sg-2 (tabled 2023-03-15 at sg-1)"
+out_has "proposal V1: aangenomen on 2023-04-19 at sg-2 (tabled 2023-03-15 at sg-1)"
 R='[p for t in d["themes"] for a in t["actions"] for p in a["proposals"] if p["key"] == "V1"]'
 run 0 report --format json --meeting sg-1        # as of the meeting's date
 json_check "d['as_of'] == '2023-03-15' and d['meeting'] == 'sg-1' and [(p['state'], p['meeting']) for p in $R] == [('open', 'sg-1')] and 'V1' in [p['key'] for p in d['decisions']]"
@@ -456,8 +468,8 @@ run 0 report --format json --as-of 2023-04-19
 json_check "d['meeting'] == 'sg-2' and [(p['state'], p['meeting'], p['decided']) for p in $R] == [('adopted', 'sg-1', '2023-04-19')] and 'V1' not in [p['key'] for p in d['decisions']]"
 run 0 snapshot save "$WORK/sg-1.snap" --as-of 2023-03-15
 run 0 snapshot diff "$WORK/sg-1.snap" --as-of 2023-04-19
-out_has "proposal changed  V1: open -> adopted  (decided)"
-out_has "status changed  wonen-registratie / CR37: in_progress -> done  (closed)"
+out_has "proposal changed  V1: open -> aangenomen  (decided)"
+out_has "status changed  wonen-registratie / Noord-Limburg: In uitvoering -> Gereed  (closed)"
 # Bad input: the exit code, a message naming what is wrong, and nothing written.
 run 0 export
 cp "$WORK/out" "$WORK/cycle.json"
@@ -526,7 +538,7 @@ run 0 export
 cp "$WORK/out" "$WORK/forms-before.json"
 run 0 verwerk "$WORK/zuid-terug.csv" --dry-run
 out_has "dry run, nothing stored"
-out_has "status changed  wonen-registratie / CR39: stalled -> in_progress"
+out_has "status changed  wonen-registratie / Zuid-Limburg: Stagneert -> In uitvoering"
 run 3 verwerk "$WORK/zuid-fout.csv"
 out_has "(CSV, Windows-1252)"
 out_has 'row 8, column I: "Klaar" is not a state of this list'
@@ -670,6 +682,59 @@ if [[ -w /dev/full ]]; then
     out_has "text"
     export ACTIELIJST_DB=$DB
 fi
+
+# ---- a secretary's day: the picture follows the store, labels for people ------------
+# Recorded today, seen by the next list and check without --as-of (issue scenario).
+DAY=$WORK/day.db
+run 0 --db "$DAY" init
+run 0 --db "$DAY" import "$DATA"
+run 0 --db "$DAY" status wonen-registratie Zuid in_progress "Gezamenlijke controles gestart."
+TODAY=$(date -u +%F)
+out_has "Recorded wonen-registratie / Zuid-Limburg: In uitvoering as of $TODAY."
+run 0 --db "$DAY" list --where 'action = "wonen-registratie"'
+out_has "As of $TODAY: 1 of 19 action points."
+out_has "Zuid-Limburg: In uitvoering ($TODAY)"
+out_has "Midden-Limburg: Stagneert (2023-03-01)"
+out_lacks "CR39"
+out_lacks "in_progress"
+run 0 --db "$DAY" check
+out_has "Checked as of $TODAY:"
+out_has "alarm  stalled  wonen-registratie  Midden-Limburg"
+out_lacks "alarm  stalled  wonen-registratie  Zuid-Limburg"
+out_lacks "Registratie stagneert in Zuid-Limburg"
+# English labels on request; --json keeps keys and codes.
+run 0 --db "$DAY" --language en list --where 'action = "wonen-registratie"'
+out_has "wonen-registratie  [Housing]  Registratie"
+out_has "Zuid-Limburg: In progress ($TODAY)"
+run 0 --db "$DAY" list --where 'action = "wonen-registratie"' --language en
+out_has "Midden-Limburg: Stalled (2023-03-01)"
+ACTIELIJST_LANGUAGE=en run 0 --db "$DAY" history wonen-registratie Zuid
+out_has "Zuid-Limburg  In progress"
+run 0 --db "$DAY" list --where 'action = "wonen-registratie"' --json
+json_check '[s["state"] for a in d["actions"] for s in a["statuses"] if s["scope"] == "CR39"] == ["in_progress"] and d["as_of"] == "'"$TODAY"'"'
+run 2 --db "$DAY" list --language de
+run 0 --db "$DAY" regions --kind corop --language en
+out_has "CR39  COROP region  Zuid-Limburg  (in Limburg)  aka Zuid, Regio Zuid"
+
+# ---- a new province in minutes: init --province ------------------------------------
+NB=$WORK/brabant.db
+run 0 --db "$NB" init --province PV30 --default-states
+out_has "Regions of Noord-Brabant (PV30), municipal division of 1 January 2026: 4 COROP regions, 56 municipalities."
+run 0 --db "$NB" regions --json
+json_check 'len(d) == 61 and sorted(r["code"] for r in d if r["kind"] == "corop") == ["CR33", "CR34", "CR35", "CR36"] and {r["code"]: r["name"] for r in d}["GM0772"] == "Eindhoven" and {r["code"]: r["parent"] for r in d}["GM1982"] == "CR35"'
+# A list that starts before a merger keeps both sides, with the merger's date.
+run 0 --db "$WORK/limburg-2018.db" init --province Limburg --year 2018
+out_has "34 municipalities (4 of them formed or dissolved by a later merger, with its date)"
+run 0 --db "$WORK/limburg-2018.db" regions --kind municipality
+out_has "GM0951  gemeente  Nuth  (in Zuid-Limburg)  tot 2019-01-01"
+out_has "GM1954  gemeente  Beekdaelen  (in Zuid-Limburg)  vanaf 2019-01-01"
+# An unknown province or year: a clear error, and no store file left behind.
+run 3 --db "$WORK/nowhere.db" init --province PV40
+err_has '"PV40" is not a province of the CBS region reference; the provinces are PV20 Groningen'
+[[ ! -e $WORK/nowhere.db ]] || fail "init --province PV40 left a store behind"
+run 3 --db "$WORK/nowhere.db" init --province PV30 --year 2017
+err_has "holds the municipal divisions of 2018 to 2026, not 2017"
+[[ ! -e $WORK/nowhere.db ]] || fail "init --year 2017 left a store behind"
 # A closed standard output, likewise.
 for args in "list" "check --json" "--version"; do
     rc=0
