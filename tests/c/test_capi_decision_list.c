@@ -14,26 +14,6 @@ static const int formats[4] = {ACTIELIJST_REPORT_HTML, ACTIELIJST_REPORT_MARKDOW
                                ACTIELIJST_REPORT_JSON};
 static const char *const languages[2] = {"nl", "en"};
 
-typedef struct {
-    char *data;
-    size_t size;
-    int calls;
-    int fail_at; /* the call (1-based) that returns non-zero; 0: none */
-} collector;
-
-static int collect(void *ctx, const char *data, size_t len) {
-    collector *c = (collector *)ctx;
-    char *grown;
-    ++c->calls;
-    if (c->fail_at && c->calls == c->fail_at) return 7;
-    grown = (char *)realloc(c->data, c->size + len + 1);
-    if (!grown) return 1;
-    c->data = grown;
-    memcpy(c->data + c->size, data, len);
-    c->size += len;
-    c->data[c->size] = '\0';
-    return 0;
-}
 
 static void test_options_init(void) {
     actielijst_decision_list_options o;
@@ -108,7 +88,7 @@ static void test_meeting_choice(actielijst_store *s) {
 static void test_stream_and_file(actielijst_store *s, const char *dir) {
     actielijst_decision_list_options o = ACTIELIJST_DECISION_LIST_OPTIONS_INIT;
     actielijst_buf buf = {NULL, 0};
-    collector c = {NULL, 0, 0, 0}, failing = {NULL, 0, 0, 1};
+    collector c = {NULL, 0, 0, 0, 0}, failing = {NULL, 0, 0, 1, 0};
     char path[256], missing[256];
     char *file;
     size_t len = 0;

@@ -21,40 +21,6 @@
 static const int formats[4] = {ACTIELIJST_REPORT_HTML, ACTIELIJST_REPORT_MARKDOWN, ACTIELIJST_REPORT_CSV,
                                ACTIELIJST_REPORT_JSON};
 
-/* Collects what the library writes; fails (returns 7) at call `fail_at` when set. */
-typedef struct collector {
-    char *data;
-    size_t size;
-    size_t capacity;
-    int calls;
-    int fail_at;
-    int empty_calls; /* calls with len 0 or data NULL: never expected */
-} collector;
-
-static int collect(void *ctx, const char *data, size_t len) {
-    collector *c = (collector *)ctx;
-    ++c->calls;
-    if (len == 0 || data == NULL) ++c->empty_calls;
-    if (c->fail_at && c->calls >= c->fail_at) return 7;
-    if (c->size + len > c->capacity) {
-        size_t capacity = c->capacity ? c->capacity : 4096;
-        char *grown;
-        while (c->size + len > capacity) capacity *= 2;
-        grown = (char *)realloc(c->data, capacity);
-        if (!grown) return -1;
-        c->data = grown;
-        c->capacity = capacity;
-    }
-    memcpy(c->data + c->size, data, len);
-    c->size += len;
-    return 0;
-}
-
-static void collector_free(collector *c) {
-    free(c->data);
-    memset(c, 0, sizeof *c);
-}
-
 static int same_bytes(const collector *c, const actielijst_buf *b) {
     return b->data != NULL && c->size == b->size && (c->size == 0 || memcmp(c->data, b->data, c->size) == 0);
 }

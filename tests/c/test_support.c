@@ -83,3 +83,23 @@ int setup(int argc, char **argv, char *dir, char **json, size_t *len) {
     }
     return 0;
 }
+
+int collect(void *ctx, const char *data, size_t len) {
+    collector *c = (collector *)ctx;
+    char *grown;
+    ++c->calls;
+    if (len == 0 || data == NULL) ++c->empty_calls;
+    if (c->fail_at && c->calls >= c->fail_at) return COLLECT_FAILURE;
+    grown = (char *)realloc(c->data, c->size + len + 1);
+    if (!grown) return 1;
+    c->data = grown;
+    memcpy(c->data + c->size, data, len);
+    c->size += len;
+    c->data[c->size] = '\0';
+    return 0;
+}
+
+void collector_free(collector *c) {
+    free(c->data);
+    memset(c, 0, sizeof *c);
+}

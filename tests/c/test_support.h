@@ -63,6 +63,20 @@ actielijst_buf export_all(actielijst_store *store);
 /* Whether the store still exports exactly `before`. */
 int unchanged(actielijst_store *store, const actielijst_buf *before);
 
+/* A write callback's context that gathers what it is given, NUL-terminated in
+ * `data`; from the `fail_at`-th call on (1-based; 0: never) it returns
+ * COLLECT_FAILURE instead. Start from all zeros; release with collector_free(). */
+typedef struct {
+    char *data;
+    size_t size;
+    int calls;
+    int fail_at;
+    int empty_calls; /* calls with len 0 or data NULL: never expected */
+} collector;
+#define COLLECT_FAILURE 7
+int collect(void *ctx, const char *data, size_t len);
+void collector_free(collector *c);
+
 /* Prints "N passed, M failed" and returns the exit status. */
 int report(void);
 
