@@ -62,6 +62,9 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/actielijst.pc DESTINATION ${CMAKE_INST
 
 # The default rules, as a file to copy and edit (the library embeds the same text).
 install(FILES ${PROJECT_SOURCE_DIR}/rules/default.rules DESTINATION ${CMAKE_INSTALL_DATADIR}/actielijst)
+# The CBS region reference with its sources (the library embeds the same data).
+install(FILES ${PROJECT_SOURCE_DIR}/data/regions/cbs-regions.csv ${PROJECT_SOURCE_DIR}/data/regions/README.md
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/actielijst/regions)
 
 # The Python package (ctypes bindings) is installed when its directory exists at
 # configure time. It finds the library as libactielijst.so.0 through the dynamic

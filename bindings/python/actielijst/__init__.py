@@ -17,22 +17,12 @@ Threads: one Store, View or iterator is used by one thread at a time; different
 ones may be used from different threads at once; records are immutable values.
 """
 
-from ._api import (
-    Evaluation,
-    Filter,
-    RecordIterator,
-    Rules,
-    Store,
-    View,
-    debug_raise,
-    diff,
-    error_name,
-    load_snapshot,
-    load_snapshot_bytes,
-    snapshot_info,
-    version,
-    version_number,
-)
+from ._handles import RecordIterator
+from ._library import debug_raise, error_name, version, version_number
+from ._rules import Evaluation, Filter, Rules
+from ._snapshot import diff, load_snapshot, load_snapshot_bytes, snapshot_info
+from ._store import Store
+from ._view import View
 from ._native import lib as _lib
 from .errors import (
     ActielijstError,

@@ -2,7 +2,7 @@
 
 Store.write_forms writes a fill-in form per region (XLSX, or CSV for one region);
 Store.process_form reads a returned form, checks it and records its new states of
-affairs. Store's two methods delegate here (see _api.py)."""
+affairs. Store's two methods delegate here (see _store.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from ctypes import POINTER, byref
 
 from . import _native as n
 from . import errors
-from ._api import (
+from ._convert import (
     _bytes,
     _date,
     _enum,
@@ -21,11 +21,11 @@ from ._api import (
     _opt,
     _opt_day,
     _path,
-    _status,
     _str,
     _text_array,
     _write_output,
 )
+from ._view import _status
 from .records import ChangeKind, FormChange, FormFormat, FormProblem, FormReturn
 
 lib = n.lib
