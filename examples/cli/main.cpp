@@ -5,12 +5,16 @@
 //   actielijst --db limburg.db import examples/data/limburg.json
 //   actielijst --db limburg.db check --fail-on alert
 #include "cli.hpp"
+#include "util/suggest.hpp"  // the library's own "did you mean", not a second one
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -33,6 +37,30 @@ int finish(int rc) {
     return cli::exit_data;
 }
 
+/// The command (`app`) or command group (`snapshot`) whose subcommand was misspelt,
+/// and the word: it has subcommands, none was chosen, and a word that is no option is
+/// left over (CLI11 leaves a group's unknown word with the program).
+std::pair<const CLI::App*, std::string> misspelt_in(const CLI::App& app, const CLI::App& top) {
+    const auto chosen = app.get_subcommands();
+    if (chosen.size() == 1 && !chosen.front()->get_subcommands({}).empty()) return misspelt_in(*chosen.front(), top);
+    if (!chosen.empty() || app.get_subcommands({}).empty()) return {nullptr, {}};
+    for (const auto* from : {&app, &top})
+        if (!from->remaining().empty())
+            return from->remaining().front().rfind('-', 0) != 0 ? std::pair{&app, from->remaining().front()}
+                                                                 : std::pair<const CLI::App*, std::string>{};
+    return {nullptr, {}};
+}
+
+/// `; did you mean "list"?` for the subcommands of `group` near `word`, written
+/// after `prefix` (the group's name), or nothing.
+std::string command_hint(const CLI::App& group, const std::string& word, const std::string& prefix) {
+    std::vector<std::string> names;
+    for (const auto* sub : group.get_subcommands({})) names.push_back(sub->get_name());
+    auto near = actielijst::detail::closest(word, names);
+    for (auto& n : near) n = prefix + n;
+    return near.empty() ? std::string() : "; " + actielijst::detail::did_you_mean(near);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -47,6 +75,11 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string(actielijst::version_string()));
     cli::Context ctx;
     app.add_option("--db", ctx.db, "SQLite store (default: $ACTIELIJST_DB)")->envname("ACTIELIJST_DB");
+    app.add_option("--language", ctx.language,
+                   "Language of what people read: the list's labels and region names, messages, reports and forms: "
+                   "nl (default) or en; --json output keeps keys and codes (default: $ACTIELIJST_LANGUAGE, else nl)")
+        ->envname("ACTIELIJST_LANGUAGE")
+        ->check(cli::language_choice());
     app.add_option("--busy-timeout", ctx.busy_timeout_ms,
                    "How long to wait, in milliseconds, while another program writes to the store before giving up "
                    "(default: $ACTIELIJST_BUSY_TIMEOUT, else 5000)")
@@ -60,14 +93,17 @@ int main(int argc, char** argv) {
     cli::add_snapshot_commands(app, ctx);
     cli::add_meeting_commands(app, ctx);
     cli::add_form_commands(app, ctx);
+    cli::add_fields_command(app, ctx);
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        // CLI11 says "A subcommand is required" for a misspelt command; name it instead.
-        if (app.get_subcommands().empty() && !app.remaining().empty() && app.remaining().front().rfind('-', 0) != 0) {
-            std::cerr << "actielijst: unknown command \"" << app.remaining().front()
-                      << "\"\nRun with --help for the list of commands.\n";
+        // CLI11 says "A subcommand is required" for a misspelt command; name it, and
+        // the commands it may have meant, instead.
+        if (const auto [group, word] = misspelt_in(app, app); group) {
+            const std::string prefix = group == &app ? "" : group->get_name() + " ";
+            std::cerr << "actielijst: unknown command \"" << prefix << word << "\"" << command_hint(*group, word, prefix)
+                      << "\nRun with " << prefix << "--help for the list of commands.\n";
             return finish(cli::exit_usage);
         }
         // CLI11 writes help and the version (exit 0) into `out`, errors to stderr;

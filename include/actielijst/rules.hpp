@@ -7,6 +7,7 @@
 #include <actielijst/view.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -196,6 +197,35 @@ private:
     explicit RuleSet(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
+
+/// A field or function of the rules language (docs/rules.md, "Fields" and
+/// "Functions"), for tools that show what may be written (`actielijst fields`). A
+/// name with a meaning in several contexts is listed once, with all of them.
+struct RuleField {
+    std::string name;
+    /// `bool`, `number`, `text`, `date`, `duration` or `list of text` (`list of
+    /// number`, ...): a field's type, or what a function returns. Many values may also
+    /// be unset (docs/rules.md, "Unknown values").
+    std::string type;
+    /// A function, called as `name(arguments)`; otherwise a field.
+    bool function = false;
+    /// A function's number of arguments; 0 for a field.
+    std::uint32_t arity = 0;
+    /// A function's arguments as docs/rules.md names them (`indicator, level`); empty
+    /// for a field.
+    std::string arguments{};
+    bool filter = false;  ///< may be used in filters (and in the rag block)
+    bool action = false;  ///< in per-action rules
+    bool scope = false;   ///< in per-scope rules
+    bool region = false;  ///< in per-region rules
+    /// Only in message placeholders (`{state_label}`), not in conditions: its text
+    /// depends on the language of the evaluation.
+    bool message_only = false;
+    friend bool operator==(const RuleField&, const RuleField&) = default;
+};
+
+/// Every field, then every function, in the order docs/rules.md lists them.
+std::vector<RuleField> rule_fields();
 
 class Store;
 

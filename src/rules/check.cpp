@@ -1,6 +1,8 @@
 #include "rules/check.hpp"
 
+#include "rules/hints.hpp"
 #include "rules/lexer.hpp"
+#include "rules/names.hpp"
 #include "util/check.hpp"
 
 #include <actielijst/progress_state.hpp>
@@ -11,114 +13,15 @@
 namespace actielijst::rules {
 namespace {
 
-constexpr std::uint8_t bit(Context c) noexcept { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(c)); }
-constexpr std::uint8_t in_action = bit(Context::action) | bit(Context::filter) | bit(Context::rag);
-constexpr std::uint8_t in_actions = in_action | bit(Context::scope);  // action fields, also per scope
-constexpr std::uint8_t in_scope = bit(Context::scope);
-constexpr std::uint8_t in_places = bit(Context::scope) | bit(Context::region);
-constexpr std::uint8_t in_region = bit(Context::region);
-constexpr std::uint8_t everywhere = 0xFF;
-
 constexpr std::uint32_t no_kid = 0xFFFFFFFFu;
-
-constexpr Type scalar(Base b) noexcept { return {b, false}; }
-constexpr Type list_of(Base b) noexcept { return {b, true}; }
-
-struct FieldDef {
-    std::string_view name;
-    Field id;
-    Type type;
-    std::uint8_t contexts;
-    Vocab vocab;
-    std::uint32_t needs;
-    /// Only in message placeholders: its value depends on the evaluation's language.
-    bool message_only = false;
-};
-
-// Where an action field and a scope field share a name, the scope's entry comes
-// first and wins per scope.
-constexpr FieldDef field_defs[] = {
-    {"as_of", Field::as_of, scalar(Base::date), everywhere, Vocab::none, 0},
-    {"action", Field::action, scalar(Base::text), in_actions, Vocab::none, 0},
-    {"title", Field::title, scalar(Base::text), in_actions, Vocab::none, 0},
-    {"theme", Field::theme, scalar(Base::text), in_actions, Vocab::theme, 0},
-    {"owners", Field::owners, list_of(Base::text), in_actions, Vocab::none, 0},
-    {"leads", Field::leads, list_of(Base::text), in_actions, Vocab::none, 0},
-    {"regions", Field::regions, list_of(Base::text), in_actions, Vocab::region, 0},
-    {"scopes", Field::scopes, scalar(Base::number), in_actions, Vocab::none, 0},
-    {"due", Field::due, scalar(Base::date), in_actions, Vocab::none, 0},
-    {"until_due", Field::until_due, scalar(Base::duration), in_actions, Vocab::none, 0},
-    {"past_due", Field::past_due, scalar(Base::duration), in_actions, Vocab::none, 0},
-    {"due_moves", Field::due_moves, scalar(Base::number), in_actions, Vocab::none, 0},
-    {"states", Field::states, list_of(Base::text), in_actions, Vocab::state, need_statuses},
-    {"categories", Field::categories, list_of(Base::text), in_actions, Vocab::category, need_statuses},
-    {"statuses", Field::statuses, scalar(Base::number), in_actions, Vocab::none, need_statuses},
-    {"not_started", Field::not_started, scalar(Base::boolean), in_actions, Vocab::none, need_statuses},
-    {"all_closed", Field::all_closed, scalar(Base::boolean), in_actions, Vocab::none, need_statuses},
-    {"last_update", Field::scope_last_update, scalar(Base::date), in_scope, Vocab::none, need_statuses},
-    {"since_update", Field::scope_since_update, scalar(Base::duration), in_scope, Vocab::none, need_statuses},
-    {"meetings_unchanged", Field::scope_meetings_unchanged, scalar(Base::number), in_scope, Vocab::none,
-     need_statuses | need_meetings},
-    {"last_update", Field::last_update, scalar(Base::date), in_action, Vocab::none, need_statuses},
-    {"since_update", Field::since_update, scalar(Base::duration), in_action, Vocab::none, need_statuses},
-    {"meetings_unchanged", Field::meetings_unchanged, scalar(Base::number), in_action, Vocab::none,
-     need_statuses | need_meetings},
-    {"open_proposals", Field::open_proposals, scalar(Base::number), in_actions, Vocab::none, need_proposals},
-    {"adopted_proposals", Field::adopted_proposals, scalar(Base::number), in_actions, Vocab::none, need_proposals},
-    {"agenda_count", Field::agenda_count, scalar(Base::number), in_actions, Vocab::none,
-     need_proposals | need_meetings},
-    {"refs", Field::refs, list_of(Base::text), in_actions, Vocab::none, 0},
-    {"dangling_refs", Field::dangling_refs, list_of(Base::text), in_actions, Vocab::none, need_actions},
-    {"closed_refs", Field::closed_refs, list_of(Base::text), in_actions, Vocab::none, need_actions | need_statuses},
-    {"region", Field::region, scalar(Base::text), in_places, Vocab::region, 0},
-    {"region_name", Field::region_name, scalar(Base::text), in_places, Vocab::none, 0},
-    {"region_kind", Field::region_kind, scalar(Base::text), in_places, Vocab::region_kind, 0},
-    {"region_parent", Field::region_parent, scalar(Base::text), in_places, Vocab::region, 0},
-    {"in_scope", Field::in_scope, scalar(Base::boolean), in_scope, Vocab::none, 0},
-    {"state", Field::state, scalar(Base::text), in_scope, Vocab::state, need_statuses},
-    {"state_category", Field::state_category, scalar(Base::text), in_scope, Vocab::category, need_statuses},
-    {"closed", Field::closed, scalar(Base::boolean), in_scope, Vocab::none, need_statuses},
-    {"status_text", Field::status_text, scalar(Base::text), in_scope, Vocab::none, need_statuses},
-    {"municipalities", Field::municipalities, scalar(Base::number), in_region, Vocab::none, need_regions},
-    {"observations", Field::observations, scalar(Base::number), in_region, Vocab::none, need_observations},
-    {"stalest_observation", Field::stalest_observation, scalar(Base::date), in_region, Vocab::none,
-     need_observations},
-    {"observation_age", Field::observation_age, scalar(Base::duration), in_region, Vocab::none, need_observations},
-    {"lowest_progress", Field::lowest_progress, scalar(Base::number), in_region, Vocab::none, need_progress},
-    {"progress_unknown", Field::progress_unknown, list_of(Base::text), in_region, Vocab::none, need_progress},
-    {"state_label", Field::state_label, scalar(Base::text), in_scope, Vocab::none, need_statuses, true},
-    {"theme_label", Field::theme_label, scalar(Base::text), in_actions, Vocab::none, 0, true},
-    {"progress_unknown_labels", Field::progress_unknown_labels, list_of(Base::text), in_region, Vocab::none,
-     need_progress, true},
-    {"closed_ref_titles", Field::closed_ref_titles, list_of(Base::text), in_actions, Vocab::none,
-     need_actions | need_statuses, true},
-};
-
-struct FuncDef {
-    std::string_view name;
-    Func id;
-    std::uint32_t arity;
-    std::uint8_t contexts;
-    Type type;
-};
-
-constexpr std::array<FuncDef, 9> func_defs{{
-    {"count", Func::count, 1, everywhere, scalar(Base::number)},
-    {"length", Func::length, 1, everywhere, scalar(Base::number)},
-    {"coverage", Func::coverage, 2, in_places, scalar(Base::number)},
-    {"at_or_above", Func::at_or_above, 2, in_places, scalar(Base::number)},
-    {"observed", Func::observed, 1, in_places, scalar(Base::boolean)},
-    {"last_observed", Func::last_observed, 1, in_places, scalar(Base::date)},
-    {"observation_age", Func::observation_age, 1, in_places, scalar(Base::duration)},
-    {"state_at", Func::state_at, 1, in_actions, scalar(Base::text)},
-    {"category_at", Func::category_at, 1, in_actions, scalar(Base::text)},
-}};
 
 Vocab vocab_of(Field f) noexcept {
     for (const auto& d : field_defs)
         if (d.id == f && d.contexts) return d.vocab;
     return Vocab::none;
 }
+
+}  // namespace
 
 std::string_view base_name(Base b, bool plural) noexcept {
     switch (b) {
@@ -131,8 +34,6 @@ std::string_view base_name(Base b, bool plural) noexcept {
     }
     return "nothing";
 }
-
-}  // namespace
 
 std::string describe(Type type) {
     if (type.list) return type.base == Base::none ? "an empty list" : "a list of " + std::string(base_name(type.base, true));
@@ -264,7 +165,8 @@ Type Checker::resolve_name(std::uint32_t n) {
         if (f.name == name)
             fail(n, "unknown field " + detail::quote(name) + " " + std::string(context_phrase(context_)) + " (" +
                         name + " is a function: write " + name + "(...))");
-    fail(n, "unknown field " + detail::quote(name) + " " + std::string(context_phrase(context_)));
+    fail(n, "unknown field " + detail::quote(name) + " " + std::string(context_phrase(context_)) +
+                field_hint(name, ctx, message_));
 }
 
 Type Checker::resolve_call(std::uint32_t n) {
@@ -273,7 +175,7 @@ Type Checker::resolve_call(std::uint32_t n) {
     const FuncDef* def = nullptr;
     for (const auto& f : func_defs)
         if (f.name == name) def = &f;
-    if (!def) fail(n, "unknown function " + detail::quote(name));
+    if (!def) fail(n, "unknown function " + detail::quote(name) + function_hint(name, bit(context_)));
     if (!(def->contexts & bit(context_)))
         fail(n, "function " + detail::quote(name) + " is not available " + std::string(context_phrase(context_)) +
                     (def->contexts == in_places ? " (only in per-scope and per-region rules)"
@@ -419,14 +321,15 @@ void Checker::name_literal(std::uint32_t literal, Vocab kind, const std::string&
             if (to_string(static_cast<StateCategory>(c)) == name) return;
         throw LoadError{lit.begin,
                         "unknown state category " + detail::quote(name) +
-                            " (expected todo, active, blocked, done or dropped)",
+                            " (expected todo, active, blocked, done or dropped)" + fixed_value_hint(kind, name),
                         false, Errc::invalid};
     }
     if (kind == Vocab::region_kind) {
         for (int c = 0; c <= static_cast<int>(RegionKind::municipality); ++c)
             if (to_string(static_cast<RegionKind>(c)) == name) return;
-        throw LoadError{lit.begin, "unknown region kind " + detail::quote(name) +
-                                       " (expected province, corop or municipality)",
+        throw LoadError{lit.begin,
+                        "unknown region kind " + detail::quote(name) + " (expected province, corop or municipality)" +
+                            fixed_value_hint(kind, name),
                         false, Errc::invalid};
     }
     VocabRef ref{kind, name, indicator, ordinal, lit.begin};
@@ -435,8 +338,10 @@ void Checker::name_literal(std::uint32_t literal, Vocab kind, const std::string&
 }
 
 void check_vocabulary(const VocabRef& ref, const View& view) {
+    // The hint is worked out only once a name is missing: loading costs nothing more.
     const auto missing = [&](const std::string& what) {
-        throw LoadError{ref.offset, "unknown " + what + " " + detail::quote(ref.name), false, Errc::not_found};
+        throw LoadError{ref.offset, "unknown " + what + " " + detail::quote(ref.name) + vocabulary_hint(ref, view),
+                        false, Errc::not_found};
     };
     switch (ref.kind) {
         case Vocab::state:
@@ -464,7 +369,7 @@ void check_vocabulary(const VocabRef& ref, const View& view) {
             if (!ind || ind->level_rank(ref.name) < 0)
                 throw LoadError{ref.offset,
                                 "unknown level " + detail::quote(ref.name) + " of indicator " +
-                                    detail::quote(ref.indicator),
+                                    detail::quote(ref.indicator) + vocabulary_hint(ref, view),
                                 false, Errc::not_found};
             break;
         }

@@ -1,4 +1,5 @@
 // Store: single-update writes, history and region lookups (opening: open.cpp).
+#include "store/hints.hpp"
 #include "store/impl.hpp"
 #include "store/schema.hpp"
 #include "util/check.hpp"
@@ -77,12 +78,16 @@ std::vector<StatusUpdate> Store::history(std::string_view action, std::string_vi
         auto& db = impl_->db;
         SQLite::Statement find(db, "SELECT id FROM actions WHERE key = ?");
         find.bind(1, std::string(action));
-        if (!find.executeStep()) throw Error(Errc::not_found, "action: unknown action " + detail::quote(action));
+        if (!find.executeStep())
+            throw Error(Errc::not_found, "action: unknown action " + detail::quote(action) +
+                                             detail::key_hint(db, detail::KeyTable::actions, action));
         const auto action_id = find.getColumn(0).getInt64();
         std::optional<std::int64_t> scope_id;
         if (!scope.empty()) {
             scope_id = detail::find_region(db, scope, "scope");
-            if (!scope_id) throw Error(Errc::not_found, "scope: unknown region " + detail::quote(scope));
+            if (!scope_id)
+                throw Error(Errc::not_found,
+                            "scope: unknown region " + detail::quote(scope) + detail::region_hint(db, scope));
         }
         SQLite::Statement q(db,
                             "SELECT r.code, s.key, u.text, u.as_of, u.author, m.key FROM status_updates u "

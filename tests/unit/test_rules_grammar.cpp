@@ -265,16 +265,26 @@ TEST_CASE("rules errors: the end of the file is reported just after the last tok
 
 TEST_CASE("rules errors: unknown fields name the context") {
     auto r = reject(rule("satte = \"stalled\"", "scope"));
-    CHECK(head(r.what) == "rules:4:10: unknown field \"satte\" in a per-scope rule");
+    CHECK(head(r.what) == "rules:4:10: unknown field \"satte\" in a per-scope rule; did you mean \"state\" or "
+                          "\"states\"? (actielijst fields lists them; docs/rules.md)");
     CHECK(r.line == 4);
     CHECK(r.column == 10);
-    CHECK(head(reject(rule("state = 'x'")).what) == "rules:4:10: unknown field \"state\" in a per-action rule");
+    // A field of another context says where it belongs (docs/rules.md, "Errors that suggest").
+    CHECK(head(reject(rule("state = 'x'")).what) ==
+          "rules:4:10: unknown field \"state\" in a per-action rule; did you mean \"states\"? (\"state\" is a field of "
+          "per-scope rules; actielijst fields lists them; docs/rules.md)");
     CHECK(head(reject(rule("title = 'x'", "region")).what) ==
-          "rules:4:10: unknown field \"title\" in a per-region rule");
+          "rules:4:10: unknown field \"title\" in a per-region rule (\"title\" is a field of filters, per-action or "
+          "per-scope rules; actielijst fields lists them; docs/rules.md)");
     CHECK(head(reject(rule("municipalities > 1", "scope")).what) ==
-          "rules:4:10: unknown field \"municipalities\" in a per-scope rule");
-    CHECK(head(reject("rag grey when closed").what) == "rules:1:15: unknown field \"closed\" in the rag block");
-    CHECK(head(reject_filter("region = 'CR37'").what) == "filter:1:1: unknown field \"region\" in a filter");
+          "rules:4:10: unknown field \"municipalities\" in a per-scope rule (\"municipalities\" is a field of "
+          "per-region rules; actielijst fields lists them; docs/rules.md)");
+    CHECK(head(reject("rag grey when closed").what) ==
+          "rules:1:15: unknown field \"closed\" in the rag block; did you mean \"closed_refs\"? (\"closed\" is a field "
+          "of per-scope rules; actielijst fields lists them; docs/rules.md)");
+    CHECK(head(reject_filter("region = 'CR37'").what) ==
+          "filter:1:1: unknown field \"region\" in a filter; did you mean \"regions\"? (\"region\" is a field of "
+          "per-scope or per-region rules; actielijst fields lists them; docs/rules.md)");
     CHECK_HAS(reject(rule("count > 1")).what, "(count is a function: write count(...))");
     // A scope field wins over the action field of the same name, and both exist.
     CHECK_NOTHROW((void)RuleSet::parse(rule("last_update < as_of", "scope")));
@@ -282,8 +292,11 @@ TEST_CASE("rules errors: unknown fields name the context") {
 }
 
 TEST_CASE("rules errors: unknown functions, functions out of context, argument counts and types") {
-    CHECK(head(reject(rule("cnt(owners) > 1")).what) == "rules:4:10: unknown function \"cnt\"");
-    CHECK(head(reject(rule("due(1) > 1")).what) == "rules:4:10: unknown function \"due\"");
+    CHECK(head(reject(rule("cnt(owners) > 1")).what) ==
+          "rules:4:10: unknown function \"cnt\" (actielijst fields lists them; docs/rules.md)");
+    CHECK(head(reject(rule("due(1) > 1")).what) ==
+          "rules:4:10: unknown function \"due\" (\"due\" is a field: write it without parentheses; actielijst fields "
+          "lists them; docs/rules.md)");
     CHECK(head(reject(rule("coverage('policy', 'adopted') > 0")).what) ==
           "rules:4:10: function \"coverage\" is not available in a per-action rule (only in per-scope and "
           "per-region rules)");
@@ -354,19 +367,25 @@ TEST_CASE("rules errors: names of states, themes, regions, indicators and levels
         std::string text;
         std::string message;
     };
+    // With the known names of the View: the close ones, or all when there are few.
+    const std::string states = "; known states: \"not_started\", \"in_progress\", \"almost_done\", \"ongoing\", "
+                               "\"under_review\", \"stalled\", \"done\", \"no_action_needed\"";
     const std::vector<Case> cases{
-        {rule("state = \"klaar\"", "scope"), "rules:4:18: unknown state \"klaar\""},
-        {rule("\"klaar\" != state", "scope"), "rules:4:10: unknown state \"klaar\""},
-        {rule("state in ['stalled', 'klaar']", "scope"), "rules:4:31: unknown state \"klaar\""},
-        {rule("'klaar' in states"), "rules:4:10: unknown state \"klaar\""},
-        {rule("theme = 'werken'"), "rules:4:18: unknown theme \"werken\""},
-        {rule("'CR39' in regions"), "rules:4:10: unknown region \"CR39\""},
-        {rule("region = 'CR39'", "scope"), "rules:4:19: unknown region \"CR39\""},
-        {rule("region_parent = 'CR39'", "region"), "rules:4:26: unknown region \"CR39\""},
-        {rule("observed('beleid')", "region"), "rules:4:19: unknown indicator \"beleid\""},
-        {rule("coverage('policy', 'adoptd') > 0", "scope"), "rules:4:29: unknown level \"adoptd\" of indicator \"policy\""},
+        {rule("state = \"klaar\"", "scope"), "rules:4:18: unknown state \"klaar\"" + states},
+        {rule("\"klaar\" != state", "scope"), "rules:4:10: unknown state \"klaar\"" + states},
+        {rule("state in ['stalled', 'klaar']", "scope"), "rules:4:31: unknown state \"klaar\"" + states},
+        {rule("'klaar' in states"), "rules:4:10: unknown state \"klaar\"" + states},
+        {rule("theme = 'werken'"), "rules:4:18: unknown theme \"werken\"; known themes: \"wonen\""},
+        {rule("'CR39' in regions"), "rules:4:10: unknown region \"CR39\"; known regions: \"PV31\" (Limburg)"},
+        {rule("region = 'CR39'", "scope"), "rules:4:19: unknown region \"CR39\"; known regions: \"PV31\" (Limburg)"},
+        {rule("region_parent = 'CR39'", "region"),
+         "rules:4:26: unknown region \"CR39\"; known regions: \"PV31\" (Limburg)"},
+        {rule("observed('beleid')", "region"),
+         "rules:4:19: unknown indicator \"beleid\"; known indicators: \"policy\", \"workers\""},
+        {rule("coverage('policy', 'adoptd') > 0", "scope"),
+         "rules:4:29: unknown level \"adoptd\" of indicator \"policy\"; did you mean \"adopted\"?"},
         {"rule a severity info per region when true message '{at_or_above(\"policy\", \"x\")}'",
-         "rules:1:75: unknown level \"x\" of indicator \"policy\""},
+         "rules:1:75: unknown level \"x\" of indicator \"policy\"; known levels: \"none\", \"adopted\""},
     };
     for (const auto& c : cases) {
         CAPTURE(c.text);
@@ -384,7 +403,7 @@ TEST_CASE("rules errors: names of states, themes, regions, indicators and levels
         &view));
     // Filters too.
     const auto f = reject_filter("theme = 'werken'", &view);
-    CHECK(f.what == "filter:1:9: unknown theme \"werken\"");
+    CHECK(f.what == "filter:1:9: unknown theme \"werken\"; known themes: \"wonen\"");
     CHECK(f.code == Errc::not_found);
 }
 
@@ -413,17 +432,19 @@ TEST_CASE("rules errors: a store given a province's own four states holds exactl
     CHECK(keys(view.states()) == own);
     // A default state is as unknown to this store as any other name.
     CHECK(test::error_of([&] { store.record(StatusUpdate("a1", "PV20", "in_progress", "Gestart.", Date(2023, 2, 1))); }) ==
-          "state: unknown state \"in_progress\"");
+          "state: unknown state \"in_progress\"; known states: \"gepland\", \"loopt\", \"vastgelopen\", \"afgerond\"");
 
     // Its own states load; a default one the province does not use is refused with not_found.
     CHECK_NOTHROW((void)RuleSet::parse(rule("state = 'vastgelopen'", "scope"), "rules", &view));
     const auto r = reject(rule("state = 'stalled'", "scope"), &view);
-    CHECK(r.what == "rules:4:18: unknown state \"stalled\"");
+    CHECK(r.what == "rules:4:18: unknown state \"stalled\"; known states: \"gepland\", \"loopt\", \"vastgelopen\", "
+                    "\"afgerond\"");
     CHECK(r.code == Errc::not_found);
     CHECK(r.line == 4);
     CHECK(r.column == 18);
     const auto f = reject_filter("'stalled' in states", &view);
-    CHECK(f.what == "filter:1:1: unknown state \"stalled\"");
+    CHECK(f.what == "filter:1:1: unknown state \"stalled\"; known states: \"gepland\", \"loopt\", \"vastgelopen\", "
+                    "\"afgerond\"");
     CHECK(f.code == Errc::not_found);
     // The default rules name categories, not states, so they load against any state set.
     const auto defaults = RuleSet::defaults(&view);
@@ -434,12 +455,14 @@ TEST_CASE("rules errors: a store given a province's own four states holds exactl
 
 TEST_CASE("rules errors: state categories and region kinds have fixed values") {
     auto r = reject(rule("state_category = 'blockd'", "scope"));
-    CHECK(r.what == "rules:4:27: unknown state category \"blockd\" (expected todo, active, blocked, done or dropped)");
+    CHECK(r.what == "rules:4:27: unknown state category \"blockd\" (expected todo, active, blocked, done or dropped); "
+                    "did you mean \"blocked\"?");
     CHECK(r.code == Errc::invalid);
     CHECK(reject(rule("'klaar' in categories")).what ==
           "rules:4:10: unknown state category \"klaar\" (expected todo, active, blocked, done or dropped)");
     CHECK(reject(rule("region_kind = 'gemeente'", "region")).what ==
-          "rules:4:24: unknown region kind \"gemeente\" (expected province, corop or municipality)");
+          "rules:4:24: unknown region kind \"gemeente\" (expected province, corop or municipality); did you mean "
+          "\"municipality\"?");
     CHECK_NOTHROW((void)RuleSet::parse(rule("region_kind in ['corop', 'municipality']", "region")));
 }
 
@@ -541,7 +564,8 @@ TEST_CASE("rules errors: literals: dates, numbers, durations, texts and escapes"
 TEST_CASE("rules errors: columns count code points; invalid UTF-8 is refused where it starts") {
     // "é" is two bytes but one column.
     const auto r = reject("rule a severity info message 'café' when 'é' = tittle");
-    CHECK(r.what == "rules:1:48: unknown field \"tittle\" in a per-action rule");
+    CHECK(r.what == "rules:1:48: unknown field \"tittle\" in a per-action rule; did you mean \"title\"? (actielijst "
+                    "fields lists them; docs/rules.md)");
     CHECK(r.column == 48);
     const auto caret = reject("rule a severity info message 'café' when 'é' = )");
     CHECK(caret.what ==
@@ -567,11 +591,15 @@ TEST_CASE("rules errors: placeholders in messages are checked, at their place in
     CHECK(msg("{}") == "rules:2:13: syntax error: expected an expression, found '}'");
     CHECK(msg("ok {title} {1 +}") == "rules:2:27: syntax error: expected an expression, found '}'");
     CHECK(msg("{title due}") == "rules:2:19: syntax error: expected '}' to close the placeholder, found 'due'");
-    CHECK(msg("{satte}", "scope") == "rules:2:13: unknown field \"satte\" in a per-scope rule");
-    CHECK(msg("{region}") == "rules:2:13: unknown field \"region\" in a per-action rule");
+    CHECK(msg("{satte}", "scope") == "rules:2:13: unknown field \"satte\" in a per-scope rule; did you mean \"state\" "
+                                     "or \"states\"? (actielijst fields lists them; docs/rules.md)");
+    CHECK(msg("{region}") == "rules:2:13: unknown field \"region\" in a per-action rule; did you mean \"regions\"? "
+                             "(\"region\" is a field of per-scope or per-region rules; actielijst fields lists them; "
+                             "docs/rules.md)");
     CHECK(msg("{due + due}") == "rules:2:19: type mismatch: '+' cannot add a date (due) to a date (due)");
     // Escapes before a placeholder still give the column in the file.
-    CHECK(msg("\\t\\\"{satte}", "scope") == "rules:2:17: unknown field \"satte\" in a per-scope rule");
+    CHECK(msg("\\t\\\"{satte}", "scope") == "rules:2:17: unknown field \"satte\" in a per-scope rule; did you mean "
+                                            "\"state\" or \"states\"? (actielijst fields lists them; docs/rules.md)");
     // A message has no comments: '#' in a placeholder is an unexpected character where
     // it stands (it used to swallow the rest and report an unclosed placeholder).
     CHECK(msg("{ti#tle}") == "rules:2:15: syntax error: unexpected character '#'");

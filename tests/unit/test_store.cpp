@@ -485,7 +485,8 @@ TEST_CASE("store: a merge whose last entry is invalid writes nothing") {
     SUBCASE("an unknown state in the last update") {
         d.updates.push_back(update("CR37", "klaar", "Onbekende staat.", "2023-03-02"));
         const auto message = test::error_of([&] { store.merge(d); });
-        CHECK(message == "updates[2].state: unknown state \"klaar\"");
+        CHECK(message == "updates[2].state: unknown state \"klaar\"; known states: \"not_started\", \"in_progress\", "
+                         "\"almost_done\", \"ongoing\", \"under_review\", \"stalled\", \"done\", \"no_action_needed\"");
     }
     SUBCASE("a contact on a region that is not a municipality, the very last entry merged") {
         d.contacts.push_back(Contact("CR38", "Beleid", "Iemand anders"));
@@ -517,7 +518,8 @@ TEST_CASE("store: record of an invalid update writes nothing") {
     }
     SUBCASE("unknown state") {
         const auto message = test::error_of([&] { store.record(update("CR37", "klaar", "Klaar.", "2023-02-01")); });
-        CHECK(message == "state: unknown state \"klaar\"");
+        CHECK(message == "state: unknown state \"klaar\"; known states: \"not_started\", \"in_progress\", "
+                         "\"almost_done\", \"ongoing\", \"under_review\", \"stalled\", \"done\", \"no_action_needed\"");
     }
     CHECK(row_counts(path) == counts);
     CHECK(store.export_json(true) == exported);

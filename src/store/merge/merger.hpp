@@ -5,6 +5,7 @@
 // proposals and decisions), monitoring.cpp (indicators, observations, contacts).
 #pragma once
 
+#include "store/hints.hpp"
 #include "store/impl.hpp"
 #include "util/check.hpp"
 
@@ -104,7 +105,7 @@ inline std::string describe(const Period& p) {
 /// Regions by id, code and folded name, kept current as the merge writes regions.
 class RegionIndex {
 public:
-    explicit RegionIndex(SQLite::Database& db) {
+    explicit RegionIndex(SQLite::Database& db) : db_(db) {
         SQLite::Statement q(db, "SELECT id, code, kind, coalesce(parent_id, 0), since, until FROM regions");
         while (q.executeStep())
             put({q.getColumn(0).getInt64(), q.getColumn(1).getString(), static_cast<RegionKind>(q.getColumn(2).getInt()),
@@ -170,7 +171,8 @@ public:
     const RegionInfo& resolve(const std::string& ref, const std::string& where, const char* field) const {
         if (const auto* r = by_code(ref)) return *r;
         const auto it = names_.find(detail::fold_case(ref));
-        if (it == names_.end() || it->second.empty()) fail_at(where, field, "unknown region " + detail::quote(ref));
+        if (it == names_.end() || it->second.empty())
+            fail_at(where, field, "unknown region " + detail::quote(ref) + region_hint(db_, ref));
         if (it->second.size() > 1) {
             std::string codes;
             for (auto id : it->second) codes += (codes.empty() ? "" : ", ") + by_id(id)->code;
@@ -203,6 +205,7 @@ public:
     }
 
 private:
+    SQLite::Database& db_;  // for the hint of an unknown region only
     std::map<std::int64_t, RegionInfo> by_id_;
     std::map<std::string, std::int64_t, std::less<>> by_code_;
     std::map<std::string, std::int64_t, std::less<>> by_folded_code_;
@@ -255,8 +258,19 @@ private:
     std::int64_t require(KeyIndex& index, const std::string& key, const std::string& where, const char* field,
                          const char* what) {
         const auto id = index.find(key);
-        if (!id) fail_at(where, field, std::string("unknown ") + what + " " + detail::quote(key));
+        if (!id) fail_at(where, field, std::string("unknown ") + what + " " + detail::quote(key) + hint(index, key));
         return *id;
+    }
+    /// The stored keys of `index`'s table close to `key`, for an unknown key's error.
+    std::string hint(const KeyIndex& index, const std::string& key) {
+        const std::pair<const KeyIndex*, KeyTable> tables[] = {{&themes_, KeyTable::themes},
+                                                               {&states_, KeyTable::states},
+                                                               {&meetings_, KeyTable::meetings},
+                                                               {&actions_, KeyTable::actions},
+                                                               {&proposals_, KeyTable::proposals}};
+        for (const auto& [of, table] : tables)
+            if (of == &index) return key_hint(db_, table, key);
+        return {};
     }
     std::optional<std::int64_t> optional_meeting(const std::string& key, const std::string& where) {
         if (key.empty()) return std::nullopt;

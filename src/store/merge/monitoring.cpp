@@ -1,5 +1,6 @@
 // Merging indicators, their observations, and contacts.
 #include "store/merge/merger.hpp"
+#include "util/suggest.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -111,7 +112,12 @@ void Merger::merge_observations(const std::vector<Observation>& observations) {
         const auto& o = observations[i];
         const auto where = at("observations", i);
         const auto it = indicators_.find(o.indicator());
-        if (it == indicators_.end()) fail_at(where, "indicator", "unknown indicator " + quote(o.indicator()));
+        if (it == indicators_.end()) {
+            std::vector<std::string> keys;
+            for (const auto& [key, _] : indicators_) keys.push_back(key);
+            fail_at(where, "indicator",
+                    "unknown indicator " + quote(o.indicator()) + unknown_hint(o.indicator(), keys, "indicators"));
+        }
         const auto& ind = it->second;
         const auto& region = regions_.resolve(o.region(), where, "region");
         check_dated(ind.period, o.as_of(), where, "as_of", "indicator " + o.indicator());
@@ -120,7 +126,9 @@ void Merger::merge_observations(const std::vector<Observation>& observations) {
         if (ind.kind == IndicatorKind::ordinal) {
             if (v.level.empty()) fail_at(where, "level", "indicator " + o.indicator() + " is ordinal: a level is required");
             if (std::find(ind.levels.begin(), ind.levels.end(), v.level) == ind.levels.end())
-                fail_at(where, "level", "unknown level " + quote(v.level) + " of indicator " + o.indicator());
+                fail_at(where, "level",
+                        "unknown level " + quote(v.level) + " of indicator " + o.indicator() +
+                            unknown_hint(v.level, ind.levels, "levels"));
             if (v.count) {
                 if (region.kind == RegionKind::municipality)
                     fail_at(where, "count", "a count of municipalities needs a region above a municipality, got " +
