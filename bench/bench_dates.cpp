@@ -6,6 +6,7 @@
 //   bench_dates [--n 1000,10000,100000] [--updates 3] [--reps 21] [--dir DIR]
 //
 // Figures: median wall time of --reps calls after one warm-up, in microseconds.
+#include "args.hpp"
 #include "generate.hpp"
 
 #include <actielijst/store.hpp>
@@ -18,7 +19,6 @@
 #include <filesystem>
 #include <functional>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -43,9 +43,7 @@ Options parse_args(int argc, char** argv) {
             return argv[++i];
         };
         if (a == "--n") {
-            o.sizes.clear();
-            std::stringstream in(value());
-            for (std::string part; std::getline(in, part, ',');) o.sizes.push_back(std::stoul(part));
+            o.sizes = bench::parse_list(value());
         } else if (a == "--updates") {
             o.updates = std::stoul(value());
         } else if (a == "--reps") {

@@ -406,9 +406,10 @@ ACTIELIJST_API int actielijst_store_resolve_region(actielijst_store *store, cons
 ACTIELIJST_API int actielijst_store_latest_date(actielijst_store *store, actielijst_buf *out);
 
 /** The date a picture is taken at when none is named (what actielijst_store_view()
- *  uses for a NULL or empty as_of): the latest date anything was recorded, else
- *  the list's meta "as_of" when that is a date, else today (UTC); "YYYY-MM-DD" into
- *  *out (owned). Errors: EINVALID (NULL), ESTORAGE. */
+ *  uses for a NULL or empty as_of): the latest date anything was recorded up to
+ *  today (UTC; a meeting planned ahead does not move it), else the list's meta
+ *  "as_of" when that is a date, else today; "YYYY-MM-DD" into *out (owned).
+ *  Errors: EINVALID (NULL), ESTORAGE. */
 ACTIELIJST_API int actielijst_store_default_date(actielijst_store *store, actielijst_buf *out);
 
 /* ---- Writes: each is one transaction; on error nothing is stored ---------- */

@@ -76,7 +76,8 @@ int main(int argc, char** argv) {
     cli::Context ctx;
     app.add_option("--db", ctx.db, "SQLite store (default: $ACTIELIJST_DB)")->envname("ACTIELIJST_DB");
     app.add_option("--language", ctx.language,
-                   "Language of what people read: the list's labels and region names, messages, reports and forms: "
+                   "Language of what people read: the list's labels and region names, the rules' messages and reasons, "
+                   "reports and forms: "
                    "nl (default) or en; --json output keeps keys and codes (default: $ACTIELIJST_LANGUAGE, else nl)")
         ->envname("ACTIELIJST_LANGUAGE")
         ->check(cli::language_choice());

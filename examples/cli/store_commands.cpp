@@ -19,8 +19,8 @@ namespace fs = std::filesystem;
 
 struct InitOptions {
     bool default_states = false;
-    std::string province;  ///< a province's code or name: set up its regions from the CBS reference
-    int year = 0;          ///< the municipal division of 1 January of this year (0: the latest)
+    std::optional<std::string> province;  ///< a province's code or name: its regions from the CBS reference
+    std::optional<int> year;               ///< the municipal division of 1 January of this year (unset: the latest)
 };
 
 int run_init(const Context& ctx, const InitOptions& o) {
@@ -29,14 +29,22 @@ int run_init(const Context& ctx, const InitOptions& o) {
     if (fs::exists(path, ec))
         throw actielijst::Error(actielijst::Errc::exists,
                                 path + ": already exists; init creates a new store and never touches an existing file");
-    const std::optional<int> year = o.year != 0 ? std::optional<int>(o.year) : std::nullopt;
+    if (o.province && o.province->empty()) throw UsageError("init: --province needs a province's code or name, e.g. PV30");
     // An unknown province or year is refused before the file exists, so a failed
     // init leaves nothing behind.
-    const auto reference = o.province.empty() ? std::vector<actielijst::Region>{}
-                                              : actielijst::reference_regions(o.province, year);
-    auto store = open_store(ctx, Access::create);
-    const auto added = o.default_states ? store.install_default_states() : 0;
-    if (!o.province.empty()) store.add_province_regions(o.province, year);
+    const auto reference = o.province ? actielijst::reference_regions(*o.province, o.year)
+                                      : std::vector<actielijst::Region>{};
+    std::size_t added = 0;
+    try {
+        auto store = open_store(ctx, Access::create);
+        if (o.default_states) added = store.install_default_states();
+        if (o.province) store.add_province_regions(*o.province, o.year);
+    } catch (...) {
+        // The path did not exist: whatever is there now is this init's, half set up
+        // (a storage error), and not a store anyone asked for.
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix, ec);
+        throw;
+    }
     actielijst::write_stdout([&](std::ostream& out) {
         out << "Created " << path << " (schema " << actielijst::Store::schema_version << ")";
         if (o.default_states)
@@ -54,8 +62,8 @@ int run_init(const Context& ctx, const InitOptions& o) {
             }
             const auto& info = actielijst::region_reference_info();
             out << "Regions of " << reference.front().name() << " (" << reference.front().code()
-                << "), municipal division of 1 January " << year.value_or(info.last_year) << ": " << counts[1]
-                << " COROP regions, " << counts[2] << " municipalities";
+                << ") from the municipal division of 1 January " << o.year.value_or(info.last_year) << ": "
+                << counts[1] << " COROP regions, " << counts[2] << " municipalities";
             if (dated != 0) out << " (" << dated << " of them formed or dissolved by a later merger, with its date)";
             out << ". Source: " << info.source << ". `regions` lists them.\n";
         }
@@ -314,7 +322,8 @@ void add_store_commands(CLI::App& app, Context& ctx) {
         sub->add_option("--year", o->year,
                         "With --province: the municipal division of 1 January of this year (default: the latest "
                         "the reference holds); later mergers keep their dates")
-            ->type_name("YYYY");
+            ->type_name("YYYY")
+            ->needs("--province");
     }
     {
         auto o = std::make_shared<ImportOptions>();

@@ -15,29 +15,8 @@ trap '[[ -z $holder ]] || kill "$holder" 2>/dev/null; rm -rf "$WORK"' EXIT
 unset ACTIELIJST_DB
 DB=$WORK/limburg.db
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-# run RC ARGS...: runs the program, requires exit code RC; stdout in $WORK/out, stderr in $WORK/err.
-run() {
-    local expected=$1 rc=0
-    shift
-    "$PROGRAM" "$@" >"$WORK/out" 2>"$WORK/err" || rc=$?
-    if [[ $rc -ne $expected ]]; then
-        echo "--- stdout"; cat "$WORK/out"; echo "--- stderr"; cat "$WORK/err"
-        fail "actielijst $* exited $rc, expected $expected"
-    fi
-}
-out_has() { grep -qF -- "$1" "$WORK/out" || { cat "$WORK/out"; fail "stdout lacks: $1"; }; }
-out_lacks() { ! grep -qF -- "$1" "$WORK/out" || { cat "$WORK/out"; fail "stdout has: $1"; }; }
-err_has() { grep -qF -- "$1" "$WORK/err" || { cat "$WORK/err"; fail "stderr lacks: $1"; }; }
-err_lacks() { ! grep -qiF -- "$1" "$WORK/err" || { cat "$WORK/err"; fail "stderr has: $1"; }; }
-err_empty() { [[ ! -s $WORK/err ]] || { cat "$WORK/err"; fail "stderr not empty"; }; }
-out_empty() { [[ ! -s $WORK/out ]] || { cat "$WORK/out"; fail "stdout not empty"; }; }
-# json_check PYTHON-EXPRESSION: stdout is JSON and the expression (over `d`) holds.
-json_check() {
-    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert eval(sys.argv[2]), sys.argv[2]' \
-        "$WORK/out" "$1" || { cat "$WORK/out"; fail "JSON check: $1"; }
-}
+# shellcheck source=examples/cli/test_helpers.sh
+source "$SOURCE_DIR/examples/cli/test_helpers.sh"
 
 # ---- help and usage (exit 0 / 2) ---------------------------------------------
 run 0 --help
@@ -719,7 +698,7 @@ out_has "CR39  COROP region  Zuid-Limburg  (in Limburg)  aka Zuid, Regio Zuid"
 # ---- a new province in minutes: init --province ------------------------------------
 NB=$WORK/brabant.db
 run 0 --db "$NB" init --province PV30 --default-states
-out_has "Regions of Noord-Brabant (PV30), municipal division of 1 January 2026: 4 COROP regions, 56 municipalities."
+out_has "Regions of Noord-Brabant (PV30) from the municipal division of 1 January 2026: 4 COROP regions, 56 municipalities."
 run 0 --db "$NB" regions --json
 json_check 'len(d) == 61 and sorted(r["code"] for r in d if r["kind"] == "corop") == ["CR33", "CR34", "CR35", "CR36"] and {r["code"]: r["name"] for r in d}["GM0772"] == "Eindhoven" and {r["code"]: r["parent"] for r in d}["GM1982"] == "CR35"'
 # A list that starts before a merger keeps both sides, with the merger's date.
@@ -728,7 +707,13 @@ out_has "34 municipalities (4 of them formed or dissolved by a later merger, wit
 run 0 --db "$WORK/limburg-2018.db" regions --kind municipality
 out_has "GM0951  gemeente  Nuth  (in Zuid-Limburg)  tot 2019-01-01"
 out_has "GM1954  gemeente  Beekdaelen  (in Zuid-Limburg)  vanaf 2019-01-01"
-# An unknown province or year: a clear error, and no store file left behind.
+# An empty province, a year without one, an unknown province or year: a clear error, and no store file left behind.
+run 2 --db "$WORK/nowhere.db" init --province ""
+err_has "--province needs a province's code or name"
+run 2 --db "$WORK/nowhere.db" init --year 2020
+err_has "--year requires --province"
+run 3 --db "$WORK/nowhere.db" init --province PV30 --year 0
+err_has "not 0"
 run 3 --db "$WORK/nowhere.db" init --province PV40
 err_has '"PV40" is not a province of the CBS region reference; the provinces are PV20 Groningen'
 [[ ! -e $WORK/nowhere.db ]] || fail "init --province PV40 left a store behind"

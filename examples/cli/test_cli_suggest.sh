@@ -11,23 +11,8 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export ACTIELIJST_DB=$WORK/limburg.db
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
-run() {
-    local expected=$1 rc=0
-    shift
-    "$PROGRAM" "$@" >"$WORK/out" 2>"$WORK/err" || rc=$?
-    if [[ $rc -ne $expected ]]; then
-        echo "--- stdout"; cat "$WORK/out"; echo "--- stderr"; cat "$WORK/err"
-        fail "actielijst $* exited $rc, expected $expected"
-    fi
-}
-out_has() { grep -qF -- "$1" "$WORK/out" || { cat "$WORK/out"; fail "stdout lacks: $1"; }; }
-err_has() { grep -qF -- "$1" "$WORK/err" || { cat "$WORK/err"; fail "stderr lacks: $1"; }; }
-err_lacks() { ! grep -qF -- "$1" "$WORK/err" || { cat "$WORK/err"; fail "stderr has: $1"; }; }
-json_check() {
-    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert eval(sys.argv[2]), sys.argv[2]' \
-        "$WORK/out" "$1" || { cat "$WORK/out"; fail "JSON check: $1"; }
-}
+# shellcheck source=examples/cli/test_helpers.sh
+source "$SOURCE_DIR/examples/cli/test_helpers.sh"
 
 # ---- commands (exit 2) ------------------------------------------------------------
 run 2 lsit

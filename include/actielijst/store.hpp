@@ -184,14 +184,18 @@ public:
 
     /// The latest date at which anything was recorded: a state of affairs, a figure, a
     /// proposal tabled or decided, a meeting, a due date moved, an action point put on
-    /// or taken off the list. nullopt for a store that holds none of these. One index
-    /// descent per kind of record.
-    std::optional<Date> latest_date() const;
+    /// or taken off the list; with `not_after`, the latest such date on or before it.
+    /// nullopt for a store that holds none of these. One index descent per kind of
+    /// record.
+    std::optional<Date> latest_date(std::optional<Date> not_after = std::nullopt) const;
 
     /// The date a picture of the list is taken at when the caller names none (the CLI's
-    /// list, check, report and snapshot; the C API and Python likewise): latest_date(),
-    /// so that what was just recorded is in the next picture; for a store with nothing
-    /// dated, the list's `meta.as_of` when that is a valid date; else today (UTC).
+    /// list, check, report and snapshot; the C API and Python likewise): the latest
+    /// date anything was recorded, so that what was just recorded is in the next
+    /// picture, but not after today (UTC): a meeting planned ahead is not yet a record
+    /// of something that happened, and a picture of its date would call every state
+    /// of affairs stale by then. For a store with nothing dated up to today, the list's
+    /// `meta.as_of` when that is a valid date; else today.
     Date default_date() const;
 
 private:

@@ -13,14 +13,8 @@ Dataset Store::definitions() const {
         // One read transaction, so the parts agree with each other.
         impl_->db.exec("BEGIN");
         try {
-            detail::reading::Reader r(impl_->db);
             Dataset d;
-            d.meta = r.meta();
-            d.themes = r.themes();
-            d.regions = r.regions(std::nullopt);
-            d.states = r.states(std::nullopt);
-            d.meetings = r.meetings(std::nullopt);
-            d.indicators = r.indicators(std::nullopt);
+            detail::reading::Reader(impl_->db).definitions(d);
             impl_->db.exec("COMMIT");
             return d;
         } catch (...) {

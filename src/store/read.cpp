@@ -18,11 +18,7 @@ Dataset Store::dump(bool include_contacts) const {
         try {
             Reader r(impl_->db);
             Dataset d;
-            d.meta = r.meta();
-            d.themes = r.themes();
-            d.regions = r.regions(std::nullopt);
-            d.states = r.states(std::nullopt);
-            d.meetings = r.meetings(std::nullopt);
+            r.definitions(d);
             r.each_action([&](ActionPoint&& a, std::vector<DueChange>&& due) {
                 d.actions.push_back(std::move(a));
                 d.due_changes.insert(d.due_changes.end(), std::make_move_iterator(due.begin()),
@@ -34,7 +30,6 @@ Dataset Store::dump(bool include_contacts) const {
                 d.proposal_events.insert(d.proposal_events.end(), std::make_move_iterator(decisions.begin()),
                                          std::make_move_iterator(decisions.end()));
             });
-            d.indicators = r.indicators(std::nullopt);
             r.each_observation([&](Observation&& o) { d.observations.push_back(std::move(o)); });
             if (include_contacts) d.contacts = r.contacts();
             impl_->db.exec("COMMIT");

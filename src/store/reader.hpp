@@ -65,6 +65,17 @@ public:
     /// `scoped`: read only the actions in detail::selection_table (and their history).
     explicit Reader(SQLite::Database& db, bool scoped = false) : db_(db), scoped_(scoped) {}
 
+    /// The list's definitions into `d`: meta, themes, regions, states, meetings and
+    /// indicators, all of them (no date), as dump() and Store::definitions() give them.
+    void definitions(Dataset& d) {
+        d.meta = meta();
+        d.themes = themes();
+        d.regions = regions(std::nullopt);
+        d.states = states(std::nullopt);
+        d.meetings = meetings(std::nullopt);
+        d.indicators = indicators(std::nullopt);
+    }
+
     std::vector<MetaEntry> meta() {
         std::vector<MetaEntry> out;
         SQLite::Statement q(db_, "SELECT key, text_value, bool_value FROM meta ORDER BY position");

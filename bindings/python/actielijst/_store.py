@@ -165,8 +165,9 @@ class Store(_Owned):
 
     def default_date(self) -> datetime.date:
         """The date a picture is taken at when none is named (view(), and so the
-        report, rules and snapshots of it): latest_date(), else the list's meta
-        "as_of" when that is a date, else today (UTC)."""
+        report, rules and snapshots of it): the latest date anything was recorded up
+        to today (UTC; a meeting planned ahead does not move it), else the list's
+        meta "as_of" when that is a date, else today."""
         buf = n.Buf()
         lib.actielijst_store_default_date(self._h(), byref(buf))
         return datetime.date.fromisoformat(_take(buf))
