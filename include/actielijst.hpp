@@ -1,4 +1,5 @@
-// actielijst — the C++ API in one include.
+/// \file
+/// actielijst — the C++ API in one include.
 #pragma once
 
 #include <actielijst/dataset.hpp>

@@ -1,5 +1,6 @@
-// actielijst — calendar dates. Time is always explicit: every "current" question
-// takes a Date, so results are deterministic.
+/// \file
+/// actielijst — calendar dates. Time is always explicit: every "current" question
+/// takes a Date, so results are deterministic.
 #pragma once
 
 #include <compare>
@@ -24,8 +25,11 @@ public:
     /// Today's date in UTC, from the system clock.
     static Date today();
 
+    /// Year, 1 to 9999.
     int year() const noexcept { return year_; }
+    /// Month, 1 (January) to 12.
     int month() const noexcept { return month_; }
+    /// Day of the month, from 1.
     int day() const noexcept { return day_; }
 
     /// Days since 1970-01-01.
@@ -34,7 +38,9 @@ public:
     /// ISO 8601 `YYYY-MM-DD`.
     std::string iso() const;
 
+    /// Equal when they are the same day.
     friend bool operator==(const Date&, const Date&) = default;
+    /// Chronological order: earlier dates compare less.
     friend auto operator<=>(const Date&, const Date&) = default;
 
 private:

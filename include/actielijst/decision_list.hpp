@@ -1,12 +1,13 @@
-// actielijst — the list after the meeting ("besluitenlijst"): what a meeting
-// decided, which proposals were tabled, which action points were added, closed or
-// given a new deadline, and what stays open for the next meeting. Computed from
-// two pictures of the list (the View at the previous meeting and the View at this
-// one) through diff(); rendered as HTML, Markdown, CSV or JSON like the report.
-// The model and its JSON form are documented in docs/decision-list.md.
-//
-// Reproducible: the same Views, meeting and options give byte-identical output.
-// Safe: every text from the data is escaped for the output format.
+/// \file
+/// actielijst — the list after the meeting ("besluitenlijst"): what a meeting
+/// decided, which proposals were tabled, which action points were added, closed or
+/// given a new deadline, and what stays open for the next meeting. Computed from
+/// two pictures of the list (the View at the previous meeting and the View at this
+/// one) through diff(); rendered as HTML, Markdown, CSV or JSON like the report.
+/// The model and its JSON form are documented in docs/decision-list.md.
+///
+/// Reproducible: the same Views, meeting and options give byte-identical output.
+/// Safe: every text from the data is escaped for the output format.
 #pragma once
 
 #include <actielijst/error.hpp>
@@ -23,6 +24,7 @@ namespace actielijst {
 
 class Store;
 
+/// How build_decision_list() makes the list after the meeting.
 struct DecisionListOptions {
     /// "nl" (default) or "en"; anything else throws Error(Errc::invalid).
     std::string language = "nl";
@@ -36,20 +38,20 @@ struct DecisionListOptions {
 
 /// A proposal decided in the period (decisions) or tabled in it (tabled).
 struct DecisionListProposal {
-    std::string key;
-    std::string action;
-    std::string action_title;
-    std::string kind;  ///< "proposal" or "consensus"
-    std::string kind_label;
-    std::string state;  ///< "open", "adopted", "rejected", "withdrawn"
-    std::string state_label;
-    std::string text;      ///< what was proposed
-    std::string decision;  ///< the words the decision was recorded with; empty for a tabled one
+    std::string key;           ///< key of the proposal
+    std::string action;        ///< key of the action point it belongs to
+    std::string action_title;  ///< title of that action point
+    std::string kind;          ///< "proposal" or "consensus"
+    std::string kind_label;    ///< `kind` as a label in the list's language
+    std::string state;         ///< "open", "adopted", "rejected", "withdrawn"
+    std::string state_label;   ///< `state` as a label in the list's language
+    std::string text;          ///< what was proposed
+    std::string decision;      ///< the words the decision was recorded with; empty for a tabled one
     /// Decided: the decision's date. Tabled: the date it was tabled.
     std::optional<Date> date;
     /// Decided: the meeting that took the decision. Tabled: the meeting it was tabled at.
     std::string meeting;
-    std::string meeting_title;
+    std::string meeting_title;  ///< title of `meeting`; empty when none
     /// True when `meeting` is the meeting the list is for (else it was taken or tabled
     /// between the meetings, or at no meeting).
     bool at_meeting = false;
@@ -58,31 +60,31 @@ struct DecisionListProposal {
 /// An action point added to the list, or closed (all its scopes done or dropped, or
 /// taken off the list).
 struct DecisionListAction {
-    std::string key;
-    std::string theme;
-    std::string theme_label;
-    std::string title;
-    std::string goal;
-    std::vector<std::string> leads;
-    std::vector<std::string> supports;
-    std::optional<Date> due;
+    std::string key;                    ///< key of the action point
+    std::string theme;                  ///< key of its theme
+    std::string theme_label;            ///< its theme's label in the list's language
+    std::string title;                  ///< title of the action point
+    std::string goal;                   ///< its goal
+    std::vector<std::string> leads;     ///< names of the owners that carry it (OwnerRole::lead)
+    std::vector<std::string> supports;  ///< names of the owners that help (OwnerRole::support)
+    std::optional<Date> due;            ///< its due date in the later View; unset when none
     /// "added", "closed" (all scopes in a done or dropped state) or "removed" (taken
     /// off the list).
     std::string reason;
-    std::string reason_label;
+    std::string reason_label;  ///< `reason` as a label in the list's language
     /// The states its scopes are in ("Gereed", or "Gereed, Geen actie nodig"); for a
     /// removed action empty.
     std::string state_label;
     /// The latest state of affairs: its date and text (empty when none).
     std::optional<Date> as_of;
-    std::string text;
+    std::string text;  ///< the text of that latest state of affairs; empty when none
 };
 
 /// An action whose due date changed in the period.
 struct DecisionListDeadline {
-    std::string key;
-    std::string theme_label;
-    std::string title;
+    std::string key;           ///< key of the action point
+    std::string theme_label;   ///< its theme's label in the list's language
+    std::string title;         ///< title of the action point
     std::optional<Date> from;  ///< unset: it had no due date
     std::optional<Date> to;    ///< unset: the due date was removed
     int moves = 0;             ///< how often the due date moved up to the meeting
@@ -94,10 +96,10 @@ struct DecisionListOpenItem {
     /// within DecisionListOptions::due_within_days after it), "stalled" (a scope in a
     /// blocked state). An action may be both due and stalled: one item each.
     std::string kind;
-    std::string kind_label;
-    std::string key;  ///< the proposal's key, or the action's
-    std::string action;
-    std::string action_title;
+    std::string kind_label;    ///< `kind` as a label in the list's language
+    std::string key;           ///< the proposal's key, or the action's
+    std::string action;        ///< key of the action point (for a proposal, the one it belongs to)
+    std::string action_title;  ///< title of that action point
     /// The proposal's text; for a stalled action its stalled scopes ("Zuid-Limburg:
     /// Stagneert (1 maart 2023)"), one per line; else empty.
     std::string text;
@@ -105,29 +107,34 @@ struct DecisionListOpenItem {
     std::optional<Date> due;           ///< due and overdue: the due date
 };
 
+/// The list after the meeting (besluitenlijst) as a model, ready for the renderers:
+/// made by build_decision_list(), rendered by render_decision_list() and the
+/// format-specific renderers; its JSON form is documented in docs/decision-list.md.
 struct DecisionList {
-    std::string language;
-    std::string title;
-    std::string list_title;  ///< the list's meta "title"; empty when none
-    std::string meeting;     ///< key
-    std::string meeting_title;
-    Date meeting_date{1970, 1, 1};
+    std::string language;           ///< language of labels and texts: "nl" or "en"
+    std::string title;              ///< the document title: DecisionListOptions::title, or the default
+    std::string list_title;         ///< the list's meta "title"; empty when none
+    std::string meeting;            ///< key of the meeting the list is for
+    std::string meeting_title;      ///< title of the meeting; empty when it has none
+    Date meeting_date{1970, 1, 1};  ///< date of the meeting
     std::string meeting_date_text;  ///< "12 april 2023"
     /// The latest meeting before this one in the later View; empty when none.
     std::string previous_meeting;
-    std::string previous_meeting_title;
-    std::optional<Date> previous_meeting_date;
+    std::string previous_meeting_title;         ///< its title; empty when none or untitled
+    std::optional<Date> previous_meeting_date;  ///< its date; unset when there is none
     /// The period compared: the as-of dates of the two Views. `from` is unset when
     /// there is no previous meeting (everything up to the meeting counts).
     std::optional<Date> from;
+    /// The end of the period compared: the as-of date of the later View.
     Date to{1970, 1, 1};
+    /// The DecisionListOptions::due_within_days the list was made with.
     int due_within_days = 42;
-    std::vector<DecisionListProposal> decisions;      ///< by action display order, then key
-    std::vector<DecisionListProposal> tabled;         ///< new (or re-opened) and open after the meeting
-    std::vector<DecisionListAction> actions_added;    ///< in display order
-    std::vector<DecisionListAction> actions_closed;   ///< in display order, removed ones last
+    std::vector<DecisionListProposal> decisions;        ///< by action display order, then key
+    std::vector<DecisionListProposal> tabled;           ///< new (or re-opened) and open after the meeting
+    std::vector<DecisionListAction> actions_added;      ///< in display order
+    std::vector<DecisionListAction> actions_closed;     ///< in display order, removed ones last
     std::vector<DecisionListDeadline> deadlines_moved;  ///< in display order
-    std::vector<DecisionListOpenItem> open_items;     ///< open proposals, then actions in display order
+    std::vector<DecisionListOpenItem> open_items;       ///< open proposals, then actions in display order
 };
 
 /// Builds the list after the meeting `meeting_key` from `before` (the list at the
@@ -161,14 +168,19 @@ std::string render_decision_list_markdown(const DecisionList& list);
 std::string render_decision_list_csv(const DecisionList& list);
 /// The model as JSON (docs/decision-list.md).
 std::string render_decision_list_json(const DecisionList& list);
+/// The list rendered in `format`: one of the four renderers above.
 std::string render_decision_list(const DecisionList& list, ReportFormat format);
 
 /// The renderers above, writing into `out` as they go, with the same bytes and the
 /// same error behaviour as the report's streaming renderers (report.hpp).
 void render_decision_list_html(const DecisionList& list, std::ostream& out);
+/// CommonMark, as render_decision_list_markdown(const DecisionList&), written into `out`.
 void render_decision_list_markdown(const DecisionList& list, std::ostream& out);
+/// RFC 4180 CSV, as render_decision_list_csv(const DecisionList&), written into `out`.
 void render_decision_list_csv(const DecisionList& list, std::ostream& out);
+/// JSON, as render_decision_list_json(const DecisionList&), written into `out`.
 void render_decision_list_json(const DecisionList& list, std::ostream& out);
+/// The list rendered in `format` into `out`: one of the four streaming renderers above.
 void render_decision_list(const DecisionList& list, ReportFormat format, std::ostream& out);
 
 /// Renders into the file at `path` atomically (write_file in output.hpp): on any

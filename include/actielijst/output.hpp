@@ -1,5 +1,6 @@
-// actielijst — where outputs go: a file replaced atomically, or standard output,
-// each reporting a failed write with the system's reason.
+/// \file
+/// actielijst — where outputs go: a file replaced atomically, or standard output,
+/// each reporting a failed write with the system's reason.
 #pragma once
 
 #include <functional>

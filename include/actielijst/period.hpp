@@ -1,5 +1,6 @@
-// actielijst — the dates between which something is part of an action list: an
-// action point, a region, a progress state or an indicator.
+/// \file
+/// actielijst — the dates between which something is part of an action list: an
+/// action point, a region, a progress state or an indicator.
 #pragma once
 
 #include <actielijst/date.hpp>
@@ -11,8 +12,8 @@ namespace actielijst {
 
 /// From `since` (unset: from the start) up to, not including, `until` (unset: still).
 struct Period {
-    std::optional<Date> since;
-    std::optional<Date> until;
+    std::optional<Date> since;  ///< first day inside; unset: from the start
+    std::optional<Date> until;  ///< first day no longer inside; unset: still
 
     /// Whether `date` lies in the period.
     bool contains(const Date& date) const noexcept {
@@ -24,6 +25,7 @@ struct Period {
         const bool ends_inside = !until || (other.until && *other.until <= *until);
         return starts_inside && ends_inside;
     }
+    /// Equal when both bounds are equal.
     friend bool operator==(const Period&, const Period&) = default;
 };
 

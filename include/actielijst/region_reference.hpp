@@ -1,9 +1,10 @@
-// actielijst — the official CBS region reference of the Netherlands, shipped inside
-// the library: every province (PVxx), COROP region (CRxx) and municipality (GMxxxx)
-// with its code and name, and the municipal mergers since 1 January 2018 with the
-// dates they took effect. A new province's list is set up from it in one call
-// (Store::add_province_regions; CLI `init --province PV30`). The data and its
-// sources: data/regions/README.md.
+/// \file
+/// actielijst — the official CBS region reference of the Netherlands, shipped inside
+/// the library: every province (PVxx), COROP region (CRxx) and municipality (GMxxxx)
+/// with its code and name, and the municipal mergers since 1 January 2018 with the
+/// dates they took effect. A new province's list is set up from it in one call
+/// (Store::add_province_regions; CLI `init --province PV30`). The data and its
+/// sources: data/regions/README.md.
 #pragma once
 
 #include <actielijst/region.hpp>
@@ -20,7 +21,7 @@ struct RegionReferenceInfo {
     /// The municipal divisions it holds: those of 1 January of each year from
     /// first_year to last_year (mergers between them carry their own dates).
     int first_year = 0;
-    int last_year = 0;
+    int last_year = 0;   ///< the last year whose division it holds (see first_year)
     std::string source;  ///< the publisher and tables, in words
 };
 

@@ -1,6 +1,7 @@
-// actielijst — reporting rules and filters: a small expression language, parsed
-// and type-checked once when loaded, evaluated on a View (never on the store).
-// The language is documented in docs/rules.md.
+/// \file
+/// actielijst — reporting rules and filters: a small expression language, parsed
+/// and type-checked once when loaded, evaluated on a View (never on the store).
+/// The language is documented in docs/rules.md.
 #pragma once
 
 #include <actielijst/error.hpp>
@@ -16,15 +17,44 @@
 
 namespace actielijst {
 
+/// How much a finding asks of the steering group; findings are sorted by it (alert
+/// first), and the RAG status of an action follows from it.
 enum class Severity : int { info = 0, warning = 1, alert = 2 };
+/// \var Severity::info
+/// Worth knowing; by default it does not change the RAG status.
+/// \var Severity::warning
+/// Needs attention; by default makes an action amber.
+/// \var Severity::alert
+/// Needs the group's attention now; by default makes an action red.
+
+/// The name of `severity` in rules files: "info", "warning" or "alert".
 std::string_view to_string(Severity severity) noexcept;
 
 /// What a rule is evaluated for.
 enum class RuleTarget : int { action = 0, scope = 1, region = 2 };
+/// \var RuleTarget::action
+/// Once per action point (`per action`, the default).
+/// \var RuleTarget::scope
+/// Once per (action, scope) with a current state of affairs (`per scope`).
+/// \var RuleTarget::region
+/// Once per region (`per region`).
+
+/// The name of `target` in rules files: "action", "scope" or "region".
 std::string_view to_string(RuleTarget target) noexcept;
 
 /// An action's overall status. grey: not started or closed.
 enum class Rag : int { grey = 0, green = 1, amber = 2, red = 3 };
+/// \var Rag::grey
+/// Not started or closed: the rules' `grey when` expression holds.
+/// \var Rag::green
+/// On track: no finding at or above the `amber at` severity.
+/// \var Rag::amber
+/// A finding at or above the `amber at` severity (default warning), none at the
+/// `red at` one.
+/// \var Rag::red
+/// A finding at or above the `red at` severity (default alert).
+
+/// The name of `rag`: "grey", "green", "amber" or "red".
 std::string_view to_string(Rag rag) noexcept;
 
 /// A rules file or filter that cannot be loaded. what() reads
@@ -33,10 +63,13 @@ std::string_view to_string(Rag rag) noexcept;
 /// Errc::not_found for an unknown state, theme, region, indicator or level.
 class RuleError : public Error {
 public:
+    /// An error of category `code` at `line` and `column` of the text; `message` is
+    /// the whole what() text.
     RuleError(Errc code, const std::string& message, int line, int column)
         : Error(code, message), line_(line), column_(column) {}
-    /// 1-based; column counts code points.
+    /// The line of the error in the text, 1-based.
     int line() const noexcept { return line_; }
+    /// The column of the error, 1-based, counted in code points.
     int column() const noexcept { return column_; }
 
 private:
@@ -56,8 +89,8 @@ private:
 /// (`3`, `0.25`), dates `2023-03-01`, durations as a number of days (`412`), texts as
 /// they are, bools `true` / `false`; unset is empty.
 struct Reason {
-    std::string expression;
-    std::string detail;
+    std::string expression;  ///< the sub-condition as written, e.g. `since_update > 180d`
+    std::string detail;      ///< the values that made it hold, in words
     /// The field or function the leaf tests (`since_update`, `count`, `coverage`).
     std::string field{};
     /// A function's arguments: text literals unquoted (`short_stay_policy`), fields
@@ -91,37 +124,44 @@ struct Reason {
     /// (`observation_age`, `stalest_observation`, `last_observed`), the meeting at which
     /// the longest-waiting proposal was tabled (`agenda_count`).
     std::optional<Date> date{};
+    /// Equal when every field is equal.
     friend bool operator==(const Reason&, const Reason&) = default;
 };
 
+/// One thing a rule found on a View: which rule, how serious, which report section
+/// it belongs in, what it is about, and the rule's message with the reasons why.
 struct Finding {
-    std::string rule;
-    Severity severity = Severity::info;
-    std::string section;
-    RuleTarget target = RuleTarget::action;
-    std::string action;  ///< empty for per-region rules
-    std::string region;  ///< the scope or region code; empty for per-action rules
-    std::string message;
-    std::vector<Reason> reasons;
+    std::string rule;                        ///< key of the rule that fired
+    Severity severity = Severity::info;      ///< the rule's severity
+    std::string section;                     ///< the report section the rule puts it in
+    RuleTarget target = RuleTarget::action;  ///< what the rule was evaluated for
+    std::string action;                      ///< empty for per-region rules
+    std::string region;                      ///< the scope or region code; empty for per-action rules
+    std::string message;                     ///< the rule's message, filled in, in the evaluation's language
+    std::vector<Reason> reasons;             ///< why its condition held: one per sub-condition that held
+    /// Equal when every field is equal.
     friend bool operator==(const Finding&, const Finding&) = default;
 };
 
 /// The overall status of one action, with what decided it.
 struct ActionStatus {
-    std::string action;
-    Rag rag = Rag::green;
+    std::string action;    ///< key of the action point
+    Rag rag = Rag::green;  ///< its overall status
     /// red/amber: indexes into Evaluation::findings of the findings at or above the
     /// deciding severity; empty otherwise.
     std::vector<std::size_t> findings;
     /// grey: the reasons of the grey expression; empty otherwise.
     std::vector<Reason> reasons;
+    /// Equal when every field is equal.
     friend bool operator==(const ActionStatus&, const ActionStatus&) = default;
 };
 
+/// Everything RuleSet::evaluate() found on one View: the findings and the RAG status
+/// of every action.
 struct Evaluation {
-    Date as_of{1970, 1, 1};
-    std::vector<Finding> findings;        ///< sorted as docs/rules.md says
-    std::vector<ActionStatus> statuses;   ///< one per action, in display order
+    Date as_of{1970, 1, 1};              ///< the View's as-of date
+    std::vector<Finding> findings;       ///< sorted as docs/rules.md says
+    std::vector<ActionStatus> statuses;  ///< one per action, in display order
 };
 
 /// Bounds on one evaluation (docs/rules.md, "Limits"), so that a rule that fires for
@@ -149,14 +189,14 @@ struct EvaluateOptions {
 
 /// Description of a loaded rule.
 struct RuleInfo {
-    std::string key;
-    Severity severity = Severity::info;
-    RuleTarget target = RuleTarget::action;
-    std::string section;
-    std::string condition;  ///< the source text of `when`
-    std::string message;    ///< the template as written
-    std::string message_en; ///< the English template (`message en "..."`) as written; empty when none
-    int line = 0;
+    std::string key;                         ///< key (name) of the rule
+    Severity severity = Severity::info;      ///< its severity
+    RuleTarget target = RuleTarget::action;  ///< what it is evaluated for (`per`)
+    std::string section;                     ///< the report section its findings go to
+    std::string condition;                   ///< the source text of `when`
+    std::string message;                     ///< the template as written
+    std::string message_en;                  ///< the English template (`message en "..."`) as written; empty when none
+    int line = 0;                            ///< the line of the rules text where it starts
 };
 
 /// A loaded rules file. Immutable after loading; may be shared between threads.
@@ -173,12 +213,18 @@ public:
     static RuleSet load(const std::string& path, const View* vocabulary = nullptr);
     /// The default rule set shipped with the library (rules/default.rules).
     static RuleSet defaults(const View* vocabulary = nullptr);
+    /// The text of the default rules (rules/default.rules), as built into the library.
     static std::string_view default_text() noexcept;
 
+    /// Takes over the loaded rules; the moved-from set may only be destroyed or
+    /// assigned to.
     RuleSet(RuleSet&&) noexcept;
+    /// Takes over the loaded rules of another set.
     RuleSet& operator=(RuleSet&&) noexcept;
+    /// Frees the loaded rules.
     ~RuleSet();
 
+    /// Every rule loaded, in the order of the text.
     const std::vector<RuleInfo>& rules() const noexcept;
 
     /// Checks the names against `view`: throws RuleError(Errc::not_found) at the
@@ -191,6 +237,7 @@ public:
     /// The same within `options`' limits; throws Error(Errc::invalid) when one is reached.
     Evaluation evaluate(const View& view, const EvaluateOptions& options) const;
 
+    /// The parsed rules; defined inside the library (src/rules), opaque to callers.
     struct Impl;
 
 private:
@@ -202,7 +249,7 @@ private:
 /// "Functions"), for tools that show what may be written (`actielijst fields`). A
 /// name with a meaning in several contexts is listed once, with all of them.
 struct RuleField {
-    std::string name;
+    std::string name;  ///< the name as written in rules and filters
     /// `bool`, `number`, `text`, `date`, `duration` or `list of text` (`list of
     /// number`, ...): a field's type, or what a function returns. Many values may also
     /// be unset (docs/rules.md, "Unknown values").
@@ -221,6 +268,7 @@ struct RuleField {
     /// Only in message placeholders (`{state_label}`), not in conditions: its text
     /// depends on the language of the evaluation.
     bool message_only = false;
+    /// Equal when every field is equal.
     friend bool operator==(const RuleField&, const RuleField&) = default;
 };
 
@@ -247,10 +295,15 @@ public:
     static Filter parse(std::string_view text, std::string_view origin = "filter",
                         const View* vocabulary = nullptr);
 
+    /// Takes over the parsed filter; the moved-from filter may only be destroyed or
+    /// assigned to.
     Filter(Filter&&) noexcept;
+    /// Takes over the parsed expression of another filter.
     Filter& operator=(Filter&&) noexcept;
+    /// Frees the parsed expression.
     ~Filter();
 
+    /// The expression as parsed.
     const std::string& text() const noexcept;
     /// True when the expression is true for the action (unknown counts as false).
     /// Throws Error(Errc::not_found) for an action `view` lacks, RuleError for a
@@ -266,6 +319,8 @@ public:
     /// memory.
     FilterPlan plan() const;
 
+    /// The parsed expression; defined inside the library, opaque to callers (the store
+    /// reads it to answer a filter with indexed queries).
     struct Impl;
 
 private:

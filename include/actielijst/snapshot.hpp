@@ -1,7 +1,8 @@
-// actielijst — meeting snapshots: a View saved to a file (or bytes) and loaded back,
-// for "what changed since the last meeting" without the store. The file is an
-// envelope (magic, version, length, CRC-32) around a Boost.Serialization archive;
-// the envelope is checked before anything is deserialized. See docs/snapshots.md.
+/// \file
+/// actielijst — meeting snapshots: a View saved to a file (or bytes) and loaded back,
+/// for "what changed since the last meeting" without the store. The file is an
+/// envelope (magic, version, length, CRC-32) around a Boost.Serialization archive;
+/// the envelope is checked before anything is deserialized. See docs/snapshots.md.
 #pragma once
 
 #include <actielijst/date.hpp>
@@ -16,6 +17,12 @@ namespace actielijst {
 /// The archive inside the envelope: text (portable, larger) or binary (compact,
 /// little-endian x86-64/aarch64 layout of Boost's binary archive).
 enum class SnapshotFormat : int { text = 0, binary = 1 };
+/// \var SnapshotFormat::text
+/// Boost's text archive: portable, larger.
+/// \var SnapshotFormat::binary
+/// Boost's binary archive: compact, little-endian x86-64/aarch64 layout.
+
+/// The name of `format`: "text" or "binary".
 std::string_view to_string(SnapshotFormat format) noexcept;
 
 /// The envelope version this library writes and the newest it reads.
@@ -26,10 +33,10 @@ inline constexpr std::uint64_t snapshot_max_payload = std::uint64_t{256} << 20;
 /// What the envelope of a snapshot says (checked, CRC included; the payload is not
 /// deserialized).
 struct SnapshotInfo {
-    SnapshotFormat format = SnapshotFormat::binary;
-    std::uint32_t envelope_version = 0;
-    std::uint64_t payload_size = 0;
-    Date as_of{1970, 1, 1};
+    SnapshotFormat format = SnapshotFormat::binary;  ///< the archive format of the payload
+    std::uint32_t envelope_version = 0;              ///< the envelope version it was written with
+    std::uint64_t payload_size = 0;                  ///< the size of the payload in bytes
+    Date as_of{1970, 1, 1};                          ///< the as-of date of the View saved in it
 };
 
 /// The snapshot of `view` as bytes (envelope and payload).
@@ -47,10 +54,13 @@ void save_snapshot(const View& view, const std::string& path, SnapshotFormat for
 /// too large (the message starts with `origin`/the path), Error(Errc::version) for
 /// a snapshot written by a newer version (envelope or class version).
 View load_snapshot(const std::string& path);
+/// The same, from the bytes of a snapshot in memory; `origin` names them in error
+/// messages. Errors as load_snapshot, except that there is no file to read.
 View load_snapshot_bytes(std::string_view bytes, std::string_view origin = "snapshot");
 
 /// Reads and checks the envelope only. Errors as load_snapshot.
 SnapshotInfo read_snapshot_info(const std::string& path);
+/// The same, from bytes in memory; `origin` names them in error messages.
 SnapshotInfo read_snapshot_info_bytes(std::string_view bytes, std::string_view origin = "snapshot");
 
 }  // namespace actielijst

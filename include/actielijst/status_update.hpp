@@ -1,4 +1,5 @@
-// actielijst — status updates (stand van zaken): append-only history.
+/// \file
+/// actielijst — status updates (stand van zaken): append-only history.
 #pragma once
 
 #include <actielijst/date.hpp>
@@ -16,16 +17,24 @@ public:
     StatusUpdate(std::string action, std::string scope, std::string state, std::string text, Date as_of,
                  std::string author = {}, std::string meeting = {});
 
+    /// Key of the action point.
     const std::string& action() const noexcept { return action_; }
+    /// Code of the region it is about: the province, a COROP region or a municipality
+    /// (or, before the store resolved it, an alias).
     const std::string& scope() const noexcept { return scope_; }
+    /// Key of the progress state the action is in, in that scope.
     const std::string& state() const noexcept { return state_; }
+    /// The state of affairs in words, as reported.
     const std::string& text() const noexcept { return text_; }
+    /// The date it describes: it is the current status from this date until a later
+    /// update for the same (action, scope).
     const Date& as_of() const noexcept { return as_of_; }
     /// Empty when unknown.
     const std::string& author() const noexcept { return author_; }
     /// Key of the meeting it was reported in; empty when none.
     const std::string& meeting() const noexcept { return meeting_; }
 
+    /// Equal when every field is equal.
     friend bool operator==(const StatusUpdate&, const StatusUpdate&) = default;
 
 private:

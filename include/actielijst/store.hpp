@@ -1,4 +1,5 @@
-// actielijst — the SQLite store: the source of truth, with append-only history.
+/// \file
+/// actielijst — the SQLite store: the source of truth, with append-only history.
 #pragma once
 
 #include <actielijst/dataset.hpp>
@@ -19,16 +20,18 @@ class Filter;
 /// What a merge did: definitions added (new keys), history rows appended,
 /// and history rows already present and therefore skipped.
 struct MergeSummary {
-    std::size_t definitions_added = 0;   ///< new keys (existing ones are updated in place)
-    std::size_t updates_added = 0;
-    std::size_t updates_unchanged = 0;
-    std::size_t observations_written = 0;
-    std::size_t contacts_written = 0;
-    std::size_t due_changes_written = 0;  ///< due-date changes appended, listed or recorded automatically
-    std::size_t decisions_added = 0;      ///< decisions on proposals appended, listed or from a changed `state`
+    std::size_t definitions_added = 0;     ///< new keys (existing ones are updated in place)
+    std::size_t updates_added = 0;         ///< states of affairs appended
+    std::size_t updates_unchanged = 0;     ///< states of affairs skipped: identical to a stored one
+    std::size_t observations_written = 0;  ///< observations (monitoring figures) written
+    std::size_t contacts_written = 0;      ///< contacts written
+    std::size_t due_changes_written = 0;   ///< due-date changes appended, listed or recorded automatically
+    std::size_t decisions_added = 0;       ///< decisions on proposals appended, listed or from a changed `state`
+    /// Equal when every field is equal.
     friend bool operator==(const MergeSummary&, const MergeSummary&) = default;
 };
 
+/// How Store::open() opens a database.
 struct OpenOptions {
     /// How long a call waits for another connection's write lock before failing
     /// with Errc::busy. Waiters poll every millisecond or two, so a lock that is held
@@ -57,10 +60,16 @@ public:
     /// database, Errc::version when a newer actielijst wrote it.
     static Store open(const std::string& path, const OpenOptions& options = {});
 
+    /// Takes over the open database; the moved-from Store may only be destroyed or
+    /// assigned to.
     Store(Store&&) noexcept;
+    /// Closes this store and takes over the open database of another.
     Store& operator=(Store&&) noexcept;
+    /// Closes the database connection. Every write was already committed in its own
+    /// transaction.
     ~Store();
 
+    /// The path the store was opened with.
     const std::string& path() const noexcept;
 
     /// Writes a whole dataset in one transaction: definitions are upserted (by key or

@@ -1,8 +1,9 @@
-// actielijst — an immutable, in-memory picture of an action list exactly as it
-// stood on one date: the definitions on the list then, the current status of every
-// (action, scope), the proposals in their state on that date, the meetings held by
-// then, and each region's latest observations. Rules and reports read a View, never
-// the store. A View may be shared between threads.
+/// \file
+/// actielijst — an immutable, in-memory picture of an action list exactly as it
+/// stood on one date: the definitions on the list then, the current status of every
+/// (action, scope), the proposals in their state on that date, the meetings held by
+/// then, and each region's latest observations. Rules and reports read a View, never
+/// the store. A View may be shared between threads.
 #pragma once
 
 #include <actielijst/dataset.hpp>
@@ -25,16 +26,18 @@ struct Rollup {
     std::size_t known = 0;            ///< of those, with any observation
     /// The region's own latest statement "count municipalities at level or higher", if any.
     std::optional<std::int64_t> reported;
-    std::optional<Date> reported_as_of;
+    std::optional<Date> reported_as_of;  ///< the date of that statement; unset when there is none
+    /// Equal when every field is equal.
     friend bool operator==(const Rollup&, const Rollup&) = default;
 };
 
 /// An action on the list that a scoped View's actions refer to ("see also") but that
 /// its selection left out: enough to name it and to tell whether it is closed.
 struct ReferencedAction {
-    std::string key;
-    std::string title;
+    std::string key;          ///< key of the action point
+    std::string title;        ///< its title
     bool all_closed = false;  ///< it has states of affairs, all in a done or dropped state
+    /// Equal when every field is equal.
     friend bool operator==(const ReferencedAction&, const ReferencedAction&) = default;
 };
 
@@ -44,16 +47,16 @@ struct ReferencedAction {
 /// The raw contents of a View. Store::view fills it from the database; tests and
 /// other tools may fill it by hand.
 struct ViewData {
-    Date as_of{1970, 1, 1};
-    std::vector<MetaEntry> meta;
-    std::vector<Theme> themes;            ///< display order
-    std::vector<Region> regions;          ///< parents before children
-    std::vector<ProgressState> states;    ///< display order
-    std::vector<Meeting> meetings;        ///< held on or before as_of, by date
-    std::vector<ActionPoint> actions;     ///< display order: theme order, then list order
-    std::vector<StatusUpdate> statuses;   ///< current per (action, scope), in action order
-    std::vector<Proposal> proposals;      ///< tabled on or before as_of, in their state then
-    std::vector<Indicator> indicators;
+    Date as_of{1970, 1, 1};              ///< the date the View describes
+    std::vector<MetaEntry> meta;         ///< free-form description of the list
+    std::vector<Theme> themes;           ///< display order
+    std::vector<Region> regions;         ///< parents before children
+    std::vector<ProgressState> states;   ///< display order
+    std::vector<Meeting> meetings;       ///< held on or before as_of, by date
+    std::vector<ActionPoint> actions;    ///< display order: theme order, then list order
+    std::vector<StatusUpdate> statuses;  ///< current per (action, scope), in action order
+    std::vector<Proposal> proposals;     ///< tabled on or before as_of, in their state then
+    std::vector<Indicator> indicators;   ///< the monitoring indicators on the list on as_of
     /// Per indicator and region the latest observation without a count (its level or
     /// figure), and the latest count per level.
     std::vector<Observation> observations;
@@ -72,6 +75,15 @@ struct ViewData {
     std::vector<ReferencedAction> referenced;
 };
 
+/// The list exactly as it stood on one date (as_of()): an immutable, in-memory picture
+/// holding what a question needs — the definitions on the list then, the current
+/// state of affairs of every (action, scope), the proposals in their state on that
+/// date, the due dates valid then, the meetings held by then and each region's
+/// latest observations. Store::view() makes one, load_snapshot() reads one back;
+/// one from Store::view() equals the View of a store that only ever received the
+/// data up to that date. Rules, reports, diff() and the decision list read a View,
+/// never the store. A scoped View (Store::view(date, filter)) holds only the
+/// selected action points. Immutable, so it may be shared between threads.
 class View {
 public:
     /// Checks that every reference inside `data` resolves (theme, region, state,
@@ -81,30 +93,52 @@ public:
     /// Error(Errc::invalid) naming the entry otherwise.
     explicit View(ViewData data);
 
+    /// The date it describes: everything in it is as it stood on that day.
     const Date& as_of() const noexcept { return data_.as_of; }
+    /// Free-form description of the list (title, source, ...).
     const std::vector<MetaEntry>& meta() const noexcept { return data_.meta; }
+    /// The themes, in display order.
     const std::vector<Theme>& themes() const noexcept { return data_.themes; }
+    /// The regions on the list on as_of(), parents before children.
     const std::vector<Region>& regions() const noexcept { return data_.regions; }
+    /// The progress states, in display order.
     const std::vector<ProgressState>& states() const noexcept { return data_.states; }
+    /// The meetings held on or before as_of(), by date.
     const std::vector<Meeting>& meetings() const noexcept { return data_.meetings; }
+    /// The action points on the list on as_of() (for a scoped View, those selected),
+    /// in display order: theme order, then list order.
     const std::vector<ActionPoint>& actions() const noexcept { return data_.actions; }
+    /// The current state of affairs of every (action, scope) that has one, in action order.
     const std::vector<StatusUpdate>& statuses() const noexcept { return data_.statuses; }
+    /// The proposals tabled on or before as_of(), each in its state on that date.
     const std::vector<Proposal>& proposals() const noexcept { return data_.proposals; }
+    /// The monitoring indicators on the list.
     const std::vector<Indicator>& indicators() const noexcept { return data_.indicators; }
+    /// Per indicator and region the latest observation on or before as_of() (see
+    /// ViewData::observations).
     const std::vector<Observation>& observations() const noexcept { return data_.observations; }
+    /// Due-date changes noted on or before as_of(), by action, then date (from
+    /// Store::view: only the latest per action).
     const std::vector<DueChange>& due_changes() const noexcept { return data_.due_changes; }
     /// The filter text of a scoped View (Store::view(date, filter)); empty when the View
     /// holds the whole list.
     const std::string& selection() const noexcept { return data_.selection; }
     /// Actions on the list outside a scoped View's selection that its actions refer to.
     const std::vector<ReferencedAction>& referenced() const noexcept { return data_.referenced; }
+    /// The action outside the selection with `key`, or nullptr when it is not one of
+    /// referenced().
     const ReferencedAction* referenced(std::string_view key) const noexcept;
 
-    /// Lookups; nullptr when absent. Pointers stay valid as long as the View.
+    /// The theme with `key`, or nullptr when absent. Like the other lookups, the pointer
+    /// stays valid as long as the View.
     const Theme* theme(std::string_view key) const noexcept;
+    /// The region with `code` (a code, not an alias), or nullptr when absent.
     const Region* region(std::string_view code) const noexcept;
+    /// The progress state with `key`, or nullptr when absent.
     const ProgressState* state(std::string_view key) const noexcept;
+    /// The action point with `key` among actions(), or nullptr when absent.
     const ActionPoint* action(std::string_view key) const noexcept;
+    /// The indicator with `key`, or nullptr when absent.
     const Indicator* indicator(std::string_view key) const noexcept;
     /// The current status of (action, scope), or nullptr when it has none at as_of().
     const StatusUpdate* status(std::string_view action, std::string_view scope) const noexcept;
@@ -138,8 +172,9 @@ private:
     /// Orders (action, scope) pairs of strings and of string views alike, so a lookup
     /// needs no allocation.
     struct PairLess {
-        using is_transparent = void;
+        using is_transparent = void;  ///< lets the map be searched with string views
         template <class A, class B>
+        /// Orders by action, then by scope.
         bool operator()(const A& a, const B& b) const noexcept {
             const std::string_view a1 = a.first, b1 = b.first;
             if (a1 != b1) return a1 < b1;
