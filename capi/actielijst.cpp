@@ -41,6 +41,10 @@ int actielijst_version_number(void) { return ACTIELIJST_VERSION_NUMBER; }
 
 const char* actielijst_error_message(void) { return actielijst::capi::message(); }
 
+const char* actielijst_error_where(void) { return actielijst::capi::where(); }
+
+int actielijst_error_errno(void) { return actielijst::capi::system_errno(); }
+
 const char* actielijst_error_name(int code) {
     switch (code) {
         case ACTIELIJST_OK: return "OK";

@@ -166,13 +166,9 @@ std::size_t checked_length(const char* function, std::string_view argument, cons
 
 }  // namespace
 
-void fail_arg(const char* function, std::string_view argument, std::string_view what, Errc code) {
-    std::string message(function);
-    message += ": ";
-    message += argument;
-    message += ' ';
-    message += what;
-    throw Error(code, message);
+void fail_arg(const char*, std::string_view argument, std::string_view what, Errc code) {
+    // The guard puts the function's name in front of the message.
+    throw ArgumentError(code, std::string(argument), std::string(what));
 }
 
 std::string quote(std::string_view value) {
@@ -209,7 +205,7 @@ Date date(const char* function, std::string_view argument, const char* value) {
     try {
         return Date::parse(iso, argument);
     } catch (const Error& e) {
-        throw Error(e.code(), std::string(function) + ": " + e.what());
+        throw ArgumentError(e);  // Date::parse placed it at `argument`
     }
 }
 

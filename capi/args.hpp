@@ -21,6 +21,16 @@ namespace actielijst::capi {
 /// Longest NUL-terminated text accepted in one argument (1 MiB), as the core does per field.
 inline constexpr std::size_t max_text_bytes = std::size_t{1} << 20;
 
+/// An error in an argument of a C call: its place is the argument (`in->action`)
+/// and the C message names the function as well
+/// (`actielijst_store_record: in->action is NULL`).
+class ArgumentError : public Error {
+public:
+    ArgumentError(Errc code, std::string argument, std::string message)
+        : Error(code, std::move(argument), std::move(message)) {}
+    explicit ArgumentError(const Error& e) : Error(e) {}
+};
+
 [[noreturn]] void fail_arg(const char* function, std::string_view argument, std::string_view what,
                            Errc code = Errc::invalid);
 
@@ -160,45 +170,39 @@ H* handle(const char* function, std::string_view argument, H* h) {
              std::string("is not a valid ") + H::kName + " handle " + handle_table::refusal(token_of(h), H::kKind));
 }
 
-/// Runs `body`, replacing `from` by `to` at the start of an Error's message (the
-/// first pair that matches), e.g. the core's `label.nl` by the C field `label_nl`.
+/// Runs `body`, giving an Error whose place is `from` (or lies inside it) the place
+/// `to` instead (the first pair that matches), e.g. the core's `label.nl` as the C
+/// field `label_nl`, or `regions[1]` as `options->regions[1]`.
 template <class F>
 decltype(auto) renaming(std::initializer_list<std::pair<std::string_view, std::string_view>> names, F&& body) {
     try {
         return body();
     } catch (const Error& e) {
-        std::string message = e.what();
-        for (const auto& [from, to] : names) {
-            if (message.rfind(from, 0) != 0) continue;
-            message.replace(0, from.size(), to);
-            throw Error(e.code(), message);
-        }
+        for (const auto& [from, to] : names)
+            if (e.inside(from)) throw e.without(from).within(to);
         throw;
     }
 }
 
-/// Runs `body`, putting `prefix` (e.g. "owners[2].") before an Error's message: for
-/// a value built on its own that belongs to one element of a list.
+/// Runs `body`, putting `outer` (e.g. "owners[2]") in front of an Error's place:
+/// for a value built on its own that belongs to one element of a list.
 template <class F>
-decltype(auto) with_prefix(const std::string& prefix, F&& body) {
+decltype(auto) with_prefix(std::string_view outer, F&& body) {
     try {
         return body();
     } catch (const Error& e) {
-        throw Error(e.code(), prefix + e.what());
+        throw e.within(outer);
     }
 }
 
-/// Runs `body`, removing `prefix` (e.g. "meetings[0].") from the start of an Error's
-/// message: for a one-entry write the list position is noise.
+/// Runs `body`, taking `outer` (e.g. "meetings[0]") off the start of an Error's
+/// place: for a one-entry write the list position is noise.
 template <class F>
-decltype(auto) without_prefix(std::string_view prefix, F&& body) {
+decltype(auto) without_prefix(std::string_view outer, F&& body) {
     try {
         return body();
     } catch (const Error& e) {
-        std::string message = e.what();
-        if (message.rfind(prefix, 0) != 0) throw;
-        message.erase(0, prefix.size());
-        throw Error(e.code(), message);
+        throw e.without(outer);
     }
 }
 

@@ -104,17 +104,16 @@ FormsRequest forms_request(const char* fn, actielijst_store* store, const actiel
     return request;
 }
 
-/// The core's errors name the option field ("regions[1]: ..."); the C caller knows
-/// it as a member of `options`.
+/// The core's errors are placed at the option field (`regions[1]`); the C caller
+/// knows it as a member of `options` (`options->regions[1]`).
 template <class F>
 decltype(auto) as_options(F&& body) {
-    return renaming({{"meeting:", "options->meeting:"},
-                     {"regions[", "options->regions["},
-                     {"regions:", "options->regions:"},
-                     {"language:", "options->language:"},
-                     {"as_of:", "options->as_of:"},
-                     {"deadline:", "options->deadline:"},
-                     {"format:", "options->format:"}},
+    return renaming({{"meeting", "options->meeting"},
+                     {"regions", "options->regions"},
+                     {"language", "options->language"},
+                     {"as_of", "options->as_of"},
+                     {"deadline", "options->deadline"},
+                     {"format", "options->format"}},
                     std::forward<F>(body));
 }
 
@@ -217,7 +216,7 @@ int actielijst_form_process(actielijst_store* store, const char* path, const act
         }
         *out = capi::publish(std::move(h));
         if (message.empty()) return ACTIELIJST_OK;
-        capi::set_error(message);
+        capi::set_error(message, p);  // placed at the form's file; its problems say where inside
         return ACTIELIJST_EINVALID;
     });
 }

@@ -1,5 +1,7 @@
 #include "guard.hpp"
 
+#include "args.hpp"
+
 #include <actielijst/error.hpp>
 
 // SQLiteCpp's exception type, only to name it in the firewall: the core translates
@@ -14,6 +16,10 @@
 namespace actielijst::capi {
 namespace {
 thread_local std::string last_error;
+// The place of the last error (a path, an argument or a file) and the errno behind
+// a file error: kept beside the message, never taken out of it.
+thread_local std::string last_where;
+thread_local int last_errno = 0;
 // Set when the message itself could not be stored for lack of memory; a static
 // text needs no allocation, so the caller still learns what happened.
 thread_local const char* fallback_error = nullptr;
@@ -36,36 +42,56 @@ int code_of(Errc code) noexcept {
 }
 
 /// `function: what detail`, built without letting an allocation failure escape.
-void set_error_parts(const char* function, std::string_view what, std::string_view detail = {}) noexcept {
+void set_error_parts(const char* function, std::string_view what, std::string_view detail = {},
+                     std::string_view more = {}) noexcept {
     fallback_error = nullptr;
+    last_where.clear();
+    last_errno = 0;
     try {
         last_error.assign(function);
         last_error.append(": ");
         last_error.append(what);
         last_error.append(detail);
+        last_error.append(more);
     } catch (...) {
         last_error.clear();
         fallback_error = out_of_memory_text;
     }
 }
+/// The place and errno of `e`, after set_error_parts (which clears them).
+void set_place(const Error& e) noexcept {
+    last_errno = e.system_errno();
+    try {
+        last_where = e.where();
+    } catch (...) {
+        last_where.clear();
+    }
+}
 }  // namespace
 
-void set_error(std::string_view message) noexcept {
+void set_error(std::string_view message, std::string_view where, int system_errno) noexcept {
     fallback_error = nullptr;
+    last_errno = system_errno;
     try {
         last_error = message;
+        last_where = where;
     } catch (...) {
         last_error.clear();
+        last_where.clear();
         fallback_error = out_of_memory_text;
     }
 }
 
 void clear_error() noexcept {
     last_error.clear();
+    last_where.clear();
+    last_errno = 0;
     fallback_error = nullptr;
 }
 
 const char* message() noexcept { return fallback_error ? fallback_error : last_error.c_str(); }
+const char* where() noexcept { return last_where.c_str(); }
+int system_errno() noexcept { return last_errno; }
 
 int invalid_argument(const char* function, const char* what) noexcept {
     set_error_parts(function, what);
@@ -79,8 +105,14 @@ int invalid_argument(const char* function, const char* what) noexcept {
 int translate_current_exception(const char* function) noexcept {
     try {
         throw;
+    } catch (const ArgumentError& e) {
+        // An argument of the C call itself: the message names the function too, and
+        // reads as a sentence (`actielijst_store_record: in->action is NULL`).
+        set_error_parts(function, e.where(), " ", e.message());
+        set_place(e);
+        return code_of(e.code());
     } catch (const Error& e) {
-        set_error(e.what());
+        set_error(e.what(), e.where(), e.system_errno());
         return code_of(e.code());
     } catch (const SQLite::Exception& e) {
         set_error_parts(function, "database error: ", e.what());

@@ -12,10 +12,14 @@ namespace actielijst::capi {
 /// Sets the calling thread's message (empty on success). Takes a view, so that
 /// passing an exception's what() needs no temporary string: an allocation there
 /// would throw out of the firewall when memory is short.
-void set_error(std::string_view message) noexcept;
+void set_error(std::string_view message, std::string_view where = {}, int system_errno = 0) noexcept;
 void clear_error() noexcept;
 /// The calling thread's message; never NULL.
 const char* message() noexcept;
+/// The place of the calling thread's last error ("" when none); never NULL.
+const char* where() noexcept;
+/// The errno behind the calling thread's last file error (0 when none).
+int system_errno() noexcept;
 
 /// Fails with ACTIELIJST_EINVALID naming the argument.
 int invalid_argument(const char* function, const char* what) noexcept;

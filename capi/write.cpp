@@ -56,7 +56,7 @@ std::vector<actielijst::Owner> owners(const char* fn, const actielijst_action_in
         auto name = text(fn, at + ".name", in.owners[i].name);
         actielijst::capi::check_enum(fn, at + ".role", in.owners[i].role, ACTIELIJST_OWNER_LEAD,
                                      ACTIELIJST_OWNER_SUPPORT);
-        actielijst::capi::with_prefix(element("owners", i) + ".", [&] {
+        actielijst::capi::with_prefix(element("owners", i), [&] {
             out.emplace_back(std::move(name), static_cast<actielijst::OwnerRole>(in.owners[i].role));
         });
     }
@@ -73,7 +73,7 @@ std::vector<actielijst::Level> levels(const char* fn, const actielijst_indicator
         auto key = text(fn, at + ".key", in.levels[i].key);
         auto nl = text(fn, at + ".label_nl", in.levels[i].label_nl);
         auto en = optional_text(fn, at + ".label_en", in.levels[i].label_en);
-        actielijst::capi::with_prefix(element("levels", i) + ".", [&] {
+        actielijst::capi::with_prefix(element("levels", i), [&] {
             out.emplace_back(std::move(key), label(std::move(nl), std::move(en)));
         });
     }
@@ -166,7 +166,7 @@ int actielijst_store_put_theme(actielijst_store* store, const actielijst_theme_i
         auto nl = text(fn, "in->label_nl", in->label_nl);
         auto en = optional_text(fn, "in->label_en", in->label_en);
         actielijst::Dataset one;
-        without_prefix("themes[0].", [&] {
+        without_prefix("themes[0]", [&] {
             one.themes.emplace_back(std::move(key), label(std::move(nl), std::move(en)));
             s->store.merge(one);
         });
@@ -187,7 +187,7 @@ int actielijst_store_put_region(actielijst_store* store, const actielijst_region
         auto parent = optional_text(fn, "in->parent", in->parent);
         auto aliases = actielijst::capi::text_array(fn, "in->aliases", "alias_count", in->alias_count, in->aliases);
         actielijst::Dataset one;
-        without_prefix("regions[0].", [&] {
+        without_prefix("regions[0]", [&] {
             one.regions.emplace_back(std::move(code), std::move(name), static_cast<actielijst::RegionKind>(in->kind),
                                      std::move(parent), std::move(aliases));
             s->store.merge(one);
@@ -208,7 +208,7 @@ int actielijst_store_put_state(actielijst_store* store, const actielijst_state_i
         auto nl = text(fn, "in->label_nl", in->label_nl);
         auto en = optional_text(fn, "in->label_en", in->label_en);
         actielijst::Dataset one;
-        without_prefix("states[0].", [&] {
+        without_prefix("states[0]", [&] {
             one.states.emplace_back(std::move(key), static_cast<actielijst::StateCategory>(in->category),
                                     label(std::move(nl), std::move(en)));
             s->store.merge(one);
@@ -233,7 +233,7 @@ int actielijst_store_put_action(actielijst_store* store, const actielijst_action
         auto see_also =
             actielijst::capi::text_array(fn, "in->see_also", "see_also_count", in->see_also_count, in->see_also);
         actielijst::Dataset one;
-        without_prefix("actions[0].", [&] {
+        without_prefix("actions[0]", [&] {
             one.actions.emplace_back(std::move(key), std::move(theme), std::move(title), std::move(goal),
                                      std::move(who), std::move(scope), due, std::move(see_also));
             s->store.merge(one);
@@ -259,7 +259,7 @@ int actielijst_store_put_indicator(actielijst_store* store, const actielijst_ind
         if (in->version >= 2)
             measures = actielijst::capi::text_array(fn, "in->actions", "action_count", in->action_count, in->actions);
         actielijst::Dataset one;
-        without_prefix("indicators[0].", [&] {
+        without_prefix("indicators[0]", [&] {
             one.indicators.emplace_back(std::move(key), label(std::move(nl), std::move(en)),
                                         static_cast<actielijst::IndicatorKind>(in->kind), std::move(steps),
                                         std::move(unit), actielijst::Period{}, std::move(measures));
@@ -305,7 +305,7 @@ int actielijst_store_propose(actielijst_store* store, const actielijst_proposal_
         auto meeting = optional_text(fn, "in->meeting", in->meeting);
         const auto decided = optional_date(fn, "in->decided", in->decided);
         actielijst::Dataset one;
-        without_prefix("proposals[0].", [&] {
+        without_prefix("proposals[0]", [&] {
             one.proposals.emplace_back(std::move(key), std::move(action), std::move(body),
                                        static_cast<actielijst::ProposalState>(in->state),
                                        static_cast<actielijst::ProposalKind>(in->kind), std::move(meeting), decided);
@@ -346,7 +346,7 @@ int actielijst_store_observe(actielijst_store* store, const actielijst_observati
         auto source = optional_text(fn, "in->source", in->source);
         auto note = optional_text(fn, "in->note", in->note);
         actielijst::Dataset one;
-        without_prefix("observations[0].", [&] {
+        without_prefix("observations[0]", [&] {
             one.observations.emplace_back(std::move(indicator), std::move(region), as_of, std::move(value),
                                           std::move(source), std::move(note));
             s->store.merge(one);
@@ -363,7 +363,7 @@ int actielijst_store_add_meeting(actielijst_store* store, const char* key, const
         const auto d = actielijst::capi::date(fn, "date", date);
         auto t = optional_text(fn, "title", title);
         actielijst::Dataset one;
-        without_prefix("meetings[0].", [&] {
+        without_prefix("meetings[0]", [&] {
             one.meetings.emplace_back(std::move(k), d, std::move(t));
             s->store.merge(one);
         });
@@ -381,7 +381,7 @@ int actielijst_store_add_contact(actielijst_store* store, const char* municipali
         auto n = text(fn, "name", name);
         auto e = optional_text(fn, "email", email);
         actielijst::Dataset one;
-        without_prefix("contacts[0].", [&] {
+        without_prefix("contacts[0]", [&] {
             one.contacts.emplace_back(std::move(m), std::move(r), std::move(n), std::move(e));
             s->store.merge(one);
         });

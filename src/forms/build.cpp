@@ -14,10 +14,10 @@ namespace actielijst {
 namespace {
 
 const Meeting& find_meeting(const std::vector<Meeting>& meetings, const std::string& key) {
-    if (key.empty()) throw Error(Errc::invalid, "meeting: a form is for a meeting: give its key");
+    if (key.empty()) throw Error(Errc::invalid, "meeting", "a form is for a meeting: give its key");
     for (const auto& m : meetings)
         if (m.key() == key) return m;
-    throw Error(Errc::not_found, "meeting: unknown meeting \"" + key + "\"");
+    throw Error(Errc::not_found, "meeting", "unknown meeting \"" + key + "\"");
 }
 
 std::string meta_title(const View& view) {
@@ -34,16 +34,16 @@ std::vector<std::string> form_regions(const Store& store, const View& view, cons
     if (asked.empty()) {
         for (const auto& r : view.regions())
             if (r.kind() == RegionKind::corop) codes.push_back(r.code());
-        if (codes.empty()) throw Error(Errc::invalid, "regions: the list has no COROP regions: name the regions");
+        if (codes.empty()) throw Error(Errc::invalid, "regions", "the list has no COROP regions: name the regions");
         return codes;
     }
     for (std::size_t i = 0; i < asked.size(); ++i) {
         const std::string field = "regions[" + std::to_string(i) + "]";
         const auto code = store.resolve_region(asked[i]);
         if (!code || !view.region(*code))
-            throw Error(Errc::not_found, field + ": unknown region \"" + asked[i] + "\"");
+            throw Error(Errc::not_found, field, "unknown region \"" + asked[i] + "\"");
         if (std::find(codes.begin(), codes.end(), *code) != codes.end())
-            throw Error(Errc::invalid, field + ": region " + *code + " is named twice");
+            throw Error(Errc::invalid, field, "region " + *code + " is named twice");
         codes.push_back(*code);
     }
     return codes;
@@ -102,7 +102,7 @@ FormFormat parse_form_format(std::string_view text, std::string_view field) {
 
 FormSet build_forms(const Store& store, const FormOptions& options) {
     if (options.language != "nl" && options.language != "en")
-        throw Error(Errc::invalid, "language: unknown language \"" + options.language + "\" (expected nl or en)");
+        throw Error(Errc::invalid, "language", "unknown language \"" + options.language + "\" (expected nl or en)");
     const auto meetings = store.meetings();
     const Meeting& meeting = find_meeting(meetings, options.meeting);
 
@@ -112,11 +112,11 @@ FormSet build_forms(const Store& store, const FormOptions& options) {
     // meeting's date, so a form read back later still matches what it showed.
     set.as_of = options.as_of.value_or(Date::from_days(meeting.date().days() - 1));
     if (!(set.as_of < meeting.date()))
-        throw Error(Errc::invalid, "as_of: " + set.as_of.iso() + " is not before the meeting of " +
+        throw Error(Errc::invalid, "as_of", "" + set.as_of.iso() + " is not before the meeting of " +
                                        meeting.date().iso() + ": a form shows the list as it stood before the meeting");
     set.deadline = options.deadline.value_or(Date::from_days(meeting.date().days() - 7));
     if (set.deadline > meeting.date())
-        throw Error(Errc::invalid, "deadline: " + set.deadline.iso() + " is after the meeting of " +
+        throw Error(Errc::invalid, "deadline", "" + set.deadline.iso() + " is after the meeting of " +
                                        meeting.date().iso() + ": the returns are needed before it");
 
     const View view = store.view(set.as_of);

@@ -302,9 +302,8 @@ void SheetChecker::check_row(const SheetRow& row) {
         result_.changes.push_back(std::move(change));
     } catch (const Error& e) {
         // The model's own checks (text length, UTF-8): the message names the field.
-        const std::string message = e.what();
-        const std::uint32_t column = message.rfind("author", 0) == 0 ? col_author : col_new_text;
-        problem(row.number, column, message);
+        const std::uint32_t column = e.inside("author") ? col_author : col_new_text;
+        problem(row.number, column, e.what());
     }
 }
 

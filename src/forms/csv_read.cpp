@@ -13,7 +13,10 @@
 namespace actielijst::forms {
 namespace {
 
-[[noreturn]] void fail(const std::string& message) { throw Error(Errc::invalid, message); }
+/// A problem at `where` (the file, a part of it, a row or a cell).
+[[noreturn]] void fail(const std::string& where, const std::string& message) {
+    throw Error(Errc::invalid, where, message);
+}
 
 
 std::string hex_byte(unsigned char byte) {
@@ -92,7 +95,7 @@ std::string from_windows_1252(std::string_view bytes, const std::string& name) {
         if (b >= 0x80 && b <= 0x9F) {
             c = high_controls[b - 0x80];
             if (c == 0)
-                fail(name + ": line " + std::to_string(line_at(bytes, i)) + ", byte offset " + std::to_string(i) +
+                fail(name, "line " + std::to_string(line_at(bytes, i)) + ", byte offset " + std::to_string(i) +
                      ": byte " + hex_byte(b) +
                      " is a character neither in UTF-8 nor in Windows-1252 (save the file as \"CSV UTF-8\")");
         }
@@ -177,7 +180,7 @@ private:
             ++position_;
             for (;;) {
                 if (position_ >= text_.size())
-                    fail(name_ + ": row " + std::to_string(start_row) + ", column " + column_letters(start_column) +
+                    fail(name_, "row " + std::to_string(start_row) + ", column " + column_letters(start_column) +
                          ": a quoted field starts here and is never closed");
                 const char c = text_[position_++];
                 if (c == '"') {
@@ -215,7 +218,7 @@ private:
 
     void add(char c) {
         if (field_.size() >= limits_.max_cell_chars) {
-            fail(here() + ": a text of more than " + std::to_string(limits_.max_cell_chars) + " bytes (the limit is " +
+            fail(here(), "a text of more than " + std::to_string(limits_.max_cell_chars) + " bytes (the limit is " +
                  std::to_string(limits_.max_cell_chars) + ")");
         }
         field_ += c;
@@ -227,12 +230,12 @@ private:
             return;
         }
         if (++cells_used_ > limits_.max_cells)
-            fail(here() + ": more than " + std::to_string(limits_.max_cells) + " non-empty cells (the limit is " +
+            fail(here(), "more than " + std::to_string(limits_.max_cells) + " non-empty cells (the limit is " +
                  std::to_string(limits_.max_cells) + ")");
         if (column_ > limits_.max_columns)
-            fail(here() + ": past the last column this form reads (" + column_letters(limits_.max_columns) + ")");
+            fail(here(), "past the last column this form reads (" + column_letters(limits_.max_columns) + ")");
         if (row_ > limits_.max_rows)
-            fail(here() + ": past the last row this form reads (" + std::to_string(limits_.max_rows) + ")");
+            fail(here(), "past the last row this form reads (" + std::to_string(limits_.max_rows) + ")");
         remove_formula_guard(field_);
         cells_.push_back(Cell{CellType::text, field_});
     }
@@ -253,10 +256,10 @@ private:
 
 Workbook read_csv(std::string_view bytes, const std::string& name, const ReadLimits& limits) {
     if (bytes.size() > limits.max_file_bytes)
-        fail(name + ": the file is " + std::to_string(bytes.size()) + " bytes (the limit is " +
+        fail(name, "the file is " + std::to_string(bytes.size()) + " bytes (the limit is " +
              size_text(limits.max_file_bytes) + ")");
     if (looks_like_utf16(bytes))
-        fail(name + ": this file is UTF-16 (\"Unicode text\"); save it as \"CSV UTF-8 (comma delimited)\" or "
+        fail(name, "this file is UTF-16 (\"Unicode text\"); save it as \"CSV UTF-8 (comma delimited)\" or "
                     "\"CSV (semicolon delimited)\"");
     Workbook workbook;
     std::string converted;
@@ -265,7 +268,7 @@ Workbook read_csv(std::string_view bytes, const std::string& name, const ReadLim
         text.remove_prefix(3);
         workbook.encoding = "UTF-8 with BOM";
         if (const auto bad = invalid_utf8(text))
-            fail(name + ": line " + std::to_string(line_at(text, *bad)) + ", byte offset " + std::to_string(*bad + 3) +
+            fail(name, "line " + std::to_string(line_at(text, *bad)) + ", byte offset " + std::to_string(*bad + 3) +
                  ": the file starts as UTF-8 but byte " + hex_byte(static_cast<unsigned char>(text[*bad])) +
                  " is not UTF-8");
     } else if (!invalid_utf8(text)) {
@@ -275,7 +278,7 @@ Workbook read_csv(std::string_view bytes, const std::string& name, const ReadLim
         text = converted;
         workbook.encoding = "Windows-1252";
     }
-    if (text.empty()) fail(name + ": the file is empty");
+    if (text.empty()) fail(name, "the file is empty");
     workbook.sheets.emplace_back();
     CsvParser(text, name, limits, workbook.sheets.back()).run();
     return workbook;

@@ -46,7 +46,7 @@ void line(std::ostream& out, const Cells& cells) {
 
 void write_csv(std::ostream& out, const FormSet& set) {
     if (set.forms.size() != 1)
-        throw Error(Errc::invalid, "format: a CSV file holds the form of one region, not " +
+        throw Error(Errc::invalid, "format", "a CSV file holds the form of one region, not " +
                                        std::to_string(set.forms.size()) + ": write XLSX, or one CSV per region");
     const Form& form = set.forms.front();
     out << "\xEF\xBB\xBF";

@@ -23,7 +23,7 @@ Meeting meeting_for(const Store& store, const std::string& key) {
     if (!key.empty()) {
         for (const auto& m : meetings)
             if (m.key() == key) return m;
-        throw Error(Errc::not_found, "meeting: unknown meeting \"" + key + "\"");
+        throw Error(Errc::not_found, "meeting", "unknown meeting \"" + key + "\"");
     }
     if (meetings.empty())
         throw Error(Errc::not_found,
@@ -37,24 +37,27 @@ Meeting meeting_for(const Store& store, const std::string& key) {
 std::string read_bytes(const std::string& path, std::size_t limit) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
-        throw Error(Errc::io, path + ": cannot read the file: " + std::strerror(errno));
-    if (S_ISDIR(st.st_mode)) throw Error(Errc::io, path + ": is a directory, not a form");
+        throw Error(Errc::io, path, std::string("cannot read the file: ") + std::strerror(errno), errno);
+    if (S_ISDIR(st.st_mode)) throw Error(Errc::io, path, "is a directory, not a form", EISDIR);
     if (static_cast<std::uintmax_t>(st.st_size) > limit)
-        throw Error(Errc::invalid, path + ": the file is " + std::to_string(st.st_size) +
+        throw Error(Errc::invalid, path, "the file is " + std::to_string(st.st_size) +
                                        " bytes; a returned form is at most " + forms::size_text(limit));
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(Errc::io, path + ": cannot read the file: " + std::strerror(errno));
+    if (!in) throw Error(Errc::io, path, std::string("cannot read the file: ") + std::strerror(errno), errno);
     std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) throw Error(Errc::io, path + ": read error");
+    if (in.bad()) throw Error(Errc::io, path, "read error", EIO);
     return bytes;
 }
 
 // A reader's or size error as a problem with the whole file: the file is named
-// beside the problem already, so its name is taken off the message.
+// beside the problem already, so it is taken off the error's place.
 FormReturn file_problem(FormReturn r, const std::string& name, const Error& e) {
-    const std::string prefix = name + ": ";
     std::string message = e.what();
-    if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
+    if (e.where() == name) {
+        message = e.message();
+    } else if (e.where().size() > name.size() + 2 && e.where().compare(0, name.size() + 2, name + ": ") == 0) {
+        message = e.where().substr(name.size() + 2) + ": " + e.message();  // a part or row of the file
+    }
     r.problems.push_back({{}, 0, 0, message});
     r.blocked = true;
     return r;

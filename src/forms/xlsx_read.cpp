@@ -20,7 +20,10 @@
 namespace actielijst::forms {
 namespace {
 
-[[noreturn]] void fail(const std::string& message) { throw Error(Errc::invalid, message); }
+/// A problem at `where` (the file, a part of it, a row or a cell).
+[[noreturn]] void fail(const std::string& where, const std::string& message) {
+    throw Error(Errc::invalid, where, message);
+}
 
 
 /// A name or value from the file, quoted and cut short for a message.
@@ -160,9 +163,9 @@ public:
     void feed(const char* data, std::size_t size, bool last) {
         const auto status = XML_Parse(parser_, data, static_cast<int>(size), last ? 1 : 0);
         if (failure_) std::rethrow_exception(failure_);
-        if (refused_) fail(where_ + ": " + refused_ + position());
+        if (refused_) fail(where_, refused_ + position());
         if (status != XML_STATUS_OK)
-            fail(where_ + ": XML error" + position() + ": " + XML_ErrorString(XML_GetErrorCode(parser_)));
+            fail(where_, "XML error" + position() + ": " + XML_ErrorString(XML_GetErrorCode(parser_)));
     }
 
 private:
@@ -256,15 +259,15 @@ public:
     /// Inflates `part` in chunks into `handler`, counting every byte against the limits.
     void read(const std::string& part, XmlHandler& handler) {
         const auto found = entries_.find(lower(part));
-        if (found == entries_.end()) fail(name_ + ": " + part + ": not in the zip archive");
+        if (found == entries_.end()) fail(name_ + ": " + part, "not in the zip archive");
         Entry& entry = found->second;
         const std::string where = name_ + ": " + part;
-        if (entry.encrypted) fail(where + ": the entry is encrypted (save the workbook without a password)");
+        if (entry.encrypted) fail(where, "the entry is encrypted (save the workbook without a password)");
         if (entry.method != 0 && entry.method != Z_DEFLATED)
-            fail(where + ": compressed with method " + std::to_string(entry.method) +
+            fail(where, "compressed with method " + std::to_string(entry.method) +
                  ", which is not read (only stored and deflated entries are)");
         if (entry.declared_size > limits_.max_entry_bytes)
-            fail(where + ": declares " + std::to_string(entry.declared_size) + " bytes uncompressed (the limit is " +
+            fail(where, "declares " + std::to_string(entry.declared_size) + " bytes uncompressed (the limit is " +
                  size_text(limits_.max_entry_bytes) + ")");
         if (unzGoToFilePos64(zip_, &entry.position) != UNZ_OK) damaged("cannot find " + part);
         if (unzOpenCurrentFile(zip_) != UNZ_OK) damaged("bad local header of " + part);
@@ -292,10 +295,10 @@ public:
             inflated += got;
             total_ += got;
             if (inflated > limits_.max_entry_bytes)
-                fail(where + ": more than " + size_text(limits_.max_entry_bytes) + " uncompressed (the limit is " +
+                fail(where, "more than " + size_text(limits_.max_entry_bytes) + " uncompressed (the limit is " +
                      size_text(limits_.max_entry_bytes) + ")");
             if (total_ > limits_.max_total_bytes)
-                fail(where + ": the workbook's parts come to more than " + size_text(limits_.max_total_bytes) +
+                fail(where, "the workbook's parts come to more than " + size_text(limits_.max_total_bytes) +
                      " uncompressed (the limit is " + size_text(limits_.max_total_bytes) + ")");
             xml.feed(chunk.data(), got, false);
         }
@@ -315,21 +318,21 @@ private:
     };
 
     [[noreturn]] void damaged(const std::string& detail) const {
-        fail(name_ + ": not an XLSX workbook: the zip archive is damaged or truncated (" + detail + ")");
+        fail(name_, "not an XLSX workbook: the zip archive is damaged or truncated (" + detail + ")");
     }
 
     void list_entries() {
         unz_global_info64 global{};
         if (unzGetGlobalInfo64(zip_, &global) != UNZ_OK) damaged("unreadable central directory");
         if (global.number_entry > limits_.max_entries)
-            fail(name_ + ": the zip archive holds " + std::to_string(global.number_entry) +
+            fail(name_, "the zip archive holds " + std::to_string(global.number_entry) +
                  " entries (the limit is " + std::to_string(limits_.max_entries) + ")");
-        if (global.number_entry == 0) fail(name_ + ": not an XLSX workbook: the zip archive is empty");
+        if (global.number_entry == 0) fail(name_, "not an XLSX workbook: the zip archive is empty");
         int status = unzGoToFirstFile(zip_);
         std::size_t count = 0;
         while (status == UNZ_OK) {
             if (++count > limits_.max_entries)
-                fail(name_ + ": the zip archive holds more than " + std::to_string(limits_.max_entries) +
+                fail(name_, "the zip archive holds more than " + std::to_string(limits_.max_entries) +
                      " entries (the limit)");
             unz_file_info64 info{};
             char buffer[1024];
@@ -372,10 +375,10 @@ public:
         if (name == "sheets") in_sheets_ = true;
         if (name != "sheet" || !in_sheets_) return;
         if (sheets.size() >= max_sheets_)
-            fail(where_ + ": more than " + std::to_string(max_sheets_) + " sheets (the limit)");
+            fail(where_, "more than " + std::to_string(max_sheets_) + " sheets (the limit)");
         const auto sheet_name = attribute(attributes, "name");
         const auto id = attribute(attributes, "id");
-        if (!id) fail(where_ + ": sheet " + quoted(sheet_name.value_or("")) + " has no r:id");
+        if (!id) fail(where_, "sheet " + quoted(sheet_name.value_or("")) + " has no r:id");
         sheets.push_back({std::string(sheet_name.value_or("")), std::string(*id)});
     }
     void end(std::string_view name) override {
@@ -401,7 +404,7 @@ public:
 
     void start(std::string_view name, const XML_Char** attributes) override {
         if (name != "Relationship") return;
-        if (++count_ > max_) fail(where_ + ": more than " + std::to_string(max_) + " relationships (the limit)");
+        if (++count_ > max_) fail(where_, "more than " + std::to_string(max_) + " relationships (the limit)");
         const auto id = attribute(attributes, "Id");
         const auto target = attribute(attributes, "Target");
         const auto mode = attribute(attributes, "TargetMode");
@@ -476,7 +479,7 @@ public:
         } else if (name == "si" && in_item_) {
             in_item_ = false;
             if (!budget_.take())
-                fail(where_ + ": more than " + std::to_string(budget_.limit) +
+                fail(where_, "more than " + std::to_string(budget_.limit) +
                      " shared strings and cells (the limit is " + std::to_string(budget_.limit) + " cells)");
             if (text_.length > limits_.max_cell_chars) {
                 too_long.emplace(strings.size(), text_.length);
@@ -609,14 +612,14 @@ private:
         if (const auto r = attribute(attributes, "r")) {
             const auto number = parse_row_number(*r);
             if (!number)
-                fail(where_ + ", after row " + std::to_string(last_row_) + ": " + quoted(*r) + " is not a row number");
+                fail(where_ + ", after row " + std::to_string(last_row_), quoted(*r) + " is not a row number");
             set_row(*number);
         }
     }
 
     void set_row(std::uint32_t number) {
         if (number <= last_row_)
-            fail(where_ + ", row " + std::to_string(number) + ": comes after row " + std::to_string(last_row_) +
+            fail(where_ + ", row " + std::to_string(number), "comes after row " + std::to_string(last_row_) +
                  " (rows must be in order)");
         row_ = number;
         row_known_ = true;
@@ -640,12 +643,12 @@ private:
         formula_.clear();
         if (const auto r = attribute(attributes, "r")) {
             const auto ref = parse_cell_ref(*r);
-            if (!ref) fail((row_known_ ? in_row() : where_) + ": " + quoted(*r) + " is not a cell reference");
+            if (!ref) fail((row_known_ ? in_row() : where_), quoted(*r) + " is not a cell reference");
             if (!row_known_) set_row(ref->row);
             if (ref->row != row_)
-                fail(in_row() + ": cell " + cell_name(ref->column, ref->row) + " is not in this row");
+                fail(in_row(), "cell " + cell_name(ref->column, ref->row) + " is not in this row");
             if (ref->column <= column_)
-                fail(where_ + ", cell " + cell_name(ref->column, ref->row) + ": comes after column " +
+                fail(where_ + ", cell " + cell_name(ref->column, ref->row), "comes after column " +
                      column_letters(column_) + " (cells must be in column order)");
             column_ = ref->column;
         } else {
@@ -667,7 +670,7 @@ private:
         else if (type == "e")
             kind_ = Kind::error;
         else
-            fail(here() + ": unknown cell type " + quoted(type));
+            fail(here(), "unknown cell type " + quoted(type));
     }
 
     void end_cell() {
@@ -698,17 +701,17 @@ private:
             }
         }
         if (length > limits_.max_cell_chars)
-            fail(here() + ": a text of " + std::to_string(length) + " bytes (the limit is " +
+            fail(here(), "a text of " + std::to_string(length) + " bytes (the limit is " +
                  std::to_string(limits_.max_cell_chars) + ")");
         if (cell.type != CellType::formula && cell.text.empty()) return;  // nothing in it
         if (!budget_.take())
-            fail(here() + ": more than " + std::to_string(budget_.limit) +
+            fail(here(), "more than " + std::to_string(budget_.limit) +
                  " non-empty cells in the workbook, shared strings included (the limit is " +
                  std::to_string(budget_.limit) + ")");
         if (column_ > limits_.max_columns)
-            fail(here() + ": past the last column this form reads (" + column_letters(limits_.max_columns) + ")");
+            fail(here(), "past the last column this form reads (" + column_letters(limits_.max_columns) + ")");
         if (row_ > limits_.max_rows)
-            fail(here() + ": past the last row this form reads (" + std::to_string(limits_.max_rows) + ")");
+            fail(here(), "past the last row this form reads (" + std::to_string(limits_.max_rows) + ")");
         normalise_newlines(cell.text);
         cells_.resize(column_ - 1);
         cells_.push_back(std::move(cell));
@@ -717,11 +720,11 @@ private:
     std::size_t shared_index() const {
         const auto& digits = value_.text;
         if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos)
-            fail(here() + ": shared string index " + quoted(digits) + " is not a number");
+            fail(here(), "shared string index " + quoted(digits) + " is not a number");
         const auto index = static_cast<std::size_t>(std::stoul(digits));
         const std::size_t count = shared_ ? shared_->strings.size() : 0;
         if (index >= count)
-            fail(here() + ": shared string " + std::to_string(index) + " does not exist (the workbook has " +
+            fail(here(), "shared string " + std::to_string(index) + " does not exist (the workbook has " +
                  std::to_string(count) + ")");
         return index;
     }
@@ -746,19 +749,19 @@ private:
 
 Workbook read_xlsx(std::string_view bytes, const std::string& name, const ReadLimits& limits) {
     if (bytes.size() > limits.max_file_bytes)
-        fail(name + ": the file is " + std::to_string(bytes.size()) + " bytes (the limit is " +
+        fail(name, "the file is " + std::to_string(bytes.size()) + " bytes (the limit is " +
              size_text(limits.max_file_bytes) + ")");
     Archive archive(bytes, name, limits);
 
     const std::string workbook_part = "xl/workbook.xml";
-    if (!archive.has(workbook_part)) fail(name + ": not an XLSX workbook: the archive holds no " + workbook_part);
+    if (!archive.has(workbook_part)) fail(name, "not an XLSX workbook: the archive holds no " + workbook_part);
     WorkbookPart workbook(name + ": " + workbook_part, limits.max_entries);
     archive.read(workbook_part, workbook);
-    if (workbook.sheets.empty()) fail(name + ": " + workbook_part + ": the workbook lists no sheets");
+    if (workbook.sheets.empty()) fail(name + ": " + workbook_part, "the workbook lists no sheets");
 
     const std::string relationships_part = "xl/_rels/workbook.xml.rels";
     if (!archive.has(relationships_part))
-        fail(name + ": not an XLSX workbook: the archive holds no " + relationships_part);
+        fail(name, "not an XLSX workbook: the archive holds no " + relationships_part);
     RelationshipsPart relationships(name + ": " + relationships_part, limits.max_entries);
     archive.read(relationships_part, relationships);
 
@@ -776,10 +779,10 @@ Workbook read_xlsx(std::string_view bytes, const std::string& name, const ReadLi
     for (const auto& entry : workbook.sheets) {
         const auto target = relationships.targets.find(entry.relationship);
         if (target == relationships.targets.end())
-            fail(name + ": sheet " + quoted(entry.name) + ": relationship " + quoted(entry.relationship) +
+            fail(name, "sheet " + quoted(entry.name) + ": relationship " + quoted(entry.relationship) +
                  " is not in " + relationships_part);
         if (!archive.has(target->second.part))
-            fail(name + ": sheet " + quoted(entry.name) + ": its part " + target->second.part +
+            fail(name, "sheet " + quoted(entry.name) + ": its part " + target->second.part +
                  " is not in the zip archive");
         Sheet sheet;
         sheet.name = entry.name;

@@ -57,7 +57,7 @@ public:
         std::string pattern = (std::filesystem::temp_directory_path() / "actielijst-form.XXXXXX").string();
         const int fd = ::mkstemp(pattern.data());
         if (fd < 0)
-            throw Error(Errc::io, "form: cannot create a temporary file: " + std::string(std::strerror(errno)));
+            throw Error(Errc::io, "form", "cannot create a temporary file: " + std::string(std::strerror(errno)));
         ::close(fd);
         path_ = pattern;
     }
@@ -71,7 +71,7 @@ private:
 };
 
 void check(lxw_error err, const std::string& what) {
-    if (err != LXW_NO_ERROR) throw Error(Errc::invalid, "form: " + what + ": " + lxw_strerror(err));
+    if (err != LXW_NO_ERROR) throw Error(Errc::invalid, "form", "" + what + ": " + lxw_strerror(err));
 }
 
 struct WorkbookCloser {
@@ -182,7 +182,7 @@ void write_choices(lxw_workbook* wb, const FormSet& set) {
 void write_form_sheet(lxw_workbook* wb, const FormSet& set, const Form& form, const std::string& name,
                       const std::string& choices /* empty: inline */, const Formats& f) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
-    if (!ws) throw Error(Errc::invalid, "form: cannot add a sheet named \"" + name + "\"");
+    if (!ws) throw Error(Errc::invalid, "form", "cannot add a sheet named \"" + name + "\"");
     const std::string where = "sheet \"" + name + "\"";
     const auto marker = marker_cells(set, form);
     for (std::size_t c = 0; c < marker.size(); ++c)
@@ -270,7 +270,7 @@ void write_xlsx(std::ostream& out, const FormSet& set) {
     {
         lxw_workbook_options options{};
         std::unique_ptr<lxw_workbook, WorkbookCloser> wb(workbook_new_opt(temp.path().c_str(), &options));
-        if (!wb) throw Error(Errc::io, "form: cannot start a workbook");
+        if (!wb) throw Error(Errc::io, "form", "cannot start a workbook");
         // The properties carry the as-of date, not the clock: the same forms give the same file.
         lxw_doc_properties properties{};
         std::string title = set.list_title;
@@ -289,7 +289,7 @@ void write_xlsx(std::ostream& out, const FormSet& set) {
         for (const auto& form : set.forms) {
             std::string name = sheet_name(form);
             if (names.count(name)) name = form.region;  // two regions with the same name
-            if (!names.insert(name).second) throw Error(Errc::invalid, "regions: two forms for region " + form.region);
+            if (!names.insert(name).second) throw Error(Errc::invalid, "regions", "two forms for region " + form.region);
             sheet_names.push_back(name);
         }
         const bool inline_list = choices_inline(set);
@@ -301,7 +301,7 @@ void write_xlsx(std::ostream& out, const FormSet& set) {
         if (err != LXW_NO_ERROR) throw Error(Errc::io, std::string("form: cannot write the workbook: ") + lxw_strerror(err));
     }
     std::ifstream in(temp.path(), std::ios::binary);
-    if (!in) throw Error(Errc::io, "form: cannot read back the workbook");
+    if (!in) throw Error(Errc::io, "form", "cannot read back the workbook");
     out << in.rdbuf();
 }
 

@@ -54,7 +54,7 @@ constexpr detail::TreeLimits limits{
 };
 
 [[noreturn]] void fail(const std::string& where, const std::string& what) {
-    throw Error(Errc::invalid, where + ": " + what);
+    throw Error(Errc::invalid, where, what);
 }
 
 std::string type_of(const Json& j) {
@@ -167,9 +167,8 @@ auto make(const std::string& where, F&& construct) {
     try {
         return construct();
     } catch (const Error& e) {
-        const std::string what = e.what();
-        if (what.rfind(where, 0) == 0) throw;  // already placed (from an Obj getter)
-        throw Error(e.code(), where + "." + what);
+        if (e.inside(where)) throw;  // already placed (from an Obj getter)
+        throw e.within(where);
     }
 }
 
@@ -414,7 +413,7 @@ public:
         const auto version = top.integer("format_version");
         if (!version) fail("format_version", "required member is missing");
         if (*version > json_format_version)
-            throw Error(Errc::version, "format_version: document version " + std::to_string(*version) +
+            throw Error(Errc::version, "format_version", "document version " + std::to_string(*version) +
                                            " is newer than this actielijst reads (" +
                                            std::to_string(json_format_version) + ")");
         if (*version < 1) fail("format_version", "expected 1, got " + std::to_string(*version));
@@ -518,7 +517,7 @@ private:
         held_ = n - complete;
         const std::string_view text(base, complete);
         if (const auto bad = detail::utf8_error_offset(text); bad != npos)
-            stop(Error(Errc::invalid, "document: invalid UTF-8 at byte " + std::to_string(offset_ + bad)));
+            stop(Error(Errc::invalid, "document", "invalid UTF-8 at byte " + std::to_string(offset_ + bad)));
         std::size_t usable = complete;
         if (nul_ == npos) {
             if (const auto nul = text.find('\0'); nul != npos) {
@@ -535,7 +534,7 @@ private:
     /// At the end of the text, or where reading stops: the error of the bytes, if any.
     void conclude() {
         done_ = true;
-        if (nul_ != npos) stop(Error(Errc::invalid, "document: NUL byte at byte " + std::to_string(nul_)));
+        if (nul_ != npos) stop(Error(Errc::invalid, "document", "NUL byte at byte " + std::to_string(nul_)));
         if (offset_ + checked_ > max_document_bytes)
             stop(Error(Errc::invalid,
                        "document exceeds the limit of " + std::to_string(max_document_bytes) + " bytes"));
@@ -560,11 +559,11 @@ private:
 
 Dataset parse_json(std::string_view text) {
     if (const auto bad = detail::utf8_error_offset(text); bad != std::string_view::npos)
-        throw Error(Errc::invalid, "document: invalid UTF-8 at byte " + std::to_string(bad));
+        throw Error(Errc::invalid, "document", "invalid UTF-8 at byte " + std::to_string(bad));
     // JSON has no place for a raw NUL byte, and the parser would stop reading there,
     // silently dropping the rest of the document.
     if (const auto nul = text.find('\0'); nul != std::string_view::npos)
-        throw Error(Errc::invalid, "document: NUL byte at byte " + std::to_string(nul));
+        throw Error(Errc::invalid, "document", "NUL byte at byte " + std::to_string(nul));
     if (text.size() > max_document_bytes)
         throw Error(Errc::invalid, "document of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
                                        std::to_string(max_document_bytes) + " bytes");

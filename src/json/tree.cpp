@@ -74,7 +74,7 @@ public:
         n.text_ = std::move(s);
         return add(std::move(n));
     }
-    bool binary(Json::binary_t&) { throw Error(Errc::invalid, path() + ": binary values are not JSON"); }
+    bool binary(Json::binary_t&) { throw Error(Errc::invalid, path(), "binary values are not JSON"); }
 
     bool start_object(std::size_t) { return open(Node::Type::object); }
     bool start_array(std::size_t) { return open(Node::Type::array); }
@@ -84,11 +84,11 @@ public:
     bool key(Json::string_t& name) {
         Frame& f = stack_.back();
         if (f.keys.size() >= limits_.max_members)
-            throw Error(Errc::invalid, path_of_container() + ": more than " + std::to_string(limits_.max_members) +
+            throw Error(Errc::invalid, path_of_container(), "more than " + std::to_string(limits_.max_members) +
                                            " members in one object");
         if (!f.keys.insert(name).second) {
             f.key = name;
-            throw Error(Errc::invalid, path() + ": duplicate member " + quote(name) + " in one object");
+            throw Error(Errc::invalid, path(), "duplicate member " + quote(name) + " in one object");
         }
         f.key = std::move(name);
         return true;
@@ -121,8 +121,7 @@ private:
 
     bool open(Node::Type type) {
         if (static_cast<int>(stack_.size()) >= limits_.max_depth)
-            throw Error(Errc::invalid,
-                        path() + ": nested deeper than " + std::to_string(limits_.max_depth) + " levels");
+            throw Error(Errc::invalid, path(), "nested deeper than " + std::to_string(limits_.max_depth) + " levels");
         Hold hold = Hold::keep;
         if (sink_) {
             const bool array = type == Node::Type::array;

@@ -395,7 +395,7 @@ void to_json(const Dataset& d, std::ostream& out) {
         const auto& c = d.due_changes[i];
         const auto it = due_changes.find(c.action);
         if (it == due_changes.end())
-            throw Error(Errc::invalid, "due_changes[" + std::to_string(i) + "].action: action " + detail::quote(c.action) +
+            throw Error(Errc::invalid, "due_changes[" + std::to_string(i) + "].action", "action " + detail::quote(c.action) +
                                            " is not in the dataset, and JSON keeps due-date changes inside their action");
         it->second.push_back(&c);
     }
@@ -407,7 +407,7 @@ void to_json(const Dataset& d, std::ostream& out) {
         const auto& e = d.proposal_events[i];
         const auto it = decisions.find(e.proposal);
         if (it == decisions.end())
-            throw Error(Errc::invalid, "proposal_events[" + std::to_string(i) + "].proposal: proposal " +
+            throw Error(Errc::invalid, "proposal_events[" + std::to_string(i) + "].proposal", "proposal " +
                                            detail::quote(e.proposal) +
                                            " is not in the dataset, and JSON keeps decisions inside their proposal");
         it->second.push_back(&e);

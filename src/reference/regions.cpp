@@ -49,7 +49,7 @@ const Region& find_province(std::string_view wanted) {
         if (detail::fold_case(r.code()) == folded || detail::fold_case(r.name()) == folded) return r;
         known += (known.empty() ? "" : ", ") + r.code() + " " + r.name();
     }
-    throw Error(Errc::not_found, "province: " + detail::quote(wanted) +
+    throw Error(Errc::not_found, "province", "" + detail::quote(wanted) +
                                      " is not a province of the CBS region reference; the provinces are " + known);
 }
 
@@ -72,7 +72,7 @@ std::vector<Region> reference_regions(std::string_view province, std::optional<i
     const auto& info = region_reference_info();
     const int y = year.value_or(info.last_year);
     if (y < info.first_year || y > info.last_year)
-        throw Error(Errc::invalid, "year: the CBS region reference holds the municipal divisions of " +
+        throw Error(Errc::invalid, "year", "the CBS region reference holds the municipal divisions of " +
                                        std::to_string(info.first_year) + " to " + std::to_string(info.last_year) +
                                        ", not " + std::to_string(y));
     const Region& root = find_province(province);

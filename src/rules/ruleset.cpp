@@ -8,6 +8,8 @@
 #include "util/check.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <utility>
@@ -152,11 +154,12 @@ RuleSet RuleSet::parse(std::string_view text, std::string_view origin, const Vie
 
 RuleSet RuleSet::load(const std::string& path, const View* vocabulary) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(Errc::io, path + ": cannot read the rules file");
+    // errno is what the failed open left: ifstream does not promise it, glibc sets it.
+    if (!in) throw Error(Errc::io, path, std::string("cannot read the rules file: ") + std::strerror(errno), errno);
     // Read one byte past the limit, so an oversized file is refused without being read whole.
     std::string text(rules::max_source_bytes + 1, '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    if (in.bad()) throw Error(Errc::io, path + ": cannot read the rules file");
+    if (in.bad()) throw Error(Errc::io, path, "cannot read the rules file");
     text.resize(static_cast<std::size_t>(in.gcount()));
     return parse(text, path, vocabulary);
 }
@@ -190,7 +193,7 @@ const std::string& Filter::text() const noexcept { return impl_->prog.sources[0]
 
 bool Filter::matches(const View& view, std::string_view action) const {
     const ActionPoint* a = view.action(action);
-    if (!a) throw Error(Errc::not_found, "action: unknown action " + detail::quote(action));
+    if (!a) throw Error(Errc::not_found, "action", "unknown action " + detail::quote(action));
     rules::check_names(impl_->prog, view, impl_->origin);
     const rules::Index index(view, impl_->prog);
     const rules::Evaluator eval(impl_->prog, index);

@@ -467,19 +467,19 @@ namespace {
 
 template <class E>
 E enum_of(std::int32_t v, std::int32_t high, const std::string& field) {
-    if (v < 0 || v > high) throw Error(Errc::invalid, field + ": unknown value " + std::to_string(v));
+    if (v < 0 || v > high) throw Error(Errc::invalid, field, "unknown value " + std::to_string(v));
     return static_cast<E>(v);
 }
 
 std::string at(const char* list, std::size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
 
-/// Runs `make`, prefixing an Error's message with the entry's place.
+/// Runs `make`, putting the entry's place in front of an Error's place.
 template <class F>
 auto entry(const std::string& where, F&& make) {
     try {
         return make();
     } catch (const Error& e) {
-        throw Error(e.code(), where + ": " + e.what());
+        throw e.within(where);
     }
 }
 

@@ -44,14 +44,14 @@ std::uint32_t crc_of(std::string_view head, std::string_view payload) {
 }
 
 [[noreturn]] void fail(std::string_view origin, const std::string& what, Errc code = Errc::invalid) {
-    throw Error(code, std::string(origin) + ": " + what);
+    throw Error(code, std::string(origin), what);
 }
 
 }  // namespace
 
 std::string wrap(std::string_view payload, SnapshotFormat format, const Date& as_of, std::uint32_t version) {
     if (payload.size() > snapshot_max_payload)
-        throw Error(Errc::invalid, "snapshot: the payload of " + std::to_string(payload.size()) +
+        throw Error(Errc::invalid, "snapshot", "the payload of " + std::to_string(payload.size()) +
                                        " bytes exceeds the limit of 256 MiB");
     std::string out(header_size, '\0');
     std::memcpy(out.data(), magic.data(), magic.size());

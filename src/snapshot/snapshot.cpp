@@ -15,6 +15,7 @@
 #include <fstream>
 #include <new>
 #include <string>
+#include <system_error>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -33,22 +34,26 @@ std::string snapshot_bytes(const View& view, SnapshotFormat format) {
 namespace {
 
 [[noreturn]] void io_error(const std::string& path, const std::string& what, int err) {
-    throw Error(Errc::io, path + ": " + what + ": " + std::strerror(err));
+    throw Error(Errc::io, path, what + ": " + std::strerror(err), err);
 }
 
 /// The whole file, refusing one larger than any snapshot can be before reading it.
 std::string read_whole(const std::string& path) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    if (ec) throw Error(Errc::io, path + ": cannot read: " + ec.message());
+    if (ec) {
+        // A system error_code's value is the errno (ENOENT for a missing file).
+        const bool system = ec.category() == std::system_category() || ec.category() == std::generic_category();
+        throw Error(Errc::io, path, "cannot read: " + ec.message(), system ? ec.value() : 0);
+    }
     if (size > snapshot::header_size + snapshot_max_payload)
-        throw Error(Errc::invalid, path + ": " + std::to_string(size) +
+        throw Error(Errc::invalid, path, std::to_string(size) +
                                        " bytes, larger than any snapshot (the payload limit is 256 MiB)");
     std::ifstream in(path, std::ios::binary);
     if (!in) io_error(path, "cannot open", errno);
     std::string bytes(static_cast<std::size_t>(size), '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(size));
-    if (static_cast<std::uintmax_t>(in.gcount()) != size) throw Error(Errc::io, path + ": cannot read: short read");
+    if (static_cast<std::uintmax_t>(in.gcount()) != size) throw Error(Errc::io, path, "cannot read: short read");
     return bytes;
 }
 

@@ -64,19 +64,23 @@ void throw_storage_error(const Connection& impl, std::string_view operation, con
                                     std::to_string(impl.busy.timeout.count()) +
                                     " ms); nothing was written, so retrying is safe");
     if (code == SQLITE_FULL || system_error == ENOSPC || system_error == EDQUOT)
-        throw Error(Errc::full, where + store + ": the disk is full (" + reason_of(system_error ? system_error : ENOSPC) +
-                                    "); nothing was written");
+        throw Error(Errc::full, {}, where + store + ": the disk is full (" + reason_of(system_error ? system_error : ENOSPC) +
+                                    "); nothing was written",
+                    system_error ? system_error : ENOSPC);
     if (code == SQLITE_READONLY || system_error == EROFS) {
         if (impl.read_only)
             throw Error(Errc::read_only, where + store + " is opened read-only; nothing was written");
-        throw Error(Errc::read_only, where + store + " cannot be written (" +
-                                         (system_error ? reason_of(system_error) : std::string(e.what())) +
-                                         "); nothing was written");
+        throw Error(Errc::read_only, {},
+                    where + store + " cannot be written (" +
+                        (system_error ? reason_of(system_error) : std::string(e.what())) + "); nothing was written",
+                    system_error);
     }
     if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
         throw Error(Errc::storage, where + store + " is damaged or not an actielijst store (" + e.what() + ")");
     if (code == SQLITE_IOERR || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
-        throw Error(Errc::io, where + store + ": " + e.what() + (system_error ? " (" + reason_of(system_error) + ")" : ""));
+        throw Error(Errc::io, {},
+                    where + store + ": " + e.what() + (system_error ? " (" + reason_of(system_error) + ")" : ""),
+                    system_error);
     throw Error(Errc::storage, where + store + ": database error: " + e.what());
 }
 

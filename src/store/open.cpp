@@ -29,14 +29,17 @@ void check_path(const std::string& path, bool must_exist) {
     const fs::path p(path);
     const auto status = fs::status(p, ec);
     if (fs::exists(status)) {
-        if (fs::is_directory(status)) throw Error(Errc::io, "cannot open store " + detail::quote(path) + ": it is a directory");
+        if (fs::is_directory(status))
+            throw Error(Errc::io, {}, "cannot open store " + detail::quote(path) + ": it is a directory", EISDIR);
         return;
     }
-    if (must_exist) throw Error(Errc::io, "cannot open store " + detail::quote(path) + ": no such file");
+    if (must_exist) throw Error(Errc::io, {}, "cannot open store " + detail::quote(path) + ": no such file", ENOENT);
     const fs::path parent = p.has_parent_path() ? p.parent_path() : fs::path(".");
     if (!fs::is_directory(parent, ec))
-        throw Error(Errc::io, "cannot create store " + detail::quote(path) + ": directory " +
-                                  detail::quote(parent.string()) + " does not exist");
+        throw Error(Errc::io, {},
+                    "cannot create store " + detail::quote(path) + ": directory " + detail::quote(parent.string()) +
+                        " does not exist",
+                    ENOENT);
 }
 
 /// A `file:` URI naming `path` with the immutable flag, for read-only media: every
@@ -217,7 +220,7 @@ Store Store::open(const std::string& path, const OpenOptions& options) {
         throw Error(Errc::storage, where + ": " + e.what());
     } catch (const Error& e) {
         if (std::string_view(e.what()).find(detail::quote(path)) != std::string_view::npos) throw;
-        throw Error(e.code(), "cannot open store " + detail::quote(path) + ": " + e.what());
+        throw Error(e.code(), {}, "cannot open store " + detail::quote(path) + ": " + e.what(), e.system_errno());
     }
 }
 

@@ -10,7 +10,7 @@ namespace actielijst {
 bool Store::decide(std::string_view proposal, ProposalState state, std::optional<Date> decided,
                    std::string_view meeting, std::string_view text) {
     if (static_cast<int>(state) < 0 || static_cast<int>(state) > 3)
-        throw Error(Errc::invalid, "state: unknown proposal state " + std::to_string(static_cast<int>(state)));
+        throw Error(Errc::invalid, "state", "unknown proposal state " + std::to_string(static_cast<int>(state)));
     detail::check_text(text, "text", false);
     detail::require_writable(*impl_, "decide");
     return detail::translate_storage_errors(*impl_, "decide", [&] {
@@ -18,7 +18,7 @@ bool Store::decide(std::string_view proposal, ProposalState state, std::optional
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement p(db, "SELECT id, tabled FROM proposals WHERE key = ?");
         p.bind(1, std::string(proposal));
-        if (!p.executeStep()) throw Error(Errc::not_found, "proposal: unknown proposal " + detail::quote(proposal));
+        if (!p.executeStep()) throw Error(Errc::not_found, "proposal", "unknown proposal " + detail::quote(proposal));
         const auto proposal_id = p.getColumn(0).getInt64();
         const auto tabled = p.getColumn(1).getString();
         std::optional<std::int64_t> meeting_id;
@@ -26,13 +26,13 @@ bool Store::decide(std::string_view proposal, ProposalState state, std::optional
         if (!meeting.empty()) {
             SQLite::Statement m(db, "SELECT id, date FROM meetings WHERE key = ?");
             m.bind(1, std::string(meeting));
-            if (!m.executeStep()) throw Error(Errc::not_found, "meeting: unknown meeting " + detail::quote(meeting));
+            if (!m.executeStep()) throw Error(Errc::not_found, "meeting", "unknown meeting " + detail::quote(meeting));
             meeting_id = m.getColumn(0).getInt64();
             if (date.empty()) date = m.getColumn(1).getString();
         }
-        if (date.empty()) throw Error(Errc::invalid, "decided: a decision needs a date or a meeting");
+        if (date.empty()) throw Error(Errc::invalid, "decided", "a decision needs a date or a meeting");
         if (date < tabled)
-            throw Error(Errc::invalid, "decided: " + date + " is before proposal " + std::string(proposal) +
+            throw Error(Errc::invalid, "decided", "" + date + " is before proposal " + std::string(proposal) +
                                            " was tabled (" + tabled + ")");
         SQLite::Statement ins(db,
                               "INSERT INTO proposal_events(proposal_id, state, date, meeting_id, text) "
@@ -59,7 +59,7 @@ std::vector<ProposalEvent> Store::proposal_history(std::string_view proposal) co
                             "SELECT p.id, p.tabled, m.key FROM proposals p LEFT JOIN meetings m ON m.id = p.meeting_id "
                             "WHERE p.key = ?");
         p.bind(1, std::string(proposal));
-        if (!p.executeStep()) throw Error(Errc::not_found, "proposal: unknown proposal " + detail::quote(proposal));
+        if (!p.executeStep()) throw Error(Errc::not_found, "proposal", "unknown proposal " + detail::quote(proposal));
         const std::string key(proposal);
         std::vector<ProposalEvent> out;
         out.push_back({key, ProposalState::open, Date::parse(p.getColumn(1).getString(), "tabled"),

@@ -27,11 +27,8 @@ bool Store::record(const StatusUpdate& update) {
     try {
         return merge(one).updates_added == 1;
     } catch (const Error& e) {
-        // merge names the place as `updates[0].`; for a single update that is noise.
-        std::string message = e.what();
-        constexpr std::string_view prefix = "updates[0].";
-        if (message.rfind(prefix, 0) == 0) message.erase(0, prefix.size());
-        throw Error(e.code(), message);
+        // merge places it at `updates[0]`; for a single update the list is noise.
+        throw e.without("updates[0]");
     }
 }
 
@@ -79,7 +76,7 @@ std::vector<StatusUpdate> Store::history(std::string_view action, std::string_vi
         SQLite::Statement find(db, "SELECT id FROM actions WHERE key = ?");
         find.bind(1, std::string(action));
         if (!find.executeStep())
-            throw Error(Errc::not_found, "action: unknown action " + detail::quote(action) +
+            throw Error(Errc::not_found, "action", "unknown action " + detail::quote(action) +
                                              detail::key_hint(db, detail::KeyTable::actions, action));
         const auto action_id = find.getColumn(0).getInt64();
         std::optional<std::int64_t> scope_id;

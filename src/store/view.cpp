@@ -19,7 +19,7 @@ void index_all(Map& index, const std::vector<T>& items, const char* list, KeyOf 
 template <class Map>
 void require(const Map& index, const std::string& key, const std::string& where, const char* what) {
     if (index.find(key) == index.end())
-        throw Error(Errc::invalid, where + ": unknown " + what + " " + detail::quote(key));
+        throw Error(Errc::invalid, where, std::string("unknown ") + what + " " + detail::quote(key));
 }
 
 std::string at(const char* list, std::size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
@@ -56,12 +56,12 @@ View::View(ViewData data) : data_(std::move(data)) {
         if (s.as_of() > data_.as_of)
             throw Error(Errc::invalid, where + ".as_of: " + s.as_of().iso() + " is after the view date " + data_.as_of.iso());
         if (!statuses_.emplace(std::make_pair(s.action(), s.scope()), i).second)
-            throw Error(Errc::invalid, where + ": a second current status for (" + s.action() + ", " + s.scope() + ")");
+            throw Error(Errc::invalid, where, "a second current status for (" + s.action() + ", " + s.scope() + ")");
     }
     // A View is what was true on its date: nothing in it may be dated later.
     const auto not_after = [&](const Date& date, const std::string& where) {
         if (date > data_.as_of)
-            throw Error(Errc::invalid, where + ": " + date.iso() + " is after the view date " + data_.as_of.iso());
+            throw Error(Errc::invalid, where, date.iso() + " is after the view date " + data_.as_of.iso());
     };
     for (std::size_t i = 0; i < data_.meetings.size(); ++i)
         not_after(data_.meetings[i].date(), at("meetings", i) + ".date");
@@ -109,9 +109,9 @@ View::View(ViewData data) : data_(std::move(data)) {
         const auto& r = data_.referenced[i];
         const std::string where = "referenced[" + std::to_string(i) + "]";
         if (actions_.count(r.key))
-            throw Error(Errc::invalid, where + ": " + detail::quote(r.key) + " is one of the View's actions");
+            throw Error(Errc::invalid, where, detail::quote(r.key) + " is one of the View's actions");
         if (i > 0 && !(data_.referenced[i - 1].key < r.key))
-            throw Error(Errc::invalid, where + ": not sorted by key, or a duplicate key " + detail::quote(r.key));
+            throw Error(Errc::invalid, where, "not sorted by key, or a duplicate key " + detail::quote(r.key));
     }
 }
 
@@ -172,12 +172,12 @@ std::vector<std::string> View::municipalities_in(std::string_view region) const 
 
 Rollup View::rollup(std::string_view indicator, std::string_view region, std::string_view level) const {
     const Indicator* ind = this->indicator(indicator);
-    if (!ind) throw Error(Errc::not_found, "indicator: unknown indicator " + detail::quote(indicator));
-    if (!this->region(region)) throw Error(Errc::not_found, "region: unknown region " + detail::quote(region));
+    if (!ind) throw Error(Errc::not_found, "indicator", "unknown indicator " + detail::quote(indicator));
+    if (!this->region(region)) throw Error(Errc::not_found, "region", "unknown region " + detail::quote(region));
     if (ind->kind() != IndicatorKind::ordinal)
-        throw Error(Errc::invalid, "indicator: " + ind->key() + " is not ordinal, so it has no levels to roll up");
+        throw Error(Errc::invalid, "indicator", "" + ind->key() + " is not ordinal, so it has no levels to roll up");
     const int wanted = ind->level_rank(level);
-    if (wanted < 0) throw Error(Errc::not_found, "level: unknown level " + detail::quote(level) + " of " + ind->key());
+    if (wanted < 0) throw Error(Errc::not_found, "level", "unknown level " + detail::quote(level) + " of " + ind->key());
     Rollup out;
     const auto members = municipalities_in(region);
     out.municipalities = members.size();

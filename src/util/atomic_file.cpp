@@ -25,7 +25,11 @@ std::string reason(int error) {
 
 /// Throws Error(Errc::io) `what` + the reason for `error`. Callers copy errno first:
 /// building `what` allocates, which may change it.
-[[noreturn]] void io_error(const std::string& what, int error) { throw Error(Errc::io, what + reason(error)); }
+[[noreturn]] void io_error(const std::string& what, int error) { throw Error(Errc::io, {}, what + reason(error), error); }
+/// The same, placed at the file `path`, with `error` kept as the error's errno.
+[[noreturn]] void io_error(const std::string& path, const std::string& what, int error) {
+    throw Error(Errc::io, path, what + reason(error), error);
+}
 
 /// Eight random letters and digits for a temporary file name. The kernel's random
 /// bytes when it has them, else the clock and the process id: uniqueness is
@@ -111,13 +115,13 @@ AtomicFile::AtomicFile(std::string path) : std::ostream(nullptr), path_(std::mov
     const auto slash = path_.rfind('/');
     const std::string dir = slash == std::string::npos ? std::string() : path_.substr(0, slash + 1);
     const std::string name = path_.substr(dir.size());
-    if (name.empty() || name == "." || name == "..") io_error(path_ + ": cannot write a file there: ", EISDIR);
+    if (name.empty() || name == "." || name == "..") io_error(path_, "cannot write a file there: ", EISDIR);
 
     // A file that is replaced keeps its permissions; a directory is refused before
     // anything is written.
     struct stat target {};
     const bool replaces = ::stat(path_.c_str(), &target) == 0;
-    if (replaces && S_ISDIR(target.st_mode)) io_error(path_ + ": cannot replace it: ", EISDIR);
+    if (replaces && S_ISDIR(target.st_mode)) io_error(path_, "cannot replace it: ", EISDIR);
 
     for (int attempt = 0;; ++attempt) {
         temp_ = dir + "." + name + "." + random_suffix() + ".tmp";
@@ -126,14 +130,14 @@ AtomicFile::AtomicFile(std::string path) : std::ostream(nullptr), path_(std::mov
         const int error = errno;
         if (error == EEXIST && attempt < 100) continue;
         temp_.clear();
-        io_error(path_ + ": cannot create a temporary file in its directory: ", error);
+        io_error(path_, "cannot create a temporary file in its directory: ", error);
     }
     // From here on the temporary file exists; a constructor that throws runs no
     // destructor, so it is removed here.
     try {
         if (replaces && S_ISREG(target.st_mode) && ::fchmod(fd_, target.st_mode & 07777) != 0) {
             const int error = errno;
-            io_error(path_ + ": cannot set the permissions of the new file: ", error);
+            io_error(path_, "cannot set the permissions of the new file: ", error);
         }
         buf_ = std::make_unique<FdBuf>(fd_, path_ + ": cannot write: ");
     } catch (...) {
@@ -159,30 +163,30 @@ void AtomicFile::close_stream() noexcept {
 }
 
 void AtomicFile::commit() {
-    if (fd_ < 0) throw Error(Errc::io, path_ + ": the file was already written or given up");
+    if (fd_ < 0) throw Error(Errc::io, path_, "the file was already written or given up");
     // A write that failed while the caller ignored the stream's state must not
     // publish a truncated file.
     if (rdstate() & std::ios::badbit) {
         close_stream();
         discard();
-        throw Error(Errc::io, path_ + ": an earlier write failed");
+        throw Error(Errc::io, path_, "an earlier write failed");
     }
     try {
         buf_->flush_buffer();
         if (::fsync(fd_) != 0) {
             const int error = errno;
-            io_error(path_ + ": cannot save it to disk: ", error);
+            io_error(path_, "cannot save it to disk: ", error);
         }
         const int fd = fd_;
         fd_ = -1;
         // close() reports write errors some file systems (NFS) only notice then.
         if (::close(fd) != 0) {
             const int error = errno;
-            io_error(path_ + ": cannot write: ", error);
+            io_error(path_, "cannot write: ", error);
         }
         if (::rename(temp_.c_str(), path_.c_str()) != 0) {
             const int error = errno;
-            io_error(path_ + ": cannot move the new file into place: ", error);
+            io_error(path_, "cannot move the new file into place: ", error);
         }
         temp_.clear();
     } catch (...) {
@@ -202,7 +206,7 @@ void AtomicFile::commit() {
     const int error = errno;
     ::close(dfd);
     if (synced != 0 && error != EINVAL && error != ENOTSUP && error != EOPNOTSUPP && error != EBADF)
-        io_error(path_ + ": cannot save its directory entry to disk: ", error);
+        io_error(path_, "cannot save its directory entry to disk: ", error);
 }
 
 StdoutStream::StdoutStream() : std::ostream(nullptr), buf_(STDOUT_FILENO, "standard output: ") {

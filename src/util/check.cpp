@@ -39,7 +39,7 @@ std::size_t utf8_error_offset(std::string_view text) noexcept {
 }
 
 void fail(std::string_view field, const std::string& what) {
-    throw Error(Errc::invalid, std::string(field) + ": " + what);
+    throw Error(Errc::invalid, std::string(field), what);
 }
 
 void check_key(std::string_view value, std::string_view field) {

@@ -7,6 +7,7 @@
  */
 #include "test_support.h"
 
+#include <errno.h>
 #include <stdlib.h>
 
 static void test_debug_raise(void) {
@@ -217,6 +218,67 @@ static void test_import_failures(actielijst_store *s) {
     actielijst_buf_dispose(&before);
 }
 
+/* The place and the errno of an error, apart from its message. */
+static void test_error_place(actielijst_store *s, const char *dir) {
+    actielijst_update_input in = ACTIELIJST_UPDATE_INPUT_INIT;
+    actielijst_store_options opts = ACTIELIJST_STORE_OPTIONS_INIT;
+    actielijst_store *other = NULL;
+    char missing[4096];
+    int added = -1;
+    static const char bad_update[] =
+        "{\"format\":\"actielijst\",\"format_version\":1,"
+        "\"updates\":[{\"action\":\"wonen-registratie\",\"scope\":\"CR37\",\"state\":\"done\","
+        "\"text\":\"x\",\"as_of\":\"2024-01-01\"},"
+        "{\"action\":\"wonen-registratie\",\"scope\":\"CR37\",\"state\":\"klaar\","
+        "\"text\":\"x\",\"as_of\":\"2024-01-02\"}]}";
+
+    /* A path into a document. */
+    CHECK_FAILS(actielijst_store_import_json(s, bad_update, sizeof bad_update - 1), ACTIELIJST_EINVALID, "klaar");
+    CHECK(strcmp(actielijst_error_where(), "updates[1].state") == 0);
+    CHECK(actielijst_error_errno() == 0);
+
+    /* An argument of the call, and a field of a one-entry write without its list. */
+    in.action = NULL;
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "in->action is NULL");
+    CHECK(strcmp(actielijst_error_where(), "in->action") == 0);
+    in.action = "wonen-registratie";
+    in.scope = "CR37";
+    in.state = "klaar";
+    in.text = "x";
+    in.as_of = "2024-01-03";
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "state: unknown state");
+    CHECK(strcmp(actielijst_error_where(), "state") == 0);
+    in.as_of = "2024-13-01";
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "in->as_of");
+    CHECK(strcmp(actielijst_error_where(), "in->as_of") == 0);
+
+    /* A region that is its own parent is bad input (EINVALID), at its field. */
+    {
+        actielijst_region_input region = ACTIELIJST_REGION_INPUT_INIT;
+        region.code = "CR37";
+        region.name = "Noord-Limburg";
+        region.kind = ACTIELIJST_REGION_COROP;
+        region.parent = "CR37";
+        CHECK_FAILS(actielijst_store_put_region(s, &region), ACTIELIJST_EINVALID, "its own parent");
+        CHECK(strcmp(actielijst_error_where(), "parent") == 0);
+    }
+
+    /* A file that is not there: EIO with the system's errno. */
+    snprintf(missing, sizeof missing, "%s/not-there.db", dir);
+    opts.must_exist = 1;
+    CHECK_FAILS(actielijst_store_open_ext(missing, &opts, &other), ACTIELIJST_EIO, "no such file");
+    CHECK(actielijst_error_errno() == ENOENT);
+    CHECK(other == NULL);
+
+    /* A call that succeeds clears both. */
+    in.state = "done";
+    in.as_of = "2024-01-03";
+    CHECK_OK(actielijst_store_record(s, &in, &added));
+    CHECK(strcmp(actielijst_error_where(), "") == 0);
+    CHECK(actielijst_error_errno() == 0);
+    CHECK(strcmp(actielijst_error_message(), "") == 0);
+}
+
 int main(int argc, char **argv) {
     char dir[64];
     size_t len = 0;
@@ -233,6 +295,7 @@ int main(int argc, char **argv) {
         test_foreign_store(s);
         test_message_lifecycle(s);
         test_import_failures(s);
+        test_error_place(s, dir);
         actielijst_store_free(s);
     }
     free(json);

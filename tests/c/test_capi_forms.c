@@ -314,15 +314,18 @@ static void test_write_errors(actielijst_store *s, const char *dir) {
     CHECK_FAILS(actielijst_forms_write_file(s, &o, path), ACTIELIJST_EINVALID, "options->meeting");
     o.meeting = "sg-2099-01";
     CHECK_FAILS(actielijst_forms_write_file(s, &o, path), ACTIELIJST_ENOTFOUND, "sg-2099-01");
+    CHECK(strcmp(actielijst_error_where(), "options->meeting") == 0); /* the core's `meeting`, as the C field */
     o = cr39_options(ACTIELIJST_FORM_CSV);
     o.language = "fr";
     CHECK_FAILS(actielijst_forms_write_file(s, &o, path), ACTIELIJST_EINVALID, "options->language");
+    CHECK(strcmp(actielijst_error_where(), "options->language") == 0);
     o = cr39_options(ACTIELIJST_FORM_CSV);
     o.as_of = "2023-02-30";
     CHECK_FAILS(actielijst_forms_write_file(s, &o, path), ACTIELIJST_EINVALID, "as_of");
     o = cr39_options(ACTIELIJST_FORM_CSV);
     o.deadline = "2023-05-01"; /* after the meeting */
     CHECK_FAILS(actielijst_forms_write_file(s, &o, path), ACTIELIJST_EINVALID, "deadline");
+    CHECK(strcmp(actielijst_error_where(), "options->deadline") == 0);
     o = cr39_options(ACTIELIJST_FORM_CSV);
     o.region_count = 1;
     o.regions = NULL;

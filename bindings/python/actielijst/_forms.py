@@ -148,5 +148,5 @@ def process_form(store, path, meeting, dry_run: bool, skip_bad_rows: bool) -> Fo
     if failure is None:
         return result
     if rc == errors.EINVALID:
-        raise errors.FormError(failure.message, rc, result)
+        raise errors.FormError(failure.message, rc, result, failure.where)
     raise failure

@@ -31,8 +31,14 @@ EFULL = -14
 class ActielijstError(Exception):
     """A failed actielijst call.
 
-    ``code`` is the negative ``ACTIELIJST_E*`` result code and ``message`` the
-    text of ``actielijst_error_message()`` (what was wrong and where).
+    ``code`` is the negative ``ACTIELIJST_E*`` result code, ``message`` the
+    text of ``actielijst_error_message()`` (what was wrong and where, for people)
+    and ``where`` the place alone (``actielijst_error_where()``): a path into the
+    input such as ``"updates[3].state"``, the argument of the C call (for an
+    argument of an input record the C name, e.g. ``"in->category"``, whose field
+    has the same name as the keyword argument), or a file; None when the error
+    has no place. A program tests ``code`` (or the class) and ``where``, never the
+    message.
     """
 
     #: The result code this class stands for (None for the base class).
@@ -43,16 +49,20 @@ class ActielijstError(Exception):
     line: int | None = None
     column: int | None = None
 
-    def __init__(self, message: str = "", code: int | None = None) -> None:
+    #: The place of the error (see the class docs); None when it has none.
+    where: str | None = None
+
+    def __init__(self, message: str = "", code: int | None = None, where: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.code = self.default_code if code is None else code
+        self.where = where
 
-    def __str__(self) -> str:  # KeyError would otherwise print the repr
+    def __str__(self) -> str:  # KeyError and OSError would otherwise print their own form
         return self.message
 
     def __reduce__(self):
-        return (type(self), (self.message, self.code))
+        return (type(self), (self.message, self.code, self.where))
 
 
 class InvalidError(ActielijstError, ValueError):
@@ -66,13 +76,13 @@ class FormError(InvalidError):
     nothing of it was stored. ``result`` is the FormReturn, whose ``problems`` say
     what is wrong and where."""
 
-    def __init__(self, message: str = "", code: int | None = None, result=None) -> None:
-        super().__init__(message, code)
+    def __init__(self, message: str = "", code: int | None = None, result=None, where: str | None = None) -> None:
+        super().__init__(message, code, where)
         #: The FormReturn with the problems (None only when made by hand).
         self.result = result
 
     def __reduce__(self):
-        return (type(self), (self.message, self.code, self.result))
+        return (type(self), (self.message, self.code, self.result, self.where))
 
 
 class NotFoundError(ActielijstError, KeyError):
@@ -99,10 +109,64 @@ class OutOfMemoryError(ActielijstError, MemoryError):
     default_code = ENOMEM
 
 
-class FileError(ActielijstError, OSError):
-    """EIO: a file cannot be read, written or created."""
+class _SystemError(ActielijstError, OSError):
+    """A failure on a file: an :class:`OSError` whose ``errno``, ``strerror`` and
+    ``filename`` are set (``errno`` from ``actielijst_error_errno()``, ``filename``
+    the error's place when it is a file), so ``except OSError`` code reads them as
+    usual."""
+
+    #: The errno used when the library reports none.
+    default_errno: int | None = None
+
+    def __init__(
+        self, message: str = "", code: int | None = None, where: str | None = None, os_errno: int | None = None
+    ) -> None:
+        super().__init__(message, code, where)
+        # OSError's own fields, set after the fact: OSError.__init__ took only the message.
+        self.errno = os_errno or self.default_errno
+        self.strerror = message
+        self.filename = where
+
+    def __reduce__(self):
+        return (type(self), (self.message, self.code, self.where, self.errno))
+
+
+class FileError(_SystemError):
+    """EIO: a file cannot be read, written or created.
+
+    When the operating system said why, the exception is also the matching
+    builtin: :class:`FileNotFoundError` (ENOENT), :class:`PermissionError`
+    (EACCES, EPERM), :class:`IsADirectoryError` (EISDIR),
+    :class:`NotADirectoryError` (ENOTDIR), so ``except FileNotFoundError``
+    catches a file that is not there."""
 
     default_code = EIO
+    default_errno = errno.EIO
+
+
+class MissingFileError(FileError, FileNotFoundError):
+    """EIO with ENOENT: the file or a directory on its path does not exist."""
+
+
+class FilePermissionError(FileError, PermissionError):
+    """EIO with EACCES or EPERM: the file may not be read or written."""
+
+
+class DirectoryError(FileError, IsADirectoryError):
+    """EIO with EISDIR: a directory where a file was expected."""
+
+
+class NotADirectoryFileError(FileError, NotADirectoryError):
+    """EIO with ENOTDIR: a file where a directory was expected on the path."""
+
+
+_FILE_ERRORS: dict[int, type[FileError]] = {
+    errno.ENOENT: MissingFileError,
+    errno.EACCES: FilePermissionError,
+    errno.EPERM: FilePermissionError,
+    errno.EISDIR: DirectoryError,
+    errno.ENOTDIR: NotADirectoryFileError,
+}
 
 
 class StorageError(ActielijstError):
@@ -119,27 +183,19 @@ class BusyError(StorageError):
     default_code = EBUSY
 
 
-class ReadOnlyError(StorageError, PermissionError):
+class ReadOnlyError(StorageError, _SystemError, PermissionError):
     """EREADONLY: the store is opened read-only, or its file or directory cannot be
     written. Nothing was written."""
 
     default_code = EREADONLY
-
-    def __init__(self, message: str = "", code: int | None = None) -> None:
-        super().__init__(message, code)
-        self.errno = errno.EROFS
-        self.strerror = message
+    default_errno = errno.EROFS
 
 
-class DiskFullError(StorageError, OSError):
+class DiskFullError(StorageError, _SystemError):
     """EFULL: the disk or quota is full. Nothing was written."""
 
     default_code = EFULL
-
-    def __init__(self, message: str = "", code: int | None = None) -> None:
-        super().__init__(message, code)
-        self.errno = errno.ENOSPC
-        self.strerror = message
+    default_errno = errno.ENOSPC
 
 
 class SnapshotError(ActielijstError):
@@ -180,7 +236,18 @@ _BY_CODE: dict[int, type[ActielijstError]] = {
 }
 
 
-def error_class(code: int) -> type[ActielijstError]:
+def error_class(code: int, os_errno: int = 0) -> type[ActielijstError]:
     """The exception class for a negative result code (the base class for a code
-    this version of the bindings does not know)."""
+    this version of the bindings does not know); for EIO, the class that also
+    matches the operating system's errno when there is one."""
+    if code == EIO and os_errno in _FILE_ERRORS:
+        return _FILE_ERRORS[os_errno]
     return _BY_CODE.get(code, ActielijstError)
+
+
+def make_error(code: int, message: str, where: str | None = None, os_errno: int = 0) -> ActielijstError:
+    """The exception for a failed call, with its fields set."""
+    cls = error_class(code, os_errno)
+    if issubclass(cls, _SystemError):
+        return cls(message, code, where, os_errno or None)
+    return cls(message, code, where)

@@ -2,6 +2,7 @@
 
 import ctypes
 import datetime
+import errno
 import os
 import pickle
 import sqlite3
@@ -132,6 +133,19 @@ class ErrorPathTest(TempDirCase):
             self.store.import_json(doc)
         self.assertIn("updates[0].state", ctx.exception.message)
         self.assertIn("klaar", str(ctx.exception))
+        self.assertEqual(ctx.exception.where, "updates[0].state")  # the place on its own
+
+    def test_the_place_of_a_single_write_and_of_an_argument(self):
+        with self.assertRaises(InvalidError) as ctx:
+            self.store.record("wonen-regionaal-beleid", "CR37", "klaar", "x", DAY)
+        self.assertEqual(ctx.exception.where, "state")
+        with self.assertRaises(InvalidError) as ctx:
+            self.store.record("wonen-regionaal-beleid", "CR37", "done", "x", "2023-13-45")
+        self.assertEqual(ctx.exception.where, "in->as_of")
+        with self.assertRaises(NotFoundError) as ctx:
+            self.store.decide("P2", actielijst.ProposalState.ADOPTED, meeting="geen-vergadering")
+        self.assertEqual(ctx.exception.where, "meeting")
+        self.assertIsNone(NotFoundError("x").where)
 
     def test_bad_arguments(self):
         with self.assertRaises(InvalidError):
@@ -260,11 +274,28 @@ class ErrorPathTest(TempDirCase):
             actielijst.Store.open(os.path.join(self.dir, "missing-dir", "x.db"))
         self.assertIsInstance(ctx.exception, OSError)
         self.assertEqual(ctx.exception.code, -6)
-        with self.assertRaises(FileError):
+        self.assertEqual(ctx.exception.errno, errno.ENOENT)
+        with self.assertRaises(IsADirectoryError) as ctx:
             actielijst.Store.open(self.dir)  # a directory
-        with self.assertRaises(FileError):
+        self.assertIsInstance(ctx.exception, FileError)
+        with self.assertRaises(FileNotFoundError) as ctx:
             actielijst.Store.open(self.path("nieuw.db"), must_exist=True)
+        self.assertIsInstance(ctx.exception, FileError)
+        self.assertEqual((ctx.exception.errno, ctx.exception.code), (errno.ENOENT, -6))
+        self.assertEqual(ctx.exception.strerror, ctx.exception.message)
         self.assertFalse(os.path.exists(self.path("nieuw.db")))
+
+    def test_a_missing_file_is_file_not_found_with_its_name(self):
+        missing = self.path("weg.rules")
+        with self.assertRaises(FileNotFoundError) as ctx:
+            actielijst.Rules.load_file(missing)
+        self.assertIsInstance(ctx.exception, FileError)
+        self.assertEqual(ctx.exception.errno, errno.ENOENT)
+        self.assertEqual(ctx.exception.filename, missing)
+        self.assertEqual(ctx.exception.where, missing)
+        again = pickle.loads(pickle.dumps(ctx.exception))
+        self.assertIs(type(again), type(ctx.exception))
+        self.assertEqual((again.errno, again.filename, again.code), (errno.ENOENT, missing, -6))
 
     # ESTORAGE
     def test_not_an_actielijst_database(self):

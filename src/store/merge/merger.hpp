@@ -24,7 +24,7 @@ inline std::string at(const char* list, std::size_t i) { return std::string(list
 
 [[noreturn]] inline void fail_at(const std::string& where, const char* field, const std::string& what,
                                  Errc code = Errc::invalid) {
-    throw Error(code, where + "." + field + ": " + what);
+    throw Error(code, where + "." + field, what);
 }
 
 /// The list positions of the rows a merge inserts into a table, after the stored

@@ -12,7 +12,7 @@ void Merger::check_region_periods() {
         if (r.parent == 0) continue;
         const auto* parent = regions_.by_id(r.parent);
         if (parent && !parent->period.covers(r.period))
-            throw Error(Errc::conflict, "regions: " + r.code + " is on the list " + describe(r.period) +
+            throw Error(Errc::conflict, "regions", "" + r.code + " is on the list " + describe(r.period) +
                                             ", outside the time of its parent " + parent->code + " (" +
                                             describe(parent->period) + ")");
     }
@@ -142,7 +142,7 @@ void Merger::check_stored_counts() {
         const auto total = regions_.municipalities_in(region);
         const auto count = q.getColumn(3).getInt64();
         if (total > 0 && static_cast<std::size_t>(count) > total)
-            throw Error(Errc::conflict, "regions: " + regions_.by_id(region)->code + " would have " +
+            throw Error(Errc::conflict, "regions", "" + regions_.by_id(region)->code + " would have " +
                                             std::to_string(total) + " municipalities, but the observation of " +
                                             q.getColumn(1).getString() + " on " + q.getColumn(2).getString() +
                                             " counts " + std::to_string(count) + " of them");
