@@ -1,6 +1,7 @@
 // The steering-group report: options checked at the boundary (so a bad language or
-// section fails before the rules are evaluated), then the core's build_report and
-// renderers, the text handed over in an owned buffer.
+// section fails before the rules are evaluated), then the library's report pipeline
+// (actielijst/report_request.hpp) and renderers, the text handed over in an owned
+// buffer.
 #include "report.hpp"
 
 #include "args.hpp"
@@ -10,6 +11,9 @@
 #include <actielijst/changes.hpp>
 #include <actielijst/decision_list.hpp>
 #include <actielijst/report.hpp>
+#include <actielijst/report_request.hpp>
+#include <actielijst/rules.hpp>
+#include <actielijst/store.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -80,38 +84,26 @@ int fill_buf(actielijst_buf* out, const std::string& text) {
 
 }  // namespace
 
-ReportRequest report_request(const char* fn, actielijst_view* view, actielijst_rules* rules,
-                             const actielijst_report_options* options, actielijst_view* compare) {
-    ReportRequest request;
-    request.view = handle(fn, "view", view);
-    request.rules = rules ? handle(fn, "rules", rules) : nullptr;
-    request.compare = compare ? handle(fn, "compare", compare) : nullptr;
+ReportCall report_request(const char* fn, actielijst_view* view, actielijst_rules* rules,
+                          const actielijst_report_options* options, actielijst_view* compare) {
+    ReportCall call;
+    call.request.view = &handle(fn, "view", view)->holder->view;
+    if (rules) call.request.rules = &handle(fn, "rules", rules)->holder->rules;
+    if (compare) call.request.compare_view = &handle(fn, "compare", compare)->holder->view;
     if (options) check_version(fn, "options->version", options->version, ACTIELIJST_REPORT_OPTIONS_VERSION);
     const actielijst_report_options& o = options ? *options : default_report_options;
     check_enum(fn, "options->format", o.format, ACTIELIJST_REPORT_HTML, ACTIELIJST_REPORT_JSON);
-    request.format = static_cast<ReportFormat>(o.format);
-    request.options = report_options(fn, o);
-    if (request.options.include_contacts) {
+    call.format = static_cast<ReportFormat>(o.format);
+    call.request.options = report_options(fn, o);
+    if (call.request.options.include_contacts) {
         if (!o.contact_store) fail_arg(fn, "options->contact_store", "is NULL, but options->include_contacts is set");
-        request.contact_store = handle(fn, "options->contact_store", o.contact_store);
+        // A view knows no store, so the contacts come from the one the caller names.
+        call.request.store = &handle(fn, "options->contact_store", o.contact_store)->store;
     }
-    return request;
+    return call;
 }
 
-Report build_report(const ReportRequest& request) {
-    const auto& now = request.view->holder->view;
-    std::optional<RuleSet> defaults;
-    if (!request.rules) defaults.emplace(RuleSet::defaults());
-    // The rules speak the report's language: labels and English messages (rules.md).
-    EvaluateOptions evaluate;
-    evaluate.language = request.options.language;
-    const auto evaluation = (request.rules ? request.rules->holder->rules : *defaults).evaluate(now, evaluate);
-    std::optional<Changes> changes;
-    if (request.compare) changes = diff(request.compare->holder->view, now);
-    std::vector<Contact> contacts;
-    if (const auto* contact_store = request.contact_store) contacts = contact_store->store.contacts();
-    return actielijst::build_report(now, evaluation, request.options, changes ? &*changes : nullptr, contacts);
-}
+Report build_report(const ReportCall& call) { return actielijst::build_report(call.request); }
 
 }  // namespace actielijst::capi
 
@@ -135,6 +127,75 @@ int actielijst_report_render(actielijst_view* view, actielijst_rules* rules, con
         const auto request = capi::report_request(fn, view, rules, options, compare);
         require(out, fn, "out");
         return capi::fill_buf(out, actielijst::render(capi::build_report(request), request.format));
+    });
+}
+
+}  // extern "C"
+
+// ---- The report of a store ---------------------------------------------------------
+
+namespace actielijst::capi {
+namespace {
+
+constexpr actielijst_store_report_options default_store_report_options = ACTIELIJST_STORE_REPORT_OPTIONS_INIT;
+
+/// The options a store report shares with a view report, in the view report's
+/// shape, so both are checked by one function and name the same arguments.
+actielijst_report_options shared_options(const actielijst_store_report_options& o) {
+    actielijst_report_options shared = default_report_options;
+    shared.format = o.format;
+    shared.language = o.language;
+    shared.title = o.title;
+    shared.sections = o.sections;
+    shared.filter = o.filter;
+    shared.meeting = o.meeting;
+    return shared;
+}
+
+/// Checks the arguments of actielijst_store_report_render before any work.
+ReportCall store_report_request(const char* fn, actielijst_store* store,
+                                const actielijst_store_report_options* options) {
+    ReportCall call;
+    call.request.store = &handle(fn, "store", store)->store;
+    if (options)
+        check_version(fn, "options->version", options->version, ACTIELIJST_STORE_REPORT_OPTIONS_VERSION);
+    const actielijst_store_report_options& o = options ? *options : default_store_report_options;
+    check_enum(fn, "options->format", o.format, ACTIELIJST_REPORT_HTML, ACTIELIJST_REPORT_JSON);
+    call.format = static_cast<ReportFormat>(o.format);
+    call.request.options = report_options(fn, shared_options(o));
+    call.request.options.include_contacts = o.include_contacts != 0;
+    call.request.as_of = optional_date(fn, "options->as_of", o.as_of);
+    call.request.compare_snapshot = optional_text(fn, "options->compare_snapshot", o.compare_snapshot);
+    call.request.compare_date = optional_date(fn, "options->compare_date", o.compare_date);
+    if (!call.request.compare_snapshot.empty() && call.request.compare_date)
+        fail_arg(fn, "options->compare_date", "is set beside options->compare_snapshot; compare against one of them");
+    if (o.rules) call.request.rules = &handle(fn, "options->rules", o.rules)->holder->rules;
+    return call;
+}
+
+}  // namespace
+}  // namespace actielijst::capi
+
+extern "C" {
+
+int actielijst_store_report_options_init(actielijst_store_report_options* opts, uint32_t version) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        require(opts, fn, "opts");
+        actielijst::capi::check_version(fn, "version", version, ACTIELIJST_STORE_REPORT_OPTIONS_VERSION);
+        *opts = actielijst::capi::default_store_report_options;
+        return ACTIELIJST_OK;
+    });
+}
+
+int actielijst_store_report_render(actielijst_store* store, const actielijst_store_report_options* options,
+                                   actielijst_buf* out) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        namespace capi = actielijst::capi;
+        const auto call = capi::store_report_request(fn, store, options);
+        require(out, fn, "out");
+        return capi::fill_buf(out, actielijst::render_report(call.request, call.format));
     });
 }
 

@@ -11,7 +11,10 @@
  *   - Every fallible function returns int: ACTIELIJST_OK (0) or a negative
  *     ACTIELIJST_E* code. The text of the last error of the calling thread is
  *     read with actielijst_error_message(); it says what was wrong and where,
- *     e.g. `updates[3].state: unknown state "klaar"`.
+ *     e.g. `updates[3].state: unknown state "klaar"`. The place alone is
+ *     actielijst_error_where() ("updates[3].state"), and a file error's errno
+ *     actielijst_error_errno(): a program reads those and the code, never the
+ *     message, whose wording may improve in any release.
  *   - Handles are opaque. Constructors write *out only on success. Destructors
  *     (actielijst_<noun>_free) accept NULL and never fail.
  *   - A handle's value is a token, not an address, and the library never reads
@@ -29,7 +32,8 @@
  *   - No exception, abort or crash crosses this boundary: failures are codes.
  *
  * Threads
- *   actielijst_version*() and actielijst_error_message() are thread-safe. One
+ *   actielijst_version*() and actielijst_error_*() are thread-safe (the error
+ *   state is per thread). One
  *   handle is used by one thread at a time; different handles may be used from
  *   different threads at once, also on the same database file. Handles may be
  *   made and freed on any thread. Freeing a handle while another thread is still
@@ -96,6 +100,19 @@ ACTIELIJST_API int actielijst_version_number(void);
  *  Borrowed: valid until the next actielijst call on this thread. Never NULL
  *  (empty when the last call that returns a result code succeeded). */
 ACTIELIJST_API const char *actielijst_error_message(void);
+
+/** Where the last failed call on this thread went wrong, apart from the message:
+ *  a path into the input ("updates[3].state", "regions[5].code"), the argument
+ *  of the call ("in->action", "options->as_of") or a file (for EIO). Empty when
+ *  the error has no place, and after a call that succeeded. Borrowed as
+ *  actielijst_error_message() is; never NULL. The message names the same place,
+ *  for people; a program reads it here instead of taking the message apart. */
+ACTIELIJST_API const char *actielijst_error_where(void);
+
+/** The operating system's errno value behind the last failed call on this thread
+ *  when it failed on a file (EIO, EREADONLY, EFULL), e.g. ENOENT for a file that
+ *  does not exist; 0 when there is none or the call succeeded. */
+ACTIELIJST_API int actielijst_error_errno(void);
 
 /** A short name for a result code ("EINVALID"); static storage, never NULL. */
 ACTIELIJST_API const char *actielijst_error_name(int code);
@@ -462,9 +479,10 @@ typedef struct actielijst_region_input {
 #define ACTIELIJST_REGION_INPUT_INIT {ACTIELIJST_REGION_INPUT_VERSION, NULL, NULL, ACTIELIJST_REGION_MUNICIPALITY, NULL, 0, NULL}
 ACTIELIJST_API int actielijst_region_input_init(actielijst_region_input *in, uint32_t version);
 /** Errors: EVERSION, EINVALID (NULL, not UTF-8, bad kind, unknown parent or a parent
- *  of the wrong kind, an alias repeating the name), ECONFLICT (a change of kind while
- *  subregions, contacts or counts depend on it; an alias that is another region's
- *  code; a region inside itself), ESTORAGE. */
+ *  of the wrong kind, a region that is its own parent, an alias repeating the name),
+ *  ECONFLICT (a change of kind while subregions, contacts or counts depend on it; an
+ *  alias that is another region's code; a parent that lies inside the region through
+ *  the stored regions), ESTORAGE. */
 ACTIELIJST_API int actielijst_store_put_region(actielijst_store *store, const actielijst_region_input *in);
 
 typedef struct actielijst_state_input {
@@ -1132,6 +1150,64 @@ ACTIELIJST_API int actielijst_report_options_init(actielijst_report_options *opt
 ACTIELIJST_API int actielijst_report_render(actielijst_view *view, actielijst_rules *rules,
                                             const actielijst_report_options *options, actielijst_view *compare,
                                             actielijst_buf *out);
+
+/** Options for actielijst_store_report_render: those of actielijst_report_options
+ *  (the contacts come from the store itself), then what a report from a store
+ *  adds: its date, the rules, and the earlier picture to compare against.
+ *  Initialise with ACTIELIJST_STORE_REPORT_OPTIONS_INIT or
+ *  actielijst_store_report_options_init(). NULL texts mean the default. */
+typedef struct actielijst_store_report_options {
+    uint32_t version;         /* ACTIELIJST_STORE_REPORT_OPTIONS_VERSION */
+    int32_t format;           /* ACTIELIJST_REPORT_*; default HTML */
+    const char *language;     /* "nl" (NULL or "": default) or "en" */
+    const char *title;        /* NULL or "": the list's title, else "Actielijst" / "Action list" */
+    const char *sections;     /* comma-separated section names, as in actielijst_report_options;
+                                 NULL or "": all */
+    const char *filter;       /* filter expression (docs/rules.md) selecting action points;
+                                 NULL or "": all */
+    const char *meeting;      /* meeting key; NULL or "": the last meeting on or before the
+                                 report date, if any */
+    int32_t include_contacts; /* non-zero: list the store's contacts (personal data) */
+    const char *as_of;        /* report date YYYY-MM-DD; NULL or "": the date of `meeting` when
+                                 one is given, else the store's default date
+                                 (actielijst_store_default_date) */
+    const char *compare_snapshot; /* path of a snapshot file (actielijst_view_save_snapshot) to
+                                 list the changes since; NULL or "": none */
+    const char *compare_date; /* YYYY-MM-DD: list the changes since the store's list on that
+                                 date; NULL or "": none. At most one of compare_snapshot
+                                 and compare_date */
+    actielijst_rules *rules;  /* the rules whose signals the report shows; NULL: the default
+                                 rules. Only read */
+} actielijst_store_report_options;
+
+#define ACTIELIJST_STORE_REPORT_OPTIONS_VERSION 1
+#define ACTIELIJST_STORE_REPORT_OPTIONS_INIT \
+    {ACTIELIJST_STORE_REPORT_OPTIONS_VERSION, ACTIELIJST_REPORT_HTML, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL}
+
+/** Fills *opts with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
+ACTIELIJST_API int actielijst_store_report_options_init(actielijst_store_report_options *opts, uint32_t version);
+
+/** Renders the report of `store` in one call, as the command-line tool's `report`
+ *  and the steering-group report generator make it: the store's list as of the
+ *  report date (only the selected action points when a filter is given and
+ *  nothing is compared), the signals of the rules evaluated on it in the report's
+ *  language, the changes since the compared picture (without one the changes
+ *  section says no comparison was made), the contacts when asked for. The same
+ *  options give the bytes actielijst_report_render gives for a view of the same
+ *  date. `options` NULL: the defaults. Owned: *out (text, NUL-terminated),
+ *  release with actielijst_buf_dispose(); untouched on failure. The store and the
+ *  rules are only read.
+ *  Errors: EINVALID (NULL store or out, an invalid handle, an unknown format,
+ *  language or section, as_of or compare_date not a YYYY-MM-DD date, both
+ *  compare_snapshot and compare_date, a text that is not UTF-8, a filter that
+ *  does not parse or type-check, a compare_snapshot file that is not a snapshot),
+ *  ENOTFOUND (an unknown meeting; a state, theme, region or indicator the filter
+ *  or rules name that the list lacks), EIO (the compare_snapshot file cannot be
+ *  read; the message names it), EVERSION (options->version; a snapshot written by
+ *  a newer version), ESTORAGE, ENOMEM. */
+ACTIELIJST_API int actielijst_store_report_render(actielijst_store *store, const actielijst_store_report_options *options,
+                                                  actielijst_buf *out);
 
 /* ---- Output sinks -------------------------------------------------------------
  * The export and the report can also be written as they are produced, to a write

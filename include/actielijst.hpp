@@ -8,6 +8,7 @@
 #include <actielijst/json.hpp>
 #include <actielijst/output.hpp>
 #include <actielijst/region_reference.hpp>
+#include <actielijst/report_request.hpp>
 #include <actielijst/store.hpp>
 #include <actielijst/version.hpp>
 #include <actielijst/view.hpp>

@@ -1,11 +1,10 @@
 // report: the steering-group report (HTML, Markdown, CSV or JSON) from the report module.
 #include "cli.hpp"
 
-#include <actielijst/changes.hpp>
 #include <actielijst/decision_list.hpp>
 #include <actielijst/report.hpp>
+#include <actielijst/report_request.hpp>
 #include <actielijst/rules.hpp>
-#include <actielijst/snapshot.hpp>
 
 #include <optional>
 #include <ostream>
@@ -50,38 +49,30 @@ int run_decision_list(const Context& ctx, const ReportOptions& o) {
 int run_report(const Context& ctx, const ReportOptions& o) {
     if (o.kind == "besluitenlijst") return run_decision_list(ctx, o);
     const auto store = open_store(ctx, Access::read);
-    // A report for a meeting is as of its date unless --as-of says otherwise.
-    const auto as_of = o.as_of.empty() && !o.meeting.empty() ? meeting_date(store, o.meeting, "--meeting")
-                                                             : view_date(o.as_of, store);
-    // --where asks the store for the selected actions only (a scoped view). What
-    // changed since a snapshot is a difference of whole lists, so --since reads the
-    // whole list and lets the report select.
-    const auto view = o.where.empty() || !o.since.empty()
-                          ? store.view(as_of)
-                          : store.view(as_of, actielijst::Filter::parse(o.where, "--where"));
-    const auto rules = o.rules.empty() ? actielijst::RuleSet::defaults(&view) : actielijst::RuleSet::load(o.rules, &view);
-    actielijst::EvaluateOptions evaluate;  // messages and labels in the report's language
-    evaluate.language = ctx.language;
-    const auto evaluation = rules.evaluate(view, evaluate);
-    // The report parses the filter itself; parsing it here first makes an error name the option.
-    if (!o.where.empty()) (void)actielijst::Filter::parse(o.where, "--where", &view);
-    std::optional<actielijst::Changes> changes;
-    if (!o.since.empty()) changes = actielijst::diff(actielijst::load_snapshot(o.since), view);
-
-    actielijst::ReportOptions options;
-    options.language = ctx.language;
-    options.title = o.title;
-    options.sections = o.sections;
-    options.filter = o.where;
-    options.include_contacts = o.contacts;
-    options.meeting = o.meeting;
-    const auto contacts = o.contacts ? store.contacts() : std::vector<actielijst::Contact>{};
-    const auto report = actielijst::build_report(view, evaluation, options, changes ? &*changes : nullptr, contacts);
+    // The library's report pipeline makes the report (docs/report.md, "One
+    // pipeline"): without --as-of a report for --meeting is as of the meeting's date,
+    // else the store's default date; --where selects; --since compares against a
+    // snapshot file.
+    actielijst::ReportRequest request;
+    request.store = &store;
+    if (!o.as_of.empty()) request.as_of = actielijst::Date::parse(o.as_of, "--as-of");
+    request.compare_snapshot = o.since;
+    std::optional<actielijst::RuleSet> rules;
+    if (!o.rules.empty()) rules.emplace(actielijst::RuleSet::load(o.rules));
+    request.rules = rules ? &*rules : nullptr;
+    request.options.language = ctx.language;
+    request.options.title = o.title;
+    request.options.sections = o.sections;
+    request.options.filter = o.where;
+    request.options.include_contacts = o.contacts;
+    request.options.meeting = o.meeting;
+    request.filter_origin = "--where";
+    const auto report = actielijst::build_report(request);
     const auto format = actielijst::parse_report_format(o.format);
     write_output(o.output, [&](std::ostream& out) { actielijst::render(report, format, out); });
     if (!o.output.empty() && o.output != "-")
         actielijst::write_stdout([&](std::ostream& out) {
-            out << "Report as of " << view.as_of().iso() << " (" << o.format << ") written to " << o.output << ".\n";
+            out << "Report as of " << report.as_of.iso() << " (" << o.format << ") written to " << o.output << ".\n";
         });
     return exit_ok;
 }

@@ -346,6 +346,16 @@ err_has "nope"
 run 3 report -o "$WORK/no/such/dir/report.html"
 err_has "$WORK/no/such/dir/report.html: cannot create a temporary file in its directory: No such file or directory"
 
+# The same request gives the same bytes as the library's report pipeline, the C API
+# and stuurgroep-rapport: the golden report of the Limburg list as of 2023-03-01.
+run 0 --db "$WORK/golden.db" init
+run 0 --db "$WORK/golden.db" import "$DATA"
+for format in md json; do
+    run 0 --db "$WORK/golden.db" report --format "$format" --as-of 2023-03-01
+    cmp -s "$WORK/out" "$SOURCE_DIR/tests/golden/report/limburg.nl.$format" ||
+        fail "report --format $format differs from tests/golden/report/limburg.nl.$format"
+done
+
 # ---- report --kind besluitenlijst: the list after a meeting ------------------------
 # The Limburg list and its illustrative follow-up meeting, in a store of their own.
 BL=$WORK/besluiten.db

@@ -99,3 +99,29 @@ file(READ ${WORK}/besluiten.md besluiten)
 require("${besluiten}" "# Besluitenlijst")
 require("${besluiten}" "Huisvesting (wonen-regionaal-beleid)")
 require("${besluiten}" "regionale bestuurlijke overleggen Wonen")
+
+# A report for a meeting without --as-of is as of the meeting's date (the library's
+# report pipeline, as the command-line tool and the C API make it).
+run(0 out --meeting sg-2023-03 --out ${WORK}/meeting.json)
+require("${out}" "Report as of 2023-03-01:")
+file(READ ${WORK}/meeting.json meeting)
+require("${meeting}" "\"meeting\": \"sg-2023-03\"")
+run(3 out --meeting no-such-meeting --out ${WORK}/bad.md)
+require("${out}" "no-such-meeting")
+
+# The same request gives the same bytes as the pipeline, the command-line tool and
+# the C API: the golden report of the Limburg list as of 2023-03-01, from a store
+# holding only that list.
+execute_process(COMMAND ${PROGRAM} --data ${SOURCE_DIR}/examples/data/limburg.json --db ${WORK}/golden.db
+                        --as-of 2023-03-01 --out ${WORK}/golden.md --out ${WORK}/golden.json
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "the golden run exited ${rc}\n${out}\n${err}")
+endif()
+foreach(format md json)
+  file(READ ${WORK}/golden.${format} actual)
+  file(READ ${SOURCE_DIR}/tests/golden/report/limburg.nl.${format} expected)
+  if(NOT actual STREQUAL expected)
+    message(FATAL_ERROR "${WORK}/golden.${format} differs from tests/golden/report/limburg.nl.${format}")
+  endif()
+endforeach()

@@ -1,6 +1,6 @@
 // stuurgroep-rapport: loads an action list into a store, runs the reporting rules
-// and writes the steering-group report (library module actielijst/report.hpp) as
-// HTML, Markdown, CSV and/or JSON.
+// and writes the steering-group report (the library's report pipeline,
+// actielijst/report_request.hpp) as HTML, Markdown, CSV and/or JSON.
 //
 //   stuurgroep-rapport --data examples/data/limburg.json --db limburg.db
 //                      --out rapport.html --out rapport.md [--lang en] [--sections summary,actions]
@@ -13,9 +13,9 @@
 //   stuurgroep-rapport --data examples/data/limburg.json --data tests/fixtures/limburg-next-meeting.json
 //                      --db limburg.db --kind besluitenlijst --meeting sg-2023-04 --out besluitenlijst.html
 #include <actielijst.hpp>
-#include <actielijst/changes.hpp>
 #include <actielijst/decision_list.hpp>
 #include <actielijst/report.hpp>
+#include <actielijst/report_request.hpp>
 #include <actielijst/rules.hpp>
 
 #include <CLI/CLI.hpp>
@@ -87,7 +87,8 @@ int main(int argc, char** argv) {
     app.add_option("--sections", sections,
                    "Comma-separated sections: summary, overview, decisions, signals, changes, actions, monitoring "
                    "(default: all)");
-    app.add_option("--as-of", as_of, "Report date YYYY-MM-DD (default: the latest date in the store)");
+    app.add_option("--as-of", as_of,
+                   "Report date YYYY-MM-DD (default: the date of --meeting, else the latest date in the store)");
     app.add_option("--compare-date", compare_date, "Show the changes since the store's state at this date YYYY-MM-DD");
     app.add_option("--rules", rules_file, "Rules file (default: the rules shipped with the library)")
         ->check(CLI::ExistingFile);
@@ -133,26 +134,21 @@ int main(int argc, char** argv) {
             return 0;
         }
         options.meeting = meeting;
-        // --where asks the store for the selected action points only (a scoped view);
-        // the changes since a date are a difference of whole lists, so --compare-date
-        // reads the whole list and lets the report select.
-        const auto date = report_date(as_of, store);
-        const auto view = options.filter.empty() || !compare_date.empty()
-                              ? store.view(date)
-                              : store.view(date, Filter::parse(options.filter, "--where"));
-        const auto rules = rules_file.empty() ? RuleSet::defaults(&view) : RuleSet::load(rules_file, &view);
-        if (options.language != "nl" && options.language != "en")  // before the rules use it
-            throw Error(Errc::invalid, "report language: expected \"nl\" or \"en\", got \"" + options.language + "\"");
-        EvaluateOptions evaluate;  // messages and labels in the report's language
-        evaluate.language = options.language;
-        const auto evaluation = rules.evaluate(view, evaluate);
-        std::optional<Changes> changes;
-        if (!compare_date.empty()) changes = diff(store.view(Date::parse(compare_date, "--compare-date")), view);
-        std::vector<Contact> contacts;
-        if (options.include_contacts) contacts = store.contacts();
-        // --where errors name the option, as the rules engine reports them.
-        if (!options.filter.empty()) Filter::parse(options.filter, "--where", &view);
-        const auto report = build_report(view, evaluation, options, changes ? &*changes : nullptr, contacts);
+        // The library's report pipeline makes the report (docs/report.md, "One
+        // pipeline"), as the command-line tool and the C API do: without --as-of a
+        // report for --meeting is as of the meeting's date, else the store's default
+        // date; --where selects; --compare-date compares against the store's list on
+        // that date.
+        ReportRequest request;
+        request.store = &store;
+        if (!as_of.empty()) request.as_of = Date::parse(as_of, "--as-of");
+        if (!compare_date.empty()) request.compare_date = Date::parse(compare_date, "--compare-date");
+        std::optional<RuleSet> rules;
+        if (!rules_file.empty()) rules.emplace(RuleSet::load(rules_file));
+        request.rules = rules ? &*rules : nullptr;
+        request.options = options;
+        request.filter_origin = "--where";
+        const auto report = build_report(request);
 
         // Each file is rendered straight into a temporary file beside it and renamed
         // over the target when complete: a failure leaves every target whole (the old
@@ -162,13 +158,14 @@ int main(int argc, char** argv) {
             kinds.push_back(format_of(outs[i], formats.empty() ? std::string() : formats[i]));
         for (std::size_t i = 0; i < outs.size(); ++i) render_file(report, kinds[i], outs[i]);
         const auto& s = report.summary;
-        std::cout << "Report as of " << view.as_of().iso() << ": " << report.themes.size() << " themes, " << s.actions
+        std::cout << "Report as of " << report.as_of.iso() << ": " << report.themes.size() << " themes, " << s.actions
                   << " action points, " << s.statuses << " states of affairs, " << s.open_proposals
                   << " open proposals.\n"
                   << "Signals: " << s.findings[2] << " alert, " << s.findings[1] << " warning, " << s.findings[0]
                   << " info. Status: " << s.rag[3] << " red, " << s.rag[2] << " amber, " << s.rag[1] << " green, "
                   << s.rag[0] << " grey.\n";
-        if (changes) std::cout << "Changes since " << changes->from.iso() << ": " << report.changes.size() << ".\n";
+        if (report.changes_from)
+            std::cout << "Changes since " << report.changes_from->iso() << ": " << report.changes.size() << ".\n";
         std::cout << "Store:  " << db << "\n";
         for (const auto& out : outs) std::cout << "Report: " << out << "\n";
         return 0;

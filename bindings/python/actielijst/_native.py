@@ -5,9 +5,8 @@ bound. Nothing here is public API; see the package for that."""
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
-import glob
 import os
+import sysconfig
 from ctypes import (
     POINTER,
     Structure,
@@ -29,7 +28,26 @@ from . import errors
 
 #: The environment variable naming the full path of the library to load.
 LIBRARY_ENV = "ACTIELIJST_LIBRARY"
-_SONAME = "libactielijst.so.0"
+#: The major version of the C API these bindings are written for: only a library of
+#: this major version is loaded from a system directory (a newer major may have
+#: changed what a function takes).
+ABI_MAJOR = 0
+_SONAME = f"libactielijst.so.{ABI_MAJOR}"
+
+
+def _beside_the_package(here: str) -> list[str]:
+    """The library installed into the same prefix as the package: the package is in
+    <prefix>/lib/python3*/{site,dist}-packages/actielijst (a venv, `pip install
+    --prefix`, `cmake --install`), the library in <prefix>/lib/<multiarch>,
+    <prefix>/lib64 or <prefix>/lib."""
+    site = os.path.dirname(here)
+    if os.path.basename(site) not in ("site-packages", "dist-packages"):
+        return []
+    prefix = os.path.dirname(os.path.dirname(os.path.dirname(site)))
+    multiarch = sysconfig.get_config_var("MULTIARCH") or ""
+    dirs = [os.path.join(prefix, "lib", multiarch)] if multiarch else []
+    dirs += [os.path.join(prefix, "lib64"), os.path.join(prefix, "lib")]
+    return [os.path.join(d, _SONAME) for d in dirs if os.path.isfile(os.path.join(d, _SONAME))]
 
 
 def _candidates() -> list[str]:
@@ -37,9 +55,11 @@ def _candidates() -> list[str]:
     if explicit:
         return [explicit]  # asked for this one: never silently load another
     here = os.path.dirname(os.path.abspath(__file__))
-    bundled = sorted(glob.glob(os.path.join(here, "libactielijst.so*")), key=len)
-    system = ctypes.util.find_library("actielijst")
-    return bundled + ([system] if system else []) + [_SONAME]
+    bundled = os.path.join(here, _SONAME)  # a copy shipped inside the package
+    beside = [bundled] if os.path.isfile(bundled) else []
+    # Last, the dynamic linker's own search (ld.so.cache: the .deb's multiarch
+    # directory, /usr/local/lib after ldconfig, LD_LIBRARY_PATH) by the soname.
+    return beside + _beside_the_package(here) + [_SONAME]
 
 
 def _load() -> tuple[ctypes.CDLL, str]:
@@ -355,6 +375,26 @@ class ReportOptions(Structure):
 REPORT_OPTIONS_VERSION = 1
 
 
+class StoreReportOptions(Structure):
+    _fields_ = [
+        ("version", c_uint32),
+        ("format", c_int32),
+        ("language", c_char_p),
+        ("title", c_char_p),
+        ("sections", c_char_p),
+        ("filter", c_char_p),
+        ("meeting", c_char_p),
+        ("include_contacts", c_int32),
+        ("as_of", c_char_p),
+        ("compare_snapshot", c_char_p),
+        ("compare_date", c_char_p),
+        ("rules", POINTER(Rules)),
+    ]
+
+
+STORE_REPORT_OPTIONS_VERSION = 1
+
+
 class DecisionListOptions(Structure):
     _fields_ = [
         ("version", c_uint32),
@@ -639,6 +679,8 @@ SIGNATURES = [
     ("actielijst_version_string", c_char_p, [], None),
     ("actielijst_version_number", c_int, [], None),
     ("actielijst_error_message", c_char_p, [], None),
+    ("actielijst_error_where", c_char_p, [], None),
+    ("actielijst_error_errno", c_int, [], None),
     ("actielijst_error_name", c_char_p, [c_int], None),
     ("actielijst_buf_dispose", None, [P(Buf)], None),
     # Options and inputs
@@ -753,6 +795,8 @@ SIGNATURES = [
     # Reports
     ("actielijst_report_options_init", c_int, [P(ReportOptions), c_uint32], CODE),
     ("actielijst_report_render", c_int, [P(View), P(Rules), P(ReportOptions), P(View), P(Buf)], CODE),
+    ("actielijst_store_report_options_init", c_int, [P(StoreReportOptions), c_uint32], CODE),
+    ("actielijst_store_report_render", c_int, [P(Store), P(StoreReportOptions), P(Buf)], CODE),
     # Output sinks
     ("actielijst_store_export_json_stream", c_int, [P(Store), c_int, WriteFn, c_void_p], CODE),
     ("actielijst_store_export_json_file", c_int, [P(Store), c_int, c_char_p], CODE),
@@ -819,7 +863,9 @@ class _Library:
         message = _text(self.actielijst_error_message())
         if not message:
             message = _text(self.actielijst_error_name(code))
-        return errors.error_class(code)(message, code)
+        where = _text(self.actielijst_error_where()) or None
+        os_errno = int(self.actielijst_error_errno())
+        return errors.make_error(code, message, where, os_errno)
 
     def _check_code(self, result: int, func, args):
         if result < 0:

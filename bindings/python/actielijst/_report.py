@@ -6,7 +6,7 @@ from ctypes import byref
 
 from . import _native as n
 from . import errors
-from ._convert import _bytes, _date, _int32, _sequence, _take, _write_output, lib
+from ._convert import _bytes, _date, _int32, _path, _sequence, _take, _write_output, lib
 from ._view import View
 from .records import ReportFormat
 
@@ -31,6 +31,43 @@ def _report_format(value: ReportFormat | str | int) -> int:
     return _int32(value, "format")
 
 
+def _sections(sections) -> bytes | None:
+    """Section names, or one comma-separated string, as the C option's text."""
+    if sections is None or isinstance(sections, (str, bytes)):
+        return _bytes(sections, "sections")
+    names = [_bytes(s, "sections") for s in _sequence(sections, "sections")]
+    if any(b"," in name for name in names):
+        raise errors.InvalidError("sections: a name contains a comma", errors.EINVALID)
+    # an empty list means no sections given, which the library reads as all
+    return b",".join(names)
+
+
+def render_store_report(
+    store, format, language, rules, sections, where, title, meeting, contacts, as_of, since, since_date
+) -> str:
+    """Store.report's work (see its docstring)."""
+    from ._rules import Rules
+
+    opts = n.StoreReportOptions()
+    lib.actielijst_store_report_options_init(byref(opts), n.STORE_REPORT_OPTIONS_VERSION)
+    opts.format = _report_format(format)
+    opts.language = _bytes(language, "language")
+    opts.title = _bytes(title, "title")
+    opts.sections = _sections(sections)
+    opts.filter = _bytes(where, "where")
+    opts.meeting = _bytes(meeting, "meeting")
+    opts.include_contacts = 1 if contacts else 0
+    opts.as_of = _date(as_of, "as_of")
+    opts.compare_snapshot = _path(since) if since is not None else None
+    opts.compare_date = _date(since_date, "since_date")
+    if rules is not None and not isinstance(rules, Rules):
+        raise TypeError(f"rules: expected Rules or None, not {type(rules).__name__}")
+    opts.rules = rules._h() if rules is not None else None
+    buf = n.Buf()
+    lib.actielijst_store_report_render(store._h(), byref(opts), byref(buf))
+    return _take(buf)
+
+
 def render_report(
     view, format, language, rules, sections, where, title, compare, meeting, contacts, file
 ) -> str | None:
@@ -43,15 +80,7 @@ def render_report(
     opts.format = _report_format(format)
     opts.language = _bytes(language, "language")
     opts.title = _bytes(title, "title")
-    if sections is not None:
-        if isinstance(sections, (str, bytes)):
-            opts.sections = _bytes(sections, "sections")
-        else:
-            names = [_bytes(s, "sections") for s in _sequence(sections, "sections")]
-            if any(b"," in name for name in names):
-                raise errors.InvalidError("sections: a name contains a comma", errors.EINVALID)
-            # an empty list means no sections given, which the library reads as all
-            opts.sections = b",".join(names)
+    opts.sections = _sections(sections)
     opts.filter = _bytes(where, "where")
     opts.meeting = _bytes(meeting, "meeting")
     if contacts is not None:

@@ -97,3 +97,36 @@ class ReportTestCase(TempDirCase):
         view.close()
         with self.assertRaises(actielijst.InvalidError):
             view.report()
+
+
+class StoreReportTest(ReportTestCase):
+    """Store.report: the one pipeline (docs/report.md), from the store itself."""
+
+    def test_equals_the_view_report_on_the_same_date(self):
+        for fmt in ("markdown", "json"):
+            with self.subTest(format=fmt):
+                self.assertEqual(self.store.report(fmt, as_of=MARCH_2023), self.view.report(fmt))
+
+    def test_without_a_date_it_is_the_default_date(self):
+        with self.store.view(self.store.default_date()) as latest:
+            self.assertEqual(self.store.report("json"), latest.report("json"))
+
+    def test_changes_since_an_earlier_date_or_snapshot(self):
+        earlier = datetime.date(2023, 1, 1)
+        with self.store.view(earlier) as before:
+            expected = self.view.report("json", compare=before)
+            snapshot = self.path("januari.snapshot")
+            before.save_snapshot(snapshot)
+        self.assertEqual(self.store.report("json", as_of=MARCH_2023, since_date=earlier), expected)
+        self.assertEqual(self.store.report("json", as_of=MARCH_2023, since=snapshot), expected)
+
+    def test_errors(self):
+        with self.assertRaises(FileNotFoundError) as ctx:
+            self.store.report(since=self.path("weg.snapshot"))
+        self.assertIsInstance(ctx.exception, actielijst.FileError)
+        with self.assertRaises(actielijst.InvalidError):
+            self.store.report(since=self.path("x.snapshot"), since_date=MARCH_2023)  # both
+        with self.assertRaises(actielijst.NotFoundError):
+            self.store.report(meeting="geen-vergadering")
+        with self.assertRaises(actielijst.InvalidError):
+            self.store.report(as_of="2023-02-30")
