@@ -17,8 +17,10 @@ packages=(
   cmake g++ make pkg-config binutils
   libsqlite3-dev libsqlitecpp-dev nlohmann-json3-dev libcli11-dev doctest-dev libboost-serialization-dev
   libxlsxwriter-dev libminizip-dev libexpat1-dev
-  python3 python3-jsonschema
+  python3 python3-jsonschema python3-venv
   abigail-tools dpkg-dev doxygen
+  # the Debian packages' checks (tests/packaging)
+  lintian
   clang libclang-rt-14-dev
   valgrind
   chromium poppler-utils fonts-liberation fonts-dejavu-core
@@ -64,6 +66,9 @@ tests() {
   export ACTIELIJST_REQUIRE_BROWSER=1
   # Nor the forms' round trip through LibreOffice (soffice and python3-uno).
   export ACTIELIJST_REQUIRE_OFFICE=1
+  # Nor lintian on the Debian packages, nor installing them with apt (as root).
+  export ACTIELIJST_REQUIRE_LINTIAN=1
+  export ACTIELIJST_REQUIRE_APT=1
   cmake --workflow --preset dev
   cmake --workflow --preset asan
   cmake --workflow --preset fuzz

@@ -1,11 +1,37 @@
-# Install rules, package config, pkg-config file and CPack (see the packaging tests
-# in tests/packaging/), the ABI guard (abi/) and the `docs` target.
+# Install rules, package config, pkg-config file and the Debian packages (see
+# packaging/debian/ and the packaging tests in tests/packaging/), the ABI guard
+# (abi/) and the `docs` target.
 #
 # What is installed is the C API only: libactielijst.so.<major> with its symlinks,
 # include/actielijst.h, the CMake package (actielijst::actielijst) and actielijst.pc.
 # The C++ core headers in include/actielijst/ are NOT part of the installed
 # interface for now: the core is an implementation detail linked statically into
 # the shared library, and its C++ API makes no ABI promise.
+#
+# Every rule names its install component, one per Debian package
+# (packaging/debian/packages.cmake): runtime (the shared library), development
+# (header, .so link, CMake package, pkg-config file, data files), python.
+
+# The multiarch library directory (lib/<tuple>, e.g. lib/x86_64-linux-gnu) for
+# every prefix. GNUInstallDirs chooses it only for the prefix /usr, but a build
+# is configured for /usr/local while CPack installs it into /usr, which would
+# put the packaged library in /usr/lib. CMAKE_LIBRARY_ARCHITECTURE is the
+# compiler's multiarch tuple, empty where there is no multiarch layout.
+if(CMAKE_LIBRARY_ARCHITECTURE)
+  set(_multiarch_libdir "lib/${CMAKE_LIBRARY_ARCHITECTURE}")
+  # A build directory configured before this rule holds GNUInstallDirs' old
+  # default "lib" (and the CMake package directory below it); move them once
+  # (ACTIELIJST_MULTIARCH_LIBDIR marks that), never a value chosen after that.
+  if(DEFINED _GNUInstallDirs_LAST_CMAKE_INSTALL_PREFIX AND NOT DEFINED ACTIELIJST_MULTIARCH_LIBDIR
+     AND "${CMAKE_INSTALL_LIBDIR}" STREQUAL "lib")
+    unset(CMAKE_INSTALL_LIBDIR CACHE)
+    if("${ACTIELIJST_INSTALL_CMAKEDIR}" STREQUAL "lib/cmake/actielijst")
+      unset(ACTIELIJST_INSTALL_CMAKEDIR CACHE)
+    endif()
+  endif()
+  set(ACTIELIJST_MULTIARCH_LIBDIR "${_multiarch_libdir}" CACHE INTERNAL "The multiarch libdir default was applied")
+  set(CMAKE_INSTALL_LIBDIR "${_multiarch_libdir}" CACHE PATH "Object code libraries (${_multiarch_libdir})")
+endif()
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -24,17 +50,25 @@ set_target_properties(actielijst PROPERTIES PUBLIC_HEADER "${PROJECT_SOURCE_DIR}
 # actielijst_core, actielijst_settings and SQLiteCpp are linked PRIVATE into the
 # shared library, so they are not part of the exported link interface: the
 # installed package needs neither SQLiteCpp nor nlohmann_json.
+#
+# The versioned files are the runtime; the unversioned libactielijst.so link is
+# only for linking new programs, so it goes with the development files. Shared
+# libraries are 0644, as Debian requires (lintian: shared-library-is-executable).
 install(TARGETS actielijst EXPORT actielijstTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
-  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
-  PUBLIC_HEADER DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
+    PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ
+    COMPONENT runtime
+    NAMELINK_COMPONENT development
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT development
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime
+  PUBLIC_HEADER DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT development
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
 install(EXPORT actielijstTargets
   NAMESPACE actielijst::
   FILE actielijstTargets.cmake
-  DESTINATION ${ACTIELIJST_INSTALL_CMAKEDIR})
+  DESTINATION ${ACTIELIJST_INSTALL_CMAKEDIR}
+  COMPONENT development)
 
 configure_package_config_file(
   ${CMAKE_CURRENT_LIST_DIR}/actielijstConfig.cmake.in
@@ -49,7 +83,8 @@ write_basic_package_version_file(
 install(FILES
   ${CMAKE_CURRENT_BINARY_DIR}/actielijstConfig.cmake
   ${CMAKE_CURRENT_BINARY_DIR}/actielijstConfigVersion.cmake
-  DESTINATION ${ACTIELIJST_INSTALL_CMAKEDIR})
+  DESTINATION ${ACTIELIJST_INSTALL_CMAKEDIR}
+  COMPONENT development)
 
 # pkg-config: relocatable, the prefix is found from the .pc file's own place
 # (${pcfiledir} is <prefix>/<libdir>/pkgconfig; libdir may be lib or
@@ -58,21 +93,27 @@ file(RELATIVE_PATH ACTIELIJST_PC_UP
      "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
 string(REGEX REPLACE "/$" "" ACTIELIJST_PC_UP "${ACTIELIJST_PC_UP}")
 configure_file(${CMAKE_CURRENT_LIST_DIR}/actielijst.pc.in ${CMAKE_CURRENT_BINARY_DIR}/actielijst.pc @ONLY)
-install(FILES ${CMAKE_CURRENT_BINARY_DIR}/actielijst.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/actielijst.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig
+        COMPONENT development)
 
 # The default rules, as a file to copy and edit (the library embeds the same text).
-install(FILES ${PROJECT_SOURCE_DIR}/rules/default.rules DESTINATION ${CMAKE_INSTALL_DATADIR}/actielijst)
+install(FILES ${PROJECT_SOURCE_DIR}/rules/default.rules DESTINATION ${CMAKE_INSTALL_DATADIR}/actielijst
+        COMPONENT development)
 # The CBS region reference with its sources (the library embeds the same data).
 install(FILES ${PROJECT_SOURCE_DIR}/data/regions/cbs-regions.csv ${PROJECT_SOURCE_DIR}/data/regions/README.md
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/actielijst/regions)
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/actielijst/regions
+        COMPONENT development)
 
 # The Python package (ctypes bindings) is installed when its directory exists at
-# configure time. It finds the library as libactielijst.so.0 through the dynamic
-# linker (or ACTIELIJST_LIBRARY), which works once the .deb is installed.
+# configure time. It finds the library as libactielijst.so.<major> through the
+# dynamic linker (or ACTIELIJST_LIBRARY), which works once the packages are
+# installed. No byte code is installed: the Debian package compiles it on
+# installation and removes it again (packaging/debian/python3-actielijst.*).
 set(ACTIELIJST_PYTHON_PACKAGE_DIR ${PROJECT_SOURCE_DIR}/bindings/python/actielijst)
 if(EXISTS ${ACTIELIJST_PYTHON_PACKAGE_DIR}/__init__.py)
   install(DIRECTORY ${ACTIELIJST_PYTHON_PACKAGE_DIR}
     DESTINATION ${ACTIELIJST_INSTALL_PYTHONDIR}
+    COMPONENT python
     PATTERN "__pycache__" EXCLUDE
     PATTERN "*.pyc" EXCLUDE)
   set(ACTIELIJST_INSTALLS_PYTHON ON)
@@ -80,40 +121,8 @@ else()
   set(ACTIELIJST_INSTALLS_PYTHON OFF)
 endif()
 
-# ---- CPack: a Debian package --------------------------------------------------
-# cpack -G DEB in the build directory writes actielijst_<version>_<arch>.deb.
-set(CPACK_PACKAGE_NAME actielijst)
-set(CPACK_PACKAGE_VENDOR "actielijst")
-set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
-# The maintainer is a placeholder until the project has a real address.
-set(ACTIELIJST_DEB_MAINTAINER "actielijst maintainers <maintainers@actielijst.invalid>"
-    CACHE STRING "Maintainer field of the Debian package")
-set(CPACK_PACKAGE_CONTACT "${ACTIELIJST_DEB_MAINTAINER}")
-set(CPACK_GENERATOR DEB)
-set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
-set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
-set(CPACK_DEBIAN_PACKAGE_SECTION libs)
-set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# The synopsis line is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the body.
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-  "actielijst models a steering group's action list (action points per theme, a\n\
-state of affairs per region, proposals, monitoring), stores it in SQLite and\n\
-reports on it. This package holds the shared C library, its header, the CMake\n\
-package and pkg-config file, and the Python ctypes bindings.")
-# Runtime dependencies from the library's DT_NEEDED entries (dpkg-shlibdeps, in
-# dpkg-dev): libc6, libgcc-s1, libsqlite3-0, libstdc++6, with version floors.
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Packaged binaries are stripped (the build tree keeps its debug info for the ABI guard).
-set(CPACK_STRIP_FILES ON)
-# A shlibs file and the ldconfig trigger, so the dynamic linker cache is updated.
-set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
-set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
-if(ACTIELIJST_INSTALLS_PYTHON)
-  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "python3")
-endif()
-include(CPack)
+# ---- Debian packages (CPack) ----------------------------------------------------
+include(${PROJECT_SOURCE_DIR}/packaging/debian/packages.cmake)
 
 # ---- ABI baseline -------------------------------------------------------------
 # abi/actielijst.abi is the committed ABI of the C API, checked by the `abi` test
