@@ -28,12 +28,16 @@ from .errors import (
     ActielijstError,
     BusyError,
     ConflictError,
+    DirectoryError,
     DiskFullError,
     ExistsError,
     FileError,
+    FilePermissionError,
     FormError,
     InternalError,
     InvalidError,
+    MissingFileError,
+    NotADirectoryFileError,
     NotFoundError,
     OutOfMemoryError,
     ReadOnlyError,
@@ -83,6 +87,9 @@ from .records import (
 
 #: The path of the loaded shared library.
 library_path: str = _lib.path
+#: The version of these bindings (the C API version they are written for; the
+#: library loaded may be a newer minor version: see version()).
+__version__ = "0.1.0"
 
 __all__ = [
     "ActielijstError",
@@ -99,6 +106,10 @@ __all__ = [
     "Evaluation",
     "ExistsError",
     "FileError",
+    "FilePermissionError",
+    "MissingFileError",
+    "DirectoryError",
+    "NotADirectoryFileError",
     "Filter",
     "Finding",
     "FormChange",

@@ -3,6 +3,7 @@
 import ctypes
 import os
 import re
+import tomllib
 import unittest
 
 import actielijst
@@ -34,6 +35,13 @@ class LibraryTest(unittest.TestCase):
         parts = [int(re.search(rf"#define ACTIELIJST_VERSION_{p} (\d+)", header).group(1)) for p in ("MAJOR", "MINOR", "PATCH")]
         self.assertEqual(actielijst.version(), "%d.%d.%d" % tuple(parts))
         self.assertEqual(actielijst.version_number(), parts[0] * 10000 + parts[1] * 100 + parts[2])
+        # The bindings load only a library of the major version they were written for,
+        # and their package says the same version.
+        self.assertEqual(_native.ABI_MAJOR, parts[0])
+        with open(os.path.join(os.path.dirname(HEADER), "..", "bindings", "python", "pyproject.toml"), "rb") as f:
+            project = tomllib.load(f)["project"]
+        self.assertEqual(project["version"], "%d.%d.%d" % tuple(parts))
+        self.assertEqual(actielijst.__version__, project["version"])
 
     def test_error_names(self):
         self.assertEqual(actielijst.error_name(-1), "EINVALID")
