@@ -26,9 +26,17 @@ inline constexpr std::size_t max_text_bytes = std::size_t{1} << 20;
 /// (`actielijst_store_record: in->action is NULL`).
 class ArgumentError : public Error {
 public:
+    /// A message that continues the argument's name (`is NULL`).
     ArgumentError(Errc code, std::string argument, std::string message)
         : Error(code, std::move(argument), std::move(message)) {}
-    explicit ArgumentError(const Error& e) : Error(e) {}
+    /// An error the core placed at the argument, whose message stands on its own
+    /// (`in->as_of: no such date 2024-13-01`).
+    explicit ArgumentError(const Error& e) : Error(e), separator_(": ") {}
+    /// What goes between the argument and the message in the C message.
+    const char* separator() const noexcept { return separator_; }
+
+private:
+    const char* separator_ = " ";
 };
 
 [[noreturn]] void fail_arg(const char* function, std::string_view argument, std::string_view what,
@@ -202,6 +210,7 @@ decltype(auto) without_prefix(std::string_view outer, F&& body) {
     try {
         return body();
     } catch (const Error& e) {
+        if (!e.inside(outer)) throw;  // as it was, and of its own type
         throw e.without(outer);
     }
 }

@@ -60,6 +60,7 @@ void set_error_parts(const char* function, std::string_view what, std::string_vi
 }
 /// The place and errno of `e`, after set_error_parts (which clears them).
 void set_place(const Error& e) noexcept {
+    if (fallback_error) return;  // the message could not be stored: neither is its place
     last_errno = e.system_errno();
     try {
         last_where = e.where();
@@ -78,6 +79,7 @@ void set_error(std::string_view message, std::string_view where, int system_errn
     } catch (...) {
         last_error.clear();
         last_where.clear();
+        last_errno = 0;  // the three always describe the same error
         fallback_error = out_of_memory_text;
     }
 }
@@ -108,7 +110,7 @@ int translate_current_exception(const char* function) noexcept {
     } catch (const ArgumentError& e) {
         // An argument of the C call itself: the message names the function too, and
         // reads as a sentence (`actielijst_store_record: in->action is NULL`).
-        set_error_parts(function, e.where(), " ", e.message());
+        set_error_parts(function, e.where(), e.separator(), e.message());
         set_place(e);
         return code_of(e.code());
     } catch (const Error& e) {

@@ -1,6 +1,6 @@
 # `docs`: the HTML API reference of the C API, generated from include/actielijst.h
 # (the header is the documentation) into <build>/docs/html. Only defined when
-# doxygen is found; not built by default and not part of the tests.
+# doxygen is found; not built by default. (The documentation check below is a test.)
 find_package(Doxygen QUIET)
 if(NOT DOXYGEN_FOUND)
   message(STATUS "doxygen not found: no `docs` target")

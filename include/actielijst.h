@@ -103,8 +103,10 @@ ACTIELIJST_API const char *actielijst_error_message(void);
 
 /** Where the last failed call on this thread went wrong, apart from the message:
  *  a path into the input ("updates[3].state", "regions[5].code"), the argument
- *  of the call ("in->action", "options->as_of") or a file (for EIO). Empty when
- *  the error has no place, and after a call that succeeded. Borrowed as
+ *  of the call ("in->action", "options->as_of") or a file (for many EIO errors of
+ *  files other than the store, e.g. a rules, snapshot or form file; a store's own
+ *  errors name it in the message). Empty when the error has no place, and after a
+ *  call that succeeded. Borrowed as
  *  actielijst_error_message() is; never NULL. The message names the same place,
  *  for people; a program reads it here instead of taking the message apart. */
 ACTIELIJST_API const char *actielijst_error_where(void);
@@ -1193,9 +1195,10 @@ ACTIELIJST_API int actielijst_store_report_options_init(actielijst_store_report_
  *  report date (only the selected action points when a filter is given and
  *  nothing is compared), the signals of the rules evaluated on it in the report's
  *  language, the changes since the compared picture (without one the changes
- *  section says no comparison was made), the contacts when asked for. The same
- *  options give the bytes actielijst_report_render gives for a view of the same
- *  date. `options` NULL: the defaults. Owned: *out (text, NUL-terminated),
+ *  section says no comparison was made), the contacts when asked for. Without a
+ *  filter, the same options give the bytes actielijst_report_render gives for a
+ *  view of the same date (with a filter and no comparison the rules see only the
+ *  selected action points). `options` NULL: the defaults. Owned: *out (text, NUL-terminated),
  *  release with actielijst_buf_dispose(); untouched on failure. The store and the
  *  rules are only read.
  *  Errors: EINVALID (NULL store or out, an invalid handle, an unknown format,

@@ -36,14 +36,19 @@ Meeting meeting_for(const Store& store, const std::string& key) {
 
 std::string read_bytes(const std::string& path, std::size_t limit) {
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0)
-        throw Error(Errc::io, path, std::string("cannot read the file: ") + std::strerror(errno), errno);
+    if (::stat(path.c_str(), &st) != 0) {
+        const int error = errno;  // before anything that may allocate
+        throw Error(Errc::io, path, std::string("cannot read the file: ") + std::strerror(error), error);
+    }
     if (S_ISDIR(st.st_mode)) throw Error(Errc::io, path, "is a directory, not a form", EISDIR);
     if (static_cast<std::uintmax_t>(st.st_size) > limit)
         throw Error(Errc::invalid, path, "the file is " + std::to_string(st.st_size) +
                                        " bytes; a returned form is at most " + forms::size_text(limit));
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(Errc::io, path, std::string("cannot read the file: ") + std::strerror(errno), errno);
+    if (!in) {
+        const int error = errno;
+        throw Error(Errc::io, path, std::string("cannot read the file: ") + std::strerror(error), error);
+    }
     std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     if (in.bad()) throw Error(Errc::io, path, "read error", EIO);
     return bytes;

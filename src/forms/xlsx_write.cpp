@@ -56,8 +56,11 @@ public:
     TempFile() {
         std::string pattern = (std::filesystem::temp_directory_path() / "actielijst-form.XXXXXX").string();
         const int fd = ::mkstemp(pattern.data());
-        if (fd < 0)
-            throw Error(Errc::io, "form", "cannot create a temporary file: " + std::string(std::strerror(errno)));
+        if (fd < 0) {
+            const int error = errno;  // before anything that may allocate
+            throw Error(Errc::io, pattern,
+                        std::string("cannot create a temporary file for the form: ") + std::strerror(error), error);
+        }
         ::close(fd);
         path_ = pattern;
     }

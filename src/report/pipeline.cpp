@@ -86,6 +86,9 @@ Report build_report(const ReportRequest& request) {
     // Checked against the view before the rules run, so a bad filter is named by its
     // origin (e.g. "--where:1:8") and costs no evaluation; build_report parses it again.
     if (!request.options.filter.empty()) (void)Filter::parse(request.options.filter, request.filter_origin, &view);
+    // A caller's rules are checked against the list here too (evaluate() would, but
+    // later): a name the list lacks is named at its line and column first.
+    if (request.rules) request.rules->check(view);
     // The comparison picture is read before the evaluation, the costly step, so an
     // unreadable snapshot fails early.
     const auto changes = changes_to(request, view);

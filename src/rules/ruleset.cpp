@@ -154,8 +154,12 @@ RuleSet RuleSet::parse(std::string_view text, std::string_view origin, const Vie
 
 RuleSet RuleSet::load(const std::string& path, const View* vocabulary) {
     std::ifstream in(path, std::ios::binary);
-    // errno is what the failed open left: ifstream does not promise it, glibc sets it.
-    if (!in) throw Error(Errc::io, path, std::string("cannot read the rules file: ") + std::strerror(errno), errno);
+    if (!in) {
+        // errno is what the failed open left (ifstream does not promise it; glibc sets
+        // it), copied before anything may allocate.
+        const int error = errno;
+        throw Error(Errc::io, path, std::string("cannot read the rules file: ") + std::strerror(error), error);
+    }
     // Read one byte past the limit, so an oversized file is refused without being read whole.
     std::string text(rules::max_source_bytes + 1, '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));

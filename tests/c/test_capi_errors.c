@@ -249,7 +249,7 @@ static void test_error_place(actielijst_store *s, const char *dir) {
     CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "state: unknown state");
     CHECK(strcmp(actielijst_error_where(), "state") == 0);
     in.as_of = "2024-13-01";
-    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "in->as_of");
+    CHECK_FAILS(actielijst_store_record(s, &in, &added), ACTIELIJST_EINVALID, "actielijst_store_record: in->as_of: ");
     CHECK(strcmp(actielijst_error_where(), "in->as_of") == 0);
 
     /* A region that is its own parent is bad input (EINVALID), at its field. */

@@ -55,7 +55,9 @@ def ldconfig_lists_library() -> bool:
 
 def import_actielijst(code: str, cwd: str):
     # -I: no user site directory, no PYTHON* variables, not the current directory.
-    return subprocess.run(["/usr/bin/python3", "-I", "-c", code], env=CLEAN_ENV, cwd=cwd, text=True,
+    # -B: the import must not write byte code itself, or the check that postinst
+    # byte-compiled the package would pass whatever postinst did.
+    return subprocess.run(["/usr/bin/python3", "-I", "-B", "-c", code], env=CLEAN_ENV, cwd=cwd, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
