@@ -15,14 +15,21 @@
 
 namespace actielijst::capi {
 namespace {
-thread_local std::string last_error;
-// The place of the last error (a path, an argument or a file) and the errno behind
-// a file error: kept beside the message, never taken out of it.
-thread_local std::string last_where;
-thread_local int last_errno = 0;
-// Set when the message itself could not be stored for lack of memory; a static
-// text needs no allocation, so the caller still learns what happened.
-thread_local const char* fallback_error = nullptr;
+/// The calling thread's last error: message, place and errno always describe the
+/// same error. One thread_local object, so that the per-call clear in guard() costs
+/// one thread-local lookup (each thread_local of a shared library is a lookup of its
+/// own, and the iterators' _next calls are a few tens of nanoseconds).
+struct ErrorState {
+    std::string message;
+    // The place (a path, an argument or a file) and the errno behind a file error:
+    // kept beside the message, never taken out of it.
+    std::string where;
+    int system_errno = 0;
+    // Set when the message itself could not be stored for lack of memory; a static
+    // text needs no allocation, so the caller still learns what happened.
+    const char* fallback = nullptr;
+};
+thread_local ErrorState state;
 constexpr const char* out_of_memory_text = "out of memory (the error message could not be stored)";
 
 int code_of(Errc code) noexcept {
@@ -44,56 +51,57 @@ int code_of(Errc code) noexcept {
 /// `function: what detail`, built without letting an allocation failure escape.
 void set_error_parts(const char* function, std::string_view what, std::string_view detail = {},
                      std::string_view more = {}) noexcept {
-    fallback_error = nullptr;
-    last_where.clear();
-    last_errno = 0;
+    state.fallback = nullptr;
+    state.where.clear();
+    state.system_errno = 0;
     try {
-        last_error.assign(function);
-        last_error.append(": ");
-        last_error.append(what);
-        last_error.append(detail);
-        last_error.append(more);
+        state.message.assign(function);
+        state.message.append(": ");
+        state.message.append(what);
+        state.message.append(detail);
+        state.message.append(more);
     } catch (...) {
-        last_error.clear();
-        fallback_error = out_of_memory_text;
+        state.message.clear();
+        state.fallback = out_of_memory_text;
     }
 }
 /// The place and errno of `e`, after set_error_parts (which clears them).
 void set_place(const Error& e) noexcept {
-    if (fallback_error) return;  // the message could not be stored: neither is its place
-    last_errno = e.system_errno();
+    if (state.fallback) return;  // the message could not be stored: neither is its place
+    state.system_errno = e.system_errno();
     try {
-        last_where = e.where();
+        state.where = e.where();
     } catch (...) {
-        last_where.clear();
+        state.where.clear();
     }
 }
 }  // namespace
 
 void set_error(std::string_view message, std::string_view where, int system_errno) noexcept {
-    fallback_error = nullptr;
-    last_errno = system_errno;
+    state.fallback = nullptr;
+    state.system_errno = system_errno;
     try {
-        last_error = message;
-        last_where = where;
+        state.message = message;
+        state.where = where;
     } catch (...) {
-        last_error.clear();
-        last_where.clear();
-        last_errno = 0;  // the three always describe the same error
-        fallback_error = out_of_memory_text;
+        state.message.clear();
+        state.where.clear();
+        state.system_errno = 0;  // the three always describe the same error
+        state.fallback = out_of_memory_text;
     }
 }
 
 void clear_error() noexcept {
-    last_error.clear();
-    last_where.clear();
-    last_errno = 0;
-    fallback_error = nullptr;
+    ErrorState& s = state;  // one lookup
+    s.message.clear();
+    s.where.clear();
+    s.system_errno = 0;
+    s.fallback = nullptr;
 }
 
-const char* message() noexcept { return fallback_error ? fallback_error : last_error.c_str(); }
-const char* where() noexcept { return last_where.c_str(); }
-int system_errno() noexcept { return last_errno; }
+const char* message() noexcept { return state.fallback ? state.fallback : state.message.c_str(); }
+const char* where() noexcept { return state.where.c_str(); }
+int system_errno() noexcept { return state.system_errno; }
 
 int invalid_argument(const char* function, const char* what) noexcept {
     set_error_parts(function, what);
