@@ -39,9 +39,21 @@
  *   made and freed on any thread. Freeing a handle while another thread is still
  *   inside a call with it is undefined behaviour.
  *
- * Compatibility
- *   Functions are only ever added. A signature never changes in place; changed
- *   behaviour gets a new name (_v2). Error codes are an append-only list.
+ * Naming
+ *   actielijst_<noun>_<verb>: the noun is the handle a function works on (store,
+ *   view, rules, evaluation, diff, filter, form_result) or the thing it makes
+ *   (<item>_iter, <noun>_input, <noun>_options). The output comes last. Writes to
+ *   a store use one verb per kind: put_<noun> stores a definition or replaces the
+ *   one with the same key, record_<noun> appends to a history (an identical entry
+ *   is not stored twice), import_<source> merges many at once. Iterators are
+ *   actielijst_<item>_iter_new/_next/_free.
+ *
+ * Compatibility (docs/versioning.md, docs/api-1.0.md)
+ *   Within a major version (the SONAME, libactielijst.so.1) functions, codes,
+ *   constants and struct versions are only ever added: a signature never
+ *   changes in place, and the records a caller allocates never grow (a record
+ *   that needs more fields becomes a new record with a function of its own).
+ *   Input and options structs carry a version and grow at their end.
  */
 #ifndef ACTIELIJST_H
 #define ACTIELIJST_H
@@ -63,10 +75,10 @@ extern "C" {
 
 /** The version of this header. The library actually loaded may be newer; ask
  *  actielijst_version_number() at run time. */
-#define ACTIELIJST_VERSION_MAJOR 0
-#define ACTIELIJST_VERSION_MINOR 1
+#define ACTIELIJST_VERSION_MAJOR 1
+#define ACTIELIJST_VERSION_MINOR 0
 #define ACTIELIJST_VERSION_PATCH 0
-#define ACTIELIJST_VERSION_STRING "0.1.0"
+#define ACTIELIJST_VERSION_STRING "1.0.0"
 #define ACTIELIJST_VERSION_NUMBER \
     (ACTIELIJST_VERSION_MAJOR * 10000 + ACTIELIJST_VERSION_MINOR * 100 + ACTIELIJST_VERSION_PATCH)
 
@@ -86,7 +98,7 @@ ACTIELIJST_API int actielijst_version_number(void);
 #define ACTIELIJST_ENOMEM (-5)     /* out of memory */
 #define ACTIELIJST_EIO (-6)        /* a file cannot be read, written or created */
 #define ACTIELIJST_ESTORAGE (-7)   /* database error, or not an actielijst database */
-#define ACTIELIJST_ESNAPSHOT (-8)  /* reserved: snapshot archives */
+/* -8 is not used: a bad snapshot is EINVALID, an unreadable one EIO. */
 #define ACTIELIJST_EVERSION (-9)   /* written by a newer version of actielijst */
 #define ACTIELIJST_ITEROVER (-10)  /* an iterator has no more items (not an error) */
 #define ACTIELIJST_EINTERNAL (-11) /* a bug in actielijst: please report it */
@@ -115,6 +127,19 @@ ACTIELIJST_API const char *actielijst_error_where(void);
  *  when it failed on a file (EIO, EREADONLY, EFULL), e.g. ENOENT for a file that
  *  does not exist; 0 when there is none or the call succeeded. */
 ACTIELIJST_API int actielijst_error_errno(void);
+
+/** A place in a text: 1-based line and column (in code points). */
+typedef struct actielijst_text_position {
+    int32_t line;
+    int32_t column;
+} actielijst_text_position;
+
+/** Where in its text a rules text or a filter failed to load (actielijst_rules_load,
+ *  actielijst_rules_load_file, actielijst_filter_new): the same place the message
+ *  names, with a caret line for a syntax error. {0, 0} when the last failed call on
+ *  this thread had no place in a text (e.g. a rules file that cannot be read), and
+ *  after a call that succeeded. */
+ACTIELIJST_API actielijst_text_position actielijst_error_position(void);
 
 /** A short name for a result code ("EINVALID"); static storage, never NULL. */
 ACTIELIJST_API const char *actielijst_error_name(int code);
@@ -268,20 +293,8 @@ typedef struct actielijst_level_rec {
     const char *label_en;
 } actielijst_level_rec;
 
+/** An indicator and the action points it measures. */
 typedef struct actielijst_indicator_rec {
-    const char *key;
-    const char *label_nl;
-    const char *label_en;
-    int32_t kind; /* ACTIELIJST_INDICATOR_* */
-    const char *unit;
-    uint32_t level_count;
-    const actielijst_level_rec *levels; /* lowest first; ordinal only */
-} actielijst_indicator_rec;
-
-/** actielijst_indicator_rec and the action points the indicator measures, read with
- *  actielijst_indicator_iter_next_v2. A record cannot grow in place (the caller
- *  allocates it and the library writes every member), so this is a record of its own. */
-typedef struct actielijst_indicator_rec_v2 {
     const char *key;
     const char *label_nl;
     const char *label_en;
@@ -292,7 +305,7 @@ typedef struct actielijst_indicator_rec_v2 {
     uint32_t action_count;
     const char *const *actions; /* action keys, those on the list at the view's date; none:
                                    a list-wide indicator that belongs to no action */
-} actielijst_indicator_rec_v2;
+} actielijst_indicator_rec;
 
 /** See docs/json-format.md, "observation", for what the fields mean together. */
 typedef struct actielijst_observation_rec {
@@ -357,7 +370,7 @@ ACTIELIJST_API int actielijst_store_options_init(actielijst_store_options *opts,
 /** Opens the database at `path`, creating it when it does not exist and migrating
  *  an older schema. A new store holds no progress states: a list brings its own
  *  (JSON `states`, actielijst_store_put_state), or takes the default set with
- *  actielijst_store_install_default_states(); until then every state of affairs
+ *  actielijst_store_import_default_states(); until then every state of affairs
  *  is refused (EINVALID, unknown state).
  *  Owned: *out, free with actielijst_store_free(). *out is untouched on failure.
  *  Errors: EINVALID (NULL argument, path not UTF-8), EIO (cannot create or open:
@@ -399,18 +412,30 @@ ACTIELIJST_API int actielijst_store_import_json(actielijst_store *store, const c
  *  states added: 8 on a store without states, 0 when all were there already.
  *  Errors: EINVALID (NULL store), ESTORAGE (database error, e.g. locked longer
  *  than the busy timeout). */
-ACTIELIJST_API int actielijst_store_install_default_states(actielijst_store *store, uint32_t *added);
+ACTIELIJST_API int actielijst_store_import_default_states(actielijst_store *store, uint32_t *added);
 
-/** Exports the whole store as a JSON document into *out (owned; dispose with
- *  actielijst_buf_dispose). Contacts (personal data) are left out; see
- *  actielijst_store_export_json_contacts. *out is untouched on failure.
- *  Errors: EINVALID (NULL argument), ESTORAGE, ENOMEM. */
-ACTIELIJST_API int actielijst_store_export_json(actielijst_store *store, actielijst_buf *out);
+/** Options for actielijst_store_export_json, _stream and _file. Initialise with
+ *  ACTIELIJST_EXPORT_OPTIONS_INIT or actielijst_export_options_init(). */
+typedef struct actielijst_export_options {
+    uint32_t version;         /* ACTIELIJST_EXPORT_OPTIONS_VERSION */
+    int32_t include_contacts; /* non-zero: include the contacts (personal data); only for
+                                 callers entitled to that data. Default 0 */
+} actielijst_export_options;
 
-/** As actielijst_store_export_json, but includes contacts (personal data) when
- *  `include_contacts` is non-zero. Only for callers entitled to that data. */
-ACTIELIJST_API int actielijst_store_export_json_contacts(actielijst_store *store, int include_contacts,
-                                                         actielijst_buf *out);
+#define ACTIELIJST_EXPORT_OPTIONS_VERSION 1
+#define ACTIELIJST_EXPORT_OPTIONS_INIT {ACTIELIJST_EXPORT_OPTIONS_VERSION, 0}
+
+/** Fills *opts with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
+ACTIELIJST_API int actielijst_export_options_init(actielijst_export_options *opts, uint32_t version);
+
+/** Exports the whole store as a JSON document (docs/json-format.md) into *out
+ *  (owned; dispose with actielijst_buf_dispose). `options` NULL: the defaults, which
+ *  leave the contacts (personal data) out. *out is untouched on failure.
+ *  Errors: EINVALID (NULL store or out, an invalid handle), EVERSION
+ *  (options->version), ESTORAGE, ENOMEM. */
+ACTIELIJST_API int actielijst_store_export_json(actielijst_store *store, const actielijst_export_options *options,
+                                                actielijst_buf *out);
 
 /** The code of the region with this code, name or alias (case-insensitive), into
  *  *out (owned). Errors: EINVALID (NULL, not UTF-8, a name shared by several
@@ -443,8 +468,8 @@ ACTIELIJST_API int actielijst_store_default_date(actielijst_store *store, actiel
  *  ENOTFOUND (no such province; the message lists them), ECONFLICT (a merger's date
  *  would leave states of affairs or figures outside a municipality's period),
  *  ESTORAGE, EREADONLY. See data/regions/README.md for the data and its sources. */
-ACTIELIJST_API int actielijst_store_add_province_regions(actielijst_store *store, const char *province,
-                                                         int32_t year, uint32_t *added);
+ACTIELIJST_API int actielijst_store_import_regions(actielijst_store *store, const char *province, int32_t year,
+                                                   uint32_t *added);
 
 /* The _input_init functions fill an input struct with the defaults of `version`:
  * ACTIELIJST_OK, or EINVALID (NULL) / EVERSION (a version this library does not
@@ -578,8 +603,9 @@ ACTIELIJST_API int actielijst_update_input_init(actielijst_update_input *in, uin
 /** Appends a state of affairs (history is never overwritten). *added (may be NULL)
  *  is set to 1, or to 0 when an identical update was already stored.
  *  Errors: EVERSION (unknown in->version), EINVALID (NULL, not UTF-8, bad date, unknown action,
- *  region, state or meeting; the message names the field), ESTORAGE. */
-ACTIELIJST_API int actielijst_store_record(actielijst_store *store, const actielijst_update_input *in, int *added);
+ *  region, state or meeting; actielijst_error_where() names the field), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_record_update(actielijst_store *store, const actielijst_update_input *in,
+                                                  int32_t *added);
 
 /** A proposal, consensus or decision, stored or updated by `key`. */
 typedef struct actielijst_proposal_input {
@@ -603,18 +629,9 @@ ACTIELIJST_API int actielijst_proposal_input_init(actielijst_proposal_input *in,
  *  nothing earlier is overwritten.
  *  Errors: EVERSION (unknown in->version), EINVALID (NULL, not UTF-8, unknown action or meeting, an
  *  open proposal with a decision date), ESTORAGE. */
-ACTIELIJST_API int actielijst_store_propose(actielijst_store *store, const actielijst_proposal_input *in);
+ACTIELIJST_API int actielijst_store_put_proposal(actielijst_store *store, const actielijst_proposal_input *in);
 
-/** Appends a decision on stored proposal `key`: `state`, the decision date (NULL or
- *  "": the meeting's date) and the meeting that took it (NULL or "" for none); the
- *  meeting it was tabled at stays. actielijst_store_decide_v2 also takes the words
- *  of the decision. Errors: EINVALID (NULL key, bad state or date, neither a date
- *  nor a meeting, a date before the tabling), ENOTFOUND (unknown proposal or
- *  meeting), ESTORAGE. */
-ACTIELIJST_API int actielijst_store_decide(actielijst_store *store, const char *key, int32_t state, const char *decided,
-                                           const char *meeting);
-
-/** A decision on a stored proposal, for actielijst_store_decide_v2. Strings are
+/** A decision on a stored proposal, for actielijst_store_record_decision. Strings are
  *  copied. The date is `date`, or the meeting's date when only `meeting` is given. */
 typedef struct actielijst_decision_input {
     uint32_t version;     /* ACTIELIJST_DECISION_INPUT_VERSION */
@@ -635,8 +652,8 @@ ACTIELIJST_API int actielijst_decision_input_init(actielijst_decision_input *in,
  *  Errors: EVERSION (in->version), EINVALID (NULL, not UTF-8, bad state or date,
  *  neither a date nor a meeting, a date before the proposal was tabled), ENOTFOUND
  *  (unknown proposal or meeting), ESTORAGE. */
-ACTIELIJST_API int actielijst_store_decide_v2(actielijst_store *store, const actielijst_decision_input *in,
-                                              int32_t *added);
+ACTIELIJST_API int actielijst_store_record_decision(actielijst_store *store, const actielijst_decision_input *in,
+                                                    int32_t *added);
 
 /** One entry of a proposal's history: its tabling (state OPEN, the date and meeting
  *  it was tabled at, text "") or a decision. Strings live as long as the iterator. */
@@ -687,30 +704,55 @@ ACTIELIJST_API int actielijst_observation_input_init(actielijst_observation_inpu
 /** Stores an observation, or replaces the one for the same (indicator, region,
  *  level, date). Errors: EVERSION (unknown in->version), EINVALID (NULL, not UTF-8, unknown
  *  indicator, region or level, a value of the wrong shape), ESTORAGE. */
-ACTIELIJST_API int actielijst_store_observe(actielijst_store *store, const actielijst_observation_input *in);
+ACTIELIJST_API int actielijst_store_put_observation(actielijst_store *store, const actielijst_observation_input *in);
 
-/** Stores a meeting, or updates the one with `key`. `title` may be NULL.
- *  Errors: EINVALID (NULL key or date, bad date, not UTF-8), ESTORAGE. */
-ACTIELIJST_API int actielijst_store_add_meeting(actielijst_store *store, const char *key, const char *date,
-                                                const char *title);
+/** A meeting of the steering group. Strings are copied. */
+typedef struct actielijst_meeting_input {
+    uint32_t version;  /* ACTIELIJST_MEETING_INPUT_VERSION */
+    const char *key;
+    const char *date;  /* "YYYY-MM-DD" */
+    const char *title; /* NULL or "" for none */
+} actielijst_meeting_input;
+#define ACTIELIJST_MEETING_INPUT_VERSION 1
+#define ACTIELIJST_MEETING_INPUT_INIT {ACTIELIJST_MEETING_INPUT_VERSION, NULL, NULL, NULL}
+ACTIELIJST_API int actielijst_meeting_input_init(actielijst_meeting_input *in, uint32_t version);
 
-/** Stores a contact person (personal data), or updates the e-mail of the one with
- *  the same municipality, role and name. `email` may be NULL.
- *  Errors: EINVALID (NULL, not UTF-8, not a municipality, bad e-mail), ESTORAGE. */
-ACTIELIJST_API int actielijst_store_add_contact(actielijst_store *store, const char *municipality, const char *role,
-                                                const char *name, const char *email);
+/** Stores a meeting, or updates the one with the same key.
+ *  Errors: EVERSION (unknown in->version), EINVALID (NULL, NULL key or date, bad
+ *  date, not UTF-8), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_put_meeting(actielijst_store *store, const actielijst_meeting_input *in);
+
+/** A contact person of a municipality (personal data). Strings are copied. */
+typedef struct actielijst_contact_input {
+    uint32_t version;         /* ACTIELIJST_CONTACT_INPUT_VERSION */
+    const char *municipality; /* code or alias of a municipality */
+    const char *role;
+    const char *name;
+    const char *email;        /* NULL or "" for none */
+} actielijst_contact_input;
+#define ACTIELIJST_CONTACT_INPUT_VERSION 1
+#define ACTIELIJST_CONTACT_INPUT_INIT {ACTIELIJST_CONTACT_INPUT_VERSION, NULL, NULL, NULL, NULL}
+ACTIELIJST_API int actielijst_contact_input_init(actielijst_contact_input *in, uint32_t version);
+
+/** Stores a contact person, or updates the e-mail of the one with the same
+ *  municipality, role and name.
+ *  Errors: EVERSION (unknown in->version), EINVALID (NULL, not UTF-8, not a
+ *  municipality, bad e-mail), ESTORAGE. */
+ACTIELIJST_API int actielijst_store_put_contact(actielijst_store *store, const actielijst_contact_input *in);
 
 /* ---- Reads from the store ----------------------------------------------- */
 
-/** The history of `action` (all scopes when `scope` is NULL or ""), oldest first.
- *  Owned: *out. Records have category -1.
+/** The history of the states of affairs of `action` (all scopes when `scope` is
+ *  NULL or ""), oldest first, read from the store (not a view). Owned: *out, a
+ *  status iterator: read it with actielijst_status_iter_next (or _next_batch) and
+ *  free it with actielijst_status_iter_free. Records have category -1.
  *  Errors: EINVALID (NULL, not UTF-8), ENOTFOUND (unknown action or region). */
-ACTIELIJST_API int actielijst_history_iter_new(actielijst_store *store, const char *action, const char *scope,
-                                               actielijst_status_iter **out);
+ACTIELIJST_API int actielijst_status_history_iter_new(actielijst_store *store, const char *action, const char *scope,
+                                                      actielijst_status_iter **out);
 
 /** The contacts (personal data), by municipality. Owned: *out. */
 ACTIELIJST_API int actielijst_contact_iter_new(actielijst_store *store, actielijst_contact_iter **out);
-ACTIELIJST_API int actielijst_contact_iter_next(actielijst_contact_rec *rec, actielijst_contact_iter *it);
+ACTIELIJST_API int actielijst_contact_iter_next(actielijst_contact_iter *it, actielijst_contact_rec *rec);
 ACTIELIJST_API void actielijst_contact_iter_free(actielijst_contact_iter *it);
 
 /* ---- Views -------------------------------------------------------------- */
@@ -763,37 +805,37 @@ ACTIELIJST_API int actielijst_view_rollup(actielijst_view *view, const char *ind
                                           const char *level, actielijst_rollup_rec *rec);
 
 /* Iterators over a view. _iter_new: owned *out (untouched on failure); errors
- * EINVALID for NULL arguments. _iter_next: fills *rec (borrowed, see above) and
- * returns ACTIELIJST_OK, or ACTIELIJST_ITEROVER when done (then *rec is
+ * EINVALID for NULL arguments. _iter_next(it, rec): fills *rec (borrowed, see
+ * above) and returns ACTIELIJST_OK, or ACTIELIJST_ITEROVER when done (then *rec is
  * untouched); EINVALID for NULL. _iter_free accepts NULL and ignores a freed
  * iterator. */
 ACTIELIJST_API int actielijst_theme_iter_new(actielijst_view *view, actielijst_theme_iter **out);
-ACTIELIJST_API int actielijst_theme_iter_next(actielijst_theme_rec *rec, actielijst_theme_iter *it);
+ACTIELIJST_API int actielijst_theme_iter_next(actielijst_theme_iter *it, actielijst_theme_rec *rec);
 ACTIELIJST_API void actielijst_theme_iter_free(actielijst_theme_iter *it);
 
 /** Regions, parents before children. */
 ACTIELIJST_API int actielijst_region_iter_new(actielijst_view *view, actielijst_region_iter **out);
-ACTIELIJST_API int actielijst_region_iter_next(actielijst_region_rec *rec, actielijst_region_iter *it);
+ACTIELIJST_API int actielijst_region_iter_next(actielijst_region_iter *it, actielijst_region_rec *rec);
 ACTIELIJST_API void actielijst_region_iter_free(actielijst_region_iter *it);
 
 ACTIELIJST_API int actielijst_state_iter_new(actielijst_view *view, actielijst_state_iter **out);
-ACTIELIJST_API int actielijst_state_iter_next(actielijst_state_rec *rec, actielijst_state_iter *it);
+ACTIELIJST_API int actielijst_state_iter_next(actielijst_state_iter *it, actielijst_state_rec *rec);
 ACTIELIJST_API void actielijst_state_iter_free(actielijst_state_iter *it);
 
 ACTIELIJST_API int actielijst_meeting_iter_new(actielijst_view *view, actielijst_meeting_iter **out);
-ACTIELIJST_API int actielijst_meeting_iter_next(actielijst_meeting_rec *rec, actielijst_meeting_iter *it);
+ACTIELIJST_API int actielijst_meeting_iter_next(actielijst_meeting_iter *it, actielijst_meeting_rec *rec);
 ACTIELIJST_API void actielijst_meeting_iter_free(actielijst_meeting_iter *it);
 
 /** Action points in display order; `theme` NULL or "" for all themes.
  *  Errors: ENOTFOUND for an unknown theme. */
 ACTIELIJST_API int actielijst_action_iter_new(actielijst_view *view, const char *theme, actielijst_action_iter **out);
-ACTIELIJST_API int actielijst_action_iter_next(actielijst_action_rec *rec, actielijst_action_iter *it);
+ACTIELIJST_API int actielijst_action_iter_next(actielijst_action_iter *it, actielijst_action_rec *rec);
 ACTIELIJST_API void actielijst_action_iter_free(actielijst_action_iter *it);
 
 /** Current statuses in action order; `action` NULL or "" for all actions.
  *  Errors: ENOTFOUND for an unknown action. */
 ACTIELIJST_API int actielijst_status_iter_new(actielijst_view *view, const char *action, actielijst_status_iter **out);
-ACTIELIJST_API int actielijst_status_iter_next(actielijst_status_rec *rec, actielijst_status_iter *it);
+ACTIELIJST_API int actielijst_status_iter_next(actielijst_status_iter *it, actielijst_status_rec *rec);
 ACTIELIJST_API void actielijst_status_iter_free(actielijst_status_iter *it);
 
 /** Fills up to `capacity` records of `recs` at once, for callers that read many
@@ -801,24 +843,22 @@ ACTIELIJST_API void actielijst_status_iter_free(actielijst_status_iter *it);
  *  and returns ACTIELIJST_OK, or sets *count to 0 and returns ACTIELIJST_ITEROVER
  *  when none is left. Records are borrowed as with _iter_next.
  *  Errors: EINVALID (NULL argument, capacity 0). */
-ACTIELIJST_API int actielijst_status_iter_next_batch(actielijst_status_rec *recs, size_t capacity, size_t *count,
-                                                     actielijst_status_iter *it);
+ACTIELIJST_API int actielijst_status_iter_next_batch(actielijst_status_iter *it, actielijst_status_rec *recs,
+                                                     size_t capacity, size_t *count);
 
 ACTIELIJST_API int actielijst_proposal_iter_new(actielijst_view *view, actielijst_proposal_iter **out);
-ACTIELIJST_API int actielijst_proposal_iter_next(actielijst_proposal_rec *rec, actielijst_proposal_iter *it);
+ACTIELIJST_API int actielijst_proposal_iter_next(actielijst_proposal_iter *it, actielijst_proposal_rec *rec);
 ACTIELIJST_API void actielijst_proposal_iter_free(actielijst_proposal_iter *it);
 
 ACTIELIJST_API int actielijst_indicator_iter_new(actielijst_view *view, actielijst_indicator_iter **out);
-ACTIELIJST_API int actielijst_indicator_iter_next(actielijst_indicator_rec *rec, actielijst_indicator_iter *it);
-/** The same record with the actions the indicator measures. */
-ACTIELIJST_API int actielijst_indicator_iter_next_v2(actielijst_indicator_rec_v2 *rec, actielijst_indicator_iter *it);
+ACTIELIJST_API int actielijst_indicator_iter_next(actielijst_indicator_iter *it, actielijst_indicator_rec *rec);
 ACTIELIJST_API void actielijst_indicator_iter_free(actielijst_indicator_iter *it);
 
 /** The latest observations at the view's date; `indicator` NULL or "" for all.
  *  Errors: ENOTFOUND for an unknown indicator. */
 ACTIELIJST_API int actielijst_observation_iter_new(actielijst_view *view, const char *indicator,
                                                    actielijst_observation_iter **out);
-ACTIELIJST_API int actielijst_observation_iter_next(actielijst_observation_rec *rec, actielijst_observation_iter *it);
+ACTIELIJST_API int actielijst_observation_iter_next(actielijst_observation_iter *it, actielijst_observation_rec *rec);
 ACTIELIJST_API void actielijst_observation_iter_free(actielijst_observation_iter *it);
 
 /* ---- Reporting rules and filters --------------------------------------------
@@ -845,14 +885,6 @@ typedef struct actielijst_action_status_iter actielijst_action_status_iter;
 #define ACTIELIJST_RAG_GREEN 1
 #define ACTIELIJST_RAG_AMBER 2
 #define ACTIELIJST_RAG_RED 3
-
-/** Where a rules text or filter failed to load: 1-based line and column (code
- *  points); both 0 when the failure has no place in the text (e.g. a file that
- *  cannot be read). */
-typedef struct actielijst_text_position {
-    int32_t line;
-    int32_t column;
-} actielijst_text_position;
 
 typedef struct actielijst_rule_rec {
     const char *key;
@@ -896,21 +928,20 @@ typedef struct actielijst_action_status_rec {
  *  NUL-terminated, and may be NULL when `len` is 0; a NUL byte inside is
  *  refused). `origin` names the text in error messages (NULL or "": "rules").
  *  When `vocabulary` is not NULL, every state, theme, region, indicator and level
- *  the rules name must exist in it. Owned: *out; untouched on failure.
- *  `where` may be NULL; otherwise *where is set to {0, 0}, and on a failure
- *  with a place in the text to that place (the message names the same place,
- *  for syntax errors with a caret line). Nothing is ever half-loaded.
+ *  the rules name must exist in it. Owned: *out; untouched on failure. On a
+ *  failure with a place in the text, actielijst_error_position() gives it (the
+ *  message names the same place, for syntax errors with a caret line). Nothing
+ *  is ever half-loaded.
  *  Errors: EINVALID (NULL, a NUL byte, not UTF-8, a syntax or type error),
  *  ENOTFOUND (a name the vocabulary lacks), ENOMEM. */
 ACTIELIJST_API int actielijst_rules_load(const char *text, size_t len, const char *origin,
-                                         actielijst_view *vocabulary, actielijst_rules **out,
-                                         actielijst_text_position *where);
+                                         actielijst_view *vocabulary, actielijst_rules **out);
 
-/** Loads a rules file; its path names it in error messages. Errors and *where
- *  as actielijst_rules_load, and EIO when the file cannot be read (then *where
- *  is {0, 0}). */
+/** Loads a rules file; its path names it in error messages. Errors and
+ *  actielijst_error_position() as actielijst_rules_load, and EIO when the file
+ *  cannot be read (the position is then {0, 0}). */
 ACTIELIJST_API int actielijst_rules_load_file(const char *path, actielijst_view *vocabulary,
-                                              actielijst_rules **out, actielijst_text_position *where);
+                                              actielijst_rules **out);
 
 /** Loads the default rule set shipped with the library (the text of
  *  actielijst_rules_default_text(), rules/default.rules in the sources). Owned:
@@ -928,7 +959,7 @@ ACTIELIJST_API void actielijst_rules_free(actielijst_rules *rules);
  *  Records are borrowed as with the view iterators; _iter_next and _iter_free
  *  behave as theirs. */
 ACTIELIJST_API int actielijst_rule_iter_new(actielijst_rules *rules, actielijst_rule_iter **out);
-ACTIELIJST_API int actielijst_rule_iter_next(actielijst_rule_rec *rec, actielijst_rule_iter *it);
+ACTIELIJST_API int actielijst_rule_iter_next(actielijst_rule_iter *it, actielijst_rule_rec *rec);
 ACTIELIJST_API void actielijst_rule_iter_free(actielijst_rule_iter *it);
 
 /** Evaluates every rule on `view`, then the overall status of every action.
@@ -962,23 +993,22 @@ ACTIELIJST_API int actielijst_evaluation_status(actielijst_evaluation *evaluatio
  *  order of actielijst_evaluation_finding(). Owned: *out; it keeps the
  *  evaluation alive. */
 ACTIELIJST_API int actielijst_finding_iter_new(actielijst_evaluation *evaluation, actielijst_finding_iter **out);
-ACTIELIJST_API int actielijst_finding_iter_next(actielijst_finding_rec *rec, actielijst_finding_iter *it);
+ACTIELIJST_API int actielijst_finding_iter_next(actielijst_finding_iter *it, actielijst_finding_rec *rec);
 ACTIELIJST_API void actielijst_finding_iter_free(actielijst_finding_iter *it);
 
 /** Every action's overall status, in display order. Owned: *out; it keeps the
  *  evaluation alive. */
 ACTIELIJST_API int actielijst_action_status_iter_new(actielijst_evaluation *evaluation,
                                                      actielijst_action_status_iter **out);
-ACTIELIJST_API int actielijst_action_status_iter_next(actielijst_action_status_rec *rec,
-                                                      actielijst_action_status_iter *it);
+ACTIELIJST_API int actielijst_action_status_iter_next(actielijst_action_status_iter *it,
+                                                      actielijst_action_status_rec *rec);
 ACTIELIJST_API void actielijst_action_status_iter_free(actielijst_action_status_iter *it);
 
 /** Parses a filter: one expression over action fields (docs/rules.md), e.g.
  *  `theme = "wonen" and "stalled" in states`, NUL-terminated; error messages
- *  name it "filter". Owned: *out; untouched on failure. Errors and *where as
- *  actielijst_rules_load. */
-ACTIELIJST_API int actielijst_filter_new(const char *text, actielijst_view *vocabulary, actielijst_filter **out,
-                                         actielijst_text_position *where);
+ *  name it "filter". Owned: *out; untouched on failure. Errors and
+ *  actielijst_error_position() as actielijst_rules_load. */
+ACTIELIJST_API int actielijst_filter_new(const char *text, actielijst_view *vocabulary, actielijst_filter **out);
 
 /** Releases the filter. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_filter_free(actielijst_filter *filter);
@@ -987,7 +1017,7 @@ ACTIELIJST_API void actielijst_filter_free(actielijst_filter *filter);
  *  Errors: EINVALID (NULL, not UTF-8), ENOTFOUND (no such action, or a name the
  *  view lacks). */
 ACTIELIJST_API int actielijst_filter_matches(actielijst_filter *filter, actielijst_view *view, const char *action,
-                                             int *match);
+                                             int32_t *match);
 
 /** Action points of `view` the filter selects, in display order; records as
  *  actielijst_action_iter_next. Owned: *out (an action iterator: next and free
@@ -1050,11 +1080,11 @@ ACTIELIJST_API int actielijst_snapshot_info_read(const char *path, actielijst_sn
 typedef struct actielijst_diff actielijst_diff;
 typedef struct actielijst_change_iter actielijst_change_iter;
 
-/* What a change is about. */
-#define ACTIELIJST_CHANGE_ACTION 0
-#define ACTIELIJST_CHANGE_STATUS 1
-#define ACTIELIJST_CHANGE_PROPOSAL 2
-#define ACTIELIJST_CHANGE_OBSERVATION 3
+/* What a change is about (actielijst_change_rec.subject). */
+#define ACTIELIJST_SUBJECT_ACTION 0
+#define ACTIELIJST_SUBJECT_STATUS 1
+#define ACTIELIJST_SUBJECT_PROPOSAL 2
+#define ACTIELIJST_SUBJECT_OBSERVATION 3
 
 /* Change kinds. */
 #define ACTIELIJST_CHANGE_ADDED 0
@@ -1065,8 +1095,8 @@ typedef struct actielijst_change_iter actielijst_change_iter;
  *  after of a removed one) are "". For full detail look the keys up in the
  *  two views. */
 typedef struct actielijst_change_rec {
-    int32_t what;             /* ACTIELIJST_CHANGE_ACTION .. _OBSERVATION */
-    int32_t kind;             /* ACTIELIJST_CHANGE_ADDED .. _REMOVED */
+    int32_t subject;          /* ACTIELIJST_SUBJECT_* */
+    int32_t kind;             /* ACTIELIJST_CHANGE_* */
     const char *key;          /* action key, proposal key, or indicator key (observations) */
     const char *action;       /* the action concerned; "" for observations */
     const char *region;       /* status: scope code; observation: region code; "" otherwise */
@@ -1099,7 +1129,7 @@ ACTIELIJST_API int actielijst_diff_count(actielijst_diff *diff, size_t *count);
  *  the diff alive. Records are borrowed as with the view iterators; _iter_next
  *  and _iter_free behave as theirs. */
 ACTIELIJST_API int actielijst_change_iter_new(actielijst_diff *diff, actielijst_change_iter **out);
-ACTIELIJST_API int actielijst_change_iter_next(actielijst_change_rec *rec, actielijst_change_iter *it);
+ACTIELIJST_API int actielijst_change_iter_next(actielijst_change_iter *it, actielijst_change_rec *rec);
 ACTIELIJST_API void actielijst_change_iter_free(actielijst_change_iter *it);
 
 /* ---- Reports ------------------------------------------------------------------
@@ -1229,14 +1259,14 @@ ACTIELIJST_API int actielijst_store_report_render(actielijst_store *store, const
 typedef int (*actielijst_write_fn)(void *ctx, const char *data, size_t len);
 
 /** Writes the JSON export of `store` (byte for byte what
- *  actielijst_store_export_json_contacts gives) to `write`, in pieces as it is
- *  produced. Contacts (personal data) only when `include_contacts` is non-zero.
+ *  actielijst_store_export_json gives with the same options) to `write`, in pieces
+ *  as it is produced. `options` NULL: the defaults (no contacts).
  *  The store is read before the first byte is written, so a storage error calls
  *  `write` not at all; after an EIO the callback may have received part of the
  *  document, which the caller discards.
  *  Errors: EINVALID (NULL store or write), ESTORAGE, ENOMEM, EIO (the callback
  *  returned non-zero). */
-ACTIELIJST_API int actielijst_store_export_json_stream(actielijst_store *store, int include_contacts,
+ACTIELIJST_API int actielijst_store_export_json_stream(actielijst_store *store, const actielijst_export_options *options,
                                                        actielijst_write_fn write, void *ctx);
 
 /** Writes the JSON export of `store` to the file at `path`, atomically: the
@@ -1249,7 +1279,8 @@ ACTIELIJST_API int actielijst_store_export_json_stream(actielijst_store *store, 
  *  the system's reason, e.g. `out/list.json: cannot write: No space left on
  *  device`, or `out/list.json: cannot create a temporary file in its directory:
  *  No such file or directory`). */
-ACTIELIJST_API int actielijst_store_export_json_file(actielijst_store *store, int include_contacts, const char *path);
+ACTIELIJST_API int actielijst_store_export_json_file(actielijst_store *store, const actielijst_export_options *options,
+                                                     const char *path);
 
 /** Renders the report as actielijst_report_render does (same arguments, same
  *  bytes) and writes it to `write` in pieces as it is rendered. The arguments are
@@ -1483,7 +1514,7 @@ ACTIELIJST_API int actielijst_form_result_update(actielijst_form_result *result,
 
 /** Change number `index` (0-based): what update `index` does to the current
  *  state of its (action, scope), as actielijst_diff_new reports status changes:
- *  what ACTIELIJST_CHANGE_STATUS, kind ADDED (no state before; the before_* texts
+ *  subject ACTIELIJST_SUBJECT_STATUS, kind ADDED (no state before; the before_* texts
  *  are "") or CHANGED, key and action the action, region the scope, the states,
  *  texts and dates before and after, closed when the state's category went to
  *  done or dropped. *rec is borrowed from the result.
@@ -1495,15 +1526,6 @@ ACTIELIJST_API int actielijst_form_result_change(actielijst_form_result *result,
  *  the result. Errors: EINVALID (NULL), ENOTFOUND (index out of range). */
 ACTIELIJST_API int actielijst_form_result_problem(actielijst_form_result *result, size_t index,
                                                   actielijst_form_problem_rec *rec);
-
-/* ---- Testing the boundary ---------------------------------------------- */
-
-/** Throws, inside the library's exception firewall, the exception named by
- *  `what` (1: actielijst error "invalid", 2: std::bad_alloc, 3: std::runtime_error,
- *  4: a non-standard type, 5: an SQLite error), so bindings can test that every
- *  kind becomes its documented code: EINVALID, ENOMEM, EINTERNAL, EINTERNAL,
- *  ESTORAGE. Any other value returns EINVALID without throwing. */
-ACTIELIJST_API int actielijst_debug_raise(int32_t what);
 
 #ifdef __cplusplus
 }
