@@ -244,7 +244,7 @@ int run(const Options& o) {
         check(actielijst_status_iter_new(cview, nullptr, &it), "actielijst_status_iter_new");
         actielijst_status_rec rec;
         int rc;
-        while ((rc = actielijst_status_iter_next(&rec, it)) == ACTIELIJST_OK) {
+        while ((rc = actielijst_status_iter_next(it, &rec)) == ACTIELIJST_OK) {
             consume<T>(d, rec);
             ++seen;
         }
@@ -263,7 +263,7 @@ int run(const Options& o) {
         actielijst_status_rec recs[256];
         std::size_t count = 0;
         int rc;
-        while ((rc = actielijst_status_iter_next_batch(recs, 256, &count, it)) == ACTIELIJST_OK) {
+        while ((rc = actielijst_status_iter_next_batch(it, recs, 256, &count)) == ACTIELIJST_OK) {
             for (std::size_t i = 0; i < count; ++i) consume<T>(d, recs[i]);
             seen += count;
         }

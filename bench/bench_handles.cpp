@@ -137,7 +137,7 @@ std::size_t iterate(actielijst_view* view, std::size_t passes, std::uint64_t& su
         check(actielijst_status_iter_new(view, nullptr, &it), "actielijst_status_iter_new");
         actielijst_status_rec rec;
         int rc;
-        while ((rc = actielijst_status_iter_next(&rec, it)) == ACTIELIJST_OK) {
+        while ((rc = actielijst_status_iter_next(it, &rec)) == ACTIELIJST_OK) {
             sum += static_cast<unsigned char>(rec.action[0]) + static_cast<unsigned char>(rec.state[0]);
             ++seen;
         }

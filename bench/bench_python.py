@@ -66,7 +66,7 @@ def raw_iterate(view_handle) -> int:
     nxt = lib.actielijst_status_iter_next
     total = 0
     try:
-        while nxt(ref, it):
+        while nxt(it, ref):
             total += len(rec.action) + len(rec.scope) + len(rec.state) + len(rec.text) + len(rec.author)
             total += len(rec.meeting) + len(rec.as_of) + rec.category
     finally:

@@ -45,6 +45,8 @@ const char* actielijst_error_where(void) { return actielijst::capi::where(); }
 
 int actielijst_error_errno(void) { return actielijst::capi::system_errno(); }
 
+actielijst_text_position actielijst_error_position(void) { return actielijst::capi::position(); }
+
 const char* actielijst_error_name(int code) {
     switch (code) {
         case ACTIELIJST_OK: return "OK";
@@ -55,7 +57,6 @@ const char* actielijst_error_name(int code) {
         case ACTIELIJST_ENOMEM: return "ENOMEM";
         case ACTIELIJST_EIO: return "EIO";
         case ACTIELIJST_ESTORAGE: return "ESTORAGE";
-        case ACTIELIJST_ESNAPSHOT: return "ESNAPSHOT";
         case ACTIELIJST_EVERSION: return "EVERSION";
         case ACTIELIJST_ITEROVER: return "ITEROVER";
         case ACTIELIJST_EINTERNAL: return "EINTERNAL";
@@ -140,21 +141,19 @@ int actielijst_store_import_json(actielijst_store* store, const char* json, size
     });
 }
 
-int actielijst_store_export_json_contacts(actielijst_store* store, int include_contacts, actielijst_buf* out) {
-    const char* fn = __func__;
-    return guard(fn, [&] {
-        auto* s = handle(fn, "store", store);
-        require(out, fn, "out");
-        return fill_buf(out, s->store.export_json(include_contacts != 0));
-    });
+int actielijst_export_options_init(actielijst_export_options* opts, uint32_t version) {
+    static constexpr actielijst_export_options defaults = ACTIELIJST_EXPORT_OPTIONS_INIT;
+    return actielijst::capi::input_init(__func__, opts, version, ACTIELIJST_EXPORT_OPTIONS_VERSION, defaults);
 }
 
-int actielijst_store_export_json(actielijst_store* store, actielijst_buf* out) {
+int actielijst_store_export_json(actielijst_store* store, const actielijst_export_options* options,
+                                 actielijst_buf* out) {
     const char* fn = __func__;
     return guard(fn, [&] {
         auto* s = handle(fn, "store", store);
+        const bool contacts = actielijst::capi::export_includes_contacts(fn, options);
         require(out, fn, "out");
-        return fill_buf(out, s->store.export_json(false));
+        return fill_buf(out, s->store.export_json(contacts));
     });
 }
 
@@ -185,7 +184,7 @@ int actielijst_store_latest_date(actielijst_store* store, actielijst_buf* out) {
     });
 }
 
-int actielijst_store_add_province_regions(actielijst_store* store, const char* province, int32_t year,
+int actielijst_store_import_regions(actielijst_store* store, const char* province, int32_t year,
                                           uint32_t* added) {
     const char* fn = __func__;
     return guard(fn, [&] {

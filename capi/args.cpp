@@ -245,4 +245,10 @@ void check_enum(const char* function, std::string_view argument, std::int32_t va
                  "is " + std::to_string(value) + ", expected " + std::to_string(low) + " to " + std::to_string(high));
 }
 
+bool export_includes_contacts(const char* function, const actielijst_export_options* options) {
+    if (!options) return false;
+    check_version(function, "options->version", options->version, ACTIELIJST_EXPORT_OPTIONS_VERSION);
+    return options->include_contacts != 0;
+}
+
 }  // namespace actielijst::capi

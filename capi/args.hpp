@@ -1,8 +1,9 @@
 // Argument checks, run before any core code: each failure throws Error naming the
-// function and the argument (`actielijst_store_record: in->action is NULL`), which
+// function and the argument (`actielijst_store_record_update: in->action is NULL`), which
 // the guard turns into the code and the thread's message.
 #pragma once
 
+#include <actielijst.h>
 #include <actielijst/date.hpp>
 #include <actielijst/error.hpp>
 
@@ -23,7 +24,7 @@ inline constexpr std::size_t max_text_bytes = std::size_t{1} << 20;
 
 /// An error in an argument of a C call: its place is the argument (`in->action`)
 /// and the C message names the function as well
-/// (`actielijst_store_record: in->action is NULL`).
+/// (`actielijst_store_record_update: in->action is NULL`).
 class ArgumentError : public Error {
 public:
     /// A message that continues the argument's name (`is NULL`).
@@ -74,6 +75,10 @@ void require_array(const void* values, const char* function, std::string_view ar
 
 /// An options or input struct version this library knows (EVERSION otherwise).
 void check_version(const char* function, std::string_view argument, std::uint32_t got, std::uint32_t known);
+
+/// Whether an export includes the contacts, from its options (NULL: no); checks the
+/// options' version.
+bool export_includes_contacts(const char* function, const actielijst_export_options* options);
 
 /// An enumeration value within [low, high] (EINVALID otherwise).
 void check_enum(const char* function, std::string_view argument, std::int32_t value, std::int32_t low,

@@ -39,7 +39,7 @@ FormResultHolder::FormResultHolder(FormReturn data) : result(std::move(data)) {
     for (const auto& c : result.changes) {
         const auto& b = c.before;
         const auto& a = c.after;
-        changes.push_back({ACTIELIJST_CHANGE_STATUS, static_cast<std::int32_t>(c.kind), c.action.c_str(),
+        changes.push_back({ACTIELIJST_SUBJECT_STATUS, static_cast<std::int32_t>(c.kind), c.action.c_str(),
                            c.action.c_str(), c.scope.c_str(), "", b ? b->state().c_str() : "",
                            a ? a->state().c_str() : "", b ? texts.keep(b->as_of()) : "",
                            a ? texts.keep(a->as_of()) : "", b ? b->text().c_str() : "", a ? a->text().c_str() : "",

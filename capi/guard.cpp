@@ -3,6 +3,7 @@
 #include "args.hpp"
 
 #include <actielijst/error.hpp>
+#include <actielijst/rules.hpp>
 
 // SQLiteCpp's exception type, only to name it in the firewall: the core translates
 // every SQLite::Exception into Error(Errc::storage), so this catch is the safety net
@@ -25,6 +26,8 @@ struct ErrorState {
     // kept beside the message, never taken out of it.
     std::string where;
     int system_errno = 0;
+    // Where in a rules text or filter the error is (RuleError); {0, 0} otherwise.
+    actielijst_text_position position{0, 0};
     // Set when the message itself could not be stored for lack of memory; a static
     // text needs no allocation, so the caller still learns what happened.
     const char* fallback = nullptr;
@@ -54,6 +57,7 @@ void set_error_parts(const char* function, std::string_view what, std::string_vi
     state.fallback = nullptr;
     state.where.clear();
     state.system_errno = 0;
+    state.position = {0, 0};
     try {
         state.message.assign(function);
         state.message.append(": ");
@@ -80,6 +84,7 @@ void set_place(const Error& e) noexcept {
 void set_error(std::string_view message, std::string_view where, int system_errno) noexcept {
     state.fallback = nullptr;
     state.system_errno = system_errno;
+    state.position = {0, 0};
     try {
         state.message = message;
         state.where = where;
@@ -96,12 +101,14 @@ void clear_error() noexcept {
     s.message.clear();
     s.where.clear();
     s.system_errno = 0;
+    s.position = {0, 0};
     s.fallback = nullptr;
 }
 
 const char* message() noexcept { return state.fallback ? state.fallback : state.message.c_str(); }
 const char* where() noexcept { return state.where.c_str(); }
 int system_errno() noexcept { return state.system_errno; }
+actielijst_text_position position() noexcept { return state.position; }
 
 int invalid_argument(const char* function, const char* what) noexcept {
     set_error_parts(function, what);
@@ -117,9 +124,14 @@ int translate_current_exception(const char* function) noexcept {
         throw;
     } catch (const ArgumentError& e) {
         // An argument of the C call itself: the message names the function too, and
-        // reads as a sentence (`actielijst_store_record: in->action is NULL`).
+        // reads as a sentence (`actielijst_store_record_update: in->action is NULL`).
         set_error_parts(function, e.where(), e.separator(), e.message());
         set_place(e);
+        return code_of(e.code());
+    } catch (const RuleError& e) {
+        set_error(e.what(), e.where(), e.system_errno());
+        if (!state.fallback)
+            state.position = {static_cast<std::int32_t>(e.line()), static_cast<std::int32_t>(e.column())};
         return code_of(e.code());
     } catch (const Error& e) {
         set_error(e.what(), e.where(), e.system_errno());

@@ -20,6 +20,9 @@ const char* message() noexcept;
 const char* where() noexcept;
 /// The errno behind the calling thread's last file error (0 when none).
 int system_errno() noexcept;
+/// Where in a rules text or filter the calling thread's last error is ({0, 0} when
+/// it has no place in a text).
+actielijst_text_position position() noexcept;
 
 /// Fails with ACTIELIJST_EINVALID naming the argument.
 int invalid_argument(const char* function, const char* what) noexcept;

@@ -90,7 +90,6 @@ struct ViewHolder {
     std::vector<actielijst_status_rec> statuses;
     std::vector<actielijst_proposal_rec> proposals;
     std::vector<actielijst_indicator_rec> indicators;
-    std::vector<actielijst_indicator_rec_v2> indicators_v2;  ///< the same, with their actions
     std::vector<actielijst_observation_rec> observations;
 };
 

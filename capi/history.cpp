@@ -32,7 +32,7 @@ int actielijst_decision_input_init(actielijst_decision_input* in, uint32_t versi
     return actielijst::capi::input_init(__func__, in, version, ACTIELIJST_DECISION_INPUT_VERSION, default_decision);
 }
 
-int actielijst_store_decide_v2(actielijst_store* store, const actielijst_decision_input* in, int32_t* added) {
+int actielijst_store_record_decision(actielijst_store* store, const actielijst_decision_input* in, int32_t* added) {
     const char* fn = __func__;
     return guard(fn, [&] {
         auto* s = handle(fn, "store", store);

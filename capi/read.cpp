@@ -23,7 +23,7 @@ struct ContactList {
 
 extern "C" {
 
-int actielijst_history_iter_new(actielijst_store* store, const char* action, const char* scope,
+int actielijst_status_history_iter_new(actielijst_store* store, const char* action, const char* scope,
                                 actielijst_status_iter** out) {
     const char* fn = __func__;
     return guard(fn, [&] {
@@ -61,7 +61,7 @@ int actielijst_contact_iter_new(actielijst_store* store, actielijst_contact_iter
     });
 }
 
-int actielijst_contact_iter_next(actielijst_contact_rec* rec, actielijst_contact_iter* it) {
+int actielijst_contact_iter_next(actielijst_contact_iter* it, actielijst_contact_rec* rec) {
     return actielijst::capi::iter_next(__func__, rec, it);
 }
 

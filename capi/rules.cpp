@@ -98,19 +98,6 @@ const View* vocabulary_of(const char* fn, actielijst_view* vocabulary) {
     return v ? &v->holder->view : nullptr;
 }
 
-/// Clears *where (when given) and runs `body`; a RuleError puts its place in *where
-/// before it goes on to the guard.
-template <class F>
-decltype(auto) placing(actielijst_text_position* where, F&& body) {
-    if (where) *where = {0, 0};
-    try {
-        return body();
-    } catch (const RuleError& e) {
-        if (where) *where = {static_cast<std::int32_t>(e.line()), static_cast<std::int32_t>(e.column())};
-        throw;
-    }
-}
-
 /// Wraps a loaded rule set in a new handle.
 int new_rules(RuleSet set, actielijst_rules** out) {
     auto h = std::make_unique<actielijst_rules>();
@@ -130,40 +117,36 @@ const EvaluationHolder& evaluation_of(const char* fn, actielijst_evaluation* eva
 using actielijst::capi::evaluation_of;
 using actielijst::capi::EvaluationHolder;
 using actielijst::capi::iter_next;
-using actielijst::capi::placing;
 using actielijst::capi::vocabulary_of;
 
 extern "C" {
 
+// A RuleError's line and column reach actielijst_error_position() through the guard.
+
 int actielijst_rules_load(const char* text, size_t len, const char* origin, actielijst_view* vocabulary,
-                          actielijst_rules** out, actielijst_text_position* where) {
+                          actielijst_rules** out) {
     const char* fn = __func__;
     return guard(fn, [&] {
-        return placing(where, [&] {
-            if (!text && len > 0) actielijst::capi::fail_arg(fn, "text", "is NULL");
-            if (len > actielijst::capi::max_text_bytes) actielijst::capi::fail_arg(fn, "text", "is longer than 1 MiB");
-            const std::string_view body(text ? text : "", len);
-            if (const auto nul = body.find('\0'); nul != std::string_view::npos)
-                actielijst::capi::fail_arg(fn, "text", "contains a NUL byte (byte " + std::to_string(nul) + ")");
-            std::string name = actielijst::capi::optional_text(fn, "origin", origin);
-            if (name.empty()) name = "rules";
-            const auto* vocab = vocabulary_of(fn, vocabulary);
-            require(out, fn, "out");
-            return actielijst::capi::new_rules(actielijst::RuleSet::parse(body, name, vocab), out);
-        });
+        if (!text && len > 0) actielijst::capi::fail_arg(fn, "text", "is NULL");
+        if (len > actielijst::capi::max_text_bytes) actielijst::capi::fail_arg(fn, "text", "is longer than 1 MiB");
+        const std::string_view body(text ? text : "", len);
+        if (const auto nul = body.find('\0'); nul != std::string_view::npos)
+            actielijst::capi::fail_arg(fn, "text", "contains a NUL byte (byte " + std::to_string(nul) + ")");
+        std::string name = actielijst::capi::optional_text(fn, "origin", origin);
+        if (name.empty()) name = "rules";
+        const auto* vocab = vocabulary_of(fn, vocabulary);
+        require(out, fn, "out");
+        return actielijst::capi::new_rules(actielijst::RuleSet::parse(body, name, vocab), out);
     });
 }
 
-int actielijst_rules_load_file(const char* path, actielijst_view* vocabulary, actielijst_rules** out,
-                               actielijst_text_position* where) {
+int actielijst_rules_load_file(const char* path, actielijst_view* vocabulary, actielijst_rules** out) {
     const char* fn = __func__;
     return guard(fn, [&] {
-        return placing(where, [&] {
-            const std::string p = actielijst::capi::text(fn, "path", path);
-            const auto* vocab = vocabulary_of(fn, vocabulary);
-            require(out, fn, "out");
-            return actielijst::capi::new_rules(actielijst::RuleSet::load(p, vocab), out);
-        });
+        const std::string p = actielijst::capi::text(fn, "path", path);
+        const auto* vocab = vocabulary_of(fn, vocabulary);
+        require(out, fn, "out");
+        return actielijst::capi::new_rules(actielijst::RuleSet::load(p, vocab), out);
     });
 }
 
@@ -194,7 +177,7 @@ int actielijst_rule_iter_new(actielijst_rules* rules, actielijst_rule_iter** out
         return ACTIELIJST_OK;
     });
 }
-int actielijst_rule_iter_next(actielijst_rule_rec* rec, actielijst_rule_iter* it) {
+int actielijst_rule_iter_next(actielijst_rule_iter* it, actielijst_rule_rec* rec) {
     return iter_next(__func__, rec, it);
 }
 void actielijst_rule_iter_free(actielijst_rule_iter* it) { actielijst::capi::free_handle(it); }
@@ -267,7 +250,7 @@ int actielijst_finding_iter_new(actielijst_evaluation* evaluation, actielijst_fi
         return ACTIELIJST_OK;
     });
 }
-int actielijst_finding_iter_next(actielijst_finding_rec* rec, actielijst_finding_iter* it) {
+int actielijst_finding_iter_next(actielijst_finding_iter* it, actielijst_finding_rec* rec) {
     return iter_next(__func__, rec, it);
 }
 void actielijst_finding_iter_free(actielijst_finding_iter* it) { actielijst::capi::free_handle(it); }
@@ -284,28 +267,25 @@ int actielijst_action_status_iter_new(actielijst_evaluation* evaluation, actieli
         return ACTIELIJST_OK;
     });
 }
-int actielijst_action_status_iter_next(actielijst_action_status_rec* rec, actielijst_action_status_iter* it) {
+int actielijst_action_status_iter_next(actielijst_action_status_iter* it, actielijst_action_status_rec* rec) {
     return iter_next(__func__, rec, it);
 }
 void actielijst_action_status_iter_free(actielijst_action_status_iter* it) { actielijst::capi::free_handle(it); }
 
-int actielijst_filter_new(const char* text, actielijst_view* vocabulary, actielijst_filter** out,
-                          actielijst_text_position* where) {
+int actielijst_filter_new(const char* text, actielijst_view* vocabulary, actielijst_filter** out) {
     const char* fn = __func__;
     return guard(fn, [&] {
-        return placing(where, [&] {
-            const std::string_view t = actielijst::capi::text_view(fn, "text", text);
-            const auto* vocab = vocabulary_of(fn, vocabulary);
-            require(out, fn, "out");
-            *out = actielijst::capi::publish(std::make_unique<actielijst_filter>(actielijst::Filter::parse(t, "filter", vocab)));
-            return ACTIELIJST_OK;
-        });
+        const std::string_view t = actielijst::capi::text_view(fn, "text", text);
+        const auto* vocab = vocabulary_of(fn, vocabulary);
+        require(out, fn, "out");
+        *out = actielijst::capi::publish(std::make_unique<actielijst_filter>(actielijst::Filter::parse(t, "filter", vocab)));
+        return ACTIELIJST_OK;
     });
 }
 
 void actielijst_filter_free(actielijst_filter* filter) { actielijst::capi::free_handle(filter); }
 
-int actielijst_filter_matches(actielijst_filter* filter, actielijst_view* view, const char* action, int* match) {
+int actielijst_filter_matches(actielijst_filter* filter, actielijst_view* view, const char* action, int32_t* match) {
     const char* fn = __func__;
     return guard(fn, [&] {
         const auto* f = handle(fn, "filter", filter);

@@ -108,26 +108,29 @@ void require_write(const char* fn, actielijst_write_fn write) {
 
 extern "C" {
 
-int actielijst_store_export_json_stream(actielijst_store* store, int include_contacts, actielijst_write_fn write,
-                                        void* ctx) {
+int actielijst_store_export_json_stream(actielijst_store* store, const actielijst_export_options* options,
+                                        actielijst_write_fn write, void* ctx) {
     const char* fn = __func__;
     return guard(fn, [&] {
         auto* s = handle(fn, "store", store);
+        const bool contacts = actielijst::capi::export_includes_contacts(fn, options);
         actielijst::capi::require_write(fn, write);
         actielijst::capi::CallbackStream out(fn, write, ctx);
-        s->store.export_json(out, include_contacts != 0);
+        s->store.export_json(out, contacts);
         out.finish();
         return ACTIELIJST_OK;
     });
 }
 
-int actielijst_store_export_json_file(actielijst_store* store, int include_contacts, const char* path) {
+int actielijst_store_export_json_file(actielijst_store* store, const actielijst_export_options* options,
+                                      const char* path) {
     const char* fn = __func__;
     return guard(fn, [&] {
         auto* s = handle(fn, "store", store);
+        const bool contacts = actielijst::capi::export_includes_contacts(fn, options);
         const std::string p = actielijst::capi::text(fn, "path", path);
         if (p.empty()) actielijst::capi::fail_arg(fn, "path", "is empty");
-        actielijst::write_file(p, [&](std::ostream& out) { s->store.export_json(out, include_contacts != 0); });
+        actielijst::write_file(p, [&](std::ostream& out) { s->store.export_json(out, contacts); });
         return ACTIELIJST_OK;
     });
 }

@@ -27,14 +27,14 @@ DiffHolder::DiffHolder(Changes data) : changes(std::move(data)) {
     for (const auto& c : changes.actions) {
         const auto& b = c.before;
         const auto& a = c.after;
-        records.push_back({ACTIELIJST_CHANGE_ACTION, static_cast<std::int32_t>(c.kind), c.key.c_str(), c.key.c_str(),
+        records.push_back({ACTIELIJST_SUBJECT_ACTION, static_cast<std::int32_t>(c.kind), c.key.c_str(), c.key.c_str(),
                            "", "", "", "", b ? date(b->due()) : "", a ? date(a->due()) : "",
                            b ? b->title().c_str() : "", a ? a->title().c_str() : "", 0, 0});
     }
     for (const auto& c : changes.statuses) {
         const auto& b = c.before;
         const auto& a = c.after;
-        records.push_back({ACTIELIJST_CHANGE_STATUS, static_cast<std::int32_t>(c.kind), c.action.c_str(),
+        records.push_back({ACTIELIJST_SUBJECT_STATUS, static_cast<std::int32_t>(c.kind), c.action.c_str(),
                            c.action.c_str(), c.scope.c_str(), "", b ? b->state().c_str() : "",
                            a ? a->state().c_str() : "", b ? texts.keep(b->as_of()) : "",
                            a ? texts.keep(a->as_of()) : "", b ? b->text().c_str() : "", a ? a->text().c_str() : "",
@@ -44,7 +44,7 @@ DiffHolder::DiffHolder(Changes data) : changes(std::move(data)) {
         const auto& b = c.before;
         const auto& a = c.after;
         const auto& p = a ? *a : *b;
-        records.push_back({ACTIELIJST_CHANGE_PROPOSAL, static_cast<std::int32_t>(c.kind), c.key.c_str(),
+        records.push_back({ACTIELIJST_SUBJECT_PROPOSAL, static_cast<std::int32_t>(c.kind), c.key.c_str(),
                            p.action().c_str(), "", "", state(b), state(a), b ? date(b->decided()) : "",
                            a ? date(a->decided()) : "", b ? b->text().c_str() : "", a ? a->text().c_str() : "", 0,
                            c.decided ? 1 : 0});
@@ -53,7 +53,7 @@ DiffHolder::DiffHolder(Changes data) : changes(std::move(data)) {
         const auto& b = c.before;
         const auto& a = c.after;
         const auto& o = a ? *a : *b;
-        records.push_back({ACTIELIJST_CHANGE_OBSERVATION, static_cast<std::int32_t>(c.kind), o.indicator().c_str(),
+        records.push_back({ACTIELIJST_SUBJECT_OBSERVATION, static_cast<std::int32_t>(c.kind), o.indicator().c_str(),
                            "", o.region().c_str(), o.value().level.c_str(), "", "",
                            b ? texts.keep(b->as_of()) : "", a ? texts.keep(a->as_of()) : "",
                            b ? b->note().c_str() : "", a ? a->note().c_str() : "", 0, 0});
@@ -187,7 +187,7 @@ int actielijst_change_iter_new(actielijst_diff* diff, actielijst_change_iter** o
     });
 }
 
-int actielijst_change_iter_next(actielijst_change_rec* rec, actielijst_change_iter* it) {
+int actielijst_change_iter_next(actielijst_change_iter* it, actielijst_change_rec* rec) {
     return actielijst::capi::iter_next(__func__, rec, it);
 }
 

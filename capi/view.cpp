@@ -100,10 +100,8 @@ ViewHolder::ViewHolder(View data) : view(std::move(data)) {
         const auto& ind = view.indicators()[i];
         indicators.push_back({ind.key().c_str(), ind.label().nl().c_str(), ind.label().en().c_str(),
                               static_cast<std::int32_t>(ind.kind()), ind.unit().c_str(),
-                              count_of(indicator_levels[i].size()), array_of(indicator_levels[i], no_levels)});
-        const auto& r = indicators.back();
-        indicators_v2.push_back({r.key, r.label_nl, r.label_en, r.kind, r.unit, r.level_count, r.levels,
-                                 count_of(indicator_actions[i].size()), array_of(indicator_actions[i], no_texts)});
+                              count_of(indicator_levels[i].size()), array_of(indicator_levels[i], no_levels),
+                              count_of(indicator_actions[i].size()), array_of(indicator_actions[i], no_texts)});
     }
 
     for (const auto& o : view.observations()) {
@@ -278,7 +276,7 @@ int actielijst_view_rollup(actielijst_view* view, const char* indicator, const c
 int actielijst_theme_iter_new(actielijst_view* view, actielijst_theme_iter** out) {
     return new_iter(view, out, __func__, &ViewHolder::themes);
 }
-int actielijst_theme_iter_next(actielijst_theme_rec* rec, actielijst_theme_iter* it) {
+int actielijst_theme_iter_next(actielijst_theme_iter* it, actielijst_theme_rec* rec) {
     return iter_next(__func__, rec, it);
 }
 void actielijst_theme_iter_free(actielijst_theme_iter* it) { actielijst::capi::free_handle(it); }
@@ -286,7 +284,7 @@ void actielijst_theme_iter_free(actielijst_theme_iter* it) { actielijst::capi::f
 int actielijst_region_iter_new(actielijst_view* view, actielijst_region_iter** out) {
     return new_iter(view, out, __func__, &ViewHolder::regions);
 }
-int actielijst_region_iter_next(actielijst_region_rec* rec, actielijst_region_iter* it) {
+int actielijst_region_iter_next(actielijst_region_iter* it, actielijst_region_rec* rec) {
     return iter_next(__func__, rec, it);
 }
 void actielijst_region_iter_free(actielijst_region_iter* it) { actielijst::capi::free_handle(it); }
@@ -294,7 +292,7 @@ void actielijst_region_iter_free(actielijst_region_iter* it) { actielijst::capi:
 int actielijst_state_iter_new(actielijst_view* view, actielijst_state_iter** out) {
     return new_iter(view, out, __func__, &ViewHolder::states);
 }
-int actielijst_state_iter_next(actielijst_state_rec* rec, actielijst_state_iter* it) {
+int actielijst_state_iter_next(actielijst_state_iter* it, actielijst_state_rec* rec) {
     return iter_next(__func__, rec, it);
 }
 void actielijst_state_iter_free(actielijst_state_iter* it) { actielijst::capi::free_handle(it); }
@@ -302,7 +300,7 @@ void actielijst_state_iter_free(actielijst_state_iter* it) { actielijst::capi::f
 int actielijst_meeting_iter_new(actielijst_view* view, actielijst_meeting_iter** out) {
     return new_iter(view, out, __func__, &ViewHolder::meetings);
 }
-int actielijst_meeting_iter_next(actielijst_meeting_rec* rec, actielijst_meeting_iter* it) {
+int actielijst_meeting_iter_next(actielijst_meeting_iter* it, actielijst_meeting_rec* rec) {
     return iter_next(__func__, rec, it);
 }
 void actielijst_meeting_iter_free(actielijst_meeting_iter* it) { actielijst::capi::free_handle(it); }
@@ -328,7 +326,7 @@ int actielijst_action_iter_new(actielijst_view* view, const char* theme, actieli
         return ACTIELIJST_OK;
     });
 }
-int actielijst_action_iter_next(actielijst_action_rec* rec, actielijst_action_iter* it) {
+int actielijst_action_iter_next(actielijst_action_iter* it, actielijst_action_rec* rec) {
     return iter_next(__func__, rec, it);
 }
 void actielijst_action_iter_free(actielijst_action_iter* it) { actielijst::capi::free_handle(it); }
@@ -354,11 +352,11 @@ int actielijst_status_iter_new(actielijst_view* view, const char* action, actiel
         return ACTIELIJST_OK;
     });
 }
-int actielijst_status_iter_next(actielijst_status_rec* rec, actielijst_status_iter* it) {
+int actielijst_status_iter_next(actielijst_status_iter* it, actielijst_status_rec* rec) {
     return iter_next(__func__, rec, it);
 }
-int actielijst_status_iter_next_batch(actielijst_status_rec* recs, size_t capacity, size_t* count,
-                                      actielijst_status_iter* it) {
+int actielijst_status_iter_next_batch(actielijst_status_iter* it, actielijst_status_rec* recs, size_t capacity,
+                                      size_t* count) {
     return actielijst::capi::iter_next_batch(__func__, recs, capacity, count, it);
 }
 void actielijst_status_iter_free(actielijst_status_iter* it) { actielijst::capi::free_handle(it); }
@@ -366,7 +364,7 @@ void actielijst_status_iter_free(actielijst_status_iter* it) { actielijst::capi:
 int actielijst_proposal_iter_new(actielijst_view* view, actielijst_proposal_iter** out) {
     return new_iter(view, out, __func__, &ViewHolder::proposals);
 }
-int actielijst_proposal_iter_next(actielijst_proposal_rec* rec, actielijst_proposal_iter* it) {
+int actielijst_proposal_iter_next(actielijst_proposal_iter* it, actielijst_proposal_rec* rec) {
     return iter_next(__func__, rec, it);
 }
 void actielijst_proposal_iter_free(actielijst_proposal_iter* it) { actielijst::capi::free_handle(it); }
@@ -374,23 +372,8 @@ void actielijst_proposal_iter_free(actielijst_proposal_iter* it) { actielijst::c
 int actielijst_indicator_iter_new(actielijst_view* view, actielijst_indicator_iter** out) {
     return new_iter(view, out, __func__, &ViewHolder::indicators);
 }
-int actielijst_indicator_iter_next(actielijst_indicator_rec* rec, actielijst_indicator_iter* it) {
+int actielijst_indicator_iter_next(actielijst_indicator_iter* it, actielijst_indicator_rec* rec) {
     return iter_next(__func__, rec, it);
-}
-int actielijst_indicator_iter_next_v2(actielijst_indicator_rec_v2* rec, actielijst_indicator_iter* it) {
-    const char* fn = __func__;
-    return guard(fn, [&] {
-        auto* i = handle(fn, "it", it);
-        require(rec, fn, "rec");
-        // An indicator iterator goes over all of its view's records (new_iter), so its
-        // position is also the position in the view's v2 records.
-        const auto* holder = static_cast<const actielijst::capi::ViewHolder*>(i->owner.get());
-        if (!holder || i->shared != &holder->indicators)
-            throw std::logic_error("an indicator iterator that is not over all of its view's indicators");
-        if (i->next >= holder->indicators_v2.size()) return ACTIELIJST_ITEROVER;
-        *rec = holder->indicators_v2[i->next++];
-        return ACTIELIJST_OK;
-    });
 }
 void actielijst_indicator_iter_free(actielijst_indicator_iter* it) { actielijst::capi::free_handle(it); }
 
@@ -415,7 +398,7 @@ int actielijst_observation_iter_new(actielijst_view* view, const char* indicator
         return ACTIELIJST_OK;
     });
 }
-int actielijst_observation_iter_next(actielijst_observation_rec* rec, actielijst_observation_iter* it) {
+int actielijst_observation_iter_next(actielijst_observation_iter* it, actielijst_observation_rec* rec) {
     return iter_next(__func__, rec, it);
 }
 void actielijst_observation_iter_free(actielijst_observation_iter* it) { actielijst::capi::free_handle(it); }

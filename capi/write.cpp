@@ -1,5 +1,5 @@
 // Writes: each builds one core value from checked arguments and stores it in one
-// transaction (Store::record, Store::decide, Store::install_default_states, or
+// transaction (Store::record, Store::install_default_states, or
 // Store::merge of a one-entry Dataset), so a failed write leaves the store as it was.
 #include "args.hpp"
 #include "guard.hpp"
@@ -32,6 +32,8 @@ constexpr actielijst_region_input default_region = ACTIELIJST_REGION_INPUT_INIT;
 constexpr actielijst_state_input default_state = ACTIELIJST_STATE_INPUT_INIT;
 constexpr actielijst_action_input default_action = ACTIELIJST_ACTION_INPUT_INIT;
 constexpr actielijst_indicator_input default_indicator = ACTIELIJST_INDICATOR_INPUT_INIT;
+constexpr actielijst_meeting_input default_meeting = ACTIELIJST_MEETING_INPUT_INIT;
+constexpr actielijst_contact_input default_contact = ACTIELIJST_CONTACT_INPUT_INIT;
 
 
 /// `argument[index]`, e.g. "in->owners[2]".
@@ -119,6 +121,14 @@ int actielijst_action_input_init(actielijst_action_input* in, uint32_t version) 
     return input_init(__func__, in, version, ACTIELIJST_ACTION_INPUT_VERSION, default_action);
 }
 
+int actielijst_meeting_input_init(actielijst_meeting_input* in, uint32_t version) {
+    return input_init(__func__, in, version, ACTIELIJST_MEETING_INPUT_VERSION, default_meeting);
+}
+
+int actielijst_contact_input_init(actielijst_contact_input* in, uint32_t version) {
+    return input_init(__func__, in, version, ACTIELIJST_CONTACT_INPUT_VERSION, default_contact);
+}
+
 int actielijst_indicator_input_init(actielijst_indicator_input* in, uint32_t version) {
     const char* fn = __func__;
     return guard(fn, [&] {
@@ -141,7 +151,7 @@ int actielijst_indicator_input_init(actielijst_indicator_input* in, uint32_t ver
     });
 }
 
-int actielijst_store_install_default_states(actielijst_store* store, uint32_t* added) {
+int actielijst_store_import_default_states(actielijst_store* store, uint32_t* added) {
     const char* fn = __func__;
     return guard(fn, [&] {
         auto* s = handle(fn, "store", store);
@@ -269,7 +279,7 @@ int actielijst_store_put_indicator(actielijst_store* store, const actielijst_ind
     });
 }
 
-int actielijst_store_record(actielijst_store* store, const actielijst_update_input* in, int* added) {
+int actielijst_store_record_update(actielijst_store* store, const actielijst_update_input* in, int32_t* added) {
     const char* fn = __func__;
     return guard(fn, [&] {
         auto* s = handle(fn, "store", store);
@@ -291,7 +301,7 @@ int actielijst_store_record(actielijst_store* store, const actielijst_update_inp
     });
 }
 
-int actielijst_store_propose(actielijst_store* store, const actielijst_proposal_input* in) {
+int actielijst_store_put_proposal(actielijst_store* store, const actielijst_proposal_input* in) {
     const char* fn = __func__;
     return guard(fn, [&] {
         auto* s = handle(fn, "store", store);
@@ -315,21 +325,7 @@ int actielijst_store_propose(actielijst_store* store, const actielijst_proposal_
     });
 }
 
-int actielijst_store_decide(actielijst_store* store, const char* key, int32_t state, const char* decided,
-                            const char* meeting) {
-    const char* fn = __func__;
-    return guard(fn, [&] {
-        auto* s = handle(fn, "store", store);
-        const auto k = text(fn, "key", key);
-        actielijst::capi::check_enum(fn, "state", state, ACTIELIJST_PROPOSAL_OPEN, ACTIELIJST_PROPOSAL_WITHDRAWN);
-        const auto date = optional_date(fn, "decided", decided);
-        const auto m = optional_text(fn, "meeting", meeting);
-        s->store.decide(k, static_cast<actielijst::ProposalState>(state), date, m);
-        return ACTIELIJST_OK;
-    });
-}
-
-int actielijst_store_observe(actielijst_store* store, const actielijst_observation_input* in) {
+int actielijst_store_put_observation(actielijst_store* store, const actielijst_observation_input* in) {
     const char* fn = __func__;
     return guard(fn, [&] {
         auto* s = handle(fn, "store", store);
@@ -355,13 +351,15 @@ int actielijst_store_observe(actielijst_store* store, const actielijst_observati
     });
 }
 
-int actielijst_store_add_meeting(actielijst_store* store, const char* key, const char* date, const char* title) {
+int actielijst_store_put_meeting(actielijst_store* store, const actielijst_meeting_input* in) {
     const char* fn = __func__;
     return guard(fn, [&] {
         auto* s = handle(fn, "store", store);
-        auto k = text(fn, "key", key);
-        const auto d = actielijst::capi::date(fn, "date", date);
-        auto t = optional_text(fn, "title", title);
+        require(in, fn, "in");
+        actielijst::capi::check_version(fn, "in->version", in->version, ACTIELIJST_MEETING_INPUT_VERSION);
+        auto k = text(fn, "in->key", in->key);
+        const auto d = actielijst::capi::date(fn, "in->date", in->date);
+        auto t = optional_text(fn, "in->title", in->title);
         actielijst::Dataset one;
         without_prefix("meetings[0]", [&] {
             one.meetings.emplace_back(std::move(k), d, std::move(t));
@@ -371,15 +369,16 @@ int actielijst_store_add_meeting(actielijst_store* store, const char* key, const
     });
 }
 
-int actielijst_store_add_contact(actielijst_store* store, const char* municipality, const char* role, const char* name,
-                                 const char* email) {
+int actielijst_store_put_contact(actielijst_store* store, const actielijst_contact_input* in) {
     const char* fn = __func__;
     return guard(fn, [&] {
         auto* s = handle(fn, "store", store);
-        auto m = text(fn, "municipality", municipality);
-        auto r = text(fn, "role", role);
-        auto n = text(fn, "name", name);
-        auto e = optional_text(fn, "email", email);
+        require(in, fn, "in");
+        actielijst::capi::check_version(fn, "in->version", in->version, ACTIELIJST_CONTACT_INPUT_VERSION);
+        auto m = text(fn, "in->municipality", in->municipality);
+        auto r = text(fn, "in->role", in->role);
+        auto n = text(fn, "in->name", in->name);
+        auto e = optional_text(fn, "in->email", in->email);
         actielijst::Dataset one;
         without_prefix("contacts[0]", [&] {
             one.contacts.emplace_back(std::move(m), std::move(r), std::move(n), std::move(e));

@@ -401,7 +401,8 @@ ACTIELIJST_API void actielijst_store_free(actielijst_store *store);
  *  unchanged.
  *  Errors: EINVALID (NULL argument, invalid UTF-8, malformed JSON, wrong types,
  *  unknown or missing members, unknown references; the message names the place),
- *  ECONFLICT (contradicts stored data), EVERSION (newer format_version),
+ *  ECONFLICT (contradicts stored data), EEXISTS (a meeting key stored with
+ *  another date), EVERSION (newer format_version),
  *  ESTORAGE (database error, e.g. locked longer than the busy timeout). */
 ACTIELIJST_API int actielijst_store_import_json(actielijst_store *store, const char *json, size_t len);
 
@@ -717,9 +718,10 @@ typedef struct actielijst_meeting_input {
 #define ACTIELIJST_MEETING_INPUT_INIT {ACTIELIJST_MEETING_INPUT_VERSION, NULL, NULL, NULL}
 ACTIELIJST_API int actielijst_meeting_input_init(actielijst_meeting_input *in, uint32_t version);
 
-/** Stores a meeting, or updates the one with the same key.
+/** Stores a meeting, or updates the title of the one with the same key.
  *  Errors: EVERSION (unknown in->version), EINVALID (NULL, NULL key or date, bad
- *  date, not UTF-8), ESTORAGE. */
+ *  date, not UTF-8), EEXISTS (the key is stored with another date: a meeting key
+ *  is used once), ESTORAGE. */
 ACTIELIJST_API int actielijst_store_put_meeting(actielijst_store *store, const actielijst_meeting_input *in);
 
 /** A contact person of a municipality (personal data). Strings are copied. */

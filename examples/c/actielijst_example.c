@@ -50,7 +50,7 @@ static int print_action(actielijst_view *view, const char *key) {
     printf("%s: %s\n", action.key, action.title);
     rc = actielijst_status_iter_new(view, key, &it);
     if (rc != ACTIELIJST_OK) return report_error("actielijst_status_iter_new", rc);
-    while ((rc = actielijst_status_iter_next(&st, it)) == ACTIELIJST_OK) {
+    while ((rc = actielijst_status_iter_next(it, &st)) == ACTIELIJST_OK) {
         rc = actielijst_view_region(view, st.scope, &region);
         if (rc != ACTIELIJST_OK) break;
         printf("  %-16s %-14s since %s%s\n", region.name, st.state, st.as_of,
@@ -72,11 +72,11 @@ static int list_stalled(actielijst_view *view) {
     rc = actielijst_action_iter_new(view, NULL, &actions);
     if (rc != ACTIELIJST_OK) return report_error("actielijst_action_iter_new", rc);
     printf("Stalled actions as of %s:\n", actielijst_view_as_of(view));
-    while ((rc = actielijst_action_iter_next(&action, actions)) == ACTIELIJST_OK) {
+    while ((rc = actielijst_action_iter_next(actions, &action)) == ACTIELIJST_OK) {
         rc = actielijst_status_iter_new(view, action.key, &it);
         if (rc != ACTIELIJST_OK) break;
         blocked = 0;
-        while (actielijst_status_iter_next(&st, it) == ACTIELIJST_OK)
+        while (actielijst_status_iter_next(it, &st) == ACTIELIJST_OK)
             if (st.category == ACTIELIJST_CATEGORY_BLOCKED) blocked = 1;
         actielijst_status_iter_free(it);
         if (!blocked) continue;
@@ -146,7 +146,7 @@ int main(int argc, char **argv) {
     update.text = "Registratie is weer opgepakt met de gemeenten.";
     update.as_of = "2023-06-01";
     update.author = "Secretariaat";
-    rc = actielijst_store_record(store, &update, &added);
+    rc = actielijst_store_record_update(store, &update, &added);
     if (rc != ACTIELIJST_OK) {
         report_error("actielijst_store_record", rc);
         goto done;
@@ -155,7 +155,7 @@ int main(int argc, char **argv) {
 
     /* A mistake is reported, not crashed on, and nothing is stored. */
     update.state = "klaar";
-    rc = actielijst_store_record(store, &update, NULL);
+    rc = actielijst_store_record_update(store, &update, NULL);
     if (rc != ACTIELIJST_OK) printf("refused as expected: %s (%s)\n", actielijst_error_message(), actielijst_error_name(rc));
 
     rc = actielijst_store_view(store, "2023-06-30", &view);

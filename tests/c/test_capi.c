@@ -54,20 +54,20 @@ static void test_round_trip(const char *dir, const char *json, size_t len) {
     CHECK(a != NULL);
     CHECK(strcmp(actielijst_error_message(), "") == 0);
     CHECK(actielijst_store_import_json(a, json, len) == ACTIELIJST_OK);
-    CHECK(actielijst_store_export_json(a, &first) == ACTIELIJST_OK);
+    CHECK(actielijst_store_export_json(a, NULL, &first) == ACTIELIJST_OK);
     CHECK(first.data != NULL && first.size == strlen(first.data));
     CHECK(strstr(first.data, "\"wonen-omgevingsverordening\"") != NULL);
 
     CHECK(actielijst_store_open(path_b, &b) == ACTIELIJST_OK);
     CHECK(actielijst_store_import_json(b, first.data, first.size) == ACTIELIJST_OK);
-    CHECK(actielijst_store_export_json(b, &second) == ACTIELIJST_OK);
+    CHECK(actielijst_store_export_json(b, NULL, &second) == ACTIELIJST_OK);
     CHECK(first.size == second.size && memcmp(first.data, second.data, first.size) == 0);
 
     /* Re-importing changes nothing. */
     CHECK(actielijst_store_import_json(b, json, len) == ACTIELIJST_OK);
     actielijst_buf_dispose(&second);
     CHECK(second.data == NULL && second.size == 0);
-    CHECK(actielijst_store_export_json(b, &second) == ACTIELIJST_OK);
+    CHECK(actielijst_store_export_json(b, NULL, &second) == ACTIELIJST_OK);
     CHECK(first.size == second.size && memcmp(first.data, second.data, first.size) == 0);
 
     actielijst_buf_dispose(&first);
@@ -101,7 +101,7 @@ static void test_import_errors(const char *dir, const char *json, size_t len) {
     snprintf(path, sizeof path, "%s/errors.db", dir);
     CHECK(actielijst_store_open(path, &s) == ACTIELIJST_OK);
     CHECK(actielijst_store_import_json(s, json, len) == ACTIELIJST_OK);
-    CHECK(actielijst_store_export_json(s, &before) == ACTIELIJST_OK);
+    CHECK(actielijst_store_export_json(s, NULL, &before) == ACTIELIJST_OK);
 
     CHECK_FAILS(actielijst_store_import_json(NULL, json, len), ACTIELIJST_EINVALID, "store is NULL");
     CHECK_FAILS(actielijst_store_import_json(s, NULL, 10), ACTIELIJST_EINVALID, "json is NULL");
@@ -115,12 +115,12 @@ static void test_import_errors(const char *dir, const char *json, size_t len) {
     CHECK_FAILS(actielijst_store_import_json(s, "", 0), ACTIELIJST_EINVALID, "not valid JSON");
     CHECK_FAILS(actielijst_store_import_json(s, half, sizeof half - 1), ACTIELIJST_EINVALID,
                 "actions[0].see_also[0]");
-    CHECK_FAILS(actielijst_store_export_json(s, NULL), ACTIELIJST_EINVALID, "out is NULL");
-    CHECK_FAILS(actielijst_store_export_json(NULL, &after), ACTIELIJST_EINVALID, "store is NULL");
+    CHECK_FAILS(actielijst_store_export_json(s, NULL, NULL), ACTIELIJST_EINVALID, "out is NULL");
+    CHECK_FAILS(actielijst_store_export_json(NULL, NULL, &after), ACTIELIJST_EINVALID, "store is NULL");
     CHECK(after.data == NULL);
 
     /* Every failed write left the store exactly as it was. */
-    CHECK(actielijst_store_export_json(s, &after) == ACTIELIJST_OK);
+    CHECK(actielijst_store_export_json(s, NULL, &after) == ACTIELIJST_OK);
     CHECK(before.size == after.size && memcmp(before.data, after.data, before.size) == 0);
     CHECK(strstr(after.data, "\"extra\"") == NULL);
 

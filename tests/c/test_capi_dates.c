@@ -15,7 +15,7 @@ static void test_dates(actielijst_store *limburg, const char *dir) {
     actielijst_view *view = NULL;
     actielijst_update_input in;
     char path[128];
-    int added = 0;
+    int32_t added = 0;
 
     CHECK_OK(actielijst_store_latest_date(limburg, &buf));
     CHECK(buf.data && strcmp(buf.data, "2023-03-01") == 0);
@@ -31,7 +31,7 @@ static void test_dates(actielijst_store *limburg, const char *dir) {
     in.state = "in_progress";
     in.text = "Gezamenlijke controles gestart.";
     in.as_of = "2023-04-01";
-    CHECK_OK(actielijst_store_record(limburg, &in, &added));
+    CHECK_OK(actielijst_store_record_update(limburg, &in, &added));
     CHECK(added == 1);
     CHECK_OK(actielijst_store_latest_date(limburg, &buf));
     CHECK(buf.data && strcmp(buf.data, "2023-04-01") == 0);
@@ -72,22 +72,22 @@ static void test_province(const char *dir) {
 
     snprintf(path, sizeof path, "%s/brabant.db", dir);
     CHECK_OK(actielijst_store_open(path, &s));
-    CHECK_OK(actielijst_store_add_province_regions(s, "PV30", 0, &added));
+    CHECK_OK(actielijst_store_import_regions(s, "PV30", 0, &added));
     CHECK(added == 61); /* the province, 4 COROP regions, 56 municipalities */
     CHECK_OK(actielijst_store_resolve_region(s, "Eindhoven", &code));
     CHECK(code.data && strcmp(code.data, "GM0772") == 0);
     actielijst_buf_dispose(&code);
-    CHECK_OK(actielijst_store_add_province_regions(s, "noord-brabant", 2026, NULL));
+    CHECK_OK(actielijst_store_import_regions(s, "noord-brabant", 2026, NULL));
 
     /* Bad input: a clear error and the store as it was. */
     before = export_all(s);
-    CHECK_FAILS(actielijst_store_add_province_regions(s, "PV40", 0, &added), ACTIELIJST_ENOTFOUND,
+    CHECK_FAILS(actielijst_store_import_regions(s, "PV40", 0, &added), ACTIELIJST_ENOTFOUND,
                 "\"PV40\" is not a province of the CBS region reference");
-    CHECK_FAILS(actielijst_store_add_province_regions(s, "PV30", 2017, &added), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_store_import_regions(s, "PV30", 2017, &added), ACTIELIJST_EINVALID,
                 "2018 to 2026, not 2017");
-    CHECK_FAILS(actielijst_store_add_province_regions(s, "PV30", -1, &added), ACTIELIJST_EINVALID, "year");
-    CHECK_FAILS(actielijst_store_add_province_regions(s, NULL, 0, &added), ACTIELIJST_EINVALID, "province");
-    CHECK_FAILS(actielijst_store_add_province_regions(NULL, "PV30", 0, &added), ACTIELIJST_EINVALID, "store");
+    CHECK_FAILS(actielijst_store_import_regions(s, "PV30", -1, &added), ACTIELIJST_EINVALID, "year");
+    CHECK_FAILS(actielijst_store_import_regions(s, NULL, 0, &added), ACTIELIJST_EINVALID, "province");
+    CHECK_FAILS(actielijst_store_import_regions(NULL, "PV30", 0, &added), ACTIELIJST_EINVALID, "store");
     CHECK(unchanged(s, &before));
     actielijst_buf_dispose(&before);
     actielijst_store_free(s);

@@ -54,7 +54,7 @@ static void test_double_free(actielijst_store *s) {
 
     CHECK(actielijst_view_as_of(v) == NULL);
     CHECK(actielijst_view_selection(v) == NULL);
-    CHECK_FAILS(actielijst_status_iter_next(&rec, it), ACTIELIJST_EINVALID, FREED);
+    CHECK_FAILS(actielijst_status_iter_next(it, &rec), ACTIELIJST_EINVALID, FREED);
 }
 
 /* Every use of a freed handle fails with EINVALID naming the function and argument. */
@@ -73,7 +73,7 @@ static void test_use_after_free(const char *dir, const char *json, size_t len) {
     actielijst_view *no_view = NULL;
     actielijst_action_iter *no_actions = NULL;
     size_t count = 0;
-    int match = -1;
+    int32_t match = -1;
 
     CHECK(s != NULL);
     if (!s) return;
@@ -87,7 +87,7 @@ static void test_use_after_free(const char *dir, const char *json, size_t len) {
     CHECK_OK(actielijst_diff_new(v, v2, &d));
 
     actielijst_status_iter_free(it);
-    CHECK_FAILS(actielijst_status_iter_next(&rec, it), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_status_iter_next(it, &rec), ACTIELIJST_EINVALID,
                 "actielijst_status_iter_next: it is not a valid actielijst_status_iter handle " FREED);
 
     actielijst_rule_iter_free(ri);
@@ -123,7 +123,7 @@ static void test_use_after_free(const char *dir, const char *json, size_t len) {
     CHECK(no_actions == NULL);
 
     actielijst_store_free(s);
-    CHECK_FAILS(actielijst_store_export_json(s, &buf), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_store_export_json(s, NULL, &buf), ACTIELIJST_EINVALID,
                 "actielijst_store_export_json: store is not a valid actielijst_store handle " FREED);
     CHECK_FAILS(actielijst_store_view(s, AS_OF, &no_view), ACTIELIJST_EINVALID,
                 "actielijst_store_view: store is not a valid actielijst_store handle");
@@ -149,7 +149,7 @@ static void test_foreign(actielijst_store *s) {
     size_t i;
 
     memset(&local, 0xA5, sizeof local);
-    CHECK_FAILS(actielijst_store_export_json((actielijst_store *)&local, &buf), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_store_export_json((actielijst_store *)&local, NULL, &buf), ACTIELIJST_EINVALID,
                 "store is not a valid actielijst_store handle " FREED);
     CHECK_FAILS(actielijst_view_action((actielijst_view *)&local, "x", NULL), ACTIELIJST_EINVALID,
                 "view is not a valid actielijst_view handle");
@@ -161,7 +161,7 @@ static void test_foreign(actielijst_store *s) {
         actielijst_view *fake = (actielijst_view *)numbers[i];
         CHECK_FAILS(actielijst_status_iter_new(fake, NULL, NULL), ACTIELIJST_EINVALID,
                     "view is not a valid actielijst_view handle");
-        CHECK_FAILS(actielijst_status_iter_next(&rec, (actielijst_status_iter *)numbers[i]), ACTIELIJST_EINVALID,
+        CHECK_FAILS(actielijst_status_iter_next((actielijst_status_iter *)numbers[i], &rec), ACTIELIJST_EINVALID,
                     "it is not a valid actielijst_status_iter handle");
         CHECK(actielijst_view_as_of(fake) == NULL);
         actielijst_view_free(fake);
@@ -192,12 +192,12 @@ static void test_wrong_kind(actielijst_store *s) {
     CHECK_OK(actielijst_status_iter_new(v, NULL, &it));
     CHECK_OK(actielijst_rules_load_default(NULL, &r));
 
-    CHECK_FAILS(actielijst_store_export_json((actielijst_store *)v, &buf), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_store_export_json((actielijst_store *)v, NULL, &buf), ACTIELIJST_EINVALID,
                 "actielijst_store_export_json: store is not a valid actielijst_store handle (it is an actielijst_view)");
     CHECK(message_has("actielijst_store_export_json", "store"));
     CHECK_FAILS(actielijst_status_iter_new((actielijst_view *)s, NULL, &it), ACTIELIJST_EINVALID,
                 "view is not a valid actielijst_view handle (it is an actielijst_store)");
-    CHECK_FAILS(actielijst_theme_iter_next(NULL, (actielijst_theme_iter *)it), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_theme_iter_next((actielijst_theme_iter *)it, NULL), ACTIELIJST_EINVALID,
                 "it is not a valid actielijst_theme_iter handle (it is an actielijst_status_iter)");
     CHECK_FAILS(actielijst_diff_count((actielijst_diff *)r, &count), ACTIELIJST_EINVALID,
                 "diff is not a valid actielijst_diff handle (it is an actielijst_rules)");
@@ -207,8 +207,8 @@ static void test_wrong_kind(actielijst_store *s) {
     actielijst_view_free((actielijst_view *)it);
     actielijst_rules_free((actielijst_rules *)s);
     CHECK(strcmp(actielijst_view_as_of(v), AS_OF) == 0);
-    CHECK_OK(actielijst_status_iter_next(&rec, it));
-    CHECK_OK(actielijst_store_export_json(s, &buf));
+    CHECK_OK(actielijst_status_iter_next(it, &rec));
+    CHECK_OK(actielijst_store_export_json(s, NULL, &buf));
     actielijst_buf_dispose(&buf);
 
     actielijst_rules_free(r);
@@ -239,12 +239,12 @@ static void test_any_order(const char *dir, const char *json, size_t len) {
     actielijst_rules_free(r);
     actielijst_view_free(v);
     actielijst_evaluation_free(e);
-    while (actielijst_status_iter_next(&rec, it) == ACTIELIJST_OK) {
+    while (actielijst_status_iter_next(it, &rec) == ACTIELIJST_OK) {
         CHECK(strcmp(rec.as_of, "") != 0);
         ++n;
     }
     CHECK(n > 0);
-    while (actielijst_finding_iter_next(&frec, fi) == ACTIELIJST_OK) CHECK(strlen(frec.rule) > 0);
+    while (actielijst_finding_iter_next(fi, &frec) == ACTIELIJST_OK) CHECK(strlen(frec.rule) > 0);
     actielijst_finding_iter_free(fi);
     actielijst_status_iter_free(it);
 }
@@ -269,7 +269,7 @@ static void test_reuse(actielijst_store *s) {
         live[i] = NULL;
         CHECK_OK(actielijst_status_iter_new(v, NULL, &live[i]));
     }
-    for (i = 0; i < MANY; ++i) CHECK_OK(actielijst_status_iter_next(&rec, live[i]));
+    for (i = 0; i < MANY; ++i) CHECK_OK(actielijst_status_iter_next(live[i], &rec));
     /* Every other one, then the rest backwards. */
     for (i = 0; i < MANY; i += 2) {
         actielijst_status_iter_free(live[i]);
@@ -285,7 +285,7 @@ static void test_reuse(actielijst_store *s) {
     for (i = 0; i < 2 * MANY; ++i) {
         actielijst_status_iter *it = NULL;
         CHECK_OK(actielijst_status_iter_new(v, NULL, &it));
-        CHECK_OK(actielijst_status_iter_next(&rec, it));
+        CHECK_OK(actielijst_status_iter_next(it, &rec));
         /* While `it` lives, stale handles stay dead; above all those of its own slot.
          * Only to find those: the low 32 bits of a value are its slot and type
          * (capi/args.hpp), the high 32 bits the slot's generation. */
@@ -295,12 +295,12 @@ static void test_reuse(actielijst_store *s) {
             for (k = 0; k < nstale; ++k)
                 if (((uintptr_t)stale[k] & 0xFFFFFFFFu) == ((uintptr_t)it & 0xFFFFFFFFu)) {
                     ++same_slot;
-                    if (stale[k] == it || actielijst_status_iter_next(&rec, stale[k]) != ACTIELIJST_EINVALID)
+                    if (stale[k] == it || actielijst_status_iter_next(stale[k], &rec) != ACTIELIJST_EINVALID)
                         ++revived;
                 }
         }
 #endif
-        if (actielijst_status_iter_next(&rec, stale[i % nstale]) != ACTIELIJST_EINVALID) ++revived;
+        if (actielijst_status_iter_next(stale[i % nstale], &rec) != ACTIELIJST_EINVALID) ++revived;
         actielijst_status_iter_free(it);
         if (i < MANY) stale[nstale++] = it;
     }
@@ -310,7 +310,7 @@ static void test_reuse(actielijst_store *s) {
 #endif
 
     for (i = 0; i < nstale; ++i)
-        if (actielijst_status_iter_next(&rec, stale[i]) == ACTIELIJST_EINVALID &&
+        if (actielijst_status_iter_next(stale[i], &rec) == ACTIELIJST_EINVALID &&
             message_has("actielijst_status_iter_next", FREED))
             ++refused;
     CHECK(refused == nstale);
@@ -338,14 +338,14 @@ static void *work(void *arg) {
     for (i = 0; i < ROUNDS; ++i) {
         actielijst_status_iter *it = NULL;
         if (actielijst_status_iter_new(w->view, NULL, &it) != ACTIELIJST_OK) ++w->failed;
-        if (actielijst_status_iter_next(&rec, it) != ACTIELIJST_OK) ++w->failed;
+        if (actielijst_status_iter_next(it, &rec) != ACTIELIJST_OK) ++w->failed;
         actielijst_status_iter_free(it);
         mine[i] = it;
         for (k = i; k >= 0 && k > i - 8; --k)
-            if (actielijst_status_iter_next(&rec, mine[k]) != ACTIELIJST_EINVALID) ++w->failed;
+            if (actielijst_status_iter_next(mine[k], &rec) != ACTIELIJST_EINVALID) ++w->failed;
     }
     for (i = 0; i < ROUNDS; ++i)
-        if (actielijst_status_iter_next(&rec, mine[i]) != ACTIELIJST_EINVALID) ++w->failed;
+        if (actielijst_status_iter_next(mine[i], &rec) != ACTIELIJST_EINVALID) ++w->failed;
     return NULL;
 }
 

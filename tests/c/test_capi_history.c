@@ -64,11 +64,11 @@ static char *picture(actielijst_store *store, const char *as_of) {
     add(&t, "%s", "");
     if (actielijst_store_view(store, as_of, &view) != ACTIELIJST_OK) return t.text;
     if (actielijst_state_iter_new(view, &sti) == ACTIELIJST_OK)
-        while (actielijst_state_iter_next(&st, sti) == ACTIELIJST_OK) add(&t, "state %s %d\n", st.key, (int)st.category);
+        while (actielijst_state_iter_next(sti, &st) == ACTIELIJST_OK) add(&t, "state %s %d\n", st.key, (int)st.category);
     if (actielijst_meeting_iter_new(view, &mi) == ACTIELIJST_OK)
-        while (actielijst_meeting_iter_next(&m, mi) == ACTIELIJST_OK) add(&t, "meeting %s %s %s\n", m.key, m.date, m.title);
+        while (actielijst_meeting_iter_next(mi, &m) == ACTIELIJST_OK) add(&t, "meeting %s %s %s\n", m.key, m.date, m.title);
     if (actielijst_action_iter_new(view, NULL, &ai) == ACTIELIJST_OK)
-        while (actielijst_action_iter_next(&a, ai) == ACTIELIJST_OK) {
+        while (actielijst_action_iter_next(ai, &a) == ACTIELIJST_OK) {
             add(&t, "action %s %s %s due=%s scope:", a.key, a.theme, a.title, a.due);
             for (i = 0; i < a.scope_count; ++i) add(&t, " %s", a.scope[i]);
             add(&t, " see:");
@@ -76,14 +76,14 @@ static char *picture(actielijst_store *store, const char *as_of) {
             add(&t, "\n");
         }
     if (actielijst_status_iter_new(view, NULL, &si) == ACTIELIJST_OK)
-        while (actielijst_status_iter_next(&s, si) == ACTIELIJST_OK)
+        while (actielijst_status_iter_next(si, &s) == ACTIELIJST_OK)
             add(&t, "status %s %s %s %s %s %s\n", s.action, s.scope, s.state, s.as_of, s.meeting, s.text);
     if (actielijst_proposal_iter_new(view, &pi) == ACTIELIJST_OK)
-        while (actielijst_proposal_iter_next(&p, pi) == ACTIELIJST_OK)
+        while (actielijst_proposal_iter_next(pi, &p) == ACTIELIJST_OK)
             add(&t, "proposal %s %s %d %d tabled-at=%s decided=%s\n", p.key, p.action, (int)p.state, (int)p.kind,
                 p.meeting, p.decided);
     if (actielijst_observation_iter_new(view, NULL, &oi) == ACTIELIJST_OK)
-        while (actielijst_observation_iter_next(&o, oi) == ACTIELIJST_OK)
+        while (actielijst_observation_iter_next(oi, &o) == ACTIELIJST_OK)
             add(&t, "observation %s %s %s %s %d %g %d %lld %s\n", o.indicator, o.region, o.as_of, o.level,
                 (int)o.has_value, o.value, (int)o.has_count, (long long)o.count, o.source);
     actielijst_state_iter_free(sti);
@@ -182,18 +182,18 @@ static void test_meeting_cycle(const char *dir) {
     int n = 0;
     CHECK(store != NULL);
     if (!store) return;
-    CHECK_OK(actielijst_store_add_meeting(store, "sg-2", "2024-04-17", "Stuurgroep april"));
+    CHECK_OK(put_meeting(store, "sg-2", "2024-04-17", "Stuurgroep april"));
 
     CHECK_OK(actielijst_decision_input_init(&in, ACTIELIJST_DECISION_INPUT_VERSION));
     in.proposal = "V2";
     in.state = ACTIELIJST_PROPOSAL_ADOPTED;
     in.meeting = "sg-2";
     in.text = "Loket komt er.";
-    CHECK_OK(actielijst_store_decide_v2(store, &in, &added));
+    CHECK_OK(actielijst_store_record_decision(store, &in, &added));
     CHECK(added == 1);
-    CHECK_OK(actielijst_store_decide_v2(store, &in, &added));
+    CHECK_OK(actielijst_store_record_decision(store, &in, &added));
     CHECK(added == 0);
-    CHECK_OK(actielijst_store_decide(store, "V1", ACTIELIJST_PROPOSAL_REJECTED, "2024-04-20", NULL));
+    CHECK_OK(record_decision(store, "V1", ACTIELIJST_PROPOSAL_REJECTED, "2024-04-20", NULL));
 
     CHECK_OK(actielijst_proposal_history_iter_new(store, "V2", &hi));
     CHECK(actielijst_proposal_history_iter_next(hi, &e) == ACTIELIJST_OK);
@@ -209,32 +209,32 @@ static void test_meeting_cycle(const char *dir) {
     actielijst_proposal_history_iter_free(NULL);
 
     CHECK_OK(actielijst_store_meeting_iter_new(store, &mi));
-    while (actielijst_meeting_iter_next(&m, mi) == ACTIELIJST_OK) ++n;
+    while (actielijst_meeting_iter_next(mi, &m) == ACTIELIJST_OK) ++n;
     CHECK(n == 2);
     actielijst_meeting_iter_free(mi);
 
     /* Bad input: a clear error, and nothing stored. */
     before = export_all(store);
     in.proposal = "V9";
-    CHECK_FAILS(actielijst_store_decide_v2(store, &in, &added), ACTIELIJST_ENOTFOUND, "unknown proposal \"V9\"");
+    CHECK_FAILS(actielijst_store_record_decision(store, &in, &added), ACTIELIJST_ENOTFOUND, "unknown proposal \"V9\"");
     in.proposal = "V2";
     in.meeting = NULL;
     in.date = "2024-01-01";
-    CHECK_FAILS(actielijst_store_decide_v2(store, &in, &added), ACTIELIJST_EINVALID, "before proposal V2 was tabled");
+    CHECK_FAILS(actielijst_store_record_decision(store, &in, &added), ACTIELIJST_EINVALID, "before proposal V2 was tabled");
     in.date = NULL;
-    CHECK_FAILS(actielijst_store_decide_v2(store, &in, &added), ACTIELIJST_EINVALID, "a date or a meeting");
+    CHECK_FAILS(actielijst_store_record_decision(store, &in, &added), ACTIELIJST_EINVALID, "a date or a meeting");
     in.meeting = "sg-9";
-    CHECK_FAILS(actielijst_store_decide_v2(store, &in, &added), ACTIELIJST_ENOTFOUND, "unknown meeting \"sg-9\"");
+    CHECK_FAILS(actielijst_store_record_decision(store, &in, &added), ACTIELIJST_ENOTFOUND, "unknown meeting \"sg-9\"");
     in.meeting = "sg-2";
     in.state = 9;
-    CHECK_FAILS(actielijst_store_decide_v2(store, &in, &added), ACTIELIJST_EINVALID, "in->state");
+    CHECK_FAILS(actielijst_store_record_decision(store, &in, &added), ACTIELIJST_EINVALID, "in->state");
     in.state = ACTIELIJST_PROPOSAL_ADOPTED;
     in.version = 99;
-    CHECK_FAILS(actielijst_store_decide_v2(store, &in, &added), ACTIELIJST_EVERSION, "in->version");
+    CHECK_FAILS(actielijst_store_record_decision(store, &in, &added), ACTIELIJST_EVERSION, "in->version");
     in.version = ACTIELIJST_DECISION_INPUT_VERSION;
-    CHECK_FAILS(actielijst_store_decide_v2(store, NULL, &added), ACTIELIJST_EINVALID, "in");
-    CHECK_FAILS(actielijst_store_decide_v2(NULL, &in, &added), ACTIELIJST_EINVALID, "store");
-    CHECK_FAILS(actielijst_store_add_meeting(store, "sg-2", "2024-04-18", NULL), ACTIELIJST_EEXISTS,
+    CHECK_FAILS(actielijst_store_record_decision(store, NULL, &added), ACTIELIJST_EINVALID, "in");
+    CHECK_FAILS(actielijst_store_record_decision(NULL, &in, &added), ACTIELIJST_EINVALID, "store");
+    CHECK_FAILS(put_meeting(store, "sg-2", "2024-04-18", NULL), ACTIELIJST_EEXISTS,
                 "already stored on 2024-04-17");
     CHECK_FAILS(actielijst_proposal_history_iter_new(store, "V9", &hi), ACTIELIJST_ENOTFOUND, "V9");
     CHECK_FAILS(actielijst_proposal_history_iter_new(store, NULL, &hi), ACTIELIJST_EINVALID, "proposal");

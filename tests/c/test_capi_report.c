@@ -121,7 +121,7 @@ static void test_compare_and_contacts(actielijst_store *s, actielijst_view *v) {
     CHECK(with.data && without.data && with.size != without.size);
     CHECK(with.data && strstr(with.data, "2022-06-01") != NULL);
 
-    CHECK_OK(actielijst_store_add_contact(s, "GM0935", "contact", "Testpersoon Rapport", "rapport@example.nl"));
+    CHECK_OK(put_contact(s, "GM0935", "contact", "Testpersoon Rapport", "rapport@example.nl"));
     o.include_contacts = 1;
     o.contact_store = s;
     CHECK_OK(actielijst_report_render(v, NULL, &o, NULL, &contacts));

@@ -31,7 +31,7 @@ static int count_rules(actielijst_rules *rules) {
     actielijst_rule_rec r;
     int n = 0;
     if (actielijst_rule_iter_new(rules, &it) != ACTIELIJST_OK) return -1;
-    while (actielijst_rule_iter_next(&r, it) == ACTIELIJST_OK) ++n;
+    while (actielijst_rule_iter_next(it, &r) == ACTIELIJST_OK) ++n;
     actielijst_rule_iter_free(it);
     return n;
 }
@@ -57,7 +57,7 @@ static void test_load_text(actielijst_view *v) {
     CHECK(rules != NULL);
     CHECK(where.line == 0 && where.column == 0); /* cleared on success */
     CHECK_OK(actielijst_rule_iter_new(rules, &it));
-    CHECK(actielijst_rule_iter_next(&r, it) == ACTIELIJST_OK);
+    CHECK(actielijst_rule_iter_next(it, &r) == ACTIELIJST_OK);
     CHECK(strcmp(r.key, "stalled") == 0);
     CHECK(r.severity == ACTIELIJST_SEVERITY_ALERT);
     CHECK(r.target == ACTIELIJST_TARGET_SCOPE);
@@ -65,16 +65,16 @@ static void test_load_text(actielijst_view *v) {
     CHECK(strstr(r.condition, "state_category") != NULL);
     CHECK(strcmp(r.message, "{title}: stagneert in {region_name}") == 0);
     CHECK(r.line == 2);
-    CHECK(actielijst_rule_iter_next(&r, it) == ACTIELIJST_OK);
+    CHECK(actielijst_rule_iter_next(it, &r) == ACTIELIJST_OK);
     CHECK(strcmp(r.key, "open_proposal") == 0);
     CHECK(r.severity == ACTIELIJST_SEVERITY_WARNING && r.target == ACTIELIJST_TARGET_ACTION);
     CHECK(strcmp(r.section, "decisions") == 0);
     CHECK(strcmp(r.condition, "open_proposals > 0") == 0);
     CHECK(r.line == 8);
     memset(&r, 0xAB, sizeof r);
-    CHECK(actielijst_rule_iter_next(&r, it) == ACTIELIJST_ITEROVER);
+    CHECK(actielijst_rule_iter_next(it, &r) == ACTIELIJST_ITEROVER);
     CHECK(((unsigned char *)&r)[0] == 0xAB); /* untouched */
-    CHECK(actielijst_rule_iter_next(&r, it) == ACTIELIJST_ITEROVER);
+    CHECK(actielijst_rule_iter_next(it, &r) == ACTIELIJST_ITEROVER);
     actielijst_rule_iter_free(it);
     actielijst_rules_free(rules);
     rules = NULL;
@@ -254,13 +254,13 @@ static void test_load_file_and_default(const char *dir, actielijst_view *v) {
     CHECK_OK(actielijst_rule_iter_new(rules, &a));
     CHECK_OK(actielijst_rule_iter_new(again, &b));
     ok = 1;
-    while (actielijst_rule_iter_next(&ra, a) == ACTIELIJST_OK) {
-        if (actielijst_rule_iter_next(&rb, b) != ACTIELIJST_OK || strcmp(ra.key, rb.key) != 0 ||
+    while (actielijst_rule_iter_next(a, &ra) == ACTIELIJST_OK) {
+        if (actielijst_rule_iter_next(b, &rb) != ACTIELIJST_OK || strcmp(ra.key, rb.key) != 0 ||
             strcmp(ra.condition, rb.condition) != 0 || ra.line != rb.line || ra.severity != rb.severity)
             ok = 0;
     }
     CHECK(ok);
-    CHECK(actielijst_rule_iter_next(&rb, b) == ACTIELIJST_ITEROVER);
+    CHECK(actielijst_rule_iter_next(b, &rb) == ACTIELIJST_ITEROVER);
     actielijst_rule_iter_free(a);
     actielijst_rule_iter_free(b);
     actielijst_rules_free(again);
@@ -277,13 +277,13 @@ static void test_load_file_and_default(const char *dir, actielijst_view *v) {
     CHECK_OK(actielijst_rules_load_default(NULL, &rules));
     CHECK_FAILS(actielijst_rule_iter_new(rules, NULL), ACTIELIJST_EINVALID, "out is NULL");
     CHECK_OK(actielijst_rule_iter_new(rules, &a));
-    CHECK_FAILS(actielijst_rule_iter_next(NULL, a), ACTIELIJST_EINVALID, "rec is NULL");
-    CHECK_FAILS(actielijst_rule_iter_next(&ra, NULL), ACTIELIJST_EINVALID, "it is NULL");
-    CHECK_FAILS(actielijst_rule_iter_next(&ra, (actielijst_rule_iter *)rules), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_rule_iter_next(a, NULL), ACTIELIJST_EINVALID, "rec is NULL");
+    CHECK_FAILS(actielijst_rule_iter_next(NULL, &ra), ACTIELIJST_EINVALID, "it is NULL");
+    CHECK_FAILS(actielijst_rule_iter_next((actielijst_rule_iter *)rules, &ra), ACTIELIJST_EINVALID,
                 "not a valid actielijst_rule_iter handle");
     /* The iterator outlives its rule set. */
     actielijst_rules_free(rules);
-    CHECK(actielijst_rule_iter_next(&ra, a) == ACTIELIJST_OK);
+    CHECK(actielijst_rule_iter_next(a, &ra) == ACTIELIJST_OK);
     CHECK(strcmp(ra.key, "stalled") == 0 && ra.line > 0);
     actielijst_rule_iter_free(a);
     actielijst_rule_iter_free(NULL);
@@ -372,11 +372,11 @@ static void test_evaluate(actielijst_view *v) {
     CHECK_FAILS(actielijst_finding_iter_new(NULL, &fi), ACTIELIJST_EINVALID, "evaluation is NULL");
     CHECK_FAILS(actielijst_finding_iter_new(e, NULL), ACTIELIJST_EINVALID, "out is NULL");
     CHECK_OK(actielijst_finding_iter_new(e, &fi));
-    CHECK_FAILS(actielijst_finding_iter_next(NULL, fi), ACTIELIJST_EINVALID, "rec is NULL");
-    CHECK_FAILS(actielijst_finding_iter_next(&f, NULL), ACTIELIJST_EINVALID, "it is NULL");
-    CHECK_FAILS(actielijst_finding_iter_next(&f, (actielijst_finding_iter *)e), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_finding_iter_next(fi, NULL), ACTIELIJST_EINVALID, "rec is NULL");
+    CHECK_FAILS(actielijst_finding_iter_next(NULL, &f), ACTIELIJST_EINVALID, "it is NULL");
+    CHECK_FAILS(actielijst_finding_iter_next((actielijst_finding_iter *)e, &f), ACTIELIJST_EINVALID,
                 "not a valid actielijst_finding_iter handle");
-    while ((rc = actielijst_finding_iter_next(&f, fi)) == ACTIELIJST_OK) {
+    while ((rc = actielijst_finding_iter_next(fi, &f)) == ACTIELIJST_OK) {
         CHECK_OK(actielijst_evaluation_finding(e, n, &g));
         CHECK(strcmp(f.rule, g.rule) == 0 && strcmp(f.action, g.action) == 0 && strcmp(f.region, g.region) == 0);
         if (f.severity > last_severity) sorted = 0;
@@ -387,7 +387,7 @@ static void test_evaluate(actielijst_view *v) {
         ++n;
     }
     CHECK(rc == ACTIELIJST_ITEROVER && n == findings && sorted);
-    CHECK(actielijst_finding_iter_next(&f, fi) == ACTIELIJST_ITEROVER);
+    CHECK(actielijst_finding_iter_next(fi, &f) == ACTIELIJST_ITEROVER);
     actielijst_finding_iter_free(fi);
     actielijst_finding_iter_free(NULL);
 
@@ -395,8 +395,8 @@ static void test_evaluate(actielijst_view *v) {
     CHECK_OK(actielijst_action_status_iter_new(e, &si));
     CHECK_OK(actielijst_action_iter_new(v, NULL, &ai));
     n = 0;
-    while (actielijst_action_status_iter_next(&s, si) == ACTIELIJST_OK) {
-        CHECK(actielijst_action_iter_next(&a, ai) == ACTIELIJST_OK);
+    while (actielijst_action_status_iter_next(si, &s) == ACTIELIJST_OK) {
+        CHECK(actielijst_action_iter_next(ai, &a) == ACTIELIJST_OK);
         CHECK(strcmp(s.action, a.key) == 0);
         CHECK(s.rag >= ACTIELIJST_RAG_GREY && s.rag <= ACTIELIJST_RAG_RED);
         CHECK(s.findings != NULL && s.reasons != NULL);
@@ -410,12 +410,12 @@ static void test_evaluate(actielijst_view *v) {
         ++n;
     }
     CHECK(n == 19);
-    CHECK(actielijst_action_iter_next(&a, ai) == ACTIELIJST_ITEROVER);
+    CHECK(actielijst_action_iter_next(ai, &a) == ACTIELIJST_ITEROVER);
     actielijst_action_iter_free(ai);
     CHECK_FAILS(actielijst_action_status_iter_new(NULL, &si), ACTIELIJST_EINVALID, "evaluation is NULL");
     CHECK_FAILS(actielijst_action_status_iter_new(e, NULL), ACTIELIJST_EINVALID, "out is NULL");
-    CHECK_FAILS(actielijst_action_status_iter_next(NULL, si), ACTIELIJST_EINVALID, "rec is NULL");
-    CHECK_FAILS(actielijst_action_status_iter_next(&s, NULL), ACTIELIJST_EINVALID, "it is NULL");
+    CHECK_FAILS(actielijst_action_status_iter_next(si, NULL), ACTIELIJST_EINVALID, "rec is NULL");
+    CHECK_FAILS(actielijst_action_status_iter_next(NULL, &s), ACTIELIJST_EINVALID, "it is NULL");
     actielijst_action_status_iter_free(si);
     actielijst_action_status_iter_free(NULL);
 
@@ -471,19 +471,19 @@ static void test_lifetimes(actielijst_store *store) {
     CHECK_OK(actielijst_rules_evaluate(rules, v, &e));
     CHECK_OK(actielijst_finding_iter_new(e, &fi));
     CHECK_OK(actielijst_action_status_iter_new(e, &si));
-    CHECK(actielijst_finding_iter_next(&f, fi) == ACTIELIJST_OK);
+    CHECK(actielijst_finding_iter_next(fi, &f) == ACTIELIJST_OK);
     actielijst_rules_free(rules);
     actielijst_view_free(v);
     actielijst_evaluation_free(e);
     /* The record read before the frees stays valid until the next _next. */
     CHECK(strcmp(f.rule, "stalled") == 0 && f.reason_count >= 1 && strlen(f.reasons[0].detail) > 0);
     ++n;
-    while (actielijst_finding_iter_next(&f, fi) == ACTIELIJST_OK) {
+    while (actielijst_finding_iter_next(fi, &f) == ACTIELIJST_OK) {
         CHECK(strlen(f.message) > 0);
         ++n;
     }
     CHECK(n == 6); /* 4 stalled scopes, 2 open proposals */
-    while (actielijst_action_status_iter_next(&s, si) == ACTIELIJST_OK)
+    while (actielijst_action_status_iter_next(si, &s) == ACTIELIJST_OK)
         if (s.rag == ACTIELIJST_RAG_RED) ++red;
     CHECK(red == 3);
     actielijst_finding_iter_free(fi);
@@ -495,7 +495,7 @@ static int count_selected(actielijst_filter *filter, actielijst_view *v, const c
     actielijst_action_rec a;
     int n = 0;
     if (actielijst_filter_select(filter, v, &it) != ACTIELIJST_OK) return -1;
-    while (actielijst_action_iter_next(&a, it) == ACTIELIJST_OK) {
+    while (actielijst_action_iter_next(it, &a) == ACTIELIJST_OK) {
         if (n == 0 && first) CHECK(strcmp(a.key, first) == 0);
         ++n;
     }
@@ -509,7 +509,7 @@ static void test_filters(actielijst_store *store, actielijst_view *v) {
     actielijst_text_position where = {4, 4};
     actielijst_action_iter *it = (actielijst_action_iter *)&where, *isentinel = it;
     actielijst_action_rec a;
-    int match = 7;
+    int32_t match = 7;
 
     CHECK_OK(actielijst_filter_new("theme = \"wonen\"", v, &filter, &where));
     CHECK(where.line == 0 && where.column == 0);
@@ -525,7 +525,7 @@ static void test_filters(actielijst_store *store, actielijst_view *v) {
     CHECK(count_selected(filter, v, "wonen-lokaal-beleid") == 3);
     /* Records as the action iterator's: the full action, owners and scope included. */
     CHECK_OK(actielijst_filter_select(filter, v, &it));
-    CHECK(actielijst_action_iter_next(&a, it) == ACTIELIJST_OK);
+    CHECK(actielijst_action_iter_next(it, &a) == ACTIELIJST_OK);
     CHECK(strcmp(a.theme, "wonen") == 0 && a.owner_count == 2 && strcmp(a.owners[1].name, "Kennisambassadeur") == 0);
     CHECK(a.scope_count == 3 && strcmp(a.scope[2], "CR39") == 0);
     actielijst_action_iter_free(it);
@@ -604,7 +604,7 @@ static void test_filters(actielijst_store *store, actielijst_view *v) {
         CHECK_OK(actielijst_filter_select(filter, own, &it));
         actielijst_filter_free(filter);
         actielijst_view_free(own);
-        while (actielijst_action_iter_next(&a, it) == ACTIELIJST_OK) {
+        while (actielijst_action_iter_next(it, &a) == ACTIELIJST_OK) {
             CHECK(strcmp(a.theme, "werken") == 0 && strlen(a.title) > 0);
             ++n;
         }

@@ -24,7 +24,7 @@ static char *keys_of(actielijst_action_iter *it) {
     char *out = calloc(cap, 1);
     int rc;
     if (!out) return NULL;
-    while ((rc = actielijst_action_iter_next(&a, it)) == ACTIELIJST_OK) {
+    while ((rc = actielijst_action_iter_next(it, &a)) == ACTIELIJST_OK) {
         size_t n = strlen(a.key);
         if (len + n + 2 > cap) break;
         memcpy(out + len, a.key, n);
@@ -56,14 +56,14 @@ static void same_selection(actielijst_store *store, actielijst_view *whole, cons
     actielijst_action_iter_free(got_it);
     /* The same states of affairs, field by field. */
     CHECK_OK(actielijst_action_iter_new(scoped, NULL, &got_it));
-    while (actielijst_action_iter_next(&a, got_it) == ACTIELIJST_OK) {
+    while (actielijst_action_iter_next(got_it, &a) == ACTIELIJST_OK) {
         CHECK_OK(actielijst_status_iter_new(scoped, a.key, &si));
         CHECK_OK(actielijst_status_iter_new(whole, a.key, &ti));
-        while (actielijst_status_iter_next(&s, si) == ACTIELIJST_OK) {
-            CHECK(actielijst_status_iter_next(&t, ti) == ACTIELIJST_OK);
+        while (actielijst_status_iter_next(si, &s) == ACTIELIJST_OK) {
+            CHECK(actielijst_status_iter_next(ti, &t) == ACTIELIJST_OK);
             CHECK(strcmp(s.scope, t.scope) == 0 && strcmp(s.state, t.state) == 0 && strcmp(s.as_of, t.as_of) == 0);
         }
-        CHECK(actielijst_status_iter_next(&t, ti) == ACTIELIJST_ITEROVER);
+        CHECK(actielijst_status_iter_next(ti, &t) == ACTIELIJST_ITEROVER);
         actielijst_status_iter_free(si);
         actielijst_status_iter_free(ti);
     }

@@ -175,7 +175,7 @@ static void test_files(actielijst_store *s, actielijst_view *v, const char *dir)
     CHECK(file_is(path, b.data, b.size));
     actielijst_buf_dispose(&b);
     CHECK_OK(actielijst_store_export_json_file(s, 0, path));
-    CHECK_OK(actielijst_store_export_json(s, &b));
+    CHECK_OK(actielijst_store_export_json(s, NULL, &b));
     CHECK(file_is(path, b.data, b.size));
     actielijst_buf_dispose(&b);
     CHECK(directory_holds_only(sub, "export.json"));

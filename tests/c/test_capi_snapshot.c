@@ -115,7 +115,8 @@ static void test_diff(const char *dir, actielijst_store *s, actielijst_view *v) 
     actielijst_change_iter *it = NULL;
     actielijst_change_rec r;
     actielijst_update_input in = ACTIELIJST_UPDATE_INPUT_INIT;
-    int added = 0, statuses = 0, proposals = 0;
+    int32_t added = 0;
+    int statuses = 0, proposals = 0;
     snprintf(path, sizeof path, "%s/meeting.snap", dir);
     CHECK_OK(actielijst_view_save_snapshot(v, path, ACTIELIJST_SNAPSHOT_BINARY));
     CHECK_OK(actielijst_snapshot_load(path, &snap));
@@ -125,8 +126,8 @@ static void test_diff(const char *dir, actielijst_store *s, actielijst_view *v) 
     in.state = "done";
     in.text = "Registratie ter plekke loopt overal.";
     in.as_of = "2023-06-01";
-    CHECK_OK(actielijst_store_record(s, &in, &added));
-    CHECK_OK(actielijst_store_decide(s, "P2", ACTIELIJST_PROPOSAL_ADOPTED, "2023-06-01", NULL));
+    CHECK_OK(actielijst_store_record_update(s, &in, &added));
+    CHECK_OK(record_decision(s, "P2", ACTIELIJST_PROPOSAL_ADOPTED, "2023-06-01", NULL));
     CHECK_OK(actielijst_store_view(s, "2023-06-30", &later));
     if (!snap || !later) return;
     CHECK_OK(actielijst_diff_new(snap, later, &d));
@@ -136,8 +137,8 @@ static void test_diff(const char *dir, actielijst_store *s, actielijst_view *v) 
     actielijst_diff_free(d);
     actielijst_view_free(snap);
     actielijst_view_free(later);
-    while (it && actielijst_change_iter_next(&r, it) == ACTIELIJST_OK) {
-        if (r.what == ACTIELIJST_CHANGE_STATUS) {
+    while (it && actielijst_change_iter_next(it, &r) == ACTIELIJST_OK) {
+        if (r.what == ACTIELIJST_SUBJECT_STATUS) {
             ++statuses;
             CHECK(r.kind == ACTIELIJST_CHANGE_CHANGED);
             CHECK(strcmp(r.action, "wonen-registratie") == 0);
@@ -148,7 +149,7 @@ static void test_diff(const char *dir, actielijst_store *s, actielijst_view *v) 
             CHECK(strcmp(r.after_text, "Registratie ter plekke loopt overal.") == 0);
             CHECK(r.closed == 1);
             CHECK(r.decided == 0);
-        } else if (r.what == ACTIELIJST_CHANGE_PROPOSAL) {
+        } else if (r.what == ACTIELIJST_SUBJECT_PROPOSAL) {
             ++proposals;
             CHECK(strcmp(r.key, "P2") == 0);
             CHECK(strcmp(r.action, "wonen-regionaal-beleid") == 0);
@@ -163,7 +164,7 @@ static void test_diff(const char *dir, actielijst_store *s, actielijst_view *v) 
     }
     CHECK(statuses == 1);
     CHECK(proposals == 1);
-    CHECK(actielijst_change_iter_next(&r, it) == ACTIELIJST_ITEROVER);
+    CHECK(actielijst_change_iter_next(it, &r) == ACTIELIJST_ITEROVER);
     actielijst_change_iter_free(it);
 }
 

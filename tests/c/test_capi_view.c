@@ -66,13 +66,13 @@ static void test_themes_regions_states(actielijst_view *v) {
     int n = 0, parents_first = 1, i, found;
 
     CHECK_OK(actielijst_theme_iter_new(v, &ti));
-    CHECK(actielijst_theme_iter_next(&t, ti) == ACTIELIJST_OK);
+    CHECK(actielijst_theme_iter_next(ti, &t) == ACTIELIJST_OK);
     CHECK(strcmp(t.key, "wonen") == 0);
     CHECK(strlen(t.label_nl) > 0);
     actielijst_theme_iter_free(ti);
 
     CHECK_OK(actielijst_region_iter_new(v, &ri));
-    while (actielijst_region_iter_next(&r, ri) == ACTIELIJST_OK && n < 64) {
+    while (actielijst_region_iter_next(ri, &r) == ACTIELIJST_OK && n < 64) {
         if (n == 0) {
             CHECK(strcmp(r.code, "PV31") == 0);
             CHECK(r.kind == ACTIELIJST_REGION_PROVINCE);
@@ -104,7 +104,7 @@ static void test_themes_regions_states(actielijst_view *v) {
 
     CHECK_OK(actielijst_state_iter_new(v, &si));
     found = 0;
-    while (actielijst_state_iter_next(&s, si) == ACTIELIJST_OK) {
+    while (actielijst_state_iter_next(si, &s) == ACTIELIJST_OK) {
         if (strcmp(s.key, "stalled") == 0) {
             found = 1;
             CHECK(s.category == ACTIELIJST_CATEGORY_BLOCKED);
@@ -121,8 +121,8 @@ static int count_actions(actielijst_view *v, const char *theme) {
     actielijst_action_rec a;
     int n = 0;
     if (actielijst_action_iter_new(v, theme, &it) != ACTIELIJST_OK) return -1;
-    while (actielijst_action_iter_next(&a, it) == ACTIELIJST_OK) ++n;
-    CHECK(actielijst_action_iter_next(&a, it) == ACTIELIJST_ITEROVER);
+    while (actielijst_action_iter_next(it, &a) == ACTIELIJST_OK) ++n;
+    CHECK(actielijst_action_iter_next(it, &a) == ACTIELIJST_ITEROVER);
     actielijst_action_iter_free(it);
     return n;
 }
@@ -132,12 +132,12 @@ static int count_statuses(actielijst_view *v, const char *action) {
     actielijst_status_rec s;
     int n = 0;
     if (actielijst_status_iter_new(v, action, &it) != ACTIELIJST_OK) return -1;
-    while (actielijst_status_iter_next(&s, it) == ACTIELIJST_OK) {
+    while (actielijst_status_iter_next(it, &s) == ACTIELIJST_OK) {
         CHECK(s.category >= ACTIELIJST_CATEGORY_TODO && s.category <= ACTIELIJST_CATEGORY_DROPPED);
         CHECK(strcmp(s.as_of, "2023-03-01") == 0);
         ++n;
     }
-    CHECK(actielijst_status_iter_next(&s, it) == ACTIELIJST_ITEROVER);
+    CHECK(actielijst_status_iter_next(it, &s) == ACTIELIJST_ITEROVER);
     actielijst_status_iter_free(it);
     return n;
 }
@@ -147,8 +147,8 @@ static int count_observations(actielijst_view *v, const char *indicator) {
     actielijst_observation_rec o;
     int n = 0;
     if (actielijst_observation_iter_new(v, indicator, &it) != ACTIELIJST_OK) return -1;
-    while (actielijst_observation_iter_next(&o, it) == ACTIELIJST_OK) ++n;
-    CHECK(actielijst_observation_iter_next(&o, it) == ACTIELIJST_ITEROVER);
+    while (actielijst_observation_iter_next(it, &o) == ACTIELIJST_OK) ++n;
+    CHECK(actielijst_observation_iter_next(it, &o) == ACTIELIJST_ITEROVER);
     actielijst_observation_iter_free(it);
     return n;
 }
@@ -209,36 +209,36 @@ static void test_proposals_indicators(actielijst_view *v) {
     int n = 0, counted = 0, lower_bounds = 0;
 
     CHECK_OK(actielijst_proposal_iter_new(v, &pi));
-    CHECK(actielijst_proposal_iter_next(&p, pi) == ACTIELIJST_OK);
+    CHECK(actielijst_proposal_iter_next(pi, &p) == ACTIELIJST_OK);
     CHECK(strcmp(p.key, "P1") == 0);
     CHECK(strcmp(p.action, "wonen-regionaal-beleid") == 0);
     CHECK(p.state == ACTIELIJST_PROPOSAL_ADOPTED && p.kind == ACTIELIJST_KIND_CONSENSUS);
     /* No meeting named; the consensus is known (adopted) from the list's date. */
     CHECK(strcmp(p.meeting, "") == 0 && strcmp(p.decided, "2023-03-01") == 0);
-    CHECK(actielijst_proposal_iter_next(&p, pi) == ACTIELIJST_OK);
+    CHECK(actielijst_proposal_iter_next(pi, &p) == ACTIELIJST_OK);
     CHECK(strcmp(p.key, "P2") == 0 && p.state == ACTIELIJST_PROPOSAL_OPEN && p.kind == ACTIELIJST_KIND_PROPOSAL);
-    CHECK(actielijst_proposal_iter_next(&p, pi) == ACTIELIJST_OK);
+    CHECK(actielijst_proposal_iter_next(pi, &p) == ACTIELIJST_OK);
     CHECK(strcmp(p.key, "P3") == 0 && strcmp(p.action, "samenleven-beeldvorming") == 0);
-    CHECK(actielijst_proposal_iter_next(&p, pi) == ACTIELIJST_ITEROVER);
+    CHECK(actielijst_proposal_iter_next(pi, &p) == ACTIELIJST_ITEROVER);
     actielijst_proposal_iter_free(pi);
 
     CHECK_OK(actielijst_indicator_iter_new(v, &ii));
-    CHECK(actielijst_indicator_iter_next(&ind, ii) == ACTIELIJST_OK);
+    CHECK(actielijst_indicator_iter_next(ii, &ind) == ACTIELIJST_OK);
     CHECK(strcmp(ind.key, "short_stay_policy") == 0);
     CHECK(ind.kind == ACTIELIJST_INDICATOR_ORDINAL);
     CHECK(ind.level_count == 3);
     CHECK(strcmp(ind.levels[0].key, "none") == 0 && strcmp(ind.levels[2].key, "adopted") == 0);
     CHECK(strcmp(ind.levels[1].label_en, "In preparation") == 0);
     CHECK(strcmp(ind.unit, "") == 0);
-    CHECK(actielijst_indicator_iter_next(&ind, ii) == ACTIELIJST_OK);
+    CHECK(actielijst_indicator_iter_next(ii, &ind) == ACTIELIJST_OK);
     CHECK(strcmp(ind.key, "international_workers_count") == 0);
     CHECK(ind.kind == ACTIELIJST_INDICATOR_COUNT && ind.level_count == 0 && ind.levels != NULL);
     CHECK(strcmp(ind.unit, "personen") == 0);
-    CHECK(actielijst_indicator_iter_next(&ind, ii) == ACTIELIJST_ITEROVER);
+    CHECK(actielijst_indicator_iter_next(ii, &ind) == ACTIELIJST_ITEROVER);
     actielijst_indicator_iter_free(ii);
 
     CHECK_OK(actielijst_observation_iter_new(v, "", &oi));
-    while (actielijst_observation_iter_next(&o, oi) == ACTIELIJST_OK) {
+    while (actielijst_observation_iter_next(oi, &o) == ACTIELIJST_OK) {
         ++n;
         if (o.has_count) {
             ++counted;
@@ -381,14 +381,14 @@ static void test_free_order(const char *dir, const char *json, size_t len) {
     CHECK(u.municipalities == 8 && u.reported == 4);
     CHECK_OK(actielijst_region_iter_new(v, &ri));
     CHECK_OK(actielijst_action_iter_new(v, "werken", &ai));
-    CHECK(actielijst_region_iter_next(&r, ri) == ACTIELIJST_OK);
+    CHECK(actielijst_region_iter_next(ri, &r) == ACTIELIJST_OK);
     actielijst_view_free(v); /* the iterators keep what they iterate */
     CHECK(strcmp(r.code, "PV31") == 0 && r.alias_count == 2 && strcmp(r.aliases[1], "Provincie") == 0);
-    while (actielijst_region_iter_next(&r, ri) == ACTIELIJST_OK) ++n;
+    while (actielijst_region_iter_next(ri, &r) == ACTIELIJST_OK) ++n;
     CHECK(n == 34);
     CHECK(strcmp(r.code, "GM0986") == 0);
     n = 0;
-    while (actielijst_action_iter_next(&a, ai) == ACTIELIJST_OK) {
+    while (actielijst_action_iter_next(ai, &a) == ACTIELIJST_OK) {
         CHECK(strcmp(a.theme, "werken") == 0);
         ++n;
     }
@@ -409,17 +409,17 @@ static void test_foreign_handles(actielijst_store *s, actielijst_view *v) {
     CHECK_FAILS(actielijst_view_action((actielijst_view *)s, "x", &a), ACTIELIJST_EINVALID,
                 "not a valid actielijst_view handle");
     CHECK(actielijst_view_as_of((const actielijst_view *)garbage) == NULL);
-    CHECK_FAILS(actielijst_theme_iter_next(&t, (actielijst_theme_iter *)garbage), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_theme_iter_next((actielijst_theme_iter *)garbage, &t), ACTIELIJST_EINVALID,
                 "not a valid actielijst_theme_iter handle");
     CHECK_OK(actielijst_theme_iter_new(v, &ti));
-    CHECK_FAILS(actielijst_region_iter_next((actielijst_region_rec *)&t, (actielijst_region_iter *)ti),
+    CHECK_FAILS(actielijst_region_iter_next((actielijst_region_iter *)ti, (actielijst_region_rec *)&t),
                 ACTIELIJST_EINVALID, "not a valid actielijst_region_iter handle");
     CHECK_FAILS(actielijst_store_view((actielijst_store *)v, "2023-03-01", NULL), ACTIELIJST_EINVALID,
                 "not a valid actielijst_store handle");
     /* Freeing something that is not a handle of that type does nothing. */
     actielijst_view_free((actielijst_view *)garbage);
     actielijst_region_iter_free((actielijst_region_iter *)ti);
-    CHECK(actielijst_theme_iter_next(&t, ti) == ACTIELIJST_OK);
+    CHECK(actielijst_theme_iter_next(ti, &t) == ACTIELIJST_OK);
     actielijst_theme_iter_free(ti);
 }
 
@@ -431,14 +431,14 @@ static void test_status_batch(actielijst_view *v) {
     int rc;
     CHECK_OK(actielijst_status_iter_new(v, NULL, &one));
     CHECK_OK(actielijst_status_iter_new(v, NULL, &many));
-    CHECK_FAILS(actielijst_status_iter_next_batch(recs, 0, &count, many), ACTIELIJST_EINVALID, "capacity");
-    CHECK_FAILS(actielijst_status_iter_next_batch(NULL, 10, &count, many), ACTIELIJST_EINVALID, "recs is NULL");
-    CHECK_FAILS(actielijst_status_iter_next_batch(recs, 10, NULL, many), ACTIELIJST_EINVALID, "count is NULL");
-    CHECK_FAILS(actielijst_status_iter_next_batch(recs, 10, &count, NULL), ACTIELIJST_EINVALID, "it is NULL");
-    while ((rc = actielijst_status_iter_next_batch(recs, 10, &count, many)) == ACTIELIJST_OK) {
+    CHECK_FAILS(actielijst_status_iter_next_batch(many, recs, 0, &count), ACTIELIJST_EINVALID, "capacity");
+    CHECK_FAILS(actielijst_status_iter_next_batch(many, NULL, 10, &count), ACTIELIJST_EINVALID, "recs is NULL");
+    CHECK_FAILS(actielijst_status_iter_next_batch(many, recs, 10, NULL), ACTIELIJST_EINVALID, "count is NULL");
+    CHECK_FAILS(actielijst_status_iter_next_batch(NULL, recs, 10, &count), ACTIELIJST_EINVALID, "it is NULL");
+    while ((rc = actielijst_status_iter_next_batch(many, recs, 10, &count)) == ACTIELIJST_OK) {
         CHECK(count >= 1 && count <= 10);
         for (i = 0; i < count; ++i) {
-            CHECK(actielijst_status_iter_next(&single, one) == ACTIELIJST_OK);
+            CHECK(actielijst_status_iter_next(one, &single) == ACTIELIJST_OK);
             CHECK(strcmp(single.action, recs[i].action) == 0 && strcmp(single.scope, recs[i].scope) == 0);
         }
         total += count;
@@ -446,8 +446,8 @@ static void test_status_batch(actielijst_view *v) {
     CHECK(rc == ACTIELIJST_ITEROVER);
     CHECK(count == 0);
     CHECK(total == 26);
-    CHECK(actielijst_status_iter_next(&single, one) == ACTIELIJST_ITEROVER);
-    CHECK(actielijst_status_iter_next_batch(recs, 10, &count, many) == ACTIELIJST_ITEROVER);
+    CHECK(actielijst_status_iter_next(one, &single) == ACTIELIJST_ITEROVER);
+    CHECK(actielijst_status_iter_next_batch(many, recs, 10, &count) == ACTIELIJST_ITEROVER);
     actielijst_status_iter_free(one);
     actielijst_status_iter_free(many);
 }

@@ -53,8 +53,10 @@ actielijst_store *open_with(const char *dir, const char *name, const char *json,
 }
 
 actielijst_buf export_all(actielijst_store *store) {
+    actielijst_export_options options = ACTIELIJST_EXPORT_OPTIONS_INIT;
     actielijst_buf buf = {NULL, 0};
-    CHECK(actielijst_store_export_json_contacts(store, 1, &buf) == ACTIELIJST_OK);
+    options.include_contacts = 1;
+    CHECK(actielijst_store_export_json(store, &options, &buf) == ACTIELIJST_OK);
     return buf;
 }
 
@@ -64,6 +66,34 @@ int unchanged(actielijst_store *store, const actielijst_buf *before) {
                memcmp(now.data, before->data, now.size) == 0;
     actielijst_buf_dispose(&now);
     return same;
+}
+
+int put_meeting(actielijst_store *store, const char *key, const char *date, const char *title) {
+    actielijst_meeting_input in = ACTIELIJST_MEETING_INPUT_INIT;
+    in.key = key;
+    in.date = date;
+    in.title = title;
+    return actielijst_store_put_meeting(store, &in);
+}
+
+int put_contact(actielijst_store *store, const char *municipality, const char *role, const char *name,
+                const char *email) {
+    actielijst_contact_input in = ACTIELIJST_CONTACT_INPUT_INIT;
+    in.municipality = municipality;
+    in.role = role;
+    in.name = name;
+    in.email = email;
+    return actielijst_store_put_contact(store, &in);
+}
+
+int record_decision(actielijst_store *store, const char *proposal, int32_t state, const char *date,
+                    const char *meeting) {
+    actielijst_decision_input in = ACTIELIJST_DECISION_INPUT_INIT;
+    in.proposal = proposal;
+    in.state = state;
+    in.date = date;
+    in.meeting = meeting;
+    return actielijst_store_record_decision(store, &in, NULL);
 }
 
 int report(void) {

@@ -63,6 +63,15 @@ actielijst_buf export_all(actielijst_store *store);
 /* Whether the store still exports exactly `before`. */
 int unchanged(actielijst_store *store, const actielijst_buf *before);
 
+/* One-entry writes with the fields as arguments: each fills the input struct from
+ * its _INIT macro and makes the call, so a test reads as the write it makes. */
+int put_meeting(actielijst_store *store, const char *key, const char *date, const char *title);
+int put_contact(actielijst_store *store, const char *municipality, const char *role, const char *name,
+                const char *email);
+/* A decision on `proposal` (actielijst_store_record_decision, *added not asked for). */
+int record_decision(actielijst_store *store, const char *proposal, int32_t state, const char *date,
+                    const char *meeting);
+
 /* A write callback's context that gathers what it is given, NUL-terminated in
  * `data`; from the `fail_at`-th call on (1-based; 0: never) it returns
  * COLLECT_FAILURE instead. Start from all zeros; release with collector_free(). */

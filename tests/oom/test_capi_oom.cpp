@@ -113,9 +113,9 @@ int main(int argc, char** argv) {
         actielijst_view_free(v);
         return rc;
     });
-    every_failure_point("actielijst_history_iter_new", [&] {
+    every_failure_point("actielijst_status_history_iter_new", [&] {
         actielijst_status_iter* it = nullptr;
-        const int rc = actielijst_history_iter_new(store, "wonen-registratie", nullptr, &it);
+        const int rc = actielijst_status_history_iter_new(store, "wonen-registratie", nullptr, &it);
         actielijst_status_iter_free(it);
         return rc;
     });
@@ -139,11 +139,11 @@ int main(int argc, char** argv) {
         actielijst_rule_rec rule;
         actielijst_finding_rec finding;
         actielijst_action_status_rec status;
-        while (rc == ACTIELIJST_OK && (rc = actielijst_rule_iter_next(&rule, ri)) == ACTIELIJST_OK) {}
+        while (rc == ACTIELIJST_OK && (rc = actielijst_rule_iter_next(ri, &rule)) == ACTIELIJST_OK) {}
         if (rc == ACTIELIJST_ITEROVER) rc = ACTIELIJST_OK;
-        while (rc == ACTIELIJST_OK && (rc = actielijst_finding_iter_next(&finding, fi)) == ACTIELIJST_OK) {}
+        while (rc == ACTIELIJST_OK && (rc = actielijst_finding_iter_next(fi, &finding)) == ACTIELIJST_OK) {}
         if (rc == ACTIELIJST_ITEROVER) rc = ACTIELIJST_OK;
-        while (rc == ACTIELIJST_OK && (rc = actielijst_action_status_iter_next(&status, si)) == ACTIELIJST_OK) {}
+        while (rc == ACTIELIJST_OK && (rc = actielijst_action_status_iter_next(si, &status)) == ACTIELIJST_OK) {}
         if (rc == ACTIELIJST_ITEROVER) rc = ACTIELIJST_OK;
         if (rc == ACTIELIJST_OK) rc = actielijst_evaluation_status(e, "algemeen-in-gesprek", &status);
         actielijst_action_status_iter_free(si);
@@ -210,8 +210,8 @@ int main(int argc, char** argv) {
     }
     // A new store holds no states; the small list uses the default set.
     every_failure_point(
-        "actielijst_store_install_default_states",
-        [&] { return actielijst_store_install_default_states(small, nullptr); }, small, true);
+        "actielijst_store_import_default_states",
+        [&] { return actielijst_store_import_default_states(small, nullptr); }, small, true);
     if (actielijst_store_view(small, "2023-03-01", &empty_view) != ACTIELIJST_OK ||
         actielijst_store_import_json(small, small_json, sizeof small_json - 1) != ACTIELIJST_OK ||
         actielijst_store_view(small, "2023-03-01", &small_view) != ACTIELIJST_OK) {
@@ -231,7 +231,7 @@ int main(int argc, char** argv) {
             int rc = actielijst_snapshot_load(snap.c_str(), &loaded);
             if (rc == ACTIELIJST_OK) rc = actielijst_diff_new(empty_view, loaded, &d);
             if (rc == ACTIELIJST_OK) rc = actielijst_change_iter_new(d, &it);
-            while (rc == ACTIELIJST_OK && (rc = actielijst_change_iter_next(&change, it)) == ACTIELIJST_OK) {}
+            while (rc == ACTIELIJST_OK && (rc = actielijst_change_iter_next(it, &change)) == ACTIELIJST_OK) {}
             if (rc == ACTIELIJST_ITEROVER) rc = ACTIELIJST_OK;
             actielijst_change_iter_free(it);
             actielijst_diff_free(d);
@@ -272,7 +272,7 @@ int main(int argc, char** argv) {
 
     every_failure_point("actielijst_store_export_json", [&] {
         actielijst_buf b{};
-        const int rc = actielijst_store_export_json(store, &b);
+        const int rc = actielijst_store_export_json(store, NULL, &b);
         actielijst_buf_dispose(&b);
         return rc;
     });
@@ -285,11 +285,11 @@ int main(int argc, char** argv) {
             u.state = "done";
             u.text = "Afgerond.";
             u.as_of = "2024-01-01";
-            return actielijst_store_record(store, &u, nullptr);
+            return actielijst_store_record_update(store, &u, nullptr);
         },
         store, true);
     every_failure_point(
-        "actielijst_store_observe",
+        "actielijst_store_put_observation",
         [&] {
             actielijst_observation_input o = ACTIELIJST_OBSERVATION_INPUT_INIT;
             o.indicator = "short_stay_policy";
@@ -298,7 +298,7 @@ int main(int argc, char** argv) {
             o.level = "adopted";
             o.has_count = 1;
             o.count = 2;
-            return actielijst_store_observe(store, &o);
+            return actielijst_store_put_observation(store, &o);
         },
         store, true);
     every_failure_point(

@@ -18,7 +18,7 @@ ones may be used from different threads at once; records are immutable values.
 """
 
 from ._handles import RecordIterator
-from ._library import debug_raise, error_name, version, version_number
+from ._library import error_name, version, version_number
 from ._rules import Evaluation, Filter, Rules
 from ._snapshot import diff, load_snapshot, load_snapshot_bytes, snapshot_info
 from ._store import Store
@@ -89,7 +89,7 @@ from .records import (
 library_path: str = _lib.path
 #: The version of these bindings (the C API version they are written for; the
 #: library loaded may be a newer minor version: see version()).
-__version__ = "0.1.0"
+__version__ = "1.0.0"
 
 __all__ = [
     "ActielijstError",
@@ -154,7 +154,6 @@ __all__ = [
     "Theme",
     "VersionError",
     "View",
-    "debug_raise",
     "diff",
     "error_name",
     "library_path",

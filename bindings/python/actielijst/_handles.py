@@ -34,7 +34,7 @@ class RecordIterator(Iterator[T]):
     def __next__(self) -> T:
         if not self._finalizer.alive:
             raise StopIteration
-        if not self._next(byref(self._rec), self._handle):
+        if not self._next(self._handle, byref(self._rec)):
             self.close()
             raise StopIteration
         return self._convert(self._rec)
@@ -50,14 +50,12 @@ class RecordIterator(Iterator[T]):
         self.close()
 
 
-def _iterator(
-    noun: str, handle_type: type, rec_type: type, convert: Callable, new_fn: Callable, *args, next_suffix: str = ""
-):
+def _iterator(noun: str, handle_type: type, rec_type: type, convert: Callable, new_fn: Callable, *args):
     handle = POINTER(handle_type)()
     new_fn(*args, byref(handle))
     return RecordIterator(
         handle,
-        getattr(lib, f"actielijst_{noun}_iter_next{next_suffix}"),
+        getattr(lib, f"actielijst_{noun}_iter_next"),
         getattr(lib, f"actielijst_{noun}_iter_free"),
         rec_type,
         convert,

@@ -1,4 +1,4 @@
-"""Module functions about the loaded library: version, error names, debug_raise."""
+"""Module functions about the loaded library: version, error names."""
 
 from __future__ import annotations
 
@@ -20,8 +20,3 @@ def version_number() -> int:
 def error_name(code: int) -> str:
     """A short name for a result code ("EINVALID")."""
     return _str(lib.actielijst_error_name(code))
-
-
-def debug_raise(what: int) -> None:
-    """Calls actielijst_debug_raise (for testing the exception firewall)."""
-    lib.actielijst_debug_raise(what)

@@ -31,7 +31,7 @@ LIBRARY_ENV = "ACTIELIJST_LIBRARY"
 #: The major version of the C API these bindings are written for: only a library of
 #: this major version is loaded from a system directory (a newer major may have
 #: changed what a function takes).
-ABI_MAJOR = 0
+ABI_MAJOR = 1
 _SONAME = f"libactielijst.so.{ABI_MAJOR}"
 
 
@@ -261,13 +261,6 @@ class IndicatorRec(Structure):
         ("unit", c_char_p),
         ("level_count", c_uint32),
         ("levels", POINTER(LevelRec)),
-    ]
-
-
-class IndicatorRecV2(Structure):
-    """struct actielijst_indicator_rec_v2: IndicatorRec and the actions it measures."""
-
-    _fields_ = IndicatorRec._fields_ + [
         ("action_count", c_uint32),
         ("actions", POINTER(c_char_p)),
     ]
@@ -305,6 +298,8 @@ class RollupRec(Structure):
 
 
 class TextPosition(Structure):
+    """actielijst_text_position, returned by value by actielijst_error_position()."""
+
     _fields_ = [("line", c_int32), ("column", c_int32)]
 
 
@@ -412,7 +407,7 @@ DECISION_LIST_OPTIONS_VERSION = 1
 
 class ChangeRec(Structure):
     _fields_ = [
-        ("what", c_int32),
+        ("subject", c_int32),
         ("kind", c_int32),
         ("key", c_char_p),
         ("action", c_char_p),
@@ -439,6 +434,13 @@ class StoreOptions(Structure):
 
 
 STORE_OPTIONS_VERSION = 2
+
+
+class ExportOptions(Structure):
+    _fields_ = [("version", c_uint32), ("include_contacts", c_int32)]
+
+
+EXPORT_OPTIONS_VERSION = 1
 
 
 class UpdateInput(Structure):
@@ -491,6 +493,26 @@ class ObservationInput(Structure):
 
 
 OBSERVATION_INPUT_VERSION = 1
+
+
+class MeetingInput(Structure):
+    _fields_ = [("version", c_uint32), ("key", c_char_p), ("date", c_char_p), ("title", c_char_p)]
+
+
+MEETING_INPUT_VERSION = 1
+
+
+class ContactInput(Structure):
+    _fields_ = [
+        ("version", c_uint32),
+        ("municipality", c_char_p),
+        ("role", c_char_p),
+        ("name", c_char_p),
+        ("email", c_char_p),
+    ]
+
+
+CONTACT_INPUT_VERSION = 1
 
 
 class ThemeInput(Structure):
@@ -669,7 +691,7 @@ P = POINTER
 
 def _iterator(noun: str, handle: type, rec: type) -> list:
     return [
-        (f"actielijst_{noun}_iter_next", c_int, [P(rec), P(handle)], NEXT),
+        (f"actielijst_{noun}_iter_next", c_int, [P(handle), P(rec)], NEXT),
         (f"actielijst_{noun}_iter_free", None, [P(handle)], None),
     ]
 
@@ -681,6 +703,7 @@ SIGNATURES = [
     ("actielijst_error_message", c_char_p, [], None),
     ("actielijst_error_where", c_char_p, [], None),
     ("actielijst_error_errno", c_int, [], None),
+    ("actielijst_error_position", TextPosition, [], None),  # the struct by value
     ("actielijst_error_name", c_char_p, [c_int], None),
     ("actielijst_buf_dispose", None, [P(Buf)], None),
     # Options and inputs
@@ -688,6 +711,9 @@ SIGNATURES = [
     ("actielijst_update_input_init", c_int, [P(UpdateInput), c_uint32], CODE),
     ("actielijst_proposal_input_init", c_int, [P(ProposalInput), c_uint32], CODE),
     ("actielijst_observation_input_init", c_int, [P(ObservationInput), c_uint32], CODE),
+    ("actielijst_meeting_input_init", c_int, [P(MeetingInput), c_uint32], CODE),
+    ("actielijst_contact_input_init", c_int, [P(ContactInput), c_uint32], CODE),
+    ("actielijst_export_options_init", c_int, [P(ExportOptions), c_uint32], CODE),
     ("actielijst_theme_input_init", c_int, [P(ThemeInput), c_uint32], CODE),
     ("actielijst_region_input_init", c_int, [P(RegionInput), c_uint32], CODE),
     ("actielijst_state_input_init", c_int, [P(StateInput), c_uint32], CODE),
@@ -698,13 +724,12 @@ SIGNATURES = [
     ("actielijst_store_open_ext", c_int, [c_char_p, P(StoreOptions), P(P(Store))], CODE),
     ("actielijst_store_free", None, [P(Store)], None),
     ("actielijst_store_import_json", c_int, [P(Store), c_char_p, c_size_t], CODE),
-    ("actielijst_store_install_default_states", c_int, [P(Store), P(c_uint32)], CODE),
-    ("actielijst_store_export_json", c_int, [P(Store), P(Buf)], CODE),
-    ("actielijst_store_export_json_contacts", c_int, [P(Store), c_int, P(Buf)], CODE),
+    ("actielijst_store_import_default_states", c_int, [P(Store), P(c_uint32)], CODE),
+    ("actielijst_store_export_json", c_int, [P(Store), P(ExportOptions), P(Buf)], CODE),
     ("actielijst_store_resolve_region", c_int, [P(Store), c_char_p, P(Buf)], CODE),
     ("actielijst_store_latest_date", c_int, [P(Store), P(Buf)], CODE),
     ("actielijst_store_default_date", c_int, [P(Store), P(Buf)], CODE),
-    ("actielijst_store_add_province_regions", c_int, [P(Store), c_char_p, c_int32, P(c_uint32)], CODE),
+    ("actielijst_store_import_regions", c_int, [P(Store), c_char_p, c_int32, P(c_uint32)], CODE),
     # Definitions
     ("actielijst_store_put_theme", c_int, [P(Store), P(ThemeInput)], CODE),
     ("actielijst_store_put_region", c_int, [P(Store), P(RegionInput)], CODE),
@@ -712,22 +737,20 @@ SIGNATURES = [
     ("actielijst_store_put_action", c_int, [P(Store), P(ActionInput)], CODE),
     ("actielijst_store_put_indicator", c_int, [P(Store), P(IndicatorInput)], CODE),
     # Writes
-    ("actielijst_store_record", c_int, [P(Store), P(UpdateInput), P(c_int)], CODE),
-    ("actielijst_store_propose", c_int, [P(Store), P(ProposalInput)], CODE),
-    ("actielijst_store_decide", c_int, [P(Store), c_char_p, c_int32, c_char_p, c_char_p], CODE),
+    ("actielijst_store_record_update", c_int, [P(Store), P(UpdateInput), P(c_int32)], CODE),
+    ("actielijst_store_put_proposal", c_int, [P(Store), P(ProposalInput)], CODE),
     ("actielijst_decision_input_init", c_int, [P(DecisionInput), c_uint32], CODE),
-    ("actielijst_store_decide_v2", c_int, [P(Store), P(DecisionInput), P(c_int32)], CODE),
-    ("actielijst_store_observe", c_int, [P(Store), P(ObservationInput)], CODE),
-    ("actielijst_store_add_meeting", c_int, [P(Store), c_char_p, c_char_p, c_char_p], CODE),
-    ("actielijst_store_add_contact", c_int, [P(Store), c_char_p, c_char_p, c_char_p, c_char_p], CODE),
+    ("actielijst_store_record_decision", c_int, [P(Store), P(DecisionInput), P(c_int32)], CODE),
+    ("actielijst_store_put_observation", c_int, [P(Store), P(ObservationInput)], CODE),
+    ("actielijst_store_put_meeting", c_int, [P(Store), P(MeetingInput)], CODE),
+    ("actielijst_store_put_contact", c_int, [P(Store), P(ContactInput)], CODE),
     # Reads from the store
-    ("actielijst_history_iter_new", c_int, [P(Store), c_char_p, c_char_p, P(P(StatusIter))], CODE),
+    # (a status iterator: next and free are the view's actielijst_status_iter_*)
+    ("actielijst_status_history_iter_new", c_int, [P(Store), c_char_p, c_char_p, P(P(StatusIter))], CODE),
     ("actielijst_contact_iter_new", c_int, [P(Store), P(P(ContactIter))], CODE),
     ("actielijst_store_meeting_iter_new", c_int, [P(Store), P(P(MeetingIter))], CODE),  # next/free: the view's
     ("actielijst_proposal_history_iter_new", c_int, [P(Store), c_char_p, P(P(ProposalHistoryIter))], CODE),
-    # unlike the older _iter_next(rec, it): the iterator comes first
-    ("actielijst_proposal_history_iter_next", c_int, [P(ProposalHistoryIter), P(ProposalEventRec)], NEXT),
-    ("actielijst_proposal_history_iter_free", None, [P(ProposalHistoryIter)], None),
+    *_iterator("proposal_history", ProposalHistoryIter, ProposalEventRec),
     *_iterator("contact", ContactIter, ContactRec),
     # Views
     ("actielijst_store_view", c_int, [P(Store), c_char_p, P(P(View))], CODE),
@@ -752,17 +775,17 @@ SIGNATURES = [
     *_iterator("action", ActionIter, ActionRec),
     ("actielijst_status_iter_new", c_int, [P(View), c_char_p, P(P(StatusIter))], CODE),
     *_iterator("status", StatusIter, StatusRec),
-    ("actielijst_status_iter_next_batch", c_int, [P(StatusRec), c_size_t, P(c_size_t), P(StatusIter)], NEXT),
+    ("actielijst_status_iter_next_batch", c_int, [P(StatusIter), P(StatusRec), c_size_t, P(c_size_t)], NEXT),
     ("actielijst_proposal_iter_new", c_int, [P(View), P(P(ProposalIter))], CODE),
     *_iterator("proposal", ProposalIter, ProposalRec),
     ("actielijst_indicator_iter_new", c_int, [P(View), P(P(IndicatorIter))], CODE),
     *_iterator("indicator", IndicatorIter, IndicatorRec),
-    ("actielijst_indicator_iter_next_v2", c_int, [P(IndicatorRecV2), P(IndicatorIter)], NEXT),
     ("actielijst_observation_iter_new", c_int, [P(View), c_char_p, P(P(ObservationIter))], CODE),
     *_iterator("observation", ObservationIter, ObservationRec),
     # Reporting rules and filters
-    ("actielijst_rules_load", c_int, [c_char_p, c_size_t, c_char_p, P(View), P(P(Rules)), P(TextPosition)], CODE),
-    ("actielijst_rules_load_file", c_int, [c_char_p, P(View), P(P(Rules)), P(TextPosition)], CODE),
+    # a failure's place in the text: actielijst_error_position(), read with the message
+    ("actielijst_rules_load", c_int, [c_char_p, c_size_t, c_char_p, P(View), P(P(Rules))], CODE),
+    ("actielijst_rules_load_file", c_int, [c_char_p, P(View), P(P(Rules))], CODE),
     ("actielijst_rules_load_default", c_int, [P(View), P(P(Rules))], CODE),
     ("actielijst_rules_default_text", c_char_p, [], None),
     ("actielijst_rules_free", None, [P(Rules)], None),
@@ -777,9 +800,9 @@ SIGNATURES = [
     *_iterator("finding", FindingIter, FindingRec),
     ("actielijst_action_status_iter_new", c_int, [P(Evaluation), P(P(ActionStatusIter))], CODE),
     *_iterator("action_status", ActionStatusIter, ActionStatusRec),
-    ("actielijst_filter_new", c_int, [c_char_p, P(View), P(P(Filter)), P(TextPosition)], CODE),
+    ("actielijst_filter_new", c_int, [c_char_p, P(View), P(P(Filter))], CODE),
     ("actielijst_filter_free", None, [P(Filter)], None),
-    ("actielijst_filter_matches", c_int, [P(Filter), P(View), c_char_p, P(c_int)], CODE),
+    ("actielijst_filter_matches", c_int, [P(Filter), P(View), c_char_p, P(c_int32)], CODE),
     ("actielijst_filter_select", c_int, [P(Filter), P(View), P(P(ActionIter))], CODE),
     # Meeting snapshots and diffs
     ("actielijst_view_save_snapshot", c_int, [P(View), c_char_p, c_int32], CODE),
@@ -798,8 +821,8 @@ SIGNATURES = [
     ("actielijst_store_report_options_init", c_int, [P(StoreReportOptions), c_uint32], CODE),
     ("actielijst_store_report_render", c_int, [P(Store), P(StoreReportOptions), P(Buf)], CODE),
     # Output sinks
-    ("actielijst_store_export_json_stream", c_int, [P(Store), c_int, WriteFn, c_void_p], CODE),
-    ("actielijst_store_export_json_file", c_int, [P(Store), c_int, c_char_p], CODE),
+    ("actielijst_store_export_json_stream", c_int, [P(Store), P(ExportOptions), WriteFn, c_void_p], CODE),
+    ("actielijst_store_export_json_file", c_int, [P(Store), P(ExportOptions), c_char_p], CODE),
     ("actielijst_report_render_stream", c_int, [P(View), P(Rules), P(ReportOptions), P(View), WriteFn, c_void_p], CODE),
     ("actielijst_report_render_file", c_int, [P(View), P(Rules), P(ReportOptions), P(View), c_char_p], CODE),
     # The list after a meeting (besluitenlijst)
@@ -819,8 +842,6 @@ SIGNATURES = [
     ("actielijst_form_result_update", c_int, [P(FormResult), c_size_t, P(StatusRec)], CODE),
     ("actielijst_form_result_change", c_int, [P(FormResult), c_size_t, P(ChangeRec)], CODE),
     ("actielijst_form_result_problem", c_int, [P(FormResult), c_size_t, P(FormProblemRec)], CODE),
-    # Testing the boundary
-    ("actielijst_debug_raise", c_int, [c_int32], CODE),
 ]
 
 # ---- Errors ------------------------------------------------------------------------
@@ -859,13 +880,15 @@ class _Library:
         return absent
 
     def error(self, code: int) -> errors.ActielijstError:
-        """The exception for `code`, with the calling thread's last message."""
+        """The exception for `code`, with the calling thread's last message, its
+        place, errno and place in a text (line and column: rules and filters)."""
         message = _text(self.actielijst_error_message())
         if not message:
             message = _text(self.actielijst_error_name(code))
         where = _text(self.actielijst_error_where()) or None
         os_errno = int(self.actielijst_error_errno())
-        return errors.make_error(code, message, where, os_errno)
+        position = self.actielijst_error_position()
+        return errors.make_error(code, message, where, os_errno, position.line or None, position.column or None)
 
     def _check_code(self, result: int, func, args):
         if result < 0:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ctypes
 import os
 from ctypes import POINTER, byref
-from typing import Callable
 
 from . import _native as n
 from . import errors
@@ -39,18 +38,6 @@ def _view(view: "View"):
     if not isinstance(view, View):
         raise TypeError(f"view: expected a View, not {type(view).__name__}")
     return view._h()
-
-
-def _placed(call: Callable, *args) -> None:
-    """Calls a load function whose last argument is an actielijst_text_position;
-    a failure raises with ``line`` and ``column`` set (None when it has no place)."""
-    where = n.TextPosition()
-    try:
-        call(*args, byref(where))
-    except errors.ActielijstError as exc:
-        exc.line = where.line or None
-        exc.column = where.column or None
-        raise
 
 
 def _reasons(array, count: int) -> tuple[Reason, ...]:
@@ -105,16 +92,15 @@ class Rules(_Owned):
         and level the rules name must exist in it."""
         raw = _text_bytes(text, "text")
         handle = POINTER(n.Rules)()
-        _placed(
-            lib.actielijst_rules_load, raw, len(raw), _bytes(origin, "origin"), _vocabulary(vocabulary), byref(handle)
-        )
+        # a failure raises with line and column set: the library's actielijst_error_position()
+        lib.actielijst_rules_load(raw, len(raw), _bytes(origin, "origin"), _vocabulary(vocabulary), byref(handle))
         return cls(handle)
 
     @classmethod
     def load_file(cls, path: str | bytes | os.PathLike, vocabulary: View | None = None) -> "Rules":
         """Reads and parses a rules file (FileError when it cannot be read)."""
         handle = POINTER(n.Rules)()
-        _placed(lib.actielijst_rules_load_file, _path(path), _vocabulary(vocabulary), byref(handle))
+        lib.actielijst_rules_load_file(_path(path), _vocabulary(vocabulary), byref(handle))
         return cls(handle)
 
     @classmethod
@@ -244,7 +230,7 @@ class Filter(_Owned):
 
     def __init__(self, text: str, vocabulary: View | None = None) -> None:
         handle = POINTER(n.Filter)()
-        _placed(lib.actielijst_filter_new, _bytes(text, "text"), _vocabulary(vocabulary), byref(handle))
+        lib.actielijst_filter_new(_bytes(text, "text"), _vocabulary(vocabulary), byref(handle))
         self._own(handle, lib.actielijst_filter_free)
         self.text: str = text if isinstance(text, str) else _str(text)
 
@@ -253,7 +239,7 @@ class Filter(_Owned):
 
     def matches(self, view: View, action: str) -> bool:
         """Whether the filter holds for `action` in `view` (unknown counts as false)."""
-        match = ctypes.c_int(0)
+        match = ctypes.c_int32(0)
         lib.actielijst_filter_matches(self._h(), _view(view), _bytes(action, "action"), byref(match))
         return bool(match.value)
 

@@ -50,7 +50,7 @@ def snapshot_info(path: str | bytes | os.PathLike) -> SnapshotInfo:
 
 def _change(r: n.ChangeRec) -> Change:
     return Change(
-        _enum(ChangeWhat, r.what),
+        _enum(ChangeWhat, r.subject),
         _enum(ChangeKind, r.kind),
         _str(r.key),
         _opt(r.action),

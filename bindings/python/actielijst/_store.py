@@ -110,7 +110,7 @@ class Store(_Owned):
         store without states, 0 when all were there. Stored states stay as they are.
         A new store holds no states; a list brings its own or takes these."""
         added = ctypes.c_uint32(0)
-        lib.actielijst_store_install_default_states(self._h(), byref(added))
+        lib.actielijst_store_import_default_states(self._h(), byref(added))
         return added.value
 
     def export_json(self, include_contacts: bool = False, file=None) -> str | None:
@@ -120,16 +120,18 @@ class Store(_Owned):
         returned: a path is replaced atomically (on failure the previous file is
         kept and FileError names the path and the reason); a file object gets str
         (a text file) or bytes (otherwise) through its write()."""
+        opts = n.ExportOptions()
+        lib.actielijst_export_options_init(byref(opts), n.EXPORT_OPTIONS_VERSION)
+        opts.include_contacts = 1 if include_contacts else 0
         if file is not None:
-            contacts = 1 if include_contacts else 0
             _write_output(
                 file,
-                lambda fn, ctx: lib.actielijst_store_export_json_stream(self._h(), contacts, fn, ctx),
-                lambda path: lib.actielijst_store_export_json_file(self._h(), contacts, path),
+                lambda fn, ctx: lib.actielijst_store_export_json_stream(self._h(), byref(opts), fn, ctx),
+                lambda path: lib.actielijst_store_export_json_file(self._h(), byref(opts), path),
             )
             return None
         buf = n.Buf()
-        lib.actielijst_store_export_json_contacts(self._h(), 1 if include_contacts else 0, byref(buf))
+        lib.actielijst_store_export_json(self._h(), byref(opts), byref(buf))
         return _take(buf)
 
     def resolve_region(self, name: str) -> str:
@@ -160,7 +162,7 @@ class Store(_Owned):
         if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 0 < year <= 9999):
             raise errors.InvalidError(f"year: expected a year such as 2026, got {year!r}")
         added = ctypes.c_uint32(0)
-        lib.actielijst_store_add_province_regions(self._h(), _bytes(province, "province"), year or 0, byref(added))
+        lib.actielijst_store_import_regions(self._h(), _bytes(province, "province"), year or 0, byref(added))
         return added.value
 
     def default_date(self) -> datetime.date:
@@ -323,8 +325,8 @@ class Store(_Owned):
         inp.as_of = _date(as_of, "as_of")
         inp.author = _bytes(author, "author")
         inp.meeting = _bytes(meeting, "meeting")
-        added = ctypes.c_int(0)
-        lib.actielijst_store_record(self._h(), byref(inp), byref(added))
+        added = ctypes.c_int32(0)
+        lib.actielijst_store_record_update(self._h(), byref(inp), byref(added))
         return bool(added.value)
 
     def propose(
@@ -350,7 +352,7 @@ class Store(_Owned):
             inp.kind = _int32(kind, "kind")
         inp.meeting = _bytes(meeting, "meeting")
         inp.decided = _date(decided, "decided")
-        lib.actielijst_store_propose(self._h(), byref(inp))
+        lib.actielijst_store_put_proposal(self._h(), byref(inp))
 
     def decide(
         self,
@@ -381,7 +383,7 @@ class Store(_Owned):
         inp.meeting = _bytes(meeting, "meeting")
         inp.text = _bytes(text, "text")
         added = ctypes.c_int32(0)
-        lib.actielijst_store_decide_v2(self._h(), byref(inp), byref(added))
+        lib.actielijst_store_record_decision(self._h(), byref(inp), byref(added))
         return bool(added.value)
 
     def observe(
@@ -412,27 +414,34 @@ class Store(_Owned):
             inp.at_least = 1 if at_least else 0
         inp.source = _bytes(source, "source")
         inp.note = _bytes(note, "note")
-        lib.actielijst_store_observe(self._h(), byref(inp))
+        lib.actielijst_store_put_observation(self._h(), byref(inp))
 
     def add_meeting(self, key: str, date: datetime.date, title: str | None = None) -> None:
         """Stores a meeting, or updates the one with `key`."""
-        lib.actielijst_store_add_meeting(self._h(), _bytes(key, "key"), _date(date, "date"), _bytes(title, "title"))
+        inp = n.MeetingInput()
+        lib.actielijst_meeting_input_init(byref(inp), n.MEETING_INPUT_VERSION)
+        inp.key = _bytes(key, "key")
+        inp.date = _date(date, "date")
+        inp.title = _bytes(title, "title")
+        lib.actielijst_store_put_meeting(self._h(), byref(inp))
 
     def add_contact(self, municipality: str, role: str, name: str, email: str | None = None) -> None:
         """Stores a contact person (personal data), or updates its e-mail."""
-        lib.actielijst_store_add_contact(
-            self._h(),
-            _bytes(municipality, "municipality"),
-            _bytes(role, "role"),
-            _bytes(name, "name"),
-            _bytes(email, "email"),
-        )
+        inp = n.ContactInput()
+        lib.actielijst_contact_input_init(byref(inp), n.CONTACT_INPUT_VERSION)
+        inp.municipality = _bytes(municipality, "municipality")
+        inp.role = _bytes(role, "role")
+        inp.name = _bytes(name, "name")
+        inp.email = _bytes(email, "email")
+        lib.actielijst_store_put_contact(self._h(), byref(inp))
 
     # Reads
     def iter_history(self, action: str, scope: str | None = None) -> RecordIterator[Status]:
         """The history of `action` (all scopes when `scope` is None), oldest first."""
         handle = POINTER(n.StatusIter)()
-        lib.actielijst_history_iter_new(self._h(), _bytes(action, "action"), _bytes(scope, "scope"), byref(handle))
+        lib.actielijst_status_history_iter_new(
+            self._h(), _bytes(action, "action"), _bytes(scope, "scope"), byref(handle)
+        )
         return RecordIterator(
             handle, lib.actielijst_status_iter_next, lib.actielijst_status_iter_free, n.StatusRec, _status
         )
@@ -458,15 +467,14 @@ class Store(_Owned):
         return list(self.iter_meetings())
 
     def iter_proposal_history(self, key: str) -> RecordIterator[ProposalEvent]:
-        handle = POINTER(n.ProposalHistoryIter)()
-        lib.actielijst_proposal_history_iter_new(self._h(), _bytes(key, "key"), byref(handle))
-        next_fn = lib.actielijst_proposal_history_iter_next  # iterator first, record second
-        return RecordIterator(
-            handle,
-            lambda rec, it: next_fn(it, rec),
-            lib.actielijst_proposal_history_iter_free,
+        return _iterator(
+            "proposal_history",
+            n.ProposalHistoryIter,
             n.ProposalEventRec,
             _proposal_event,
+            lib.actielijst_proposal_history_iter_new,
+            self._h(),
+            _bytes(key, "key"),
         )
 
     def proposal_history(self, key: str) -> list[ProposalEvent]:

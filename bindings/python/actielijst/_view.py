@@ -110,7 +110,7 @@ def _proposal_event(r: n.ProposalEventRec) -> ProposalEvent:
     return ProposalEvent(_str(r.proposal), _enum(ProposalState, r.state), _day(r.date), _opt(r.meeting), _opt(r.text))
 
 
-def _indicator(r: n.IndicatorRecV2) -> Indicator:
+def _indicator(r: n.IndicatorRec) -> Indicator:
     levels = tuple(
         Level(_str(lv.key), _str(lv.label_nl), _opt(lv.label_en))
         for lv in (r.levels[i] for i in range(r.level_count))
@@ -210,13 +210,7 @@ class View(_Owned):
 
     def iter_indicators(self) -> RecordIterator[Indicator]:
         return _iterator(
-            "indicator",
-            n.IndicatorIter,
-            n.IndicatorRecV2,
-            _indicator,
-            lib.actielijst_indicator_iter_new,
-            self._h(),
-            next_suffix="_v2",
+            "indicator", n.IndicatorIter, n.IndicatorRec, _indicator, lib.actielijst_indicator_iter_new, self._h()
         )
 
     def iter_observations(self, indicator: str | None = None) -> RecordIterator[Observation]:

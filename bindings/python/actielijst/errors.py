@@ -19,7 +19,7 @@ ECONFLICT = -4
 ENOMEM = -5
 EIO = -6
 ESTORAGE = -7
-ESNAPSHOT = -8
+# -8 is not used: ACTIELIJST_ESNAPSHOT was removed at 1.0 (see SnapshotError).
 EVERSION = -9
 ITEROVER = -10
 EINTERNAL = -11
@@ -44,8 +44,8 @@ class ActielijstError(Exception):
     #: The result code this class stands for (None for the base class).
     default_code: int | None = None
     #: Where a rules text or filter failed to load: 1-based line and column (code
-    #: points). None when the failure has no place in the text, and for every
-    #: other call.
+    #: points), from ``actielijst_error_position()``. None when the failure has no
+    #: place in a text, and for every other call.
     line: int | None = None
     column: int | None = None
 
@@ -61,8 +61,12 @@ class ActielijstError(Exception):
     def __str__(self) -> str:  # KeyError and OSError would otherwise print their own form
         return self.message
 
+    def _state(self) -> dict:
+        """What the constructor does not take, for pickling: the place in a text."""
+        return {name: getattr(self, name) for name in ("line", "column") if getattr(self, name) is not None}
+
     def __reduce__(self):
-        return (type(self), (self.message, self.code, self.where))
+        return (type(self), (self.message, self.code, self.where), self._state())
 
 
 class InvalidError(ActielijstError, ValueError):
@@ -82,7 +86,7 @@ class FormError(InvalidError):
         self.result = result
 
     def __reduce__(self):
-        return (type(self), (self.message, self.code, self.result, self.where))
+        return (type(self), (self.message, self.code, self.result, self.where), self._state())
 
 
 class NotFoundError(ActielijstError, KeyError):
@@ -128,7 +132,7 @@ class _SystemError(ActielijstError, OSError):
         self.filename = where
 
     def __reduce__(self):
-        return (type(self), (self.message, self.code, self.where, self.errno))
+        return (type(self), (self.message, self.code, self.where, self.errno), self._state())
 
 
 class FileError(_SystemError):
@@ -199,9 +203,11 @@ class DiskFullError(StorageError, _SystemError):
 
 
 class SnapshotError(ActielijstError):
-    """ESNAPSHOT: reserved for snapshot archives."""
-
-    default_code = ESNAPSHOT
+    """Never raised. ACTIELIJST_ESNAPSHOT (-8), which this class stood for, was
+    documented as reserved for snapshots but never returned, and was removed at
+    1.0: a snapshot that is not one, truncated or corrupt raises InvalidError, one
+    that cannot be read FileError. The class stays so that ``except SnapshotError``
+    in existing code keeps working; no code maps to it."""
 
 
 class VersionError(ActielijstError):
@@ -226,7 +232,6 @@ _BY_CODE: dict[int, type[ActielijstError]] = {
         OutOfMemoryError,
         FileError,
         StorageError,
-        SnapshotError,
         VersionError,
         InternalError,
         BusyError,
@@ -245,9 +250,23 @@ def error_class(code: int, os_errno: int = 0) -> type[ActielijstError]:
     return _BY_CODE.get(code, ActielijstError)
 
 
-def make_error(code: int, message: str, where: str | None = None, os_errno: int = 0) -> ActielijstError:
-    """The exception for a failed call, with its fields set."""
+def make_error(
+    code: int,
+    message: str,
+    where: str | None = None,
+    os_errno: int = 0,
+    line: int | None = None,
+    column: int | None = None,
+) -> ActielijstError:
+    """The exception for a failed call, with its fields set (``line`` and
+    ``column``: its place in a rules text or filter, None for none)."""
     cls = error_class(code, os_errno)
     if issubclass(cls, _SystemError):
-        return cls(message, code, where, os_errno or None)
-    return cls(message, code, where)
+        exc = cls(message, code, where, os_errno or None)
+    else:
+        exc = cls(message, code, where)
+    if line is not None:
+        exc.line = line
+    if column is not None:
+        exc.column = column
+    return exc

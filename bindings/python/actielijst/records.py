@@ -301,7 +301,7 @@ class SnapshotInfo:
 
 
 class ChangeWhat(enum.IntEnum):
-    """What a change is about (ACTIELIJST_CHANGE_ACTION ...)."""
+    """What a change is about (ACTIELIJST_SUBJECT_ACTION ..., actielijst_change_rec.subject)."""
 
     ACTION = 0
     STATUS = 1
@@ -334,6 +334,12 @@ class Change:
     after_text: str | None
     closed: bool  # status: went to a done or dropped state
     decided: bool  # proposal: went from open (or absent) to decided
+
+    @property
+    def subject(self) -> ChangeWhat:
+        """What the change is about: ``what`` under the C field's name
+        (actielijst_change_rec.subject)."""
+        return self.what
 
 
 # ---- Forms: collecting the states of affairs (uitvraag) ----------------------------------

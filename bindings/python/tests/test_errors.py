@@ -6,6 +6,7 @@ import errno
 import os
 import pickle
 import sqlite3
+import unittest
 
 import actielijst
 from actielijst import _native, errors
@@ -27,6 +28,28 @@ from support import MARCH_2023, TempDirCase, document, limburg_bytes
 
 DAY = datetime.date(2023, 6, 1)
 
+#: The environment variable naming the test library actielijst_testhooks (never
+#: installed): the C API plus actielijst_debug_raise. ctest sets it
+#: (bindings/python/CMakeLists.txt).
+TESTHOOKS_ENV = "ACTIELIJST_TESTHOOKS_LIBRARY"
+
+
+def load_testhooks() -> ctypes.CDLL:
+    """The test library, with the functions the firewall tests call declared."""
+    hooks = ctypes.CDLL(os.environ[TESTHOOKS_ENV])
+    for name, restype, argtypes in (
+        ("actielijst_debug_raise", ctypes.c_int, [ctypes.c_int32]),
+        ("actielijst_error_message", ctypes.c_char_p, []),
+        ("actielijst_error_where", ctypes.c_char_p, []),
+        ("actielijst_error_errno", ctypes.c_int, []),
+        ("actielijst_error_position", _native.TextPosition, []),
+        ("actielijst_error_name", ctypes.c_char_p, [ctypes.c_int]),
+        ("actielijst_version_string", ctypes.c_char_p, []),
+    ):
+        func = getattr(hooks, name)
+        func.restype, func.argtypes = restype, argtypes
+    return hooks
+
 
 class HierarchyTest(TempDirCase):
     def test_classes_subclass_the_fitting_builtin(self):
@@ -42,16 +65,25 @@ class HierarchyTest(TempDirCase):
     def test_each_code_maps_to_its_class(self):
         expected = {
             -1: InvalidError, -2: NotFoundError, -3: ExistsError, -4: ConflictError, -5: OutOfMemoryError,
-            -6: FileError, -7: StorageError, -8: SnapshotError, -9: VersionError, -11: InternalError,
+            -6: FileError, -7: StorageError, -9: VersionError, -11: InternalError,
         }
         for code, cls in expected.items():
             self.assertIs(errors.error_class(code), cls)
             self.assertEqual(cls.default_code, code)
         self.assertIs(errors.error_class(-99), ActielijstError)  # a code from a newer library
         names = {-1: "EINVALID", -2: "ENOTFOUND", -3: "EEXISTS", -4: "ECONFLICT", -5: "ENOMEM", -6: "EIO",
-                 -7: "ESTORAGE", -8: "ESNAPSHOT", -9: "EVERSION", -11: "EINTERNAL"}
+                 -7: "ESTORAGE", -9: "EVERSION", -11: "EINTERNAL"}
         for code, name in names.items():
             self.assertEqual(actielijst.error_name(code), name)
+
+    def test_the_unused_code_8_has_no_class(self):
+        # ACTIELIJST_ESNAPSHOT (-8) was removed at 1.0. SnapshotError stays for
+        # `except SnapshotError` in existing code, but no code maps to it.
+        self.assertEqual(actielijst.error_name(-8), "unknown")
+        self.assertIs(errors.error_class(-8), ActielijstError)
+        self.assertFalse(hasattr(errors, "ESNAPSHOT"))
+        self.assertIsNone(SnapshotError.default_code)
+        self.assertNotIn(SnapshotError, [errors.error_class(code) for code in range(-20, 0)])
 
     def test_an_error_carries_code_and_message_and_pickles(self):
         err = NotFoundError("action: unknown action \"x\"", -2)
@@ -59,14 +91,65 @@ class HierarchyTest(TempDirCase):
         again = pickle.loads(pickle.dumps(err))
         self.assertIs(type(again), NotFoundError)
         self.assertEqual((again.code, again.message), (err.code, err.message))
+        self.assertIsNone(again.line)
+        self.assertIsNone(again.column)
+
+    def test_line_and_column_survive_pickling(self):
+        made = errors.make_error(-1, "rules:3:28: syntax error", None, 0, 3, 28)
+        self.assertIs(type(made), InvalidError)
+        self.assertEqual((made.line, made.column), (3, 28))
+        for err in (made, errors.make_error(-2, "m", "state", 0, 4, 18),
+                    errors.make_error(-6, "m", "x.rules", errno.ENOENT, 1, 2)):
+            again = pickle.loads(pickle.dumps(err))
+            self.assertIs(type(again), type(err))
+            self.assertEqual((again.message, again.code, again.where, again.line, again.column),
+                             (err.message, err.code, err.where, err.line, err.column))
+        self.assertEqual(pickle.loads(pickle.dumps(made)).line, 3)
+        unplaced = errors.make_error(-1, "m")
+        self.assertEqual((unplaced.line, unplaced.column), (None, None))
+
+    def test_a_load_failure_pickles_with_its_place(self):
+        with self.assertRaises(InvalidError) as ctx:
+            actielijst.Filter("theme = )")
+        self.assertEqual((ctx.exception.line, ctx.exception.column), (1, 9))
+        again = pickle.loads(pickle.dumps(ctx.exception))
+        self.assertEqual((again.line, again.column, again.message), (1, 9, ctx.exception.message))
 
 
+@unittest.skipUnless(
+    os.environ.get(TESTHOOKS_ENV),
+    f"{TESTHOOKS_ENV} is not set: these tests need the test library actielijst_testhooks "
+    "(build/<preset>/capi/libactielijst_testhooks.so; ctest sets the variable)",
+)
 class DebugRaiseTest(TempDirCase):
-    """actielijst_debug_raise: every kind of exception becomes its documented code."""
+    """actielijst_debug_raise: every kind of exception becomes its documented code.
+
+    The hook is not in libactielijst: it is called in the test library
+    actielijst_testhooks (the same sources), whose own error state is read, and
+    the exception is made by the package's error factory, as for any failed call."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.hooks = load_testhooks()
+
+    def debug_raise(self, what):
+        """Calls the hook and, for a failure, raises what _native raises for any
+        failed call (the message as the library gave it: no fallback)."""
+        code = self.hooks.actielijst_debug_raise(what)
+        if code < 0:
+            message = self.hooks.actielijst_error_message().decode("utf-8", errors="replace")
+            where = self.hooks.actielijst_error_where().decode("utf-8", errors="replace") or None
+            position = self.hooks.actielijst_error_position()
+            raise errors.make_error(code, message, where, self.hooks.actielijst_error_errno(),
+                                    position.line or None, position.column or None)
+
+    def test_the_hooks_are_built_from_the_same_version(self):
+        self.assertEqual(self.hooks.actielijst_version_string().decode(), actielijst.version())
 
     def check(self, what, cls, code, builtin=None):
         with self.assertRaises(cls) as ctx:
-            actielijst.debug_raise(what)
+            self.debug_raise(what)
         self.assertIs(type(ctx.exception), cls)
         self.assertEqual(ctx.exception.code, code)
         self.assertTrue(ctx.exception.message)
@@ -95,7 +178,8 @@ class DebugRaiseTest(TempDirCase):
     def test_the_library_keeps_working_after(self):
         for what in range(1, 6):
             with self.assertRaises(ActielijstError):
-                actielijst.debug_raise(what)
+                self.debug_raise(what)
+        self.assertEqual(self.hooks.actielijst_error_name(-1), b"EINVALID")
         store = self.limburg_store()
         with store.view(MARCH_2023) as v:
             self.assertEqual(len(v.statuses()), 26)
@@ -171,6 +255,21 @@ class ErrorPathTest(TempDirCase):
         with self.store.view(MARCH_2023) as v:
             with self.assertRaises(InvalidError):
                 v.rollup("international_workers_count", "CR37", "adopted")  # not ordinal
+
+    def test_only_a_failure_in_a_text_has_line_and_column(self):
+        with self.assertRaises(InvalidError) as ctx:
+            actielijst.Filter("theme = )")
+        self.assertEqual((ctx.exception.line, ctx.exception.column), (1, 9))
+        with self.assertRaises(InvalidError) as ctx:  # the next failure has no place in a text
+            self.store.view("gisteren")
+        self.assertEqual((ctx.exception.line, ctx.exception.column), (None, None))
+        with self.assertRaises(InvalidError) as ctx:
+            actielijst.Rules.load("rule x\n  severity urgent\n")
+        self.assertIsNotNone(ctx.exception.line)
+        actielijst.Filter("all_closed").close()  # a success in between
+        with self.assertRaises(NotFoundError) as ctx:
+            self.store.history("geen-actie")
+        self.assertIsNone(ctx.exception.line)
 
     def test_ambiguous_region_name(self):
         self.store.import_json(document(regions=[

@@ -43,6 +43,14 @@ class LibraryTest(unittest.TestCase):
         self.assertEqual(project["version"], "%d.%d.%d" % tuple(parts))
         self.assertEqual(actielijst.__version__, project["version"])
 
+    def test_the_test_hook_is_not_in_the_library_or_the_package(self):
+        # actielijst_debug_raise lives in the test library actielijst_testhooks
+        # (see test_errors.DebugRaiseTest), never in libactielijst.
+        self.assertFalse(hasattr(_native.lib.cdll, "actielijst_debug_raise"))
+        self.assertNotIn("actielijst_debug_raise", {name for name, *_ in _native.SIGNATURES})
+        self.assertFalse(hasattr(actielijst, "debug_raise"))
+        self.assertNotIn("debug_raise", actielijst.__all__)
+
     def test_error_names(self):
         self.assertEqual(actielijst.error_name(-1), "EINVALID")
         self.assertEqual(actielijst.error_name(-2), "ENOTFOUND")
@@ -67,10 +75,10 @@ class LibraryTest(unittest.TestCase):
         expected = {
             _native.Buf: 16, _native.StoreOptions: 16, _native.ThemeRec: 24, _native.RegionRec: 48,
             _native.StateRec: 32, _native.MeetingRec: 24, _native.OwnerRec: 16, _native.ActionRec: 88,
-            _native.StatusRec: 64, _native.ProposalRec: 48, _native.LevelRec: 24, _native.IndicatorRec: 56,
-            _native.IndicatorRecV2: 72,
+            _native.StatusRec: 64, _native.ProposalRec: 48, _native.LevelRec: 24, _native.IndicatorRec: 72,
             _native.ObservationRec: 88, _native.ContactRec: 32, _native.RollupRec: 48,
             _native.UpdateInput: 64, _native.ProposalInput: 56, _native.ObservationInput: 96,
+            _native.MeetingInput: 32, _native.ContactInput: 40, _native.ExportOptions: 8,
         }
         for struct, size in expected.items():
             self.assertEqual(ctypes.sizeof(struct), size, struct.__name__)

@@ -85,6 +85,7 @@ class SnapshotTest(TempDirCase):
         self.assertEqual(status.after_date, datetime.date(2023, 6, 1))
         self.assertTrue(status.closed)
         self.assertEqual(proposal.what, actielijst.ChangeWhat.PROPOSAL)
+        self.assertEqual(proposal.subject, proposal.what)  # the C field's name (actielijst_change_rec.subject)
         self.assertEqual(proposal.key, "P2")
         self.assertEqual((proposal.before_state, proposal.after_state), ("open", "adopted"))
         self.assertIsNone(proposal.before_date)

@@ -39,7 +39,7 @@ int main(int argc, char **argv) {
         return 1;
     }
     rc = actielijst_store_import_json(store, document, sizeof document - 1);
-    if (rc == ACTIELIJST_OK) rc = actielijst_store_export_json(store, &out);
+    if (rc == ACTIELIJST_OK) rc = actielijst_store_export_json(store, NULL, &out);
     if (rc != ACTIELIJST_OK) {
         fprintf(stderr, "import/export: %s: %s\n", actielijst_error_name(rc), actielijst_error_message());
         actielijst_store_free(store);

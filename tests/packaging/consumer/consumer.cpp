@@ -48,7 +48,7 @@ int main(int argc, char **argv) {
         return fail("import_json", rc);
 
     actielijst_buf out{nullptr, 0};
-    if (int rc = actielijst_store_export_json(store.get(), &out); rc != ACTIELIJST_OK) return fail("export_json", rc);
+    if (int rc = actielijst_store_export_json(store.get(), nullptr, &out); rc != ACTIELIJST_OK) return fail("export_json", rc);
     const std::string exported(out.data, out.size);
     actielijst_buf_dispose(&out);
     store.reset();

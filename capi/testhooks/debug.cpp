@@ -1,6 +1,8 @@
-// actielijst_debug_raise: throws each kind of exception inside the firewall, so
-// bindings can test that every kind becomes its documented code.
-#include "guard.hpp"
+// actielijst_debug_raise (the test hooks library only): throws each kind of exception
+// inside the firewall, so the tests can check that every kind becomes its documented code.
+#include "testhooks.h"
+
+#include "../guard.hpp"
 
 #include <actielijst/error.hpp>
 
