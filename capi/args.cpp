@@ -251,4 +251,9 @@ bool export_includes_contacts(const char* function, const actielijst_export_opti
     return options->include_contacts != 0;
 }
 
+void rethrow_placed(const Error& e, const Error& placed) {
+    if (const auto* argument = dynamic_cast<const ArgumentError*>(&e)) throw ArgumentError(*argument, placed);
+    throw placed;
+}
+
 }  // namespace actielijst::capi

@@ -33,12 +33,18 @@ public:
     /// An error the core placed at the argument, whose message stands on its own
     /// (`in->as_of: no such date 2024-13-01`).
     explicit ArgumentError(const Error& e) : Error(e), separator_(": ") {}
+    /// `placed` (an error with a new place) as an argument error written like `like`.
+    ArgumentError(const ArgumentError& like, const Error& placed) : Error(placed), separator_(like.separator_) {}
     /// What goes between the argument and the message in the C message.
     const char* separator() const noexcept { return separator_; }
 
 private:
     const char* separator_ = " ";
 };
+
+/// Throws `placed` (`e` with another place) as the kind of error `e` is: an argument
+/// error stays one, so that its C message still names the function.
+[[noreturn]] void rethrow_placed(const Error& e, const Error& placed);
 
 [[noreturn]] void fail_arg(const char* function, std::string_view argument, std::string_view what,
                            Errc code = Errc::invalid);
@@ -192,7 +198,7 @@ decltype(auto) renaming(std::initializer_list<std::pair<std::string_view, std::s
         return body();
     } catch (const Error& e) {
         for (const auto& [from, to] : names)
-            if (e.inside(from)) throw e.without(from).within(to);
+            if (e.inside(from)) rethrow_placed(e, e.without(from).within(to));
         throw;
     }
 }
@@ -204,7 +210,7 @@ decltype(auto) with_prefix(std::string_view outer, F&& body) {
     try {
         return body();
     } catch (const Error& e) {
-        throw e.within(outer);
+        rethrow_placed(e, e.within(outer));
     }
 }
 
@@ -216,7 +222,7 @@ decltype(auto) without_prefix(std::string_view outer, F&& body) {
         return body();
     } catch (const Error& e) {
         if (!e.inside(outer)) throw;  // as it was, and of its own type
-        throw e.without(outer);
+        rethrow_placed(e, e.without(outer));
     }
 }
 

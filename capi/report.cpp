@@ -103,7 +103,11 @@ ReportCall report_request(const char* fn, actielijst_view* view, actielijst_rule
     return call;
 }
 
-Report build_report(const ReportCall& call) { return actielijst::build_report(call.request); }
+// The pipeline names the meeting it cannot find `meeting`; for the C caller that is
+// the option that named it.
+Report build_report(const ReportCall& call) {
+    return renaming({{"meeting", "options->meeting"}}, [&] { return actielijst::build_report(call.request); });
+}
 
 }  // namespace actielijst::capi
 
@@ -195,7 +199,9 @@ int actielijst_store_report_render(actielijst_store* store, const actielijst_sto
         namespace capi = actielijst::capi;
         const auto call = capi::store_report_request(fn, store, options);
         require(out, fn, "out");
-        return capi::fill_buf(out, actielijst::render_report(call.request, call.format));
+        return capi::fill_buf(out, capi::renaming({{"meeting", "options->meeting"}}, [&] {
+                                  return actielijst::render_report(call.request, call.format);
+                              }));
     });
 }
 
@@ -242,8 +248,10 @@ DecisionListRequest decision_list_request(const char* fn, actielijst_store* stor
 }
 
 DecisionList build_decision_list(const DecisionListRequest& request) {
-    return actielijst::build_decision_list(request.store->store, request.meeting, request.options,
-                                           request.meeting.empty() ? request.as_of : std::nullopt);
+    return renaming({{"meeting", "options->meeting"}}, [&] {
+        return actielijst::build_decision_list(request.store->store, request.meeting, request.options,
+                                               request.meeting.empty() ? request.as_of : std::nullopt);
+    });
 }
 
 }  // namespace

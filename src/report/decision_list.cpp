@@ -225,10 +225,10 @@ const std::string* meta_text(const View& view, std::string_view key) {
 
 void check_options(const DecisionListOptions& options) {
     if (options.language != "nl" && options.language != "en")
-        throw Error(Errc::invalid, "decision list language: expected \"nl\" or \"en\", got \"" + options.language + "\"");
+        throw Error(Errc::invalid, "language", "expected \"nl\" or \"en\", got \"" + options.language + "\"");
     if (options.due_within_days < 0)
-        throw Error(Errc::invalid, "decision list due_within_days: expected 0 or more, got " +
-                                       std::to_string(options.due_within_days));
+        throw Error(Errc::invalid, "due_within_days",
+                    "expected 0 or more, got " + std::to_string(options.due_within_days));
 }
 
 }  // namespace
@@ -242,8 +242,8 @@ DecisionList build_decision_list(const View& before, const View& after, const st
         if (meeting_key.empty() || m.key() == meeting_key) meeting = &m;
     if (!meeting) {
         if (meeting_key.empty())
-            throw Error(Errc::not_found, "decision list meeting: no meeting held on or before " + after.as_of().iso());
-        throw Error(Errc::not_found, "decision list meeting: unknown meeting \"" + meeting_key + "\"");
+            throw Error(Errc::not_found, "meeting", "no meeting held on or before " + after.as_of().iso());
+        throw Error(Errc::not_found, "meeting", "unknown meeting \"" + meeting_key + "\"");
     }
     const Meeting* previous = nullptr;
     for (const auto& m : after.meetings())
@@ -366,9 +366,9 @@ DecisionList build_decision_list(const Store& store, const std::string& meeting_
         if (meeting_key.empty() ? (!as_of || m.date() <= *as_of) : m.key() == meeting_key) meeting = &m;
     if (!meeting) {
         if (!meeting_key.empty())
-            throw Error(Errc::not_found, "decision list meeting: unknown meeting \"" + meeting_key + "\"");
-        throw Error(Errc::not_found, as_of ? "decision list meeting: no meeting held on or before " + as_of->iso()
-                                           : std::string("decision list meeting: the list has no meetings"));
+            throw Error(Errc::not_found, "meeting", "unknown meeting \"" + meeting_key + "\"");
+        throw Error(Errc::not_found, "meeting",
+                    as_of ? "no meeting held on or before " + as_of->iso() : std::string("the list has no meetings"));
     }
     const Meeting* previous = nullptr;
     for (const auto& m : meetings)
@@ -385,7 +385,7 @@ void render_decision_list(const DecisionList& list, ReportFormat format, std::os
         case ReportFormat::csv: return render_decision_list_csv(list, out);
         case ReportFormat::json: return render_decision_list_json(list, out);
     }
-    throw Error(Errc::invalid, "decision list format: unknown format");
+    throw Error(Errc::invalid, "format", "unknown format");
 }
 
 std::string render_decision_list(const DecisionList& list, ReportFormat format) {
@@ -393,7 +393,7 @@ std::string render_decision_list(const DecisionList& list, ReportFormat format) 
 }
 
 void render_decision_list_file(const DecisionList& list, ReportFormat format, const std::string& path) {
-    if (to_string(format) == "?") throw Error(Errc::invalid, "decision list format: unknown format");
+    if (to_string(format) == "?") throw Error(Errc::invalid, "format", "unknown format");
     write_file(path, [&](std::ostream& out) { render_decision_list(list, format, out); });
 }
 

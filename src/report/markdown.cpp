@@ -32,6 +32,17 @@ std::string code(std::string_view text) {
     return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
 
+/// A "see also" reference: the title, then the key as code. The model's title carries
+/// the key in brackets already when another action has the same title; Markdown names
+/// the key once, in code, either way.
+std::string see_also_reference(const ReportReference& ref) {
+    std::string_view title = ref.title;
+    const std::string bracketed = " (" + ref.action + ")";
+    if (title.size() > bracketed.size() && title.substr(title.size() - bracketed.size()) == bracketed)
+        title.remove_suffix(bracketed.size());
+    return md(title.empty() ? std::string_view(ref.action) : title) + " (" + code(ref.action) + ")";
+}
+
 bool has(const Report& r, std::string_view s) {
     for (const auto& x : r.sections)
         if (x == s) return true;
@@ -216,8 +227,7 @@ void render_markdown(const Report& r, std::ostream& target) {
                 if (!a.see_also.empty()) {
                     out << "_" << tr(L, "see_also") << ":_ ";
                     for (std::size_t i = 0; i < a.see_also.size(); ++i)
-                        out << (i ? ", " : "") << md(a.see_also[i].title.empty() ? a.see_also[i].action : a.see_also[i].title)
-                            << " (" << code(a.see_also[i].action) << ")";
+                        out << (i ? ", " : "") << see_also_reference(a.see_also[i]);
                     out << "\n\n";
                 }
             }

@@ -503,11 +503,12 @@ std::string reason_in_words(const Reason& reason, const View& view, std::string_
 Report build_report(const View& view, const Evaluation& evaluation, const ReportOptions& options,
                     const Changes* changes, const std::vector<Contact>& contacts) {
     if (options.language != "nl" && options.language != "en")
-        throw Error(Errc::invalid, "report language: expected \"nl\" or \"en\", got \"" + options.language + "\"");
+        throw Error(Errc::invalid, "language", "expected \"nl\" or \"en\", got \"" + options.language + "\"");
     for (const auto& s : options.sections)
         if (std::find(all_sections.begin(), all_sections.end(), s) == all_sections.end())
-            throw Error(Errc::invalid, "report section: unknown section \"" + s +
-                                           "\"; expected summary, overview, decisions, signals, changes, actions or monitoring");
+            throw Error(Errc::invalid, "sections",
+                        "unknown section \"" + s +
+                            "\"; expected summary, overview, decisions, signals, changes, actions or monitoring");
     const std::string& lang = options.language;
     Builder b(view, evaluation, options);
     Report r;
@@ -526,7 +527,7 @@ Report build_report(const View& view, const Evaluation& evaluation, const Report
     if (!options.meeting.empty()) {
         for (const auto& m : view.meetings())
             if (m.key() == options.meeting) meeting = &m;
-        if (!meeting) throw Error(Errc::not_found, "report meeting: unknown meeting \"" + options.meeting + "\"");
+        if (!meeting) throw Error(Errc::not_found, "meeting", "unknown meeting \"" + options.meeting + "\"");
     } else {
         for (const auto& m : view.meetings())
             if (m.date() <= view.as_of()) meeting = &m;

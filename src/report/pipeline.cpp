@@ -34,13 +34,13 @@ void check_request(const ReportRequest& request) {
         throw Error(Errc::invalid, "report request: include_contacts needs the store to read the contacts from");
     const auto& options = request.options;
     if (options.language != "nl" && options.language != "en")
-        throw Error(Errc::invalid, "report language: expected \"nl\" or \"en\", got \"" + options.language + "\"");
+        throw Error(Errc::invalid, "language", "expected \"nl\" or \"en\", got \"" + options.language + "\"");
     const auto& known = report_sections();
     for (const auto& s : options.sections)
         if (std::find(known.begin(), known.end(), s) == known.end())
-            throw Error(Errc::invalid, "report section: unknown section \"" + s +
-                                           "\"; expected summary, overview, decisions, signals, changes, actions or "
-                                           "monitoring");
+            throw Error(Errc::invalid, "sections",
+                        "unknown section \"" + s +
+                            "\"; expected summary, overview, decisions, signals, changes, actions or monitoring");
 }
 
 /// The report date of a report from the store. A report for a meeting is the
@@ -51,7 +51,7 @@ Date report_date(const ReportRequest& request) {
     if (key.empty()) return request.store->default_date();
     for (const auto& m : request.store->meetings())
         if (m.key() == key) return m.date();
-    throw Error(Errc::not_found, "report meeting: unknown meeting \"" + key + "\"");
+    throw Error(Errc::not_found, "meeting", "unknown meeting \"" + key + "\"");
 }
 
 bool compares(const ReportRequest& request) {

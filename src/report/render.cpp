@@ -23,7 +23,7 @@ ReportFormat parse_report_format(std::string_view text) {
     if (text == "md" || text == "markdown") return ReportFormat::markdown;
     if (text == "csv") return ReportFormat::csv;
     if (text == "json") return ReportFormat::json;
-    throw Error(Errc::invalid, "report format: expected html, md, csv or json, got \"" + std::string(text) + "\"");
+    throw Error(Errc::invalid, "format", "expected html, md, csv or json, got \"" + std::string(text) + "\"");
 }
 
 void render(const Report& report, ReportFormat format, std::ostream& out) {
@@ -33,7 +33,7 @@ void render(const Report& report, ReportFormat format, std::ostream& out) {
         case ReportFormat::csv: return render_csv(report, out);
         case ReportFormat::json: return render_json(report, out);
     }
-    throw Error(Errc::invalid, "report format: unknown format");
+    throw Error(Errc::invalid, "format", "unknown format");
 }
 
 std::string render(const Report& report, ReportFormat format) {
@@ -41,7 +41,7 @@ std::string render(const Report& report, ReportFormat format) {
 }
 
 void render_file(const Report& report, ReportFormat format, const std::string& path) {
-    if (to_string(format) == "?") throw Error(Errc::invalid, "report format: unknown format");
+    if (to_string(format) == "?") throw Error(Errc::invalid, "format", "unknown format");
     write_file(path, [&](std::ostream& out) { render(report, format, out); });
 }
 

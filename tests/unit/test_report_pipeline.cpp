@@ -151,6 +151,12 @@ TEST_CASE("report pipeline: a filter without a comparison selects as the report'
     REQUIRE(scoped.themes.size() == selected.themes.size());
     CHECK(scoped.summary.actions == selected.summary.actions);
     CHECK(scoped.summary.actions > 0);
+    // The action points themselves read the same, byte for byte; only the signals may
+    // differ (the scoped report's rules see the selection, not the whole list).
+    request.options.sections = by_view.options.sections = {"actions"};
+    const std::string scoped_text = render_report(request, ReportFormat::markdown);
+    CHECK(scoped_text == render_report(by_view, ReportFormat::markdown));
+    CHECK(scoped_text.find("wonen") != std::string::npos);
 }
 
 TEST_CASE("report pipeline: an unknown snapshot file is Errc::io naming it") {
