@@ -41,7 +41,6 @@ from .errors import (
     NotFoundError,
     OutOfMemoryError,
     ReadOnlyError,
-    SnapshotError,
     StorageError,
     VersionError,
 )
@@ -144,7 +143,6 @@ __all__ = [
     "RuleTarget",
     "Rules",
     "Severity",
-    "SnapshotError",
     "SnapshotFormat",
     "SnapshotInfo",
     "State",

@@ -92,7 +92,7 @@ class Rules(_Owned):
         and level the rules name must exist in it."""
         raw = _text_bytes(text, "text")
         handle = POINTER(n.Rules)()
-        # a failure raises with line and column set: the library's actielijst_error_position()
+        # a failure raises with line and column: _native reads actielijst_error_position()
         lib.actielijst_rules_load(raw, len(raw), _bytes(origin, "origin"), _vocabulary(vocabulary), byref(handle))
         return cls(handle)
 

@@ -313,7 +313,8 @@ class View(_Owned):
         the ``compare`` view; the contacts of the ``contacts`` store (personal data)
         when given. The same arguments give the same text. InvalidError for an
         unknown format, language or section or a filter that does not parse
-        (``line`` and ``column`` are not set: the message has the place);
+        (the message has the place; ``line`` and ``column`` when the library
+        gives it, as it does for rules and filters);
         NotFoundError for a name the view lacks or an unknown meeting.
 
         With ``file`` the report is written there as it is rendered and None is

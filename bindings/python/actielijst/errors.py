@@ -19,7 +19,7 @@ ECONFLICT = -4
 ENOMEM = -5
 EIO = -6
 ESTORAGE = -7
-# -8 is not used: ACTIELIJST_ESNAPSHOT was removed at 1.0 (see SnapshotError).
+# -8 is not used: ACTIELIJST_ESNAPSHOT, never returned, was removed at 1.0.
 EVERSION = -9
 ITEROVER = -10
 EINTERNAL = -11
@@ -44,8 +44,8 @@ class ActielijstError(Exception):
     #: The result code this class stands for (None for the base class).
     default_code: int | None = None
     #: Where a rules text or filter failed to load: 1-based line and column (code
-    #: points), from ``actielijst_error_position()``. None when the failure has no
-    #: place in a text, and for every other call.
+    #: points), from ``actielijst_error_position()``, read for every failed call.
+    #: None when the failure has no place in a text.
     line: int | None = None
     column: int | None = None
 
@@ -200,14 +200,6 @@ class DiskFullError(StorageError, _SystemError):
 
     default_code = EFULL
     default_errno = errno.ENOSPC
-
-
-class SnapshotError(ActielijstError):
-    """Never raised. ACTIELIJST_ESNAPSHOT (-8), which this class stood for, was
-    documented as reserved for snapshots but never returned, and was removed at
-    1.0: a snapshot that is not one, truncated or corrupt raises InvalidError, one
-    that cannot be read FileError. The class stays so that ``except SnapshotError``
-    in existing code keeps working; no code maps to it."""
 
 
 class VersionError(ActielijstError):

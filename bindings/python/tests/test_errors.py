@@ -19,7 +19,6 @@ from actielijst import (
     InvalidError,
     NotFoundError,
     OutOfMemoryError,
-    SnapshotError,
     StorageError,
     VersionError,
 )
@@ -54,7 +53,7 @@ def load_testhooks() -> ctypes.CDLL:
 class HierarchyTest(TempDirCase):
     def test_classes_subclass_the_fitting_builtin(self):
         for cls in (InvalidError, NotFoundError, ExistsError, ConflictError, OutOfMemoryError, FileError,
-                    StorageError, SnapshotError, VersionError, InternalError):
+                    StorageError, VersionError, InternalError):
             self.assertTrue(issubclass(cls, ActielijstError), cls)
             self.assertTrue(issubclass(cls, Exception), cls)
         self.assertTrue(issubclass(InvalidError, ValueError))
@@ -77,13 +76,12 @@ class HierarchyTest(TempDirCase):
             self.assertEqual(actielijst.error_name(code), name)
 
     def test_the_unused_code_8_has_no_class(self):
-        # ACTIELIJST_ESNAPSHOT (-8) was removed at 1.0. SnapshotError stays for
-        # `except SnapshotError` in existing code, but no code maps to it.
+        # ACTIELIJST_ESNAPSHOT (-8), never returned, was removed at 1.0, and with it
+        # SnapshotError: a bad snapshot is an InvalidError, an unreadable one a FileError.
         self.assertEqual(actielijst.error_name(-8), "unknown")
         self.assertIs(errors.error_class(-8), ActielijstError)
         self.assertFalse(hasattr(errors, "ESNAPSHOT"))
-        self.assertIsNone(SnapshotError.default_code)
-        self.assertNotIn(SnapshotError, [errors.error_class(code) for code in range(-20, 0)])
+        self.assertFalse(hasattr(actielijst, "SnapshotError"))
 
     def test_an_error_carries_code_and_message_and_pickles(self):
         err = NotFoundError("action: unknown action \"x\"", -2)
