@@ -40,13 +40,13 @@
  *   inside a call with it is undefined behaviour.
  *
  * Naming
- *   actielijst_<noun>_<verb>: the noun is the handle a function works on (store,
+ *   `actielijst_NOUN_VERB`: the noun is the handle a function works on (store,
  *   view, rules, evaluation, diff, filter, form_result) or the thing it makes
- *   (<item>_iter, <noun>_input, <noun>_options). The output comes last. Writes to
- *   a store use one verb per kind: put_<noun> stores a definition or replaces the
- *   one with the same key, record_<noun> appends to a history (an identical entry
- *   is not stored twice), import_<source> merges many at once. Iterators are
- *   actielijst_<item>_iter_new/_next/_free.
+ *   (`ITEM_iter`, `NOUN_input`, `NOUN_options`). The output comes last. Writes
+ *   to a store use one verb per kind: `put_NOUN` stores a definition or replaces
+ *   the one with the same key, `record_NOUN` appends to a history (an identical
+ *   entry is not stored twice), `import_SOURCE` merges many at once. Iterators
+ *   are `actielijst_ITEM_iter_new`, `_next` and `_free`.
  *
  * Compatibility (docs/versioning.md, docs/api-1.0.md)
  *   Within a major version (the SONAME, libactielijst.so.1) functions, codes,
@@ -68,6 +68,7 @@ extern "C" {
 #if defined(ACTIELIJST_BUILDING) && defined(__GNUC__)
 #define ACTIELIJST_API __attribute__((visibility("default")))
 #else
+/** Marks the functions of the API: their default visibility when the library itself is built. */
 #define ACTIELIJST_API
 #endif
 
@@ -75,12 +76,14 @@ extern "C" {
 
 /** The version of this header. The library actually loaded may be newer; ask
  *  actielijst_version_number() at run time. */
+/** @{ */
 #define ACTIELIJST_VERSION_MAJOR 1
 #define ACTIELIJST_VERSION_MINOR 0
 #define ACTIELIJST_VERSION_PATCH 0
 #define ACTIELIJST_VERSION_STRING "1.0.0"
 #define ACTIELIJST_VERSION_NUMBER \
     (ACTIELIJST_VERSION_MAJOR * 10000 + ACTIELIJST_VERSION_MINOR * 100 + ACTIELIJST_VERSION_PATCH)
+/** @} */
 
 /** The loaded library's version as "MAJOR.MINOR.PATCH". Static storage; never NULL. */
 ACTIELIJST_API const char *actielijst_version_string(void);
@@ -90,23 +93,23 @@ ACTIELIJST_API int actielijst_version_number(void);
 
 /* ---- Result codes (append-only) --------------------------------------- */
 
-#define ACTIELIJST_OK 0
-#define ACTIELIJST_EINVALID (-1)   /* bad argument or bad input data */
-#define ACTIELIJST_ENOTFOUND (-2)  /* an unknown key, code or file */
-#define ACTIELIJST_EEXISTS (-3)    /* a key that must be new already exists */
-#define ACTIELIJST_ECONFLICT (-4)  /* contradicts stored data */
-#define ACTIELIJST_ENOMEM (-5)     /* out of memory */
-#define ACTIELIJST_EIO (-6)        /* a file cannot be read, written or created */
-#define ACTIELIJST_ESTORAGE (-7)   /* database error, or not an actielijst database */
+#define ACTIELIJST_OK 0            /**< success */
+#define ACTIELIJST_EINVALID (-1)   /**< bad argument or bad input data */
+#define ACTIELIJST_ENOTFOUND (-2)  /**< an unknown key, code or file */
+#define ACTIELIJST_EEXISTS (-3)    /**< a key that must be new already exists */
+#define ACTIELIJST_ECONFLICT (-4)  /**< contradicts stored data */
+#define ACTIELIJST_ENOMEM (-5)     /**< out of memory */
+#define ACTIELIJST_EIO (-6)        /**< a file cannot be read, written or created */
+#define ACTIELIJST_ESTORAGE (-7)   /**< database error, or not an actielijst database */
 /* -8 is not used: a bad snapshot is EINVALID, an unreadable one EIO. */
-#define ACTIELIJST_EVERSION (-9)   /* written by a newer version of actielijst */
-#define ACTIELIJST_ITEROVER (-10)  /* an iterator has no more items (not an error) */
-#define ACTIELIJST_EINTERNAL (-11) /* a bug in actielijst: please report it */
-#define ACTIELIJST_EBUSY (-12)     /* another connection held the store's write lock longer than the
-                                      busy timeout; nothing was written, retrying is safe */
-#define ACTIELIJST_EREADONLY (-13) /* the store is opened read-only, or its file or directory cannot
-                                      be written; nothing was written */
-#define ACTIELIJST_EFULL (-14)     /* the disk or quota is full; nothing was written */
+#define ACTIELIJST_EVERSION (-9)   /**< written by a newer version of actielijst */
+#define ACTIELIJST_ITEROVER (-10)  /**< an iterator has no more items (not an error) */
+#define ACTIELIJST_EINTERNAL (-11) /**< a bug in actielijst: please report it */
+#define ACTIELIJST_EBUSY (-12)     /**< another connection held the store's write lock longer than the
+                                        busy timeout; nothing was written, retrying is safe */
+#define ACTIELIJST_EREADONLY (-13) /**< the store is opened read-only, or its file or directory cannot
+                                        be written; nothing was written */
+#define ACTIELIJST_EFULL (-14)     /**< the disk or quota is full; nothing was written */
 
 /** The message of the last failed call on this thread, in English UTF-8.
  *  Borrowed: valid until the next actielijst call on this thread. Never NULL
@@ -130,8 +133,8 @@ ACTIELIJST_API int actielijst_error_errno(void);
 
 /** A place in a text: 1-based line and column (in code points). */
 typedef struct actielijst_text_position {
-    int32_t line;
-    int32_t column;
+    int32_t line;   /**< 1-based line */
+    int32_t column; /**< 1-based column, in code points */
 } actielijst_text_position;
 
 /** Where in its text a rules text or a filter failed to load (actielijst_rules_load,
@@ -149,8 +152,8 @@ ACTIELIJST_API const char *actielijst_error_name(int code);
 /** Text the library hands to the caller. `data` is NUL-terminated and `size`
  *  excludes the NUL. Release with actielijst_buf_dispose(). */
 typedef struct actielijst_buf {
-    char *data;
-    size_t size;
+    char *data;  /**< the text, NUL-terminated */
+    size_t size; /**< its length in bytes, without the NUL */
 } actielijst_buf;
 
 /** Releases the text of `buf` and zeroes it. Accepts NULL, a zeroed buf and a buf
@@ -160,33 +163,33 @@ ACTIELIJST_API void actielijst_buf_dispose(actielijst_buf *buf);
 /* ---- Enumerations (cross the boundary as int32_t) ---------------------- */
 
 /* Region kinds. */
-#define ACTIELIJST_REGION_PROVINCE 0
-#define ACTIELIJST_REGION_COROP 1
-#define ACTIELIJST_REGION_MUNICIPALITY 2
+#define ACTIELIJST_REGION_PROVINCE 0     /**< a province: the top, with no parent */
+#define ACTIELIJST_REGION_COROP 1        /**< a COROP region, inside a province */
+#define ACTIELIJST_REGION_MUNICIPALITY 2 /**< a municipality (gemeente), inside a COROP region */
 
 /* Progress state categories. */
-#define ACTIELIJST_CATEGORY_TODO 0
-#define ACTIELIJST_CATEGORY_ACTIVE 1
-#define ACTIELIJST_CATEGORY_BLOCKED 2
-#define ACTIELIJST_CATEGORY_DONE 3
-#define ACTIELIJST_CATEGORY_DROPPED 4
+#define ACTIELIJST_CATEGORY_TODO 0    /**< not started yet */
+#define ACTIELIJST_CATEGORY_ACTIVE 1  /**< work is going on (in progress, almost done, ongoing, under review) */
+#define ACTIELIJST_CATEGORY_BLOCKED 2 /**< stuck: the action does not move on (stalled) */
+#define ACTIELIJST_CATEGORY_DONE 3    /**< finished */
+#define ACTIELIJST_CATEGORY_DROPPED 4 /**< closed without (further) action, e.g. no action needed */
 
 /* Owner roles. */
-#define ACTIELIJST_OWNER_LEAD 0
-#define ACTIELIJST_OWNER_SUPPORT 1
+#define ACTIELIJST_OWNER_LEAD 0    /**< carries the action: answers for it and reports its state of affairs */
+#define ACTIELIJST_OWNER_SUPPORT 1 /**< helps the lead carry the action out */
 
 /* Proposal states and kinds. */
-#define ACTIELIJST_PROPOSAL_OPEN 0
-#define ACTIELIJST_PROPOSAL_ADOPTED 1
-#define ACTIELIJST_PROPOSAL_REJECTED 2
-#define ACTIELIJST_PROPOSAL_WITHDRAWN 3
-#define ACTIELIJST_KIND_PROPOSAL 0
-#define ACTIELIJST_KIND_CONSENSUS 1
+#define ACTIELIJST_PROPOSAL_OPEN 0      /**< tabled and not decided yet, or opened again */
+#define ACTIELIJST_PROPOSAL_ADOPTED 1   /**< adopted by the steering group */
+#define ACTIELIJST_PROPOSAL_REJECTED 2  /**< rejected by the steering group */
+#define ACTIELIJST_PROPOSAL_WITHDRAWN 3 /**< withdrawn: it no longer awaits a decision */
+#define ACTIELIJST_KIND_PROPOSAL 0      /**< kind: a request for a decision (voorstel) */
+#define ACTIELIJST_KIND_CONSENSUS 1     /**< kind: a conclusion the group reached (consensus) */
 
 /* Indicator kinds. */
-#define ACTIELIJST_INDICATOR_ORDINAL 0
-#define ACTIELIJST_INDICATOR_COUNT 1
-#define ACTIELIJST_INDICATOR_NUMBER 2
+#define ACTIELIJST_INDICATOR_ORDINAL 0 /**< ordered steps (levels); rolls up over the municipalities of a region */
+#define ACTIELIJST_INDICATOR_COUNT 1   /**< a whole number of something */
+#define ACTIELIJST_INDICATOR_NUMBER 2  /**< a figure that need not be whole, e.g. a share */
 
 /* ---- Handles ------------------------------------------------------------ */
 
@@ -195,149 +198,157 @@ typedef struct actielijst_store actielijst_store;
 /** An immutable picture of the list as of one date. Independent of the store it
  *  came from: it may outlive it, and may be shared between threads. */
 typedef struct actielijst_view actielijst_view;
-typedef struct actielijst_filter actielijst_filter; /* rules section */
+typedef struct actielijst_filter actielijst_filter; /**< a parsed filter over action points (rules section) */
 
 /* Iterators. Each keeps what it iterates alive: a view iterator keeps its view,
  * so handles may be freed in any order. Records returned by _iter_next are
  * borrowed: their strings stay valid until the next _iter_next on the same
  * iterator, or until the iterator is freed. */
-typedef struct actielijst_theme_iter actielijst_theme_iter;
-typedef struct actielijst_region_iter actielijst_region_iter;
-typedef struct actielijst_state_iter actielijst_state_iter;
-typedef struct actielijst_meeting_iter actielijst_meeting_iter;
-typedef struct actielijst_action_iter actielijst_action_iter;
-typedef struct actielijst_status_iter actielijst_status_iter;
-typedef struct actielijst_proposal_iter actielijst_proposal_iter;
-typedef struct actielijst_indicator_iter actielijst_indicator_iter;
-typedef struct actielijst_observation_iter actielijst_observation_iter;
-typedef struct actielijst_contact_iter actielijst_contact_iter;
+typedef struct actielijst_theme_iter actielijst_theme_iter;             /**< a view's themes */
+typedef struct actielijst_region_iter actielijst_region_iter;           /**< a view's regions */
+typedef struct actielijst_state_iter actielijst_state_iter;             /**< a view's progress states */
+typedef struct actielijst_meeting_iter actielijst_meeting_iter;         /**< a view's or a store's meetings */
+typedef struct actielijst_action_iter actielijst_action_iter;           /**< a view's or a filter's action points */
+typedef struct actielijst_status_iter actielijst_status_iter;           /**< a view's statuses, or a history */
+typedef struct actielijst_proposal_iter actielijst_proposal_iter;       /**< a view's proposals */
+typedef struct actielijst_indicator_iter actielijst_indicator_iter;     /**< a view's indicators */
+typedef struct actielijst_observation_iter actielijst_observation_iter; /**< a view's latest observations */
+typedef struct actielijst_contact_iter actielijst_contact_iter;         /**< a store's contacts */
 
 /* ---- Records (read side) ------------------------------------------------
  * Strings are UTF-8, never NULL; an absent optional text (an English label, a
  * unit, a meeting, a title, a source, a note, an e-mail) is "". Dates are ISO
  * 8601 "YYYY-MM-DD" strings, "" when absent. Arrays come with a count. */
 
+/** A theme of the list (actielijst_theme_iter_next). */
 typedef struct actielijst_theme_rec {
-    const char *key;
-    const char *label_nl;
-    const char *label_en; /* "" when none */
+    const char *key;      /**< the theme's key */
+    const char *label_nl; /**< its Dutch label */
+    const char *label_en; /**< its English label; "" when none */
 } actielijst_theme_rec;
 
+/** A region (actielijst_region_iter_next, actielijst_view_region). */
 typedef struct actielijst_region_rec {
-    const char *code;
-    const char *name;
-    int32_t kind;               /* ACTIELIJST_REGION_* */
-    const char *parent;         /* code; "" for a province */
-    uint32_t alias_count;
-    const char *const *aliases; /* alias_count strings */
+    const char *code;           /**< its code */
+    const char *name;           /**< its name */
+    int32_t kind;               /**< ACTIELIJST_REGION_* */
+    const char *parent;         /**< code of the parent region; "" for a province */
+    uint32_t alias_count;       /**< the number of aliases */
+    const char *const *aliases; /**< alias_count strings */
 } actielijst_region_rec;
 
+/** A progress state (actielijst_state_iter_next). */
 typedef struct actielijst_state_rec {
-    const char *key;
-    int32_t category; /* ACTIELIJST_CATEGORY_* */
-    const char *label_nl;
-    const char *label_en;
+    const char *key;      /**< the state's key */
+    int32_t category;     /**< ACTIELIJST_CATEGORY_* */
+    const char *label_nl; /**< its Dutch label */
+    const char *label_en; /**< its English label */
 } actielijst_state_rec;
 
+/** A meeting of the steering group (actielijst_meeting_iter_next). */
 typedef struct actielijst_meeting_rec {
-    const char *key;
-    const char *date;
-    const char *title;
+    const char *key;   /**< the meeting's key */
+    const char *date;  /**< its date */
+    const char *title; /**< its title */
 } actielijst_meeting_rec;
 
+/** An owner of an action point. */
 typedef struct actielijst_owner_rec {
-    const char *name;
-    int32_t role; /* ACTIELIJST_OWNER_* */
+    const char *name; /**< the owner's name */
+    int32_t role;     /**< ACTIELIJST_OWNER_* */
 } actielijst_owner_rec;
 
+/** An action point (actielijst_action_iter_next, actielijst_view_action). */
 typedef struct actielijst_action_rec {
-    const char *key;
-    const char *theme;
-    const char *title;
-    const char *goal;
-    const char *due; /* "" when none */
-    uint32_t owner_count;
-    const actielijst_owner_rec *owners;
-    uint32_t scope_count;
-    const char *const *scope;    /* region codes */
-    uint32_t see_also_count;
-    const char *const *see_also; /* action keys */
+    const char *key;                    /**< the action point's key */
+    const char *theme;                  /**< key of its theme */
+    const char *title;                  /**< its title */
+    const char *goal;                   /**< what it is to achieve */
+    const char *due;                    /**< its due date; "" when none */
+    uint32_t owner_count;               /**< the number of owners */
+    const actielijst_owner_rec *owners; /**< owner_count owners */
+    uint32_t scope_count;               /**< the number of scope regions */
+    const char *const *scope;           /**< region codes */
+    uint32_t see_also_count;            /**< the number of cross references */
+    const char *const *see_also;        /**< action keys */
 } actielijst_action_rec;
 
 /** A state of affairs: the current one of an (action, scope) in a view, or one
  *  entry of an action's history. */
 typedef struct actielijst_status_rec {
-    const char *action;
-    const char *scope; /* region code */
-    const char *state;
-    int32_t category;  /* the state's ACTIELIJST_CATEGORY_*; -1 in history and form records */
-    const char *text;
-    const char *as_of;
-    const char *author;  /* "" when unknown */
-    const char *meeting; /* "" when none */
+    const char *action;  /**< key of the action point */
+    const char *scope;   /**< region code */
+    const char *state;   /**< key of the progress state */
+    int32_t category;    /**< the state's ACTIELIJST_CATEGORY_*; -1 in history and form records */
+    const char *text;    /**< the state of affairs in words */
+    const char *as_of;   /**< its date */
+    const char *author;  /**< who reported it; "" when unknown */
+    const char *meeting; /**< key of its meeting; "" when none */
 } actielijst_status_rec;
 
+/** A proposal, in its state on the view's date (actielijst_proposal_iter_next). */
 typedef struct actielijst_proposal_rec {
-    const char *key;
-    const char *action;
-    const char *text;
-    int32_t state; /* ACTIELIJST_PROPOSAL_* */
-    int32_t kind;  /* ACTIELIJST_KIND_* */
-    const char *meeting;
-    const char *decided; /* "" when not decided */
+    const char *key;     /**< the proposal's key */
+    const char *action;  /**< key of the action point it is about */
+    const char *text;    /**< its text */
+    int32_t state;       /**< ACTIELIJST_PROPOSAL_* */
+    int32_t kind;        /**< ACTIELIJST_KIND_* */
+    const char *meeting; /**< key of the meeting it was tabled at */
+    const char *decided; /**< the date it was decided; "" when not decided */
 } actielijst_proposal_rec;
 
+/** A level of an ordinal indicator. */
 typedef struct actielijst_level_rec {
-    const char *key;
-    const char *label_nl;
-    const char *label_en;
+    const char *key;      /**< the level's key */
+    const char *label_nl; /**< its Dutch label */
+    const char *label_en; /**< its English label */
 } actielijst_level_rec;
 
 /** An indicator and the action points it measures. */
 typedef struct actielijst_indicator_rec {
-    const char *key;
-    const char *label_nl;
-    const char *label_en;
-    int32_t kind; /* ACTIELIJST_INDICATOR_* */
-    const char *unit;
-    uint32_t level_count;
-    const actielijst_level_rec *levels; /* lowest first; ordinal only */
-    uint32_t action_count;
-    const char *const *actions; /* action keys, those on the list at the view's date; none:
-                                   a list-wide indicator that belongs to no action */
+    const char *key;                    /**< the indicator's key */
+    const char *label_nl;               /**< its Dutch label */
+    const char *label_en;               /**< its English label */
+    int32_t kind; /**< ACTIELIJST_INDICATOR_* */
+    const char *unit;                   /**< count/number: its unit */
+    uint32_t level_count;               /**< the number of levels */
+    const actielijst_level_rec *levels; /**< lowest first; ordinal only */
+    uint32_t action_count;              /**< the number of actions */
+    const char *const *actions; /**< action keys, those on the list at the view's date; none:
+                                     a list-wide indicator that belongs to no action */
 } actielijst_indicator_rec;
 
 /** See docs/json-format.md, "observation", for what the fields mean together. */
 typedef struct actielijst_observation_rec {
-    const char *indicator;
-    const char *region;
-    const char *as_of;
-    const char *level; /* ordinal: the level; "" otherwise */
-    int32_t has_value;
-    double value;      /* count/number: the figure when has_value */
-    int32_t has_count;
-    int64_t count;     /* ordinal at a region: municipalities at level or higher */
-    int32_t at_least;  /* ordinal: level is a lower bound */
-    const char *source;
-    const char *note;
+    const char *indicator; /**< key of the indicator */
+    const char *region;    /**< code of the region */
+    const char *as_of;     /**< the date of the figure */
+    const char *level;     /**< ordinal: the level; "" otherwise */
+    int32_t has_value;     /**< non-zero: value is set */
+    double value;          /**< count/number: the figure when has_value */
+    int32_t has_count;     /**< non-zero: count is set */
+    int64_t count;         /**< ordinal at a region: municipalities at level or higher */
+    int32_t at_least;      /**< ordinal: level is a lower bound */
+    const char *source;    /**< where the figure comes from */
+    const char *note;      /**< a remark on it */
 } actielijst_observation_rec;
 
 /** Personal data. */
 typedef struct actielijst_contact_rec {
-    const char *municipality;
-    const char *role;
-    const char *name;
-    const char *email;
+    const char *municipality; /**< code of the municipality */
+    const char *role;         /**< the person's role */
+    const char *name;         /**< the person's name */
+    const char *email;        /**< their e-mail address */
 } actielijst_contact_rec;
 
 /** How far an ordinal indicator has got in a region ("4 van de 8 gemeenten"). */
 typedef struct actielijst_rollup_rec {
-    int64_t municipalities;    /* municipalities in the region */
-    int64_t known_at_or_above; /* of those, observed at the level or higher */
-    int64_t known;             /* of those, with any observation */
-    int32_t has_reported;
-    int64_t reported;          /* the region's own latest count, when has_reported */
-    const char *reported_as_of; /* "" when none */
+    int64_t municipalities;     /**< municipalities in the region */
+    int64_t known_at_or_above;  /**< of those, observed at the level or higher */
+    int64_t known;              /**< of those, with any observation */
+    int32_t has_reported;       /**< non-zero: reported is set */
+    int64_t reported;           /**< the region's own latest count, when has_reported */
+    const char *reported_as_of; /**< the date of reported; "" when none */
 } actielijst_rollup_rec;
 
 /* ---- Options ------------------------------------------------------------ */
@@ -345,20 +356,21 @@ typedef struct actielijst_rollup_rec {
 /** Options for actielijst_store_open_ext. Initialise with
  *  ACTIELIJST_STORE_OPTIONS_INIT or actielijst_store_options_init(). */
 typedef struct actielijst_store_options {
-    uint32_t version;        /* ACTIELIJST_STORE_OPTIONS_VERSION */
-    int32_t busy_timeout_ms; /* wait this long for another connection's write lock before
-                                failing with EBUSY; default 5000. Waiters poll every 0.1 to
-                                2 ms, so locks held for milliseconds never make a call fail. */
-    int32_t must_exist;      /* non-zero: never create a new database */
+    uint32_t version;        /**< ACTIELIJST_STORE_OPTIONS_VERSION */
+    int32_t busy_timeout_ms; /**< wait this long for another connection's write lock before
+                                  failing with EBUSY; default 5000. Waiters poll every 0.1 to
+                                  2 ms, so locks held for milliseconds never make a call fail. */
+    int32_t must_exist;      /**< non-zero: never create a new database */
     /* Since version 2: */
-    int32_t read_only;       /* non-zero: open an existing store for reading only (implies
-                                must_exist); it is never written, so it can be read on
-                                read-only media and by other users; every write fails with
-                                EREADONLY. A store with an older schema must be opened for
-                                writing once first (EREADONLY says so). */
+    int32_t read_only;       /**< non-zero: open an existing store for reading only (implies
+                                  must_exist); it is never written, so it can be read on
+                                  read-only media and by other users; every write fails with
+                                  EREADONLY. A store with an older schema must be opened for
+                                  writing once first (EREADONLY says so). */
 } actielijst_store_options;
 
-#define ACTIELIJST_STORE_OPTIONS_VERSION 2
+#define ACTIELIJST_STORE_OPTIONS_VERSION 2 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_STORE_OPTIONS_VERSION. */
 #define ACTIELIJST_STORE_OPTIONS_INIT {ACTIELIJST_STORE_OPTIONS_VERSION, 5000, 0, 0}
 
 /** Fills *opts with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
@@ -418,12 +430,13 @@ ACTIELIJST_API int actielijst_store_import_default_states(actielijst_store *stor
 /** Options for actielijst_store_export_json, _stream and _file. Initialise with
  *  ACTIELIJST_EXPORT_OPTIONS_INIT or actielijst_export_options_init(). */
 typedef struct actielijst_export_options {
-    uint32_t version;         /* ACTIELIJST_EXPORT_OPTIONS_VERSION */
-    int32_t include_contacts; /* non-zero: include the contacts (personal data); only for
-                                 callers entitled to that data. Default 0 */
+    uint32_t version;         /**< ACTIELIJST_EXPORT_OPTIONS_VERSION */
+    int32_t include_contacts; /**< non-zero: include the contacts (personal data); only for
+                                   callers entitled to that data. Default 0 */
 } actielijst_export_options;
 
-#define ACTIELIJST_EXPORT_OPTIONS_VERSION 1
+#define ACTIELIJST_EXPORT_OPTIONS_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_EXPORT_OPTIONS_VERSION. */
 #define ACTIELIJST_EXPORT_OPTIONS_INIT {ACTIELIJST_EXPORT_OPTIONS_VERSION, 0}
 
 /** Fills *opts with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
@@ -482,29 +495,37 @@ ACTIELIJST_API int actielijst_store_import_regions(actielijst_store *store, cons
  * by code or alias. For imports of whole lists, actielijst_store_import_json does the
  * same for many definitions in one transaction. */
 
+/** A theme, for actielijst_store_put_theme. */
 typedef struct actielijst_theme_input {
-    uint32_t version; /* ACTIELIJST_THEME_INPUT_VERSION */
-    const char *key;
-    const char *label_nl;
-    const char *label_en; /* NULL or "" for none */
+    uint32_t version;     /**< ACTIELIJST_THEME_INPUT_VERSION */
+    const char *key;      /**< the theme's key */
+    const char *label_nl; /**< its Dutch label */
+    const char *label_en; /**< English label; NULL or "" for none */
 } actielijst_theme_input;
-#define ACTIELIJST_THEME_INPUT_VERSION 1
+#define ACTIELIJST_THEME_INPUT_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_THEME_INPUT_VERSION. */
 #define ACTIELIJST_THEME_INPUT_INIT {ACTIELIJST_THEME_INPUT_VERSION, NULL, NULL, NULL}
+/** Fills *in with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
 ACTIELIJST_API int actielijst_theme_input_init(actielijst_theme_input *in, uint32_t version);
 /** Errors: EVERSION (unknown in->version), EINVALID (NULL, not UTF-8, bad key), ESTORAGE. */
 ACTIELIJST_API int actielijst_store_put_theme(actielijst_store *store, const actielijst_theme_input *in);
 
+/** A region, for actielijst_store_put_region. */
 typedef struct actielijst_region_input {
-    uint32_t version; /* ACTIELIJST_REGION_INPUT_VERSION */
-    const char *code;
-    const char *name;
-    int32_t kind;       /* ACTIELIJST_REGION_* */
-    const char *parent; /* code or alias; NULL or "" for a province */
-    uint32_t alias_count;
-    const char *const *aliases; /* alias_count strings; may be NULL when alias_count is 0 */
+    uint32_t version;           /**< ACTIELIJST_REGION_INPUT_VERSION */
+    const char *code;           /**< its code */
+    const char *name;           /**< its name */
+    int32_t kind;               /**< ACTIELIJST_REGION_* */
+    const char *parent;         /**< code or alias; NULL or "" for a province */
+    uint32_t alias_count;       /**< the number of aliases */
+    const char *const *aliases; /**< alias_count strings; may be NULL when alias_count is 0 */
 } actielijst_region_input;
-#define ACTIELIJST_REGION_INPUT_VERSION 1
+#define ACTIELIJST_REGION_INPUT_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_REGION_INPUT_VERSION. */
 #define ACTIELIJST_REGION_INPUT_INIT {ACTIELIJST_REGION_INPUT_VERSION, NULL, NULL, ACTIELIJST_REGION_MUNICIPALITY, NULL, 0, NULL}
+/** Fills *in with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
 ACTIELIJST_API int actielijst_region_input_init(actielijst_region_input *in, uint32_t version);
 /** Errors: EVERSION, EINVALID (NULL, not UTF-8, bad kind, unknown parent or a parent
  *  of the wrong kind, a region that is its own parent, an alias repeating the name),
@@ -513,70 +534,83 @@ ACTIELIJST_API int actielijst_region_input_init(actielijst_region_input *in, uin
  *  the stored regions), ESTORAGE. */
 ACTIELIJST_API int actielijst_store_put_region(actielijst_store *store, const actielijst_region_input *in);
 
+/** A progress state, for actielijst_store_put_state. */
 typedef struct actielijst_state_input {
-    uint32_t version; /* ACTIELIJST_STATE_INPUT_VERSION */
-    const char *key;
-    int32_t category; /* ACTIELIJST_CATEGORY_* */
-    const char *label_nl;
-    const char *label_en; /* NULL or "" for none */
+    uint32_t version;     /**< ACTIELIJST_STATE_INPUT_VERSION */
+    const char *key;      /**< the state's key */
+    int32_t category;     /**< ACTIELIJST_CATEGORY_* */
+    const char *label_nl; /**< its Dutch label */
+    const char *label_en; /**< English label; NULL or "" for none */
 } actielijst_state_input;
-#define ACTIELIJST_STATE_INPUT_VERSION 1
+#define ACTIELIJST_STATE_INPUT_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_STATE_INPUT_VERSION. */
 #define ACTIELIJST_STATE_INPUT_INIT {ACTIELIJST_STATE_INPUT_VERSION, NULL, ACTIELIJST_CATEGORY_TODO, NULL, NULL}
+/** Fills *in with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
 ACTIELIJST_API int actielijst_state_input_init(actielijst_state_input *in, uint32_t version);
 /** Errors: EVERSION, EINVALID (NULL, not UTF-8, bad key or category), ESTORAGE. */
 ACTIELIJST_API int actielijst_store_put_state(actielijst_store *store, const actielijst_state_input *in);
 
+/** An owner of an action point, for actielijst_action_input. */
 typedef struct actielijst_owner_input {
-    const char *name;
-    int32_t role; /* ACTIELIJST_OWNER_* */
+    const char *name; /**< the owner's name */
+    int32_t role;     /**< ACTIELIJST_OWNER_* */
 } actielijst_owner_input;
 
+/** An action point, for actielijst_store_put_action. */
 typedef struct actielijst_action_input {
-    uint32_t version; /* ACTIELIJST_ACTION_INPUT_VERSION */
-    const char *key;
-    const char *theme;
-    const char *title;
-    const char *goal;
-    const char *due; /* "YYYY-MM-DD"; NULL or "" for none */
-    uint32_t owner_count;
-    const actielijst_owner_input *owners; /* may be NULL when owner_count is 0 */
-    uint32_t scope_count;
-    const char *const *scope; /* region codes or aliases */
-    uint32_t see_also_count;
-    const char *const *see_also; /* keys of stored action points */
+    uint32_t version;                     /**< ACTIELIJST_ACTION_INPUT_VERSION */
+    const char *key;                      /**< the action point's key */
+    const char *theme;                    /**< key of its theme */
+    const char *title;                    /**< its title */
+    const char *goal;                     /**< what it is to achieve */
+    const char *due;                      /**< "YYYY-MM-DD"; NULL or "" for none */
+    uint32_t owner_count;                 /**< the number of owners */
+    const actielijst_owner_input *owners; /**< may be NULL when owner_count is 0 */
+    uint32_t scope_count;                 /**< the number of scope regions */
+    const char *const *scope;             /**< region codes or aliases */
+    uint32_t see_also_count;              /**< the number of cross references */
+    const char *const *see_also;          /**< keys of stored action points */
 } actielijst_action_input;
-#define ACTIELIJST_ACTION_INPUT_VERSION 1
+#define ACTIELIJST_ACTION_INPUT_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_ACTION_INPUT_VERSION. */
 #define ACTIELIJST_ACTION_INPUT_INIT {ACTIELIJST_ACTION_INPUT_VERSION, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, 0, NULL}
+/** Fills *in with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
 ACTIELIJST_API int actielijst_action_input_init(actielijst_action_input *in, uint32_t version);
 /** Errors: EVERSION, EINVALID (NULL, not UTF-8, bad key or date, unknown theme,
  *  region or cross reference, duplicates in a list, a reference to itself), ESTORAGE. */
 ACTIELIJST_API int actielijst_store_put_action(actielijst_store *store, const actielijst_action_input *in);
 
+/** A level of an ordinal indicator, for actielijst_indicator_input. */
 typedef struct actielijst_level_input {
-    const char *key;
-    const char *label_nl;
-    const char *label_en; /* NULL or "" for none */
+    const char *key;      /**< the level's key */
+    const char *label_nl; /**< its Dutch label */
+    const char *label_en; /**< English label; NULL or "" for none */
 } actielijst_level_input;
 
+/** An indicator and the action points it measures, for actielijst_store_put_indicator. */
 typedef struct actielijst_indicator_input {
-    uint32_t version; /* ACTIELIJST_INDICATOR_INPUT_VERSION */
-    const char *key;
-    const char *label_nl;
-    const char *label_en; /* NULL or "" for none */
-    int32_t kind;         /* ACTIELIJST_INDICATOR_* */
-    const char *unit;     /* count/number only; NULL or "" for none */
-    uint32_t level_count;
-    const actielijst_level_input *levels; /* ordinal: at least two, lowest first */
+    uint32_t version; /**< ACTIELIJST_INDICATOR_INPUT_VERSION */
+    const char *key;      /**< the indicator's key */
+    const char *label_nl; /**< its Dutch label */
+    const char *label_en; /**< English label; NULL or "" for none */
+    int32_t kind;         /**< ACTIELIJST_INDICATOR_* */
+    const char *unit;     /**< its unit: count/number only; NULL or "" for none */
+    uint32_t level_count; /**< the number of levels */
+    const actielijst_level_input *levels; /**< ordinal: at least two, lowest first */
     /* Since version 2: */
-    uint32_t action_count;
-    const char *const *actions; /* keys of stored action points the indicator measures; may be
-                                   NULL when action_count is 0 (a list-wide indicator) */
+    uint32_t action_count; /**< the number of actions */
+    const char *const *actions; /**< keys of stored action points the indicator measures; may be
+                                     NULL when action_count is 0 (a list-wide indicator) */
 } actielijst_indicator_input;
-#define ACTIELIJST_INDICATOR_INPUT_VERSION 2
+#define ACTIELIJST_INDICATOR_INPUT_VERSION 2 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_INDICATOR_INPUT_VERSION. */
 #define ACTIELIJST_INDICATOR_INPUT_INIT \
     {ACTIELIJST_INDICATOR_INPUT_VERSION, NULL, NULL, NULL, ACTIELIJST_INDICATOR_ORDINAL, NULL, 0, NULL, 0, NULL}
-/** Version 1 ends after `levels`: for it only those fields are written (and read by
- *  actielijst_store_put_indicator). */
+/** Fills *in with the defaults of `version`. Version 1 ends after `levels`: for it
+ *  only those fields are written (and read by actielijst_store_put_indicator).
+ *  Errors: EINVALID (NULL), EVERSION (a version this library does not know). */
 ACTIELIJST_API int actielijst_indicator_input_init(actielijst_indicator_input *in, uint32_t version);
 /** Replaces the whole definition: an input of version 1, which has no actions, stores
  *  a list-wide indicator (measuring no action).
@@ -588,17 +622,20 @@ ACTIELIJST_API int actielijst_store_put_indicator(actielijst_store *store, const
 /** A new state of affairs. Strings are copied. `scope` may be a code or alias;
  *  `author` and `meeting` may be NULL or "". */
 typedef struct actielijst_update_input {
-    uint32_t version; /* ACTIELIJST_UPDATE_INPUT_VERSION */
-    const char *action;
-    const char *scope;
-    const char *state;
-    const char *text;
-    const char *as_of; /* "YYYY-MM-DD" */
-    const char *author;
-    const char *meeting;
+    uint32_t version;    /**< ACTIELIJST_UPDATE_INPUT_VERSION */
+    const char *action;  /**< key of the action point */
+    const char *scope;   /**< code or alias of the region it is about */
+    const char *state;   /**< key of the progress state */
+    const char *text;    /**< the state of affairs in words */
+    const char *as_of;   /**< "YYYY-MM-DD" */
+    const char *author;  /**< who reported it */
+    const char *meeting; /**< key of the meeting it was reported for */
 } actielijst_update_input;
-#define ACTIELIJST_UPDATE_INPUT_VERSION 1
+#define ACTIELIJST_UPDATE_INPUT_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_UPDATE_INPUT_VERSION. */
 #define ACTIELIJST_UPDATE_INPUT_INIT {ACTIELIJST_UPDATE_INPUT_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL}
+/** Fills *in with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
 ACTIELIJST_API int actielijst_update_input_init(actielijst_update_input *in, uint32_t version);
 
 /** Appends a state of affairs (history is never overwritten). *added (may be NULL)
@@ -610,18 +647,21 @@ ACTIELIJST_API int actielijst_store_record_update(actielijst_store *store, const
 
 /** A proposal, consensus or decision, stored or updated by `key`. */
 typedef struct actielijst_proposal_input {
-    uint32_t version; /* ACTIELIJST_PROPOSAL_INPUT_VERSION */
-    const char *key;
-    const char *action;
-    const char *text;
-    int32_t state;        /* ACTIELIJST_PROPOSAL_* */
-    int32_t kind;         /* ACTIELIJST_KIND_* */
-    const char *meeting;  /* NULL or "" for none */
-    const char *decided;  /* NULL or "" for none; not for an open proposal */
+    uint32_t version;    /**< ACTIELIJST_PROPOSAL_INPUT_VERSION */
+    const char *key;     /**< the proposal's key */
+    const char *action;  /**< key of the action point it is about */
+    const char *text;    /**< its text */
+    int32_t state;       /**< ACTIELIJST_PROPOSAL_* */
+    int32_t kind;        /**< ACTIELIJST_KIND_* */
+    const char *meeting; /**< key of the meeting it is tabled at; NULL or "" for none */
+    const char *decided; /**< the date it was decided; NULL or "" for none; not for an open proposal */
 } actielijst_proposal_input;
-#define ACTIELIJST_PROPOSAL_INPUT_VERSION 1
+#define ACTIELIJST_PROPOSAL_INPUT_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_PROPOSAL_INPUT_VERSION. */
 #define ACTIELIJST_PROPOSAL_INPUT_INIT \
     {ACTIELIJST_PROPOSAL_INPUT_VERSION, NULL, NULL, NULL, ACTIELIJST_PROPOSAL_OPEN, ACTIELIJST_KIND_PROPOSAL, NULL, NULL}
+/** Fills *in with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
 ACTIELIJST_API int actielijst_proposal_input_init(actielijst_proposal_input *in, uint32_t version);
 
 /** Tables a proposal (new key: on the date of its meeting, or of `decided`, or
@@ -635,16 +675,19 @@ ACTIELIJST_API int actielijst_store_put_proposal(actielijst_store *store, const 
 /** A decision on a stored proposal, for actielijst_store_record_decision. Strings are
  *  copied. The date is `date`, or the meeting's date when only `meeting` is given. */
 typedef struct actielijst_decision_input {
-    uint32_t version;     /* ACTIELIJST_DECISION_INPUT_VERSION */
-    const char *proposal; /* key of a stored proposal */
-    int32_t state;        /* ACTIELIJST_PROPOSAL_*; OPEN re-opens a decided proposal */
-    const char *date;     /* "YYYY-MM-DD"; NULL or "": the meeting's date */
-    const char *meeting;  /* key of the meeting that took it; NULL or "" for none */
-    const char *text;     /* the decision as recorded; NULL or "" for none */
+    uint32_t version;     /**< ACTIELIJST_DECISION_INPUT_VERSION */
+    const char *proposal; /**< key of a stored proposal */
+    int32_t state;        /**< ACTIELIJST_PROPOSAL_*; OPEN re-opens a decided proposal */
+    const char *date;     /**< "YYYY-MM-DD"; NULL or "": the meeting's date */
+    const char *meeting;  /**< key of the meeting that took it; NULL or "" for none */
+    const char *text;     /**< the decision as recorded; NULL or "" for none */
 } actielijst_decision_input;
-#define ACTIELIJST_DECISION_INPUT_VERSION 1
+#define ACTIELIJST_DECISION_INPUT_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_DECISION_INPUT_VERSION. */
 #define ACTIELIJST_DECISION_INPUT_INIT \
     {ACTIELIJST_DECISION_INPUT_VERSION, NULL, ACTIELIJST_PROPOSAL_ADOPTED, NULL, NULL, NULL}
+/** Fills *in with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
 ACTIELIJST_API int actielijst_decision_input_init(actielijst_decision_input *in, uint32_t version);
 
 /** Appends a decision to a proposal's history (one transaction). The meeting the
@@ -659,13 +702,13 @@ ACTIELIJST_API int actielijst_store_record_decision(actielijst_store *store, con
 /** One entry of a proposal's history: its tabling (state OPEN, the date and meeting
  *  it was tabled at, text "") or a decision. Strings live as long as the iterator. */
 typedef struct actielijst_proposal_event_rec {
-    const char *proposal;
-    int32_t state;       /* ACTIELIJST_PROPOSAL_* */
-    const char *date;    /* "YYYY-MM-DD" */
-    const char *meeting; /* "" when none */
-    const char *text;    /* "" when none */
+    const char *proposal; /**< key of the proposal */
+    int32_t state;        /**< ACTIELIJST_PROPOSAL_* */
+    const char *date;     /**< "YYYY-MM-DD" */
+    const char *meeting;  /**< key of its meeting; "" when none */
+    const char *text;     /**< the decision as recorded; "" when none */
 } actielijst_proposal_event_rec;
-typedef struct actielijst_proposal_history_iter actielijst_proposal_history_iter;
+typedef struct actielijst_proposal_history_iter actielijst_proposal_history_iter; /**< a proposal's history */
 
 /** The history of stored proposal `proposal`, oldest first: its tabling, then every
  *  decision. Read from the store (not a view), so it includes decisions dated after
@@ -675,6 +718,7 @@ ACTIELIJST_API int actielijst_proposal_history_iter_new(actielijst_store *store,
 /** The next entry into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last. */
 ACTIELIJST_API int actielijst_proposal_history_iter_next(actielijst_proposal_history_iter *it,
                                                          actielijst_proposal_event_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_proposal_history_iter_free(actielijst_proposal_history_iter *it);
 
 /** Every meeting of the store by date, also those after any view's date (a view's
@@ -684,22 +728,25 @@ ACTIELIJST_API int actielijst_store_meeting_iter_new(actielijst_store *store, ac
 
 /** A monitoring figure; see actielijst_observation_rec for the fields. */
 typedef struct actielijst_observation_input {
-    uint32_t version; /* ACTIELIJST_OBSERVATION_INPUT_VERSION */
-    const char *indicator;
-    const char *region; /* code or alias */
-    const char *as_of;
-    const char *level;  /* ordinal: required; otherwise NULL or "" */
-    int32_t has_value;
-    double value;
-    int32_t has_count;
-    int64_t count;
-    int32_t at_least;
-    const char *source; /* NULL or "" for none */
-    const char *note;   /* NULL or "" for none */
+    uint32_t version;      /**< ACTIELIJST_OBSERVATION_INPUT_VERSION */
+    const char *indicator; /**< key of the indicator */
+    const char *region;    /**< the region: code or alias */
+    const char *as_of;     /**< the date of the figure ("YYYY-MM-DD") */
+    const char *level;     /**< ordinal: required; otherwise NULL or "" */
+    int32_t has_value;     /**< non-zero: value is given */
+    double value;          /**< count/number: the figure when has_value */
+    int32_t has_count;     /**< non-zero: count is given */
+    int64_t count;         /**< ordinal at a region: municipalities at level or higher */
+    int32_t at_least;      /**< ordinal: level is a lower bound */
+    const char *source;    /**< where the figure comes from; NULL or "" for none */
+    const char *note;      /**< a remark on it; NULL or "" for none */
 } actielijst_observation_input;
-#define ACTIELIJST_OBSERVATION_INPUT_VERSION 1
+#define ACTIELIJST_OBSERVATION_INPUT_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_OBSERVATION_INPUT_VERSION. */
 #define ACTIELIJST_OBSERVATION_INPUT_INIT \
     {ACTIELIJST_OBSERVATION_INPUT_VERSION, NULL, NULL, NULL, NULL, 0, 0.0, 0, 0, 0, NULL, NULL}
+/** Fills *in with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
 ACTIELIJST_API int actielijst_observation_input_init(actielijst_observation_input *in, uint32_t version);
 
 /** Stores an observation, or replaces the one for the same (indicator, region,
@@ -709,13 +756,16 @@ ACTIELIJST_API int actielijst_store_put_observation(actielijst_store *store, con
 
 /** A meeting of the steering group. Strings are copied. */
 typedef struct actielijst_meeting_input {
-    uint32_t version;  /* ACTIELIJST_MEETING_INPUT_VERSION */
-    const char *key;
-    const char *date;  /* "YYYY-MM-DD" */
-    const char *title; /* NULL or "" for none */
+    uint32_t version;  /**< ACTIELIJST_MEETING_INPUT_VERSION */
+    const char *key;   /**< the meeting's key */
+    const char *date;  /**< "YYYY-MM-DD" */
+    const char *title; /**< its title; NULL or "" for none */
 } actielijst_meeting_input;
-#define ACTIELIJST_MEETING_INPUT_VERSION 1
+#define ACTIELIJST_MEETING_INPUT_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_MEETING_INPUT_VERSION. */
 #define ACTIELIJST_MEETING_INPUT_INIT {ACTIELIJST_MEETING_INPUT_VERSION, NULL, NULL, NULL}
+/** Fills *in with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
 ACTIELIJST_API int actielijst_meeting_input_init(actielijst_meeting_input *in, uint32_t version);
 
 /** Stores a meeting, or updates the title of the one with the same key.
@@ -726,14 +776,17 @@ ACTIELIJST_API int actielijst_store_put_meeting(actielijst_store *store, const a
 
 /** A contact person of a municipality (personal data). Strings are copied. */
 typedef struct actielijst_contact_input {
-    uint32_t version;         /* ACTIELIJST_CONTACT_INPUT_VERSION */
-    const char *municipality; /* code or alias of a municipality */
-    const char *role;
-    const char *name;
-    const char *email;        /* NULL or "" for none */
+    uint32_t version;         /**< ACTIELIJST_CONTACT_INPUT_VERSION */
+    const char *municipality; /**< code or alias of a municipality */
+    const char *role;         /**< the role the person is the contact for */
+    const char *name;         /**< the person's name */
+    const char *email;        /**< e-mail address; NULL or "" for none */
 } actielijst_contact_input;
-#define ACTIELIJST_CONTACT_INPUT_VERSION 1
+#define ACTIELIJST_CONTACT_INPUT_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_CONTACT_INPUT_VERSION. */
 #define ACTIELIJST_CONTACT_INPUT_INIT {ACTIELIJST_CONTACT_INPUT_VERSION, NULL, NULL, NULL, NULL}
+/** Fills *in with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
+ *  (a version this library does not know). */
 ACTIELIJST_API int actielijst_contact_input_init(actielijst_contact_input *in, uint32_t version);
 
 /** Stores a contact person, or updates the e-mail of the one with the same
@@ -754,7 +807,10 @@ ACTIELIJST_API int actielijst_status_history_iter_new(actielijst_store *store, c
 
 /** The contacts (personal data), by municipality. Owned: *out. */
 ACTIELIJST_API int actielijst_contact_iter_new(actielijst_store *store, actielijst_contact_iter **out);
+/** The next contact into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last
+ *  (then *rec is untouched). */
 ACTIELIJST_API int actielijst_contact_iter_next(actielijst_contact_iter *it, actielijst_contact_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_contact_iter_free(actielijst_contact_iter *it);
 
 /* ---- Views -------------------------------------------------------------- */
@@ -811,33 +867,54 @@ ACTIELIJST_API int actielijst_view_rollup(actielijst_view *view, const char *ind
  * above) and returns ACTIELIJST_OK, or ACTIELIJST_ITEROVER when done (then *rec is
  * untouched); EINVALID for NULL. _iter_free accepts NULL and ignores a freed
  * iterator. */
+/** The themes of `view`, in display order. */
 ACTIELIJST_API int actielijst_theme_iter_new(actielijst_view *view, actielijst_theme_iter **out);
+/** The next theme into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last
+ *  (then *rec is untouched). */
 ACTIELIJST_API int actielijst_theme_iter_next(actielijst_theme_iter *it, actielijst_theme_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_theme_iter_free(actielijst_theme_iter *it);
 
 /** Regions, parents before children. */
 ACTIELIJST_API int actielijst_region_iter_new(actielijst_view *view, actielijst_region_iter **out);
+/** The next region into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last
+ *  (then *rec is untouched). */
 ACTIELIJST_API int actielijst_region_iter_next(actielijst_region_iter *it, actielijst_region_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_region_iter_free(actielijst_region_iter *it);
 
+/** The progress states of `view`, in display order. */
 ACTIELIJST_API int actielijst_state_iter_new(actielijst_view *view, actielijst_state_iter **out);
+/** The next progress state into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last
+ *  (then *rec is untouched). */
 ACTIELIJST_API int actielijst_state_iter_next(actielijst_state_iter *it, actielijst_state_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_state_iter_free(actielijst_state_iter *it);
 
+/** The meetings of `view` held on or before its date, by date. */
 ACTIELIJST_API int actielijst_meeting_iter_new(actielijst_view *view, actielijst_meeting_iter **out);
+/** The next meeting into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last
+ *  (then *rec is untouched). */
 ACTIELIJST_API int actielijst_meeting_iter_next(actielijst_meeting_iter *it, actielijst_meeting_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_meeting_iter_free(actielijst_meeting_iter *it);
 
 /** Action points in display order; `theme` NULL or "" for all themes.
  *  Errors: ENOTFOUND for an unknown theme. */
 ACTIELIJST_API int actielijst_action_iter_new(actielijst_view *view, const char *theme, actielijst_action_iter **out);
+/** The next action point into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last
+ *  (then *rec is untouched). */
 ACTIELIJST_API int actielijst_action_iter_next(actielijst_action_iter *it, actielijst_action_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_action_iter_free(actielijst_action_iter *it);
 
 /** Current statuses in action order; `action` NULL or "" for all actions.
  *  Errors: ENOTFOUND for an unknown action. */
 ACTIELIJST_API int actielijst_status_iter_new(actielijst_view *view, const char *action, actielijst_status_iter **out);
+/** The next state of affairs into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last
+ *  (then *rec is untouched). */
 ACTIELIJST_API int actielijst_status_iter_next(actielijst_status_iter *it, actielijst_status_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_status_iter_free(actielijst_status_iter *it);
 
 /** Fills up to `capacity` records of `recs` at once, for callers that read many
@@ -848,19 +925,30 @@ ACTIELIJST_API void actielijst_status_iter_free(actielijst_status_iter *it);
 ACTIELIJST_API int actielijst_status_iter_next_batch(actielijst_status_iter *it, actielijst_status_rec *recs,
                                                      size_t capacity, size_t *count);
 
+/** The proposals of `view` tabled on or before its date, each in its state on that date. */
 ACTIELIJST_API int actielijst_proposal_iter_new(actielijst_view *view, actielijst_proposal_iter **out);
+/** The next proposal into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last
+ *  (then *rec is untouched). */
 ACTIELIJST_API int actielijst_proposal_iter_next(actielijst_proposal_iter *it, actielijst_proposal_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_proposal_iter_free(actielijst_proposal_iter *it);
 
+/** The monitoring indicators of `view`. */
 ACTIELIJST_API int actielijst_indicator_iter_new(actielijst_view *view, actielijst_indicator_iter **out);
+/** The next indicator into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last
+ *  (then *rec is untouched). */
 ACTIELIJST_API int actielijst_indicator_iter_next(actielijst_indicator_iter *it, actielijst_indicator_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_indicator_iter_free(actielijst_indicator_iter *it);
 
 /** The latest observations at the view's date; `indicator` NULL or "" for all.
  *  Errors: ENOTFOUND for an unknown indicator. */
 ACTIELIJST_API int actielijst_observation_iter_new(actielijst_view *view, const char *indicator,
                                                    actielijst_observation_iter **out);
+/** The next observation into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last
+ *  (then *rec is untouched). */
 ACTIELIJST_API int actielijst_observation_iter_next(actielijst_observation_iter *it, actielijst_observation_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_observation_iter_free(actielijst_observation_iter *it);
 
 /* ---- Reporting rules and filters --------------------------------------------
@@ -869,61 +957,64 @@ ACTIELIJST_API void actielijst_observation_iter_free(actielijst_observation_iter
  * reads a view and never writes. A loaded rule set, an evaluation and a filter
  * are immutable and independent of the view they came from. */
 
-typedef struct actielijst_rules actielijst_rules;
-typedef struct actielijst_rule_iter actielijst_rule_iter;
-typedef struct actielijst_evaluation actielijst_evaluation;
-typedef struct actielijst_finding_iter actielijst_finding_iter;
-typedef struct actielijst_action_status_iter actielijst_action_status_iter;
+typedef struct actielijst_rules actielijst_rules;                           /**< a loaded rule set */
+typedef struct actielijst_rule_iter actielijst_rule_iter;                   /**< a rule set's rules */
+typedef struct actielijst_evaluation actielijst_evaluation;                 /**< what a rule set found in a view */
+typedef struct actielijst_finding_iter actielijst_finding_iter;             /**< an evaluation's findings */
+typedef struct actielijst_action_status_iter actielijst_action_status_iter; /**< an evaluation's action statuses */
 
-#define ACTIELIJST_SEVERITY_INFO 0
-#define ACTIELIJST_SEVERITY_WARNING 1
-#define ACTIELIJST_SEVERITY_ALERT 2
+#define ACTIELIJST_SEVERITY_INFO 0    /**< worth knowing; by default it does not change the RAG status */
+#define ACTIELIJST_SEVERITY_WARNING 1 /**< needs attention; by default makes an action amber */
+#define ACTIELIJST_SEVERITY_ALERT 2   /**< needs the group's attention now; by default makes an action red */
 
-#define ACTIELIJST_TARGET_ACTION 0 /* per action */
-#define ACTIELIJST_TARGET_SCOPE 1  /* per (action, scope region) */
-#define ACTIELIJST_TARGET_REGION 2 /* per region */
+#define ACTIELIJST_TARGET_ACTION 0 /**< per action */
+#define ACTIELIJST_TARGET_SCOPE 1  /**< per (action, scope region) */
+#define ACTIELIJST_TARGET_REGION 2 /**< per region */
 
-#define ACTIELIJST_RAG_GREY 0 /* not started, or closed */
-#define ACTIELIJST_RAG_GREEN 1
-#define ACTIELIJST_RAG_AMBER 2
-#define ACTIELIJST_RAG_RED 3
+#define ACTIELIJST_RAG_GREY 0  /**< not started, or closed */
+#define ACTIELIJST_RAG_GREEN 1 /**< on track: no finding at or above `amber at` */
+#define ACTIELIJST_RAG_AMBER 2 /**< a finding at or above `amber at` (default warning), none at `red at` */
+#define ACTIELIJST_RAG_RED 3   /**< a finding at or above `red at` (default alert) */
 
+/** A loaded rule (actielijst_rule_iter_next). */
 typedef struct actielijst_rule_rec {
-    const char *key;
-    int32_t severity;      /* ACTIELIJST_SEVERITY_* */
-    int32_t target;        /* ACTIELIJST_TARGET_* */
-    const char *section;
-    const char *condition; /* the source text of `when` */
-    const char *message;   /* the template as written */
-    int32_t line;
+    const char *key;       /**< the rule's key (name) */
+    int32_t severity;      /**< ACTIELIJST_SEVERITY_* */
+    int32_t target;        /**< ACTIELIJST_TARGET_* */
+    const char *section;   /**< the report section its findings go to */
+    const char *condition; /**< the source text of `when` */
+    const char *message;   /**< the template as written */
+    int32_t line;          /**< the line of the rules text where it starts */
 } actielijst_rule_rec;
 
 /** Why a sub-condition held, e.g. expression "since_update > 180d", detail
  *  "since_update is 412 days (last_update 2023-01-31, as_of 2024-03-18)". */
 typedef struct actielijst_reason_rec {
-    const char *expression;
-    const char *detail;
+    const char *expression; /**< the sub-condition as written */
+    const char *detail;     /**< the values that made it hold, in words */
 } actielijst_reason_rec;
 
+/** A finding: a rule whose condition held for an action, a scope or a region. */
 typedef struct actielijst_finding_rec {
-    const char *rule;
-    int32_t severity; /* ACTIELIJST_SEVERITY_* */
-    const char *section;
-    int32_t target;   /* ACTIELIJST_TARGET_* */
-    const char *action; /* "" for per-region rules */
-    const char *region; /* scope or region code; "" for per-action rules */
-    const char *message;
-    uint32_t reason_count;
-    const actielijst_reason_rec *reasons;
+    const char *rule;                     /**< key of the rule that fired */
+    int32_t severity;                     /**< ACTIELIJST_SEVERITY_* */
+    const char *section;                  /**< the report section the rule puts it in */
+    int32_t target;                       /**< ACTIELIJST_TARGET_* */
+    const char *action;                   /**< key of the action point; "" for per-region rules */
+    const char *region;                   /**< scope or region code; "" for per-action rules */
+    const char *message;                  /**< the rule's message, filled in */
+    uint32_t reason_count;                /**< the number of reasons */
+    const actielijst_reason_rec *reasons; /**< why the condition held: one per sub-condition that held */
 } actielijst_finding_rec;
 
+/** The overall (RAG) status of an action point. */
 typedef struct actielijst_action_status_rec {
-    const char *action;
-    int32_t rag;                 /* ACTIELIJST_RAG_* */
-    uint32_t finding_count;      /* red/amber: the findings that decided it */
-    const uint32_t *findings;    /* indexes for actielijst_evaluation_finding() */
-    uint32_t reason_count;       /* grey: the reasons of the grey condition */
-    const actielijst_reason_rec *reasons;
+    const char *action;                   /**< key of the action point */
+    int32_t rag;                          /**< ACTIELIJST_RAG_* */
+    uint32_t finding_count;               /**< red/amber: the findings that decided it */
+    const uint32_t *findings;             /**< indexes for actielijst_evaluation_finding() */
+    uint32_t reason_count;                /**< grey: the reasons of the grey condition */
+    const actielijst_reason_rec *reasons; /**< reason_count reasons */
 } actielijst_action_status_rec;
 
 /** Loads rules from `len` bytes of UTF-8 `text` (at most 1 MiB; it need not be
@@ -961,7 +1052,10 @@ ACTIELIJST_API void actielijst_rules_free(actielijst_rules *rules);
  *  Records are borrowed as with the view iterators; _iter_next and _iter_free
  *  behave as theirs. */
 ACTIELIJST_API int actielijst_rule_iter_new(actielijst_rules *rules, actielijst_rule_iter **out);
+/** The next rule into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last
+ *  (then *rec is untouched). */
 ACTIELIJST_API int actielijst_rule_iter_next(actielijst_rule_iter *it, actielijst_rule_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_rule_iter_free(actielijst_rule_iter *it);
 
 /** Evaluates every rule on `view`, then the overall status of every action.
@@ -995,15 +1089,21 @@ ACTIELIJST_API int actielijst_evaluation_status(actielijst_evaluation *evaluatio
  *  order of actielijst_evaluation_finding(). Owned: *out; it keeps the
  *  evaluation alive. */
 ACTIELIJST_API int actielijst_finding_iter_new(actielijst_evaluation *evaluation, actielijst_finding_iter **out);
+/** The next finding into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last
+ *  (then *rec is untouched). */
 ACTIELIJST_API int actielijst_finding_iter_next(actielijst_finding_iter *it, actielijst_finding_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_finding_iter_free(actielijst_finding_iter *it);
 
 /** Every action's overall status, in display order. Owned: *out; it keeps the
  *  evaluation alive. */
 ACTIELIJST_API int actielijst_action_status_iter_new(actielijst_evaluation *evaluation,
                                                      actielijst_action_status_iter **out);
+/** The next action status into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last
+ *  (then *rec is untouched). */
 ACTIELIJST_API int actielijst_action_status_iter_next(actielijst_action_status_iter *it,
                                                       actielijst_action_status_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_action_status_iter_free(actielijst_action_status_iter *it);
 
 /** Parses a filter: one expression over action fields (docs/rules.md), e.g.
@@ -1038,15 +1138,15 @@ ACTIELIJST_API int actielijst_filter_select(actielijst_filter *filter, actielijs
  * message naming it; nothing is ever half-loaded. */
 
 /* Archive kinds. */
-#define ACTIELIJST_SNAPSHOT_TEXT 0   /* portable text archive */
-#define ACTIELIJST_SNAPSHOT_BINARY 1 /* compact binary archive (the default choice) */
+#define ACTIELIJST_SNAPSHOT_TEXT 0   /**< portable text archive */
+#define ACTIELIJST_SNAPSHOT_BINARY 1 /**< compact binary archive (the default choice) */
 
 /** What a snapshot's envelope says. */
 typedef struct actielijst_snapshot_info {
-    int32_t format;            /* ACTIELIJST_SNAPSHOT_* */
-    uint32_t envelope_version;
-    uint64_t payload_size;     /* bytes after the header */
-    char as_of[11];            /* the view's date, "YYYY-MM-DD", NUL-terminated */
+    int32_t format;            /**< ACTIELIJST_SNAPSHOT_* */
+    uint32_t envelope_version; /**< the envelope version it was written with */
+    uint64_t payload_size;     /**< bytes after the header */
+    char as_of[11];            /**< the view's date, "YYYY-MM-DD", NUL-terminated */
 } actielijst_snapshot_info;
 
 /** Saves `view` to `path` in `format`: written to a temporary file in the same
@@ -1079,38 +1179,38 @@ ACTIELIJST_API int actielijst_snapshot_info_read(const char *path, actielijst_sn
 /* What changed between two pictures (two snapshots, or a snapshot and the store
  * at a date): the "changes since the last meeting". A diff is immutable and
  * independent of the views it came from. */
-typedef struct actielijst_diff actielijst_diff;
-typedef struct actielijst_change_iter actielijst_change_iter;
+typedef struct actielijst_diff actielijst_diff;               /**< the changes between two views */
+typedef struct actielijst_change_iter actielijst_change_iter; /**< a diff's changes */
 
 /* What a change is about (actielijst_change_rec.subject). */
-#define ACTIELIJST_SUBJECT_ACTION 0
-#define ACTIELIJST_SUBJECT_STATUS 1
-#define ACTIELIJST_SUBJECT_PROPOSAL 2
-#define ACTIELIJST_SUBJECT_OBSERVATION 3
+#define ACTIELIJST_SUBJECT_ACTION 0      /**< an action point */
+#define ACTIELIJST_SUBJECT_STATUS 1      /**< a state of affairs of an (action, scope) */
+#define ACTIELIJST_SUBJECT_PROPOSAL 2    /**< a proposal */
+#define ACTIELIJST_SUBJECT_OBSERVATION 3 /**< a monitoring figure (observation) */
 
 /* Change kinds. */
-#define ACTIELIJST_CHANGE_ADDED 0
-#define ACTIELIJST_CHANGE_CHANGED 1
-#define ACTIELIJST_CHANGE_REMOVED 2
+#define ACTIELIJST_CHANGE_ADDED 0   /**< in the later picture only */
+#define ACTIELIJST_CHANGE_CHANGED 1 /**< in both pictures, but different */
+#define ACTIELIJST_CHANGE_REMOVED 2 /**< in the earlier picture only */
 
 /** One change. Texts of a side that does not exist (before of an added entry,
  *  after of a removed one) are "". For full detail look the keys up in the
  *  two views. */
 typedef struct actielijst_change_rec {
-    int32_t subject;          /* ACTIELIJST_SUBJECT_* */
-    int32_t kind;             /* ACTIELIJST_CHANGE_* */
-    const char *key;          /* action key, proposal key, or indicator key (observations) */
-    const char *action;       /* the action concerned; "" for observations */
-    const char *region;       /* status: scope code; observation: region code; "" otherwise */
-    const char *level;        /* observation: level ("" for count/number indicators); "" otherwise */
-    const char *before_state; /* status: state key; proposal: "open", "adopted", ...; "" otherwise */
-    const char *after_state;
-    const char *before_date;  /* action: due; status and observation: as_of; proposal: decided */
-    const char *after_date;
-    const char *before_text;  /* action: title; status: text; proposal: text; observation: note */
-    const char *after_text;
-    int32_t closed;           /* status: the state's category went to done or dropped */
-    int32_t decided;          /* proposal: went from open (or absent) to decided */
+    int32_t subject;          /**< ACTIELIJST_SUBJECT_* */
+    int32_t kind;             /**< ACTIELIJST_CHANGE_* */
+    const char *key;          /**< action key, proposal key, or indicator key (observations) */
+    const char *action;       /**< the action concerned; "" for observations */
+    const char *region;       /**< status: scope code; observation: region code; "" otherwise */
+    const char *level;        /**< observation: level ("" for count/number indicators); "" otherwise */
+    const char *before_state; /**< status: state key; proposal: "open", "adopted", ...; "" otherwise */
+    const char *after_state;  /**< the same, after */
+    const char *before_date;  /**< action: due; status and observation: as_of; proposal: decided */
+    const char *after_date;   /**< the same, after */
+    const char *before_text;  /**< action: title; status: text; proposal: text; observation: note */
+    const char *after_text;   /**< the same, after */
+    int32_t closed;           /**< status: the state's category went to done or dropped */
+    int32_t decided;          /**< proposal: went from open (or absent) to decided */
 } actielijst_change_rec;
 
 /** Compares `before` with `after` (either may be the later one). Owned: *out,
@@ -1131,7 +1231,10 @@ ACTIELIJST_API int actielijst_diff_count(actielijst_diff *diff, size_t *count);
  *  the diff alive. Records are borrowed as with the view iterators; _iter_next
  *  and _iter_free behave as theirs. */
 ACTIELIJST_API int actielijst_change_iter_new(actielijst_diff *diff, actielijst_change_iter **out);
+/** The next change into *rec: ACTIELIJST_OK, or ACTIELIJST_ITEROVER after the last
+ *  (then *rec is untouched). */
 ACTIELIJST_API int actielijst_change_iter_next(actielijst_change_iter *it, actielijst_change_rec *rec);
+/** Releases the iterator. Accepts NULL and ignores a freed handle. */
 ACTIELIJST_API void actielijst_change_iter_free(actielijst_change_iter *it);
 
 /* ---- Reports ------------------------------------------------------------------
@@ -1140,30 +1243,31 @@ ACTIELIJST_API void actielijst_change_iter_free(actielijst_change_iter *it);
  * self-contained file), Markdown, CSV or JSON. Reproducible: the same inputs give
  * byte-identical output. Every text from the data is escaped for the format. */
 
-#define ACTIELIJST_REPORT_HTML 0
-#define ACTIELIJST_REPORT_MARKDOWN 1
-#define ACTIELIJST_REPORT_CSV 2
-#define ACTIELIJST_REPORT_JSON 3
+#define ACTIELIJST_REPORT_HTML 0     /**< HTML: one self-contained file */
+#define ACTIELIJST_REPORT_MARKDOWN 1 /**< Markdown (CommonMark) */
+#define ACTIELIJST_REPORT_CSV 2      /**< CSV (RFC 4180) */
+#define ACTIELIJST_REPORT_JSON 3     /**< JSON */
 
 /** Options for actielijst_report_render. Initialise with
  *  ACTIELIJST_REPORT_OPTIONS_INIT or actielijst_report_options_init(). NULL texts
  *  mean the default. */
 typedef struct actielijst_report_options {
-    uint32_t version;         /* ACTIELIJST_REPORT_OPTIONS_VERSION */
-    int32_t format;           /* ACTIELIJST_REPORT_*; default HTML */
-    const char *language;     /* "nl" (NULL or "": default) or "en" */
-    const char *title;        /* NULL or "": the list's title, else "Actielijst" / "Action list" */
-    const char *sections;     /* comma-separated names (summary, overview, decisions, signals,
-                                 changes, actions, monitoring) in any order; NULL or "": all */
-    const char *filter;       /* filter expression (docs/rules.md) selecting action points;
-                                 NULL or "": all */
-    const char *meeting;      /* meeting key; NULL or "": the last meeting on or before the
-                                 view's date, if any */
-    int32_t include_contacts; /* non-zero: list the contacts of contact_store (personal data) */
-    actielijst_store *contact_store; /* where contacts come from; required with include_contacts */
+    uint32_t version;         /**< ACTIELIJST_REPORT_OPTIONS_VERSION */
+    int32_t format;           /**< ACTIELIJST_REPORT_*; default HTML */
+    const char *language;     /**< "nl" (NULL or "": default) or "en" */
+    const char *title;        /**< NULL or "": the list's title, else "Actielijst" / "Action list" */
+    const char *sections;     /**< comma-separated names (summary, overview, decisions, signals,
+                                   changes, actions, monitoring) in any order; NULL or "": all */
+    const char *filter;       /**< filter expression (docs/rules.md) selecting action points;
+                                   NULL or "": all */
+    const char *meeting;      /**< meeting key; NULL or "": the last meeting on or before the
+                                   view's date, if any */
+    int32_t include_contacts; /**< non-zero: list the contacts of contact_store (personal data) */
+    actielijst_store *contact_store; /**< where contacts come from; required with include_contacts */
 } actielijst_report_options;
 
-#define ACTIELIJST_REPORT_OPTIONS_VERSION 1
+#define ACTIELIJST_REPORT_OPTIONS_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_REPORT_OPTIONS_VERSION. */
 #define ACTIELIJST_REPORT_OPTIONS_INIT {ACTIELIJST_REPORT_OPTIONS_VERSION, ACTIELIJST_REPORT_HTML, NULL, NULL, NULL, NULL, NULL, 0, NULL}
 
 /** Fills *opts with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
@@ -1191,30 +1295,31 @@ ACTIELIJST_API int actielijst_report_render(actielijst_view *view, actielijst_ru
  *  Initialise with ACTIELIJST_STORE_REPORT_OPTIONS_INIT or
  *  actielijst_store_report_options_init(). NULL texts mean the default. */
 typedef struct actielijst_store_report_options {
-    uint32_t version;         /* ACTIELIJST_STORE_REPORT_OPTIONS_VERSION */
-    int32_t format;           /* ACTIELIJST_REPORT_*; default HTML */
-    const char *language;     /* "nl" (NULL or "": default) or "en" */
-    const char *title;        /* NULL or "": the list's title, else "Actielijst" / "Action list" */
-    const char *sections;     /* comma-separated section names, as in actielijst_report_options;
-                                 NULL or "": all */
-    const char *filter;       /* filter expression (docs/rules.md) selecting action points;
-                                 NULL or "": all */
-    const char *meeting;      /* meeting key; NULL or "": the last meeting on or before the
-                                 report date, if any */
-    int32_t include_contacts; /* non-zero: list the store's contacts (personal data) */
-    const char *as_of;        /* report date YYYY-MM-DD; NULL or "": the date of `meeting` when
-                                 one is given, else the store's default date
-                                 (actielijst_store_default_date) */
-    const char *compare_snapshot; /* path of a snapshot file (actielijst_view_save_snapshot) to
-                                 list the changes since; NULL or "": none */
-    const char *compare_date; /* YYYY-MM-DD: list the changes since the store's list on that
-                                 date; NULL or "": none. At most one of compare_snapshot
-                                 and compare_date */
-    actielijst_rules *rules;  /* the rules whose signals the report shows; NULL: the default
-                                 rules. Only read */
+    uint32_t version;         /**< ACTIELIJST_STORE_REPORT_OPTIONS_VERSION */
+    int32_t format;           /**< ACTIELIJST_REPORT_*; default HTML */
+    const char *language;     /**< "nl" (NULL or "": default) or "en" */
+    const char *title;        /**< NULL or "": the list's title, else "Actielijst" / "Action list" */
+    const char *sections;     /**< comma-separated section names, as in actielijst_report_options;
+                                   NULL or "": all */
+    const char *filter;       /**< filter expression (docs/rules.md) selecting action points;
+                                   NULL or "": all */
+    const char *meeting;      /**< meeting key; NULL or "": the last meeting on or before the
+                                   report date, if any */
+    int32_t include_contacts; /**< non-zero: list the store's contacts (personal data) */
+    const char *as_of;        /**< report date YYYY-MM-DD; NULL or "": the date of `meeting` when
+                                   one is given, else the store's default date
+                                   (actielijst_store_default_date) */
+    const char *compare_snapshot; /**< path of a snapshot file (actielijst_view_save_snapshot) to
+                                   list the changes since; NULL or "": none */
+    const char *compare_date; /**< YYYY-MM-DD: list the changes since the store's list on that
+                                   date; NULL or "": none. At most one of compare_snapshot
+                                   and compare_date */
+    actielijst_rules *rules;  /**< the rules whose signals the report shows; NULL: the default
+                                   rules. Only read */
 } actielijst_store_report_options;
 
-#define ACTIELIJST_STORE_REPORT_OPTIONS_VERSION 1
+#define ACTIELIJST_STORE_REPORT_OPTIONS_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_STORE_REPORT_OPTIONS_VERSION. */
 #define ACTIELIJST_STORE_REPORT_OPTIONS_INIT \
     {ACTIELIJST_STORE_REPORT_OPTIONS_VERSION, ACTIELIJST_REPORT_HTML, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL}
 
@@ -1316,20 +1421,21 @@ ACTIELIJST_API int actielijst_report_render_file(actielijst_view *view, actielij
  *  ACTIELIJST_DECISION_LIST_OPTIONS_INIT or actielijst_decision_list_options_init().
  *  NULL texts mean the default. */
 typedef struct actielijst_decision_list_options {
-    uint32_t version;        /* ACTIELIJST_DECISION_LIST_OPTIONS_VERSION */
-    int32_t format;          /* ACTIELIJST_REPORT_*; default HTML */
-    const char *language;    /* "nl" (NULL or "": default) or "en" */
-    const char *title;       /* NULL or "": "Besluitenlijst" / "Decision list" */
-    const char *meeting;     /* key of a stored meeting; NULL or "": the last meeting on or
-                                before as_of */
-    const char *as_of;       /* ISO date choosing the default meeting; NULL or "": the last
-                                meeting of all. Ignored when meeting is given */
-    int32_t due_within_days; /* an open action counts as due for the next meeting when its
-                                due date is at most this many days after the meeting (0 or
-                                more; default 42) */
+    uint32_t version;        /**< ACTIELIJST_DECISION_LIST_OPTIONS_VERSION */
+    int32_t format;          /**< ACTIELIJST_REPORT_*; default HTML */
+    const char *language;    /**< "nl" (NULL or "": default) or "en" */
+    const char *title;       /**< NULL or "": "Besluitenlijst" / "Decision list" */
+    const char *meeting;     /**< key of a stored meeting; NULL or "": the last meeting on or
+                                  before as_of */
+    const char *as_of;       /**< ISO date choosing the default meeting; NULL or "": the last
+                                  meeting of all. Ignored when meeting is given */
+    int32_t due_within_days; /**< an open action counts as due for the next meeting when its
+                                  due date is at most this many days after the meeting (0 or
+                                  more; default 42) */
 } actielijst_decision_list_options;
 
-#define ACTIELIJST_DECISION_LIST_OPTIONS_VERSION 1
+#define ACTIELIJST_DECISION_LIST_OPTIONS_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_DECISION_LIST_OPTIONS_VERSION. */
 #define ACTIELIJST_DECISION_LIST_OPTIONS_INIT \
     {ACTIELIJST_DECISION_LIST_OPTIONS_VERSION, ACTIELIJST_REPORT_HTML, NULL, NULL, NULL, NULL, 42}
 
@@ -1382,26 +1488,27 @@ ACTIELIJST_API int actielijst_decision_list_render_file(actielijst_store *store,
  * all. Reading is bounded (limits on the archive, the cells and their length; no
  * entities, formulas are never evaluated). */
 
-#define ACTIELIJST_FORM_XLSX 0
-#define ACTIELIJST_FORM_CSV 1
+#define ACTIELIJST_FORM_XLSX 0 /**< an Excel workbook: an explanation sheet, then one sheet per region */
+#define ACTIELIJST_FORM_CSV 1  /**< a CSV file holding the form of one region */
 
 /** Options for actielijst_forms_write_file and _stream. Initialise with
  *  ACTIELIJST_FORM_OPTIONS_INIT or actielijst_form_options_init(). NULL texts mean
  *  the default. */
 typedef struct actielijst_form_options {
-    uint32_t version;     /* ACTIELIJST_FORM_OPTIONS_VERSION */
-    int32_t format;       /* ACTIELIJST_FORM_*; default XLSX. CSV holds exactly one region */
-    const char *language; /* "nl" (NULL or "": default) or "en": labels, headers, explanation */
-    const char *meeting;  /* key of a stored meeting the states are asked for; required */
-    uint32_t region_count;
-    const char *const *regions; /* codes or aliases, one form (sheet) each, in this order; may be
-                                   NULL when region_count is 0: every COROP region of the list */
-    const char *as_of;    /* ISO date of the states shown as current; NULL or "": the meeting's date */
-    const char *deadline; /* ISO date the forms are wanted back by; NULL or "": 7 days before
-                             the meeting; never after it */
+    uint32_t version;     /**< ACTIELIJST_FORM_OPTIONS_VERSION */
+    int32_t format;       /**< ACTIELIJST_FORM_*; default XLSX. CSV holds exactly one region */
+    const char *language; /**< "nl" (NULL or "": default) or "en": labels, headers, explanation */
+    const char *meeting;  /**< key of a stored meeting the states are asked for; required */
+    uint32_t region_count; /**< the number of regions */
+    const char *const *regions; /**< codes or aliases, one form (sheet) each, in this order; may be
+                                     NULL when region_count is 0: every COROP region of the list */
+    const char *as_of;    /**< ISO date of the states shown as current; NULL or "": the meeting's date */
+    const char *deadline; /**< ISO date the forms are wanted back by; NULL or "": 7 days before
+                               the meeting; never after it */
 } actielijst_form_options;
 
-#define ACTIELIJST_FORM_OPTIONS_VERSION 1
+#define ACTIELIJST_FORM_OPTIONS_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_FORM_OPTIONS_VERSION. */
 #define ACTIELIJST_FORM_OPTIONS_INIT \
     {ACTIELIJST_FORM_OPTIONS_VERSION, ACTIELIJST_FORM_XLSX, NULL, NULL, 0, NULL, NULL, NULL}
 
@@ -1434,16 +1541,17 @@ ACTIELIJST_API int actielijst_forms_write_stream(actielijst_store *store, const 
 /** Options for actielijst_form_process. Initialise with
  *  ACTIELIJST_FORM_PROCESS_OPTIONS_INIT or actielijst_form_process_options_init(). */
 typedef struct actielijst_form_process_options {
-    uint32_t version;      /* ACTIELIJST_FORM_PROCESS_OPTIONS_VERSION */
-    const char *meeting;   /* key of the meeting the returns are for; NULL or "": the latest
-                              stored meeting. A form written for another meeting is refused */
-    int32_t dry_run;       /* non-zero: check and report, store nothing */
-    int32_t skip_bad_rows; /* non-zero: store the good rows and list each bad row as a problem
-                              (skipped); zero: one bad row means nothing of the file is stored.
-                              Problems with the file or a whole sheet are never skipped */
+    uint32_t version;      /**< ACTIELIJST_FORM_PROCESS_OPTIONS_VERSION */
+    const char *meeting;   /**< key of the meeting the returns are for; NULL or "": the latest
+                                stored meeting. A form written for another meeting is refused */
+    int32_t dry_run;       /**< non-zero: check and report, store nothing */
+    int32_t skip_bad_rows; /**< non-zero: store the good rows and list each bad row as a problem
+                                (skipped); zero: one bad row means nothing of the file is stored.
+                                Problems with the file or a whole sheet are never skipped */
 } actielijst_form_process_options;
 
-#define ACTIELIJST_FORM_PROCESS_OPTIONS_VERSION 1
+#define ACTIELIJST_FORM_PROCESS_OPTIONS_VERSION 1 /**< the version of the struct that this header declares */
+/** Initialiser with the defaults of version ACTIELIJST_FORM_PROCESS_OPTIONS_VERSION. */
 #define ACTIELIJST_FORM_PROCESS_OPTIONS_INIT {ACTIELIJST_FORM_PROCESS_OPTIONS_VERSION, NULL, 0, 0}
 
 /** Fills *opts with the defaults of `version`. Errors: EINVALID (NULL), EVERSION
@@ -1457,30 +1565,30 @@ typedef struct actielijst_form_result actielijst_form_result;
 /** The whole of a form result. Strings and the regions array are borrowed from
  *  the result: valid until it is freed. */
 typedef struct actielijst_form_summary {
-    const char *file;      /* the path as given */
-    int32_t format;        /* ACTIELIJST_FORM_*: what the content turned out to be */
-    const char *encoding;  /* CSV: "UTF-8", "UTF-8 with BOM" or "Windows-1252"; "" for XLSX */
-    const char *meeting;   /* key of the meeting the returns were checked against */
-    uint32_t region_count;
-    const char *const *regions; /* the regions of the form sheets read, as codes */
-    uint64_t rows;         /* data rows read */
-    uint64_t unchanged;    /* rows with no new state, or the same state and text */
-    uint64_t update_count; /* new states of affairs: actielijst_form_result_update() */
-    uint64_t change_count; /* before -> after of each: actielijst_form_result_change() */
-    uint64_t problem_count; /* actielijst_form_result_problem() */
-    int32_t stored;        /* non-zero: the updates are in the store */
-    int32_t ok;            /* non-zero: nothing was wrong (with skip_bad_rows: only rows were
-                              skipped); the same as actielijst_form_process returning OK */
+    const char *file;      /**< the path as given */
+    int32_t format;        /**< ACTIELIJST_FORM_*: what the content turned out to be */
+    const char *encoding;  /**< CSV: "UTF-8", "UTF-8 with BOM" or "Windows-1252"; "" for XLSX */
+    const char *meeting;   /**< key of the meeting the returns were checked against */
+    uint32_t region_count; /**< the number of regions */
+    const char *const *regions; /**< the regions of the form sheets read, as codes */
+    uint64_t rows;         /**< data rows read */
+    uint64_t unchanged;    /**< rows with no new state, or the same state and text */
+    uint64_t update_count; /**< new states of affairs: actielijst_form_result_update() */
+    uint64_t change_count; /**< before -> after of each: actielijst_form_result_change() */
+    uint64_t problem_count; /**< actielijst_form_result_problem() */
+    int32_t stored;        /**< non-zero: the updates are in the store */
+    int32_t ok;            /**< non-zero: nothing was wrong (with skip_bad_rows: only rows were
+                                skipped); the same as actielijst_form_process returning OK */
 } actielijst_form_summary;
 
 /** A problem found in a returned form. */
 typedef struct actielijst_form_problem_rec {
-    const char *sheet;   /* the sheet's name; "" for a CSV file or the file as a whole */
-    uint32_t row;        /* 1-based, as the spreadsheet shows it; 0: the file or a whole sheet */
-    uint32_t column;     /* 1-based (1 = A); 0: the file, a whole sheet or a whole row */
-    const char *message; /* what is wrong, in English */
-    const char *where;   /* the parts that are set: `sheet "Zuid-Limburg", row 7, column I`;
-                            "" for the file as a whole */
+    const char *sheet;   /**< the sheet's name; "" for a CSV file or the file as a whole */
+    uint32_t row;        /**< 1-based, as the spreadsheet shows it; 0: the file or a whole sheet */
+    uint32_t column;     /**< 1-based (1 = A); 0: the file, a whole sheet or a whole row */
+    const char *message; /**< what is wrong, in English */
+    const char *where;   /**< the parts that are set: `sheet "Zuid-Limburg", row 7, column I`;
+                              "" for the file as a whole */
 } actielijst_form_problem_rec;
 
 /** Reads the returned form at `path`, checks it against the store and the meeting
