@@ -156,7 +156,8 @@ actielijst_report_options shared_options(const actielijst_store_report_options& 
     return shared;
 }
 
-/// Checks the arguments of actielijst_store_report_render before any work.
+}  // namespace
+
 ReportCall store_report_request(const char* fn, actielijst_store* store,
                                 const actielijst_store_report_options* options) {
     ReportCall call;
@@ -177,7 +178,6 @@ ReportCall store_report_request(const char* fn, actielijst_store* store,
     return call;
 }
 
-}  // namespace
 }  // namespace actielijst::capi
 
 extern "C" {
@@ -199,9 +199,7 @@ int actielijst_store_report_render(actielijst_store* store, const actielijst_sto
         namespace capi = actielijst::capi;
         const auto call = capi::store_report_request(fn, store, options);
         require(out, fn, "out");
-        return capi::fill_buf(out, capi::renaming({{"meeting", "options->meeting"}}, [&] {
-                                  return actielijst::render_report(call.request, call.format);
-                              }));
+        return capi::fill_buf(out, actielijst::render(capi::build_report(call), call.format));
     });
 }
 

@@ -23,6 +23,11 @@ struct ReportCall {
 ReportCall report_request(const char* fn, actielijst_view* view, actielijst_rules* rules,
                           const actielijst_report_options* options, actielijst_view* compare);
 
+/// Checks the arguments of a store report call named `fn` (the handle, the options
+/// with their dates, snapshot and rules) and throws Error naming the argument.
+ReportCall store_report_request(const char* fn, actielijst_store* store,
+                                const actielijst_store_report_options* options);
+
 /// Runs the pipeline on the checked call: the rules (or the defaults) evaluated,
 /// the changes, the contacts, and the report model.
 Report build_report(const ReportCall& call);

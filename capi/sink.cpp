@@ -165,4 +165,32 @@ int actielijst_report_render_file(actielijst_view* view, actielijst_rules* rules
     });
 }
 
+int actielijst_store_report_render_stream(actielijst_store* store, const actielijst_store_report_options* options,
+                                          actielijst_write_fn write, void* ctx) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        namespace capi = actielijst::capi;
+        const auto call = capi::store_report_request(fn, store, options);
+        capi::require_write(fn, write);
+        const auto report = capi::build_report(call);
+        capi::CallbackStream out(fn, write, ctx);
+        actielijst::render(report, call.format, out);
+        out.finish();
+        return ACTIELIJST_OK;
+    });
+}
+
+int actielijst_store_report_render_file(actielijst_store* store, const actielijst_store_report_options* options,
+                                        const char* path) {
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        namespace capi = actielijst::capi;
+        const auto call = capi::store_report_request(fn, store, options);
+        const std::string p = capi::text(fn, "path", path);
+        if (p.empty()) capi::fail_arg(fn, "path", "is empty");
+        actielijst::render_file(capi::build_report(call), call.format, p);
+        return ACTIELIJST_OK;
+    });
+}
+
 }  // extern "C"

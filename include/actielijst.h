@@ -1410,6 +1410,27 @@ ACTIELIJST_API int actielijst_report_render_file(actielijst_view *view, actielij
                                                  const actielijst_report_options *options, actielijst_view *compare,
                                                  const char *path);
 
+/** Renders the report of `store` as actielijst_store_report_render does (same
+ *  arguments, same bytes) and writes it to `write` in pieces. The options are
+ *  checked and the report is built before the first byte is written, so every
+ *  error of actielijst_store_report_render calls `write` not at all; after an EIO
+ *  the callback may have received part of the report.
+ *  Errors: those of actielijst_store_report_render (EINVALID for a NULL write
+ *  instead of a NULL out), and EIO (the callback returned non-zero). */
+ACTIELIJST_API int actielijst_store_report_render_stream(actielijst_store *store,
+                                                         const actielijst_store_report_options *options,
+                                                         actielijst_write_fn write, void *ctx);
+
+/** Renders the report of `store` as actielijst_store_report_render does and writes
+ *  it to the file at `path`, atomically, as actielijst_store_export_json_file
+ *  writes: on any failure `path` keeps its previous content and no temporary file
+ *  is left. Errors: those of actielijst_store_report_render (EINVALID for a NULL,
+ *  empty or non-UTF-8 path instead of a NULL out; EIO also for the compared
+ *  snapshot), and EIO naming the path, what failed and why. */
+ACTIELIJST_API int actielijst_store_report_render_file(actielijst_store *store,
+                                                       const actielijst_store_report_options *options,
+                                                       const char *path);
+
 /* ---- The list after a meeting (besluitenlijst) -------------------------------
  * What a meeting decided (with the words of each decision), which proposals were
  * tabled, which action points were added, closed or given a new deadline, and what

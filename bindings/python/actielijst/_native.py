@@ -825,6 +825,8 @@ SIGNATURES = [
     ("actielijst_store_export_json_file", c_int, [P(Store), P(ExportOptions), c_char_p], CODE),
     ("actielijst_report_render_stream", c_int, [P(View), P(Rules), P(ReportOptions), P(View), WriteFn, c_void_p], CODE),
     ("actielijst_report_render_file", c_int, [P(View), P(Rules), P(ReportOptions), P(View), c_char_p], CODE),
+    ("actielijst_store_report_render_stream", c_int, [P(Store), P(StoreReportOptions), WriteFn, c_void_p], CODE),
+    ("actielijst_store_report_render_file", c_int, [P(Store), P(StoreReportOptions), c_char_p], CODE),
     # The list after a meeting (besluitenlijst)
     ("actielijst_decision_list_options_init", c_int, [P(DecisionListOptions), c_uint32], CODE),
     ("actielijst_decision_list_render", c_int, [P(Store), P(DecisionListOptions), P(Buf)], CODE),

@@ -42,20 +42,25 @@ def _sections(sections) -> bytes | None:
     return b",".join(names)
 
 
-def render_store_report(
-    store, format, language, rules, sections, where, title, meeting, contacts, as_of, since, since_date
-) -> str:
-    """Store.report's work (see its docstring)."""
-    from ._rules import Rules
-
-    opts = n.StoreReportOptions()
-    lib.actielijst_store_report_options_init(byref(opts), n.STORE_REPORT_OPTIONS_VERSION)
+def _fill_shared(opts, format, language, title, sections, where, meeting) -> None:
+    """The options a store report and a view report share (their C structs name them alike)."""
     opts.format = _report_format(format)
     opts.language = _bytes(language, "language")
     opts.title = _bytes(title, "title")
     opts.sections = _sections(sections)
     opts.filter = _bytes(where, "where")
     opts.meeting = _bytes(meeting, "meeting")
+
+
+def render_store_report(
+    store, format, language, rules, sections, where, title, meeting, contacts, as_of, since, since_date, file
+) -> str | None:
+    """Store.report's work (see its docstring)."""
+    from ._rules import Rules
+
+    opts = n.StoreReportOptions()
+    lib.actielijst_store_report_options_init(byref(opts), n.STORE_REPORT_OPTIONS_VERSION)
+    _fill_shared(opts, format, language, title, sections, where, meeting)
     opts.include_contacts = 1 if contacts else 0
     opts.as_of = _date(as_of, "as_of")
     opts.compare_snapshot = _path(since) if since is not None else None
@@ -63,6 +68,13 @@ def render_store_report(
     if rules is not None and not isinstance(rules, Rules):
         raise TypeError(f"rules: expected Rules or None, not {type(rules).__name__}")
     opts.rules = rules._h() if rules is not None else None
+    if file is not None:
+        _write_output(
+            file,
+            lambda fn, ctx: lib.actielijst_store_report_render_stream(store._h(), byref(opts), fn, ctx),
+            lambda path: lib.actielijst_store_report_render_file(store._h(), byref(opts), path),
+        )
+        return None
     buf = n.Buf()
     lib.actielijst_store_report_render(store._h(), byref(opts), byref(buf))
     return _take(buf)
@@ -77,12 +89,7 @@ def render_report(
 
     opts = n.ReportOptions()
     lib.actielijst_report_options_init(byref(opts), n.REPORT_OPTIONS_VERSION)
-    opts.format = _report_format(format)
-    opts.language = _bytes(language, "language")
-    opts.title = _bytes(title, "title")
-    opts.sections = _sections(sections)
-    opts.filter = _bytes(where, "where")
-    opts.meeting = _bytes(meeting, "meeting")
+    _fill_shared(opts, format, language, title, sections, where, meeting)
     if contacts is not None:
         if not isinstance(contacts, Store):
             raise TypeError(f"contacts: expected a Store or None, not {type(contacts).__name__}")

@@ -519,21 +519,23 @@ class Store(_Owned):
         as_of: datetime.date | str | None = None,
         since: str | bytes | os.PathLike | None = None,
         since_date: datetime.date | str | None = None,
-    ) -> str:
+        file=None,
+    ) -> str | None:
         """The steering-group report of this store as text, made as the command-line
         tool and stuurgroep-rapport make it (docs/report.md, "One pipeline"): the list
         as of ``as_of`` (None: the date of ``meeting`` when one is given, else
         default_date()), the changes since the snapshot file ``since`` or since the
         store's list on ``since_date`` (at most one of the two), the store's contacts
         when ``contacts`` is true (personal data). ``format``, ``language``,
-        ``rules``, ``sections``, ``where``, ``title`` and ``meeting`` as in
-        View.report. InvalidError for a bad option or both comparisons; NotFoundError
-        for an unknown meeting or a name the list lacks; FileError when the snapshot
-        file cannot be read."""
+        ``rules``, ``sections``, ``where``, ``title``, ``meeting`` and ``file`` (a
+        path or a binary file object to write the report to instead of returning it;
+        then None is returned) as in View.report. InvalidError for a bad option or both
+        comparisons; NotFoundError for an unknown meeting or a name the list lacks;
+        FileError when the snapshot file cannot be read or the file written."""
         from . import _report
 
         return _report.render_store_report(
-            self, format, language, rules, sections, where, title, meeting, contacts, as_of, since, since_date
+            self, format, language, rules, sections, where, title, meeting, contacts, as_of, since, since_date, file
         )
 
     # Forms: collecting the states of affairs (uitvraag); the work is in _forms.py

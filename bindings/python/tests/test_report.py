@@ -2,6 +2,7 @@
 data as of 2023-03-01."""
 
 import datetime
+import io
 import json
 
 import actielijst
@@ -119,6 +120,22 @@ class StoreReportTest(ReportTestCase):
             before.save_snapshot(snapshot)
         self.assertEqual(self.store.report("json", as_of=MARCH_2023, since_date=earlier), expected)
         self.assertEqual(self.store.report("json", as_of=MARCH_2023, since=snapshot), expected)
+
+    def test_to_a_file_or_a_stream_gives_the_same_bytes(self):
+        text = self.store.report("markdown", as_of=MARCH_2023)
+        target = self.path("rapport.md")
+        self.assertIsNone(self.store.report("markdown", as_of=MARCH_2023, file=target))
+        with open(target, "rb") as f:
+            self.assertEqual(f.read(), text.encode("utf-8"))
+        stream = io.BytesIO()
+        self.assertIsNone(self.store.report("markdown", as_of=MARCH_2023, file=stream))
+        self.assertEqual(stream.getvalue(), text.encode("utf-8"))
+        # A failed report leaves the file as it was.
+        with self.assertRaises(actielijst.NotFoundError) as ctx:
+            self.store.report("markdown", meeting="geen-vergadering", file=target)
+        self.assertEqual(ctx.exception.where, "options->meeting")
+        with open(target, "rb") as f:
+            self.assertEqual(f.read(), text.encode("utf-8"))
 
     def test_errors(self):
         with self.assertRaises(FileNotFoundError) as ctx:
