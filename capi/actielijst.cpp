@@ -142,8 +142,13 @@ int actielijst_store_import_json(actielijst_store* store, const char* json, size
 }
 
 int actielijst_export_options_init(actielijst_export_options* opts, uint32_t version) {
-    static constexpr actielijst_export_options defaults = ACTIELIJST_EXPORT_OPTIONS_INIT;
-    return actielijst::capi::input_init(__func__, opts, version, ACTIELIJST_EXPORT_OPTIONS_VERSION, defaults);
+    const char* fn = __func__;
+    return guard(fn, [&] {
+        require(opts, fn, "opts");
+        actielijst::capi::check_version(fn, "version", version, ACTIELIJST_EXPORT_OPTIONS_VERSION);
+        *opts = ACTIELIJST_EXPORT_OPTIONS_INIT;
+        return ACTIELIJST_OK;
+    });
 }
 
 int actielijst_store_export_json(actielijst_store* store, const actielijst_export_options* options,

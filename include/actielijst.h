@@ -1371,8 +1371,8 @@ typedef int (*actielijst_write_fn)(void *ctx, const char *data, size_t len);
  *  The store is read before the first byte is written, so a storage error calls
  *  `write` not at all; after an EIO the callback may have received part of the
  *  document, which the caller discards.
- *  Errors: EINVALID (NULL store or write), ESTORAGE, ENOMEM, EIO (the callback
- *  returned non-zero). */
+ *  Errors: EINVALID (NULL store or write), EVERSION (options->version), ESTORAGE,
+ *  ENOMEM, EIO (the callback returned non-zero). */
 ACTIELIJST_API int actielijst_store_export_json_stream(actielijst_store *store, const actielijst_export_options *options,
                                                        actielijst_write_fn write, void *ctx);
 
@@ -1381,8 +1381,8 @@ ACTIELIJST_API int actielijst_store_export_json_stream(actielijst_store *store, 
  *  disk and then renamed over `path`. On any failure `path` keeps its previous
  *  content (or stays absent) and the temporary file is removed. A replaced file
  *  keeps its permissions; a new one gets 0666 less the umask.
- *  Errors: EINVALID (NULL argument, path empty or not UTF-8), ESTORAGE, ENOMEM,
- *  EIO (the file cannot be written; the message names the path, what failed and
+ *  Errors: EINVALID (NULL argument, path empty or not UTF-8), EVERSION
+ *  (options->version), ESTORAGE, ENOMEM, EIO (the file cannot be written; the message names the path, what failed and
  *  the system's reason, e.g. `out/list.json: cannot write: No space left on
  *  device`, or `out/list.json: cannot create a temporary file in its directory:
  *  No such file or directory`). */

@@ -97,7 +97,8 @@ int main(int argc, char **argv) {
     actielijst_status_rec now;
     char *json;
     size_t len = 0;
-    int rc, added = 0, status = 1;
+    int32_t added = 0;
+    int rc, status = 1;
 
     if (argc != 3) {
         fprintf(stderr, "usage: %s <store.db> <list.json>\n", argv[0]);
@@ -148,7 +149,7 @@ int main(int argc, char **argv) {
     update.author = "Secretariaat";
     rc = actielijst_store_record_update(store, &update, &added);
     if (rc != ACTIELIJST_OK) {
-        report_error("actielijst_store_record", rc);
+        report_error("actielijst_store_record_update", rc);
         goto done;
     }
     printf("recorded: %s\n", added ? "new update" : "already stored");

@@ -449,7 +449,7 @@ static void test_process(actielijst_store *s, const char *dir) {
     CHECK(strcmp(upd.as_of, MEETING_DATE) == 0 && strcmp(upd.meeting, MEETING) == 0);
     CHECK(strcmp(upd.author, "Gemeente Maastricht") == 0);
     CHECK_OK(actielijst_form_result_change(r, 0, &ch));
-    CHECK(ch.what == ACTIELIJST_SUBJECT_STATUS);
+    CHECK(ch.subject == ACTIELIJST_SUBJECT_STATUS);
     CHECK(ch.kind == (had_state ? ACTIELIJST_CHANGE_CHANGED : ACTIELIJST_CHANGE_ADDED));
     CHECK(strcmp(ch.key, action) == 0 && strcmp(ch.action, action) == 0 && strcmp(ch.region, area) == 0);
     CHECK(strcmp(ch.after_state, "in_progress") == 0 && strcmp(ch.after_text, NEW_TEXT) == 0);

@@ -41,7 +41,7 @@ static void test_double_free(actielijst_store *s) {
 
     CHECK_OK(actielijst_status_iter_new(v, NULL, &it));
     CHECK_OK(actielijst_rules_load_default(v, &r));
-    CHECK_OK(actielijst_filter_new("theme = \"wonen\"", v, &f, NULL));
+    CHECK_OK(actielijst_filter_new("theme = \"wonen\"", v, &f));
 
     actielijst_view_free(v);
     actielijst_view_free(v);
@@ -82,7 +82,7 @@ static void test_use_after_free(const char *dir, const char *json, size_t len) {
     CHECK_OK(actielijst_status_iter_new(v, NULL, &it));
     CHECK_OK(actielijst_rules_load_default(v, &r));
     CHECK_OK(actielijst_rule_iter_new(r, &ri));
-    CHECK_OK(actielijst_filter_new("theme = \"wonen\"", v, &f, NULL));
+    CHECK_OK(actielijst_filter_new("theme = \"wonen\"", v, &f));
     CHECK_OK(actielijst_rules_evaluate(r, v, &e));
     CHECK_OK(actielijst_diff_new(v, v2, &d));
 

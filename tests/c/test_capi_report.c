@@ -74,7 +74,7 @@ static void test_defaults_and_rules(actielijst_view *v) {
     CHECK_OK(actielijst_report_render(v, defaults, NULL, NULL, &with_default));
     CHECK(plain.data && plain.size == with_default.size && memcmp(plain.data, with_default.data, plain.size) == 0);
     CHECK(plain.data && plain.size == with_init.size && memcmp(plain.data, with_init.data, plain.size) == 0);
-    CHECK_OK(actielijst_rules_load(only_one, strlen(only_one), NULL, NULL, &none, NULL));
+    CHECK_OK(actielijst_rules_load(only_one, strlen(only_one), NULL, NULL, &none));
     CHECK_OK(actielijst_report_render(v, none, NULL, NULL, &few));
     CHECK(few.data && strstr(few.data, "ZZ-") != NULL);
     CHECK(plain.data && strstr(plain.data, "ZZ-") == NULL);
@@ -288,7 +288,7 @@ static void test_store_report(actielijst_store *s, actielijst_view *v, const cha
     o.compare_date = NULL;
 
     /* Given rules replace the defaults. */
-    CHECK_OK(actielijst_rules_load(only_one, strlen(only_one), NULL, NULL, &none, NULL));
+    CHECK_OK(actielijst_rules_load(only_one, strlen(only_one), NULL, NULL, &none));
     o.rules = none;
     CHECK_OK(actielijst_store_report_render(s, &o, &by_store));
     CHECK(by_store.data && strstr(by_store.data, "ZZ-") != NULL);

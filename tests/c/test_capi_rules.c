@@ -10,7 +10,23 @@
 
 #include <stdlib.h>
 
-#define LOAD(text, vocab, out, where) actielijst_rules_load((text), strlen(text), NULL, (vocab), (out), (where))
+#define LOAD(text, vocab, out) actielijst_rules_load((text), strlen(text), NULL, (vocab), (out))
+
+/* Whether actielijst_error_position() is (line, column): {0, 0} when the last
+ * call succeeded or failed without a place in a text. */
+static int position_is(int32_t line, int32_t column) {
+    actielijst_text_position p = actielijst_error_position();
+    return p.line == line && p.column == column;
+}
+
+/* Fails a load with a place, so that a later check of {0, 0} shows the position
+ * was cleared rather than never set. */
+static void leave_a_position(void) {
+    actielijst_rules *rules = NULL;
+    CHECK(LOAD("rule x\n  severity info\n  when )\n", NULL, &rules) == ACTIELIJST_EINVALID);
+    CHECK(position_is(3, 8));
+    CHECK(rules == NULL);
+}
 
 static const char *const small_rules =
     "# two rules\n"
@@ -51,11 +67,11 @@ static void test_load_text(actielijst_view *v) {
     actielijst_rules *rules = NULL;
     actielijst_rule_iter *it = NULL;
     actielijst_rule_rec r;
-    actielijst_text_position where = {7, 7};
 
-    CHECK_OK(LOAD(small_rules, NULL, &rules, &where));
+    leave_a_position();
+    CHECK_OK(LOAD(small_rules, NULL, &rules));
     CHECK(rules != NULL);
-    CHECK(where.line == 0 && where.column == 0); /* cleared on success */
+    CHECK(position_is(0, 0)); /* cleared on success */
     CHECK_OK(actielijst_rule_iter_new(rules, &it));
     CHECK(actielijst_rule_iter_next(it, &r) == ACTIELIJST_OK);
     CHECK(strcmp(r.key, "stalled") == 0);
@@ -79,8 +95,8 @@ static void test_load_text(actielijst_view *v) {
     actielijst_rules_free(rules);
     rules = NULL;
 
-    /* With the Limburg view as vocabulary; where may be NULL. */
-    CHECK_OK(LOAD(small_rules, v, &rules, NULL));
+    /* With the Limburg view as vocabulary. */
+    CHECK_OK(LOAD(small_rules, v, &rules));
     CHECK(count_rules(rules) == 2);
     actielijst_rules_free(rules);
     rules = NULL;
@@ -88,17 +104,17 @@ static void test_load_text(actielijst_view *v) {
     /* The length counts, not a NUL: only the first rule of a longer buffer. */
     {
         const char *second = strstr(small_rules, "rule open_proposal");
-        CHECK_OK(actielijst_rules_load(small_rules, (size_t)(second - small_rules), "eerste", v, &rules, &where));
+        CHECK_OK(actielijst_rules_load(small_rules, (size_t)(second - small_rules), "eerste", v, &rules));
         CHECK(count_rules(rules) == 1);
         actielijst_rules_free(rules);
         rules = NULL;
     }
     /* An empty text is an empty rule set; NULL is fine with length 0. */
-    CHECK_OK(actielijst_rules_load("", 0, NULL, NULL, &rules, &where));
+    CHECK_OK(actielijst_rules_load("", 0, NULL, NULL, &rules));
     CHECK(count_rules(rules) == 0);
     actielijst_rules_free(rules);
     rules = NULL;
-    CHECK_OK(actielijst_rules_load(NULL, 0, NULL, NULL, &rules, NULL));
+    CHECK_OK(actielijst_rules_load(NULL, 0, NULL, NULL, &rules));
     CHECK(count_rules(rules) == 0);
     actielijst_rules_free(rules);
     actielijst_rules_free(NULL);
@@ -106,7 +122,6 @@ static void test_load_text(actielijst_view *v) {
 
 static void test_load_failures(actielijst_view *v) {
     actielijst_rules *rules = (actielijst_rules *)&rules, *sentinel = rules;
-    actielijst_text_position where = {0, 0};
     static const char syntax[] =
         "rule x\n"
         "    severity alert\n"
@@ -127,57 +142,57 @@ static void test_load_failures(actielijst_view *v) {
     static const char nul[] = "rule x\n  severity info\0\n  when all_closed\n  message \"m\"\n";
 
     /* A syntax error: its place, and a message with the origin, place and a caret line. */
-    CHECK_FAILS(actielijst_rules_load(syntax, strlen(syntax), NULL, v, &rules, &where), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_rules_load(syntax, strlen(syntax), NULL, v, &rules), ACTIELIJST_EINVALID,
                 "rules:3:28: syntax error");
-    CHECK(where.line == 3 && where.column == 28);
+    CHECK(position_is(3, 28));
     CHECK(strstr(actielijst_error_message(), "^") != NULL);
     CHECK(rules == sentinel);
-    CHECK_FAILS(actielijst_rules_load(syntax, strlen(syntax), "mijn.rules", v, &rules, &where), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_rules_load(syntax, strlen(syntax), "mijn.rules", v, &rules), ACTIELIJST_EINVALID,
                 "mijn.rules:3:28:");
-    CHECK_FAILS(actielijst_rules_load(syntax, strlen(syntax), "", v, &rules, &where), ACTIELIJST_EINVALID,
+    CHECK(position_is(3, 28)); /* the origin names the text; the place is the same */
+    CHECK_FAILS(actielijst_rules_load(syntax, strlen(syntax), "", v, &rules), ACTIELIJST_EINVALID,
                 "rules:3:28:");
-    /* where NULL: the same failure. */
-    CHECK_FAILS(actielijst_rules_load(syntax, strlen(syntax), NULL, v, &rules, NULL), ACTIELIJST_EINVALID,
-                "syntax error");
+    CHECK(position_is(3, 28));
     CHECK(rules == sentinel);
 
     /* A type error and an unknown severity. */
-    CHECK_FAILS(LOAD(types, v, &rules, &where), ACTIELIJST_EINVALID, "rules:3:");
-    CHECK(where.line == 3 && where.column > 0);
-    CHECK_FAILS(LOAD(severity, NULL, &rules, &where), ACTIELIJST_EINVALID, "rules:2:12:");
+    CHECK_FAILS(LOAD(types, v, &rules), ACTIELIJST_EINVALID, "rules:3:");
+    CHECK(actielijst_error_position().line == 3 && actielijst_error_position().column > 0);
+    CHECK_FAILS(LOAD(severity, NULL, &rules), ACTIELIJST_EINVALID, "rules:2:12:");
     CHECK(strstr(actielijst_error_message(), "urgent") != NULL);
-    CHECK(where.line == 2 && where.column == 12);
+    CHECK(position_is(2, 12));
     CHECK(rules == sentinel);
 
     /* A state the vocabulary lacks is ENOTFOUND, with its place. Without a
        vocabulary it loads, and evaluating on the view fails instead. */
-    CHECK_FAILS(LOAD(unknown_state, v, &rules, &where), ACTIELIJST_ENOTFOUND, "klaar");
+    CHECK_FAILS(LOAD(unknown_state, v, &rules), ACTIELIJST_ENOTFOUND, "klaar");
     CHECK(strstr(actielijst_error_message(), "rules:4:18:") != NULL);
-    CHECK(where.line == 4 && where.column == 18);
+    CHECK(position_is(4, 18));
     CHECK(rules == sentinel);
     {
         actielijst_rules *loose = NULL;
         actielijst_evaluation *e = (actielijst_evaluation *)&e, *esentinel = e;
-        CHECK_OK(LOAD(unknown_state, NULL, &loose, &where));
-        CHECK(where.line == 0 && where.column == 0);
+        CHECK_OK(LOAD(unknown_state, NULL, &loose));
+        CHECK(position_is(0, 0));
         CHECK_FAILS(actielijst_rules_evaluate(loose, v, &e), ACTIELIJST_ENOTFOUND, "klaar");
         CHECK(e == esentinel);
         actielijst_rules_free(loose);
     }
 
-    /* Argument checks: before any parsing, with where {0, 0}. */
-    where.line = where.column = 9;
-    CHECK_FAILS(actielijst_rules_load(nul, sizeof nul - 1, NULL, v, &rules, &where), ACTIELIJST_EINVALID,
+    /* Argument checks: before any parsing, with the position {0, 0}. */
+    leave_a_position();
+    CHECK_FAILS(actielijst_rules_load(nul, sizeof nul - 1, NULL, v, &rules), ACTIELIJST_EINVALID,
                 "text contains a NUL byte");
-    CHECK(where.line == 0 && where.column == 0);
-    CHECK_FAILS(actielijst_rules_load(NULL, 3, NULL, v, &rules, &where), ACTIELIJST_EINVALID, "text is NULL");
-    CHECK_FAILS(LOAD(small_rules, v, NULL, &where), ACTIELIJST_EINVALID, "out is NULL");
-    CHECK_FAILS(actielijst_rules_load(small_rules, strlen(small_rules), "\xff", v, &rules, &where),
+    CHECK(position_is(0, 0));
+    CHECK_FAILS(actielijst_rules_load(NULL, 3, NULL, v, &rules), ACTIELIJST_EINVALID, "text is NULL");
+    CHECK_FAILS(LOAD(small_rules, v, NULL), ACTIELIJST_EINVALID, "out is NULL");
+    CHECK_FAILS(actielijst_rules_load(small_rules, strlen(small_rules), "\xff", v, &rules),
                 ACTIELIJST_EINVALID, "origin is not valid UTF-8");
-    CHECK_FAILS(LOAD(small_rules, (actielijst_view *)&where, &rules, &where), ACTIELIJST_EINVALID,
+    leave_a_position();
+    CHECK_FAILS(LOAD(small_rules, (actielijst_view *)&sentinel, &rules), ACTIELIJST_EINVALID,
                 "not a valid actielijst_view handle");
-    CHECK(where.line == 0 && where.column == 0);
-    CHECK_FAILS(LOAD("rule x\n  severity info\n  when all_closed\n  message \"caf\xe9\"\n", NULL, &rules, &where),
+    CHECK(position_is(0, 0));
+    CHECK_FAILS(LOAD("rule x\n  severity info\n  when all_closed\n  message \"caf\xe9\"\n", NULL, &rules),
                 ACTIELIJST_EINVALID, "UTF-8");
     CHECK(rules == sentinel);
     {
@@ -186,7 +201,7 @@ static void test_load_failures(actielijst_view *v) {
         char *huge = malloc(big);
         if (huge) {
             memset(huge, ' ', big);
-            CHECK_FAILS(actielijst_rules_load(huge, big, NULL, NULL, &rules, &where), ACTIELIJST_EINVALID, "1 MiB");
+            CHECK_FAILS(actielijst_rules_load(huge, big, NULL, NULL, &rules), ACTIELIJST_EINVALID, "1 MiB");
             free(huge);
         }
     }
@@ -198,7 +213,6 @@ static void test_load_file_and_default(const char *dir, actielijst_view *v) {
     FILE *f;
     actielijst_rules *rules = NULL, *again = NULL;
     actielijst_rules *sentinel = (actielijst_rules *)&path, *untouched = sentinel;
-    actielijst_text_position where = {5, 5};
     actielijst_rule_iter *a = NULL, *b = NULL;
     actielijst_rule_rec ra, rb;
     const char *text = actielijst_rules_default_text();
@@ -213,31 +227,31 @@ static void test_load_file_and_default(const char *dir, actielijst_view *v) {
         fclose(f);
     }
     /* The file names itself in the message. */
-    CHECK_FAILS(actielijst_rules_load_file(path, v, &untouched, &where), ACTIELIJST_EINVALID, "eigen.rules:15:8:");
-    CHECK(where.line == 15 && where.column == 8);
+    CHECK_FAILS(actielijst_rules_load_file(path, v, &untouched), ACTIELIJST_EINVALID, "eigen.rules:15:8:");
+    CHECK(position_is(15, 8));
     CHECK(untouched == sentinel);
     f = fopen(path, "wb");
     if (f) {
         fputs(small_rules, f);
         fclose(f);
     }
-    CHECK_OK(actielijst_rules_load_file(path, v, &rules, &where));
-    CHECK(where.line == 0 && where.column == 0);
+    CHECK_OK(actielijst_rules_load_file(path, v, &rules));
+    CHECK(position_is(0, 0));
     CHECK(count_rules(rules) == 2);
     actielijst_rules_free(rules);
     rules = NULL;
 
     snprintf(path, sizeof path, "%s/bestaat-niet.rules", dir);
-    where.line = 3;
-    CHECK_FAILS(actielijst_rules_load_file(path, v, &untouched, &where), ACTIELIJST_EIO, "bestaat-niet.rules");
-    CHECK(where.line == 0 && where.column == 0);
-    CHECK_FAILS(actielijst_rules_load_file(dir, v, &untouched, &where), ACTIELIJST_EIO, "");
-    CHECK_FAILS(actielijst_rules_load_file(NULL, v, &untouched, &where), ACTIELIJST_EINVALID, "path is NULL");
-    CHECK_FAILS(actielijst_rules_load_file("\xc3", v, &untouched, &where), ACTIELIJST_EINVALID,
+    leave_a_position();
+    CHECK_FAILS(actielijst_rules_load_file(path, v, &untouched), ACTIELIJST_EIO, "bestaat-niet.rules");
+    CHECK(position_is(0, 0));
+    CHECK_FAILS(actielijst_rules_load_file(dir, v, &untouched), ACTIELIJST_EIO, "");
+    CHECK_FAILS(actielijst_rules_load_file(NULL, v, &untouched), ACTIELIJST_EINVALID, "path is NULL");
+    CHECK_FAILS(actielijst_rules_load_file("\xc3", v, &untouched), ACTIELIJST_EINVALID,
                 "path is not valid UTF-8");
-    CHECK_FAILS(actielijst_rules_load_file(path, (actielijst_view *)&where, &untouched, NULL), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_rules_load_file(path, (actielijst_view *)&sentinel, &untouched), ACTIELIJST_EINVALID,
                 "not a valid actielijst_view handle");
-    CHECK_FAILS(actielijst_rules_load_file(path, v, NULL, NULL), ACTIELIJST_EINVALID, "out is NULL");
+    CHECK_FAILS(actielijst_rules_load_file(path, v, NULL), ACTIELIJST_EINVALID, "out is NULL");
     CHECK(untouched == sentinel);
 
     /* The defaults: the same rules as their text, loaded on any store. */
@@ -245,12 +259,14 @@ static void test_load_file_and_default(const char *dir, actielijst_view *v) {
     CHECK(actielijst_rules_default_text() == text);
     n = rules_in_text(text);
     CHECK(n >= 10);
+    leave_a_position();
     CHECK_OK(actielijst_rules_load_default(v, &rules));
+    CHECK(position_is(0, 0));
     CHECK_OK(actielijst_rules_load_default(NULL, &again));
     CHECK(count_rules(rules) == n);
     actielijst_rules_free(again);
     again = NULL;
-    CHECK_OK(actielijst_rules_load(text, strlen(text), "default.rules", v, &again, &where));
+    CHECK_OK(actielijst_rules_load(text, strlen(text), "default.rules", v, &again));
     CHECK_OK(actielijst_rule_iter_new(rules, &a));
     CHECK_OK(actielijst_rule_iter_new(again, &b));
     ok = 1;
@@ -266,12 +282,14 @@ static void test_load_file_and_default(const char *dir, actielijst_view *v) {
     actielijst_rules_free(again);
     actielijst_rules_free(rules);
     CHECK_FAILS(actielijst_rules_load_default(v, NULL), ACTIELIJST_EINVALID, "out is NULL");
-    CHECK_FAILS(actielijst_rules_load_default((actielijst_view *)&where, &untouched), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_rules_load_default((actielijst_view *)&sentinel, &untouched), ACTIELIJST_EINVALID,
                 "not a valid actielijst_view handle");
     CHECK(untouched == sentinel);
 
-    /* Rule iterator arguments. */
+    /* Rule iterator arguments; a failure of a call that reads no text has no position. */
+    leave_a_position();
     CHECK_FAILS(actielijst_rule_iter_new(NULL, &a), ACTIELIJST_EINVALID, "rules is NULL");
+    CHECK(position_is(0, 0));
     CHECK_FAILS(actielijst_rule_iter_new((actielijst_rules *)v, &a), ACTIELIJST_EINVALID,
                 "not a valid actielijst_rules handle");
     CHECK_OK(actielijst_rules_load_default(NULL, &rules));
@@ -467,7 +485,7 @@ static void test_lifetimes(actielijst_store *store) {
     int n = 0, red = 0;
 
     CHECK_OK(actielijst_store_view(store, "2023-03-01", &v));
-    CHECK_OK(LOAD(small_rules, v, &rules, NULL));
+    CHECK_OK(LOAD(small_rules, v, &rules));
     CHECK_OK(actielijst_rules_evaluate(rules, v, &e));
     CHECK_OK(actielijst_finding_iter_new(e, &fi));
     CHECK_OK(actielijst_action_status_iter_new(e, &si));
@@ -506,13 +524,13 @@ static int count_selected(actielijst_filter *filter, actielijst_view *v, const c
 static void test_filters(actielijst_store *store, actielijst_view *v) {
     actielijst_filter *filter = NULL, *sentinel = (actielijst_filter *)&filter, *untouched = sentinel;
     actielijst_filter *loose = NULL;
-    actielijst_text_position where = {4, 4};
-    actielijst_action_iter *it = (actielijst_action_iter *)&where, *isentinel = it;
+    actielijst_action_iter *it = (actielijst_action_iter *)&loose, *isentinel = it;
     actielijst_action_rec a;
     int32_t match = 7;
 
-    CHECK_OK(actielijst_filter_new("theme = \"wonen\"", v, &filter, &where));
-    CHECK(where.line == 0 && where.column == 0);
+    leave_a_position();
+    CHECK_OK(actielijst_filter_new("theme = \"wonen\"", v, &filter));
+    CHECK(position_is(0, 0));
     CHECK(count_selected(filter, v, "wonen-regionaal-beleid") == 6);
     CHECK_OK(actielijst_filter_matches(filter, v, "wonen-registratie", &match));
     CHECK(match == 1);
@@ -521,7 +539,7 @@ static void test_filters(actielijst_store *store, actielijst_view *v) {
     actielijst_filter_free(filter);
     filter = NULL;
 
-    CHECK_OK(actielijst_filter_new("\"stalled\" in states", NULL, &filter, NULL));
+    CHECK_OK(actielijst_filter_new("\"stalled\" in states", NULL, &filter));
     CHECK(count_selected(filter, v, "wonen-lokaal-beleid") == 3);
     /* Records as the action iterator's: the full action, owners and scope included. */
     CHECK_OK(actielijst_filter_select(filter, v, &it));
@@ -534,42 +552,42 @@ static void test_filters(actielijst_store *store, actielijst_view *v) {
     filter = NULL;
 
     /* Nothing selected: an iterator that is over at once. */
-    CHECK_OK(actielijst_filter_new("open_proposals > 5", v, &loose, &where));
+    CHECK_OK(actielijst_filter_new("open_proposals > 5", v, &loose));
     CHECK(count_selected(loose, v, NULL) == 0);
     actielijst_filter_free(loose);
     loose = NULL;
 
     /* Load failures: place, message, code. */
-    CHECK_FAILS(actielijst_filter_new("theme = )", v, &untouched, &where), ACTIELIJST_EINVALID, "filter:1:9:");
-    CHECK(where.line == 1 && where.column == 9);
-    CHECK_FAILS(actielijst_filter_new("open_proposals > \"twee\"", v, &untouched, &where), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_filter_new("theme = )", v, &untouched), ACTIELIJST_EINVALID, "filter:1:9:");
+    CHECK(position_is(1, 9));
+    CHECK_FAILS(actielijst_filter_new("open_proposals > \"twee\"", v, &untouched), ACTIELIJST_EINVALID,
                 "filter:1:");
-    CHECK(where.line == 1 && where.column > 0);
-    CHECK_FAILS(actielijst_filter_new("state_category = \"blocked\"", v, &untouched, &where), ACTIELIJST_EINVALID,
+    CHECK(actielijst_error_position().line == 1 && actielijst_error_position().column > 0);
+    CHECK_FAILS(actielijst_filter_new("state_category = \"blocked\"", v, &untouched), ACTIELIJST_EINVALID,
                 "state_category");
-    CHECK_FAILS(actielijst_filter_new("open_proposals", v, &untouched, &where), ACTIELIJST_EINVALID, "filter:1:");
-    CHECK_FAILS(actielijst_filter_new("theme = \"sport\"", v, &untouched, &where), ACTIELIJST_ENOTFOUND, "sport");
-    CHECK(where.line == 1 && where.column == 9);
+    CHECK_FAILS(actielijst_filter_new("open_proposals", v, &untouched), ACTIELIJST_EINVALID, "filter:1:");
+    CHECK_FAILS(actielijst_filter_new("theme = \"sport\"", v, &untouched), ACTIELIJST_ENOTFOUND, "sport");
+    CHECK(position_is(1, 9));
     CHECK(untouched == sentinel);
     /* Without a vocabulary the unknown theme loads; the view refuses it. */
-    CHECK_OK(actielijst_filter_new("theme = \"sport\"", NULL, &loose, &where));
+    CHECK_OK(actielijst_filter_new("theme = \"sport\"", NULL, &loose));
     CHECK_FAILS(actielijst_filter_matches(loose, v, "wonen-registratie", &match), ACTIELIJST_ENOTFOUND, "sport");
     CHECK_FAILS(actielijst_filter_select(loose, v, &it), ACTIELIJST_ENOTFOUND, "sport");
     CHECK(it == isentinel);
     actielijst_filter_free(loose);
 
     /* Argument checks. */
-    where.line = 2;
-    CHECK_FAILS(actielijst_filter_new(NULL, v, &untouched, &where), ACTIELIJST_EINVALID, "text is NULL");
-    CHECK(where.line == 0 && where.column == 0);
-    CHECK_FAILS(actielijst_filter_new("theme = \"w\xc3\"", v, &untouched, &where), ACTIELIJST_EINVALID,
+    leave_a_position();
+    CHECK_FAILS(actielijst_filter_new(NULL, v, &untouched), ACTIELIJST_EINVALID, "text is NULL");
+    CHECK(position_is(0, 0));
+    CHECK_FAILS(actielijst_filter_new("theme = \"w\xc3\"", v, &untouched), ACTIELIJST_EINVALID,
                 "text is not valid UTF-8");
-    CHECK_FAILS(actielijst_filter_new("all_closed", v, NULL, &where), ACTIELIJST_EINVALID, "out is NULL");
-    CHECK_FAILS(actielijst_filter_new("all_closed", (actielijst_view *)store, &untouched, &where),
+    CHECK_FAILS(actielijst_filter_new("all_closed", v, NULL), ACTIELIJST_EINVALID, "out is NULL");
+    CHECK_FAILS(actielijst_filter_new("all_closed", (actielijst_view *)store, &untouched),
                 ACTIELIJST_EINVALID, "not a valid actielijst_view handle");
     CHECK(untouched == sentinel);
 
-    CHECK_OK(actielijst_filter_new("all_closed", v, &filter, NULL));
+    CHECK_OK(actielijst_filter_new("all_closed", v, &filter));
     match = 7;
     CHECK_FAILS(actielijst_filter_matches(NULL, v, "wonen-registratie", &match), ACTIELIJST_EINVALID,
                 "filter is NULL");
@@ -600,7 +618,7 @@ static void test_filters(actielijst_store *store, actielijst_view *v) {
         actielijst_view *own = NULL;
         int n = 0;
         CHECK_OK(actielijst_store_view(store, "2023-03-01", &own));
-        CHECK_OK(actielijst_filter_new("theme = \"werken\"", own, &filter, NULL));
+        CHECK_OK(actielijst_filter_new("theme = \"werken\"", own, &filter));
         CHECK_OK(actielijst_filter_select(filter, own, &it));
         actielijst_filter_free(filter);
         actielijst_view_free(own);

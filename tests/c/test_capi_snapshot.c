@@ -138,7 +138,7 @@ static void test_diff(const char *dir, actielijst_store *s, actielijst_view *v) 
     actielijst_view_free(snap);
     actielijst_view_free(later);
     while (it && actielijst_change_iter_next(it, &r) == ACTIELIJST_OK) {
-        if (r.what == ACTIELIJST_SUBJECT_STATUS) {
+        if (r.subject == ACTIELIJST_SUBJECT_STATUS) {
             ++statuses;
             CHECK(r.kind == ACTIELIJST_CHANGE_CHANGED);
             CHECK(strcmp(r.action, "wonen-registratie") == 0);
@@ -149,7 +149,7 @@ static void test_diff(const char *dir, actielijst_store *s, actielijst_view *v) 
             CHECK(strcmp(r.after_text, "Registratie ter plekke loopt overal.") == 0);
             CHECK(r.closed == 1);
             CHECK(r.decided == 0);
-        } else if (r.what == ACTIELIJST_SUBJECT_PROPOSAL) {
+        } else if (r.subject == ACTIELIJST_SUBJECT_PROPOSAL) {
             ++proposals;
             CHECK(strcmp(r.key, "P2") == 0);
             CHECK(strcmp(r.action, "wonen-regionaal-beleid") == 0);

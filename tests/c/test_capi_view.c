@@ -22,14 +22,14 @@
         CHECK_FAILS(new_iter((view), NULL), ACTIELIJST_EINVALID, "out is NULL"); \
         CHECK_OK(new_iter((view), &it_));                                      \
         CHECK(it_ != NULL);                                                                        \
-        CHECK_FAILS(actielijst_##noun##_iter_next(NULL, it_), ACTIELIJST_EINVALID, "rec is NULL"); \
-        CHECK_FAILS(actielijst_##noun##_iter_next(&rec_, NULL), ACTIELIJST_EINVALID, "it is NULL"); \
-        while ((rc_ = actielijst_##noun##_iter_next(&rec_, it_)) == ACTIELIJST_OK) ++n_;           \
+        CHECK_FAILS(actielijst_##noun##_iter_next(it_, NULL), ACTIELIJST_EINVALID, "rec is NULL"); \
+        CHECK_FAILS(actielijst_##noun##_iter_next(NULL, &rec_), ACTIELIJST_EINVALID, "it is NULL"); \
+        while ((rc_ = actielijst_##noun##_iter_next(it_, &rec_)) == ACTIELIJST_OK) ++n_;           \
         CHECK(rc_ == ACTIELIJST_ITEROVER);                                                         \
         CHECK(strcmp(actielijst_error_message(), "") == 0);                                        \
         CHECK(n_ == (expected));                                                                   \
         memset(&rec_, 0xAB, sizeof rec_);                                                          \
-        CHECK(actielijst_##noun##_iter_next(&rec_, it_) == ACTIELIJST_ITEROVER);                   \
+        CHECK(actielijst_##noun##_iter_next(it_, &rec_) == ACTIELIJST_ITEROVER);                   \
         {                                                                                          \
             unsigned char pattern_[sizeof rec_];                                                   \
             memset(pattern_, 0xAB, sizeof pattern_);                                               \

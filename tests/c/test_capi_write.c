@@ -366,7 +366,7 @@ static void test_meetings_and_proposals(actielijst_store *s) {
     actielijst_buf_dispose(&before);
 }
 
-static void test_observe(actielijst_store *s) {
+static void test_put_observation(actielijst_store *s) {
     actielijst_observation_input in = ACTIELIJST_OBSERVATION_INPUT_INIT;
     actielijst_buf before;
     actielijst_view *v = NULL;
@@ -563,7 +563,7 @@ static void state_keys(actielijst_store *s, char *out, size_t size) {
 
 /* A new store holds no states; actielijst_store_import_default_states adds the
  * default keys it lacks and leaves stored states alone. */
-static void test_install_default_states(const char *dir, actielijst_store *limburg) {
+static void test_import_default_states(const char *dir, actielijst_store *limburg) {
     static const char doc[] =
         "{\"format\": \"actielijst\", \"format_version\": 1,"
         " \"themes\": [{\"key\": \"wonen\", \"label\": {\"nl\": \"Wonen\"}}],"
@@ -644,10 +644,10 @@ int main(int argc, char **argv) {
     if (s) {
         test_record(s);
         test_meetings_and_proposals(s);
-        test_observe(s);
+        test_put_observation(s);
         test_contacts(s);
         test_resolve_region(s);
-        test_install_default_states(dir, s);
+        test_import_default_states(dir, s);
         actielijst_store_free(s);
     }
     free(json);

@@ -31,8 +31,10 @@ void check(bool ok, const std::string& what) {
 }
 
 std::string export_all(actielijst_store* s) {
+    actielijst_export_options options = ACTIELIJST_EXPORT_OPTIONS_INIT;
+    options.include_contacts = 1;
     actielijst_buf b{};
-    if (actielijst_store_export_json_contacts(s, 1, &b) != ACTIELIJST_OK) return "<export failed>";
+    if (actielijst_store_export_json(s, &options, &b) != ACTIELIJST_OK) return "<export failed>";
     std::string text(b.data, b.size);
     actielijst_buf_dispose(&b);
     return text;
@@ -156,11 +158,18 @@ int main(int argc, char** argv) {
     every_failure_point("actielijst_rules_load of a bad text (the message with a caret line)", [&] {
         static const char bad[] = "rule x\n    severity alert\n    when (open_proposals > ) and all_closed\n";
         actielijst_rules* rules = nullptr;
-        actielijst_text_position where{};
-        const int rc = actielijst_rules_load(bad, sizeof bad - 1, "bad.rules", view, &rules, &where);
+        const int rc = actielijst_rules_load(bad, sizeof bad - 1, "bad.rules", view, &rules);
+        const actielijst_text_position where = actielijst_error_position();
+        const bool unstored = std::strstr(actielijst_error_message(), "could not be stored") != nullptr;
         actielijst_rules_free(rules);
         if (rc == ACTIELIJST_EINVALID) {
-            check(where.line == 3, "actielijst_rules_load: the syntax error's line");
+            // The position is part of the error state: when the message itself could not
+            // be stored for lack of memory, the place is dropped with it ({0, 0}), so
+            // that message and position never describe different errors.
+            if (unstored)
+                check(where.line == 0 && where.column == 0, "actielijst_rules_load: a place without its message");
+            else
+                check(where.line == 3, "actielijst_rules_load: the syntax error's line");
             return ACTIELIJST_OK;
         }
         check(rc != ACTIELIJST_OK, "actielijst_rules_load: accepted a syntax error");
@@ -169,8 +178,8 @@ int main(int argc, char** argv) {
     every_failure_point("actielijst_filter_new + matches + select", [&] {
         actielijst_filter* filter = nullptr;
         actielijst_action_iter* it = nullptr;
-        int match = 0;
-        int rc = actielijst_filter_new("theme = \"wonen\" and \"stalled\" in states", view, &filter, nullptr);
+        int32_t match = 0;
+        int rc = actielijst_filter_new("theme = \"wonen\" and \"stalled\" in states", view, &filter);
         if (rc == ACTIELIJST_OK) rc = actielijst_filter_matches(filter, view, "wonen-registratie", &match);
         if (rc == ACTIELIJST_OK) rc = actielijst_filter_select(filter, view, &it);
         actielijst_action_iter_free(it);
@@ -272,12 +281,12 @@ int main(int argc, char** argv) {
 
     every_failure_point("actielijst_store_export_json", [&] {
         actielijst_buf b{};
-        const int rc = actielijst_store_export_json(store, NULL, &b);
+        const int rc = actielijst_store_export_json(store, nullptr, &b);
         actielijst_buf_dispose(&b);
         return rc;
     });
     every_failure_point(
-        "actielijst_store_record",
+        "actielijst_store_record_update",
         [&] {
             actielijst_update_input u = ACTIELIJST_UPDATE_INPUT_INIT;
             u.action = "wonen-registratie";
@@ -302,9 +311,15 @@ int main(int argc, char** argv) {
         },
         store, true);
     every_failure_point(
-        "actielijst_store_decide",
-        [&] { return actielijst_store_decide(store, "P2", ACTIELIJST_PROPOSAL_ADOPTED, "2024-02-01", nullptr); }, store,
-        true);
+        "actielijst_store_record_decision",
+        [&] {
+            actielijst_decision_input d = ACTIELIJST_DECISION_INPUT_INIT;
+            d.proposal = "P2";
+            d.state = ACTIELIJST_PROPOSAL_ADOPTED;
+            d.date = "2024-02-01";
+            return actielijst_store_record_decision(store, &d, nullptr);
+        },
+        store, true);
     actielijst_store_free(store);
     for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
     std::printf("%d passed, %d failed\n", checks - failures, failures);
