@@ -2,15 +2,26 @@
 # packaging/debian/ and the packaging tests in tests/packaging/), the ABI guard
 # (abi/) and the `docs` target.
 #
-# What is installed is the C API only: libactielijst.so.<major> with its symlinks,
-# include/actielijst.h, the CMake package (actielijst::actielijst) and actielijst.pc.
-# The C++ core headers in include/actielijst/ are NOT part of the installed
-# interface for now: the core is an implementation detail linked statically into
-# the shared library, and its C++ API makes no ABI promise.
+# What is installed:
+#   - the C API: libactielijst.so.<major> with its symlinks, include/actielijst.h,
+#     the CMake package (actielijst::actielijst) and actielijst.pc;
+#   - the C++ API: include/actielijst.hpp and include/actielijst/*.hpp with the
+#     static core libactielijst_core.a, as the CMake package's component `core`
+#     (actielijst::core) and actielijst-core.pc. The C++ API is source compatible
+#     within a major version and makes no binary promise (docs/versioning.md,
+#     docs/cpp-api.md), which is why it is only ever a static library: a program
+#     links the core it was compiled against and is rebuilt with each release.
+#
+# The two stay apart in the package config: find_package(actielijst) without
+# components loads the C target alone and looks for no dependency; only
+# COMPONENTS core loads actielijstCoreTargets.cmake and the core's own
+# dependencies (SQLiteCpp, nlohmann_json, Boost.Serialization, expat,
+# libxlsxwriter, minizip), which a static library cannot hide.
 #
 # Every rule names its install component, one per Debian package
 # (packaging/debian/packages.cmake): runtime (the shared library), development
-# (header, .so link, CMake package, pkg-config file, data files), python.
+# (headers, .so link, static core, CMake package, pkg-config files, data
+# files), python.
 
 # The multiarch library directory (lib/<tuple>, e.g. lib/x86_64-linux-gnu) for
 # every prefix. GNUInstallDirs chooses it only for the prefix /usr, but a build
@@ -42,14 +53,15 @@ set(ACTIELIJST_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/actielijst"
 set(ACTIELIJST_INSTALL_PYTHONDIR "lib/python3/dist-packages"
     CACHE STRING "Where the Python package goes (relative to the prefix)")
 
-# Only the C header is public. The build-tree include directory (the whole of
-# include/) stays a BUILD_INTERFACE set in capi/; the installed target gets the
-# installed include directory through INCLUDES DESTINATION below.
+# The shared library's own header is the C header; the C++ headers are installed
+# with the core below. The build-tree include directory (the whole of include/)
+# stays a BUILD_INTERFACE set in capi/; the installed target gets the installed
+# include directory through INCLUDES DESTINATION below.
 set_target_properties(actielijst PROPERTIES PUBLIC_HEADER "${PROJECT_SOURCE_DIR}/include/actielijst.h")
 
 # actielijst_core, actielijst_settings and SQLiteCpp are linked PRIVATE into the
-# shared library, so they are not part of the exported link interface: the
-# installed package needs neither SQLiteCpp nor nlohmann_json.
+# shared library, so they are not part of its exported link interface:
+# actielijst::actielijst needs neither SQLiteCpp nor nlohmann_json.
 #
 # The versioned files are the runtime; the unversioned libactielijst.so link is
 # only for linking new programs, so it goes with the development files. Shared
@@ -86,6 +98,39 @@ install(FILES
   DESTINATION ${ACTIELIJST_INSTALL_CMAKEDIR}
   COMPONENT development)
 
+# ---- The C++ API: headers and the static core (component core) -------------------
+# The archive keeps its target's name, libactielijst_core.a; the exported target is
+# actielijst::core (EXPORT_NAME in src/CMakeLists.txt), in an export file of its
+# own so that the C-only package loads none of it.
+install(TARGETS actielijst_core EXPORT actielijstCoreTargets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT development
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(EXPORT actielijstCoreTargets
+  NAMESPACE actielijst::
+  FILE actielijstCoreTargets.cmake
+  DESTINATION ${ACTIELIJST_INSTALL_CMAKEDIR}
+  COMPONENT development)
+# `cmake --install --strip` and CPack's CPACK_STRIP_FILES strip executables and
+# shared libraries but never an archive; the archive is stripped here as Debian's
+# dh_strip does it: debug information and the .comment and .note sections go,
+# the symbol table stays (lintian: unstripped-static-library,
+# static-library-has-unneeded-sections).
+install(CODE "
+  if(CMAKE_INSTALL_DO_STRIP)
+    set(_archive \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/$<TARGET_FILE_NAME:actielijst_core>\")
+    execute_process(COMMAND \"${CMAKE_STRIP}\" --strip-debug --remove-section=.comment --remove-section=.note
+                            --enable-deterministic-archives \"\${_archive}\" RESULT_VARIABLE _rc)
+    if(NOT _rc EQUAL 0)
+      message(FATAL_ERROR \"strip failed on \${_archive}\")
+    endif()
+  endif()"
+  COMPONENT development)
+install(FILES ${PROJECT_SOURCE_DIR}/include/actielijst.hpp
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT development)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/actielijst
+        DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} COMPONENT development
+        FILES_MATCHING PATTERN "*.hpp")
+
 # pkg-config: relocatable, the prefix is found from the .pc file's own place
 # (${pcfiledir} is <prefix>/<libdir>/pkgconfig; libdir may be lib or
 # lib/<multiarch>, so the way up is computed).
@@ -93,7 +138,9 @@ file(RELATIVE_PATH ACTIELIJST_PC_UP
      "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
 string(REGEX REPLACE "/$" "" ACTIELIJST_PC_UP "${ACTIELIJST_PC_UP}")
 configure_file(${CMAKE_CURRENT_LIST_DIR}/actielijst.pc.in ${CMAKE_CURRENT_BINARY_DIR}/actielijst.pc @ONLY)
-install(FILES ${CMAKE_CURRENT_BINARY_DIR}/actielijst.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig
+configure_file(${CMAKE_CURRENT_LIST_DIR}/actielijst-core.pc.in ${CMAKE_CURRENT_BINARY_DIR}/actielijst-core.pc @ONLY)
+install(FILES ${CMAKE_CURRENT_BINARY_DIR}/actielijst.pc ${CMAKE_CURRENT_BINARY_DIR}/actielijst-core.pc
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig
         COMPONENT development)
 
 # The default rules, as a file to copy and edit (the library embeds the same text).

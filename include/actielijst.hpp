@@ -10,5 +10,6 @@
 #include <actielijst/region_reference.hpp>
 #include <actielijst/report_request.hpp>
 #include <actielijst/store.hpp>
+#include <actielijst/suggest.hpp>
 #include <actielijst/version.hpp>
 #include <actielijst/view.hpp>

@@ -5,7 +5,8 @@
 //   actielijst --db limburg.db import examples/data/limburg.json
 //   actielijst --db limburg.db check --fail-on alert
 #include "cli.hpp"
-#include "util/suggest.hpp"  // the library's own "did you mean", not a second one
+
+#include <actielijst/suggest.hpp>  // the library's own "did you mean", not a second one
 
 #include <cerrno>
 #include <cstdio>
@@ -56,9 +57,9 @@ std::pair<const CLI::App*, std::string> misspelt_in(const CLI::App& app, const C
 std::string command_hint(const CLI::App& group, const std::string& word, const std::string& prefix) {
     std::vector<std::string> names;
     for (const auto* sub : group.get_subcommands({})) names.push_back(sub->get_name());
-    auto near = actielijst::detail::closest(word, names);
+    auto near = actielijst::suggest(word, names);
     for (auto& n : near) n = prefix + n;
-    return near.empty() ? std::string() : "; " + actielijst::detail::did_you_mean(near);
+    return near.empty() ? std::string() : "; " + actielijst::did_you_mean(near);
 }
 
 }  // namespace

@@ -5,7 +5,9 @@
 #
 #   libactielijst<major>  (component runtime)      libactielijst.so.<major> and .so.<version>
 #   libactielijst-dev     (component development)  header, libactielijst.so, CMake package,
-#                                                  actielijst.pc, default rules, region data
+#                                                  actielijst.pc, default rules, region data;
+#                                                  the C++ API: its headers, the static core
+#                                                  libactielijst_core.a, actielijst-core.pc
 #   python3-actielijst    (component python)       the ctypes bindings, Architecture: all
 #
 # Every package name follows PROJECT_VERSION_MAJOR (the SOVERSION). Checked by
@@ -121,12 +123,29 @@ This package holds the shared library with the stable C API.")
 
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME libactielijst-dev)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
-set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS "${ACTIELIJST_DEB_RUNTIME_PACKAGE} (= ${ACTIELIJST_DEB_VERSION})")
+# The static core (the C++ API) is linked into each program that uses it, with
+# everything it links: those libraries' development packages, the ones whose
+# files the package config (find_package COMPONENTS core) and actielijst-core.pc
+# look for. zlib: libxlsxwriter's pkg-config file links -lz, and
+# libxlsxwriter-dev does not depend on zlib1g-dev. pkg-config: the package config
+# finds libxlsxwriter and minizip through it (pkgconf provides it).
+set(ACTIELIJST_DEB_CORE_DEPENDS
+  libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libboost-serialization-dev libexpat1-dev
+  libxlsxwriter-dev libminizip-dev zlib1g-dev pkg-config)
+list(JOIN ACTIELIJST_DEB_CORE_DEPENDS ", " _deb_core_depends)
+set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS
+    "${ACTIELIJST_DEB_RUNTIME_PACKAGE} (= ${ACTIELIJST_DEB_VERSION}), ${_deb_core_depends}")
 set(CPACK_DEBIAN_DEVELOPMENT_DESCRIPTION "steering-group action lists - development files\n${_deb_about}\n\
 This package holds what is needed to build programs against the C API: the\n\
 header actielijst.h, the CMake package (find_package(actielijst), target\n\
 actielijst::actielijst), the pkg-config file actielijst.pc, and the default\n\
-reporting rules and CBS region reference data as files to read or adapt.")
+reporting rules and CBS region reference data as files to read or adapt.\n\
+.\n\
+It also holds the C++ API: the headers actielijst.hpp and actielijst/*.hpp,\n\
+the static library libactielijst_core.a (CMake: find_package(actielijst\n\
+COMPONENTS core), target actielijst::core; pkg-config: actielijst-core). The\n\
+C++ API is source compatible within a major version and makes no binary\n\
+promise: programs link it statically and are rebuilt with each release.")
 
 set(CPACK_DEBIAN_PYTHON_PACKAGE_NAME python3-actielijst)
 set(CPACK_DEBIAN_PYTHON_PACKAGE_SECTION python)

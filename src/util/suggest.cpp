@@ -1,5 +1,7 @@
 #include "util/suggest.hpp"
 
+#include <actielijst/suggest.hpp>
+
 #include "util/check.hpp"
 
 #include <algorithm>
@@ -125,3 +127,16 @@ std::string unknown_hint(std::string_view word, const std::vector<std::string>& 
 }
 
 }  // namespace actielijst::detail
+
+namespace actielijst {
+
+// The public face of the helpers above (include/actielijst/suggest.hpp): only the
+// choice of names and the wording, so the rest can change with the messages.
+std::vector<std::string> suggest(std::string_view word, const std::vector<std::string>& candidates,
+                                 std::size_t limit) {
+    return detail::closest(word, candidates, limit);
+}
+
+std::string did_you_mean(const std::vector<std::string>& names) { return detail::did_you_mean(names); }
+
+}  // namespace actielijst

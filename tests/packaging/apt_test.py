@@ -2,6 +2,7 @@
 and checks that nothing is left behind.
 
     apt_test.py --build-dir <build> --work <dir> --consumer <tests/packaging/consumer>
+                --data <examples/data/limburg.json>
                 --cc <c compiler> --cxx <c++ compiler> --cmake <cmake> --generator <generator>
                 --version <x.y.z> [--python]
 
@@ -130,6 +131,25 @@ def check_installed(args, multiarch: str, scratch: str) -> None:
     consumer_cpp = os.path.join(build, "consumer_cpp")
     run([consumer_cpp, scratch], env=CLEAN_ENV)
 
+    # The C++ API: find_package(actielijst COMPONENTS core), whose dependencies
+    # (the -dev packages libactielijst-dev depends on) apt installed with it; and
+    # the same program with pkg-config (actielijst-core.pc).
+    build_core = os.path.join(out, "cmake-consumer-core")
+    configure = run([args.cmake, "-S", args.consumer, "-B", build_core, "-G", args.generator,
+                     f"-DCMAKE_CXX_COMPILER={args.cxx}",
+                     f"-DACTIELIJST_EXPECTED_VERSION={args.version}",
+                     "-DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON",
+                     "-DCONSUMER_CORE=ON"], env=CLEAN_ENV)
+    if f"from {libdir}/cmake/actielijst, with core" not in configure.stdout:
+        raise Failure(f"find_package(actielijst COMPONENTS core) did not find the package in {libdir}/cmake/actielijst")
+    run([args.cmake, "--build", build_core], env=CLEAN_ENV)
+    run([os.path.join(build_core, "consumer_core"), scratch, args.data], env=CLEAN_ENV)
+    core_flags = run(["pkg-config", "--cflags", "--libs", "actielijst-core"], env=CLEAN_ENV).stdout.split()
+    consumer_core_pc = os.path.join(out, "consumer_core_pc")
+    run([args.cxx, "-Wall", "-Wextra", "-Werror", os.path.join(args.consumer, "consumer_core.cpp"),
+         "-o", consumer_core_pc, *core_flags], env=CLEAN_ENV)
+    run([consumer_core_pc, scratch, args.data], env=CLEAN_ENV)
+
     # Both programs load the installed library, found by the dynamic linker alone.
     # (realpath: with merged /usr, ldd names /lib/<multiarch> for /usr/lib/<multiarch>.)
     installed = os.path.realpath(f"{libdir}/libactielijst.so.{major}")
@@ -163,7 +183,7 @@ def check_purged(packages: list[str], files: list[str], existed: set[str], scrat
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    for name in ("--build-dir", "--work", "--consumer", "--cc", "--cxx", "--cmake", "--generator", "--version"):
+    for name in ("--build-dir", "--work", "--consumer", "--data", "--cc", "--cxx", "--cmake", "--generator", "--version"):
         parser.add_argument(name, required=True)
     parser.add_argument("--python", action="store_true")
     args = parser.parse_args()
@@ -217,7 +237,8 @@ def main() -> int:
     if problems:
         print("FAILED:\n  " + "\n  ".join(problems))
         return 1
-    print(f"installed {', '.join(packages)} with apt, used them from C, C++ and Python, purged them without a trace")
+    print(f"installed {', '.join(packages)} with apt, used them from C, C++ (C API and C++ API) and Python, "
+          "purged them without a trace")
     return 0
 
 

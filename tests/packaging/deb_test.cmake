@@ -63,9 +63,19 @@ set(files_libactielijst-dev
   "${L}/cmake/actielijst/actielijstTargets-${config}.cmake"
   "${L}/cmake/actielijst/actielijstTargets.cmake"
   "${L}/pkgconfig/actielijst.pc"
+  "${L}/libactielijst_core.a"
+  "${L}/cmake/actielijst/actielijstCoreTargets-${config}.cmake"
+  "${L}/cmake/actielijst/actielijstCoreTargets.cmake"
+  "${L}/pkgconfig/actielijst-core.pc"
+  "./usr/include/actielijst.hpp"
   "./usr/share/actielijst/default.rules"
   "./usr/share/actielijst/regions/README.md"
   "./usr/share/actielijst/regions/cbs-regions.csv")
+# Exactly the C++ headers of the source tree.
+file(GLOB cpp_headers RELATIVE ${SOURCE_DIR}/include/actielijst ${SOURCE_DIR}/include/actielijst/*.hpp)
+foreach(h IN LISTS cpp_headers)
+  list(APPEND files_libactielijst-dev "./usr/include/actielijst/${h}")
+endforeach()
 # Exactly the modules of the source tree: no byte code (postinst makes it).
 file(GLOB modules RELATIVE ${SOURCE_DIR}/bindings/python/actielijst ${SOURCE_DIR}/bindings/python/actielijst/*.py)
 set(files_python3-actielijst "")
@@ -88,7 +98,11 @@ endif()
 set(maintainer "${CMAKE_MATCH_1}")
 set(strict "${lib} (= ${DEB_VERSION})")
 set(fields_${lib} Section=libs Architecture=${arch})
-set(fields_libactielijst-dev Section=libdevel Architecture=${arch} "Depends=${strict}")
+# The static core's dependencies: the development packages of what it links
+# (packaging/debian/packages.cmake says why each).
+set(core_depends "libsqlitecpp-dev, libsqlite3-dev, nlohmann-json3-dev, libboost-serialization-dev, libexpat1-dev, \
+libxlsxwriter-dev, libminizip-dev, zlib1g-dev, pkg-config")
+set(fields_libactielijst-dev Section=libdevel Architecture=${arch} "Depends=${strict}, ${core_depends}")
 set(fields_python3-actielijst Section=python Architecture=all "Depends=${strict}, python3")
 foreach(p IN LISTS packages)
   deb_check_fields(${deb_${p}} Package=${p} Version=${DEB_VERSION} Source=actielijst Priority=optional
