@@ -218,7 +218,7 @@ int run(const Options& o) {
     {
         actielijst_store_options opts = ACTIELIJST_STORE_OPTIONS_INIT;
         opts.must_exist = 1;
-        check(actielijst_store_open_ext(db.string().c_str(), &opts, &cstore), "actielijst_store_open_ext");
+        check(actielijst_store_open(db.string().c_str(), &opts, &cstore), "actielijst_store_open");
     }
 
     // Untimed warm-up of both, and the fixed inputs of the timed parts.

@@ -153,7 +153,7 @@ int run(const Options& o) {
     actielijst::Store::open(db.string()).merge(bench::generate(o.n, 1));
 
     actielijst_store* store = nullptr;
-    check(actielijst_store_open(db.string().c_str(), &store), "actielijst_store_open");
+    check(actielijst_store_open(db.string().c_str(), NULL, &store), "actielijst_store_open");
     actielijst_view* view = nullptr;
     check(actielijst_store_view(store, bench::after_all().iso().c_str(), &view), "actielijst_store_view");
 

@@ -98,33 +98,23 @@ int actielijst_store_options_init(actielijst_store_options* opts, uint32_t versi
     });
 }
 
-int actielijst_store_open_ext(const char* path, const actielijst_store_options* opts, actielijst_store** out) {
+int actielijst_store_open(const char* path, const actielijst_store_options* options, actielijst_store** out) {
     const char* fn = __func__;
     return guard(fn, [&] {
         const std::string p = actielijst::capi::text(fn, "path", path);
-        if (opts) {
-            check_store_options_version(fn, "opts->version", opts->version);
-            if (opts->busy_timeout_ms < 0)
-                actielijst::capi::fail_arg(fn, "opts->busy_timeout_ms",
-                                           "is negative (" + std::to_string(opts->busy_timeout_ms) + ")");
+        if (options) {
+            check_store_options_version(fn, "options->version", options->version);
+            if (options->busy_timeout_ms < 0)
+                actielijst::capi::fail_arg(fn, "options->busy_timeout_ms",
+                                           "is negative (" + std::to_string(options->busy_timeout_ms) + ")");
         }
         require(out, fn, "out");
-        const actielijst_store_options& o = opts ? *opts : default_store_options;
-        actielijst::OpenOptions options;
-        options.busy_timeout_ms = o.busy_timeout_ms;
-        options.must_exist = o.must_exist != 0;
-        options.read_only = o.version >= 2 && o.read_only != 0;
-        *out = actielijst::capi::publish(std::make_unique<actielijst_store>(actielijst::Store::open(p, options)));
-        return ACTIELIJST_OK;
-    });
-}
-
-int actielijst_store_open(const char* path, actielijst_store** out) {
-    const char* fn = __func__;
-    return guard(fn, [&] {
-        const std::string p = actielijst::capi::text(fn, "path", path);
-        require(out, fn, "out");
-        *out = actielijst::capi::publish(std::make_unique<actielijst_store>(actielijst::Store::open(p)));
+        const actielijst_store_options& o = options ? *options : default_store_options;
+        actielijst::OpenOptions open;
+        open.busy_timeout_ms = o.busy_timeout_ms;
+        open.must_exist = o.must_exist != 0;
+        open.read_only = o.version >= 2 && o.read_only != 0;
+        *out = actielijst::capi::publish(std::make_unique<actielijst_store>(actielijst::Store::open(p, open)));
         return ACTIELIJST_OK;
     });
 }

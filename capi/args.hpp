@@ -214,15 +214,22 @@ decltype(auto) with_prefix(std::string_view outer, F&& body) {
     }
 }
 
-/// Runs `body`, taking `outer` (e.g. "meetings[0]") off the start of an Error's
-/// place: for a one-entry write the list position is noise.
+/// Runs `body`, which stores what a one-entry write built from its input struct
+/// `in`, and places the core's errors on that struct: `meetings[0].date` (`list`
+/// "meetings[0]"), or `date` where the core names the field alone, becomes
+/// `in->date`, the place an argument check names too. Errors without a place and
+/// the C layer's own argument errors pass unchanged.
 template <class F>
-decltype(auto) without_prefix(std::string_view outer, F&& body) {
+decltype(auto) on_input(std::string_view list, F&& body) {
     try {
         return body();
+    } catch (const ArgumentError&) {
+        throw;
     } catch (const Error& e) {
-        if (!e.inside(outer)) throw;  // as it was, and of its own type
-        rethrow_placed(e, e.without(outer));
+        if (e.where().empty()) throw;
+        const std::string field = !list.empty() && e.inside(list) ? e.without(list).where() : e.where();
+        rethrow_placed(e, Error(e.code(), field.empty() ? std::string("in") : "in->" + field, e.message(),
+                                e.system_errno()));
     }
 }
 

@@ -44,8 +44,9 @@ int actielijst_store_record_decision(actielijst_store* store, const actielijst_d
         const auto date = actielijst::capi::optional_date(fn, "in->date", in->date);
         const auto meeting = optional_text(fn, "in->meeting", in->meeting);
         const auto words = optional_text(fn, "in->text", in->text);
-        const bool appended =
-            s->store.decide(proposal, static_cast<actielijst::ProposalState>(in->state), date, meeting, words);
+        const bool appended = actielijst::capi::on_input("", [&] {
+            return s->store.decide(proposal, static_cast<actielijst::ProposalState>(in->state), date, meeting, words);
+        });
         if (added) *added = appended ? 1 : 0;
         return ACTIELIJST_OK;
     });

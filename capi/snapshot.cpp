@@ -82,7 +82,7 @@ using actielijst::capi::new_view;
 
 extern "C" {
 
-int actielijst_view_save_snapshot(actielijst_view* view, const char* path, int32_t format) {
+int actielijst_view_save_snapshot(actielijst_view* view, int32_t format, const char* path) {
     const char* fn = __func__;
     return guard(fn, [&] {
         const auto* v = handle(fn, "view", view);

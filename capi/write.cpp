@@ -20,7 +20,7 @@ using actielijst::capi::optional_date;
 using actielijst::capi::optional_text;
 using actielijst::capi::require;
 using actielijst::capi::text;
-using actielijst::capi::without_prefix;
+using actielijst::capi::on_input;
 
 namespace {
 
@@ -163,8 +163,8 @@ int actielijst_store_import_default_states(actielijst_store* store, uint32_t* ad
 }
 
 // Definitions: every argument is checked here (naming `in->...`), the core value is
-// built (its constructor names the field) and merged as a one-entry Dataset, whose
-// messages lose their "themes[0]." etc.
+// built (its constructor names the field) and merged as a one-entry Dataset; the
+// core's places (`themes[0].key`) become the input's (`in->key`).
 
 int actielijst_store_put_theme(actielijst_store* store, const actielijst_theme_input* in) {
     const char* fn = __func__;
@@ -176,7 +176,7 @@ int actielijst_store_put_theme(actielijst_store* store, const actielijst_theme_i
         auto nl = text(fn, "in->label_nl", in->label_nl);
         auto en = optional_text(fn, "in->label_en", in->label_en);
         actielijst::Dataset one;
-        without_prefix("themes[0]", [&] {
+        on_input("themes[0]", [&] {
             one.themes.emplace_back(std::move(key), label(std::move(nl), std::move(en)));
             s->store.merge(one);
         });
@@ -197,7 +197,7 @@ int actielijst_store_put_region(actielijst_store* store, const actielijst_region
         auto parent = optional_text(fn, "in->parent", in->parent);
         auto aliases = actielijst::capi::text_array(fn, "in->aliases", "alias_count", in->alias_count, in->aliases);
         actielijst::Dataset one;
-        without_prefix("regions[0]", [&] {
+        on_input("regions[0]", [&] {
             one.regions.emplace_back(std::move(code), std::move(name), static_cast<actielijst::RegionKind>(in->kind),
                                      std::move(parent), std::move(aliases));
             s->store.merge(one);
@@ -218,7 +218,7 @@ int actielijst_store_put_state(actielijst_store* store, const actielijst_state_i
         auto nl = text(fn, "in->label_nl", in->label_nl);
         auto en = optional_text(fn, "in->label_en", in->label_en);
         actielijst::Dataset one;
-        without_prefix("states[0]", [&] {
+        on_input("states[0]", [&] {
             one.states.emplace_back(std::move(key), static_cast<actielijst::StateCategory>(in->category),
                                     label(std::move(nl), std::move(en)));
             s->store.merge(one);
@@ -243,7 +243,7 @@ int actielijst_store_put_action(actielijst_store* store, const actielijst_action
         auto see_also =
             actielijst::capi::text_array(fn, "in->see_also", "see_also_count", in->see_also_count, in->see_also);
         actielijst::Dataset one;
-        without_prefix("actions[0]", [&] {
+        on_input("actions[0]", [&] {
             one.actions.emplace_back(std::move(key), std::move(theme), std::move(title), std::move(goal),
                                      std::move(who), std::move(scope), due, std::move(see_also));
             s->store.merge(one);
@@ -269,7 +269,7 @@ int actielijst_store_put_indicator(actielijst_store* store, const actielijst_ind
         if (in->version >= 2)
             measures = actielijst::capi::text_array(fn, "in->actions", "action_count", in->action_count, in->actions);
         actielijst::Dataset one;
-        without_prefix("indicators[0]", [&] {
+        on_input("indicators[0]", [&] {
             one.indicators.emplace_back(std::move(key), label(std::move(nl), std::move(en)),
                                         static_cast<actielijst::IndicatorKind>(in->kind), std::move(steps),
                                         std::move(unit), actielijst::Period{}, std::move(measures));
@@ -293,9 +293,11 @@ int actielijst_store_record_update(actielijst_store* store, const actielijst_upd
         auto author = optional_text(fn, "in->author", in->author);
         auto meeting = optional_text(fn, "in->meeting", in->meeting);
         // Store::record already drops the "updates[0]." of a one-entry merge.
-        const bool stored = s->store.record(actielijst::StatusUpdate(std::move(action), std::move(scope),
-                                                                     std::move(state), std::move(body), as_of,
-                                                                     std::move(author), std::move(meeting)));
+        const bool stored = on_input("", [&] {
+            return s->store.record(actielijst::StatusUpdate(std::move(action), std::move(scope), std::move(state),
+                                                            std::move(body), as_of, std::move(author),
+                                                            std::move(meeting)));
+        });
         if (added) *added = stored ? 1 : 0;
         return ACTIELIJST_OK;
     });
@@ -315,7 +317,7 @@ int actielijst_store_put_proposal(actielijst_store* store, const actielijst_prop
         auto meeting = optional_text(fn, "in->meeting", in->meeting);
         const auto decided = optional_date(fn, "in->decided", in->decided);
         actielijst::Dataset one;
-        without_prefix("proposals[0]", [&] {
+        on_input("proposals[0]", [&] {
             one.proposals.emplace_back(std::move(key), std::move(action), std::move(body),
                                        static_cast<actielijst::ProposalState>(in->state),
                                        static_cast<actielijst::ProposalKind>(in->kind), std::move(meeting), decided);
@@ -342,7 +344,7 @@ int actielijst_store_put_observation(actielijst_store* store, const actielijst_o
         auto source = optional_text(fn, "in->source", in->source);
         auto note = optional_text(fn, "in->note", in->note);
         actielijst::Dataset one;
-        without_prefix("observations[0]", [&] {
+        on_input("observations[0]", [&] {
             one.observations.emplace_back(std::move(indicator), std::move(region), as_of, std::move(value),
                                           std::move(source), std::move(note));
             s->store.merge(one);
@@ -361,7 +363,7 @@ int actielijst_store_put_meeting(actielijst_store* store, const actielijst_meeti
         const auto d = actielijst::capi::date(fn, "in->date", in->date);
         auto t = optional_text(fn, "in->title", in->title);
         actielijst::Dataset one;
-        without_prefix("meetings[0]", [&] {
+        on_input("meetings[0]", [&] {
             one.meetings.emplace_back(std::move(k), d, std::move(t));
             s->store.merge(one);
         });
@@ -380,7 +382,7 @@ int actielijst_store_put_contact(actielijst_store* store, const actielijst_conta
         auto n = text(fn, "in->name", in->name);
         auto e = optional_text(fn, "in->email", in->email);
         actielijst::Dataset one;
-        without_prefix("contacts[0]", [&] {
+        on_input("contacts[0]", [&] {
             one.contacts.emplace_back(std::move(m), std::move(r), std::move(n), std::move(e));
             s->store.merge(one);
         });

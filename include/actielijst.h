@@ -137,11 +137,16 @@ typedef struct actielijst_text_position {
     int32_t column; /**< 1-based column, in code points */
 } actielijst_text_position;
 
-/** Where in its text a rules text or a filter failed to load (actielijst_rules_load,
- *  actielijst_rules_load_file, actielijst_filter_new): the same place the message
- *  names, with a caret line for a syntax error. {0, 0} when the last failed call on
- *  this thread had no place in a text (e.g. a rules file that cannot be read), and
- *  after a call that succeeded. */
+/** Where in a rules text or a filter the last failed call on this thread went
+ *  wrong: a syntax or type error when it is loaded (actielijst_rules_load,
+ *  actielijst_rules_load_file, actielijst_filter_new, a report's options->filter),
+ *  or a name it uses that the view lacks (actielijst_rules_evaluate, the filter
+ *  calls, actielijst_store_view_where, the report calls). The message names the
+ *  same place and the text it is in (its origin, a file, or "filter"), with a caret
+ *  line for a syntax error. {0, 0} when the error has no place in a text (e.g. a
+ *  rules file that cannot be read), after a call that succeeded, and when the
+ *  message could not be stored for lack of memory (then the place and errno are
+ *  dropped as well, so that the four always describe the same error). */
 ACTIELIJST_API actielijst_text_position actielijst_error_position(void);
 
 /** A short name for a result code ("EINVALID"); static storage, never NULL. */
@@ -353,7 +358,7 @@ typedef struct actielijst_rollup_rec {
 
 /* ---- Options ------------------------------------------------------------ */
 
-/** Options for actielijst_store_open_ext. Initialise with
+/** Options for actielijst_store_open. Initialise with
  *  ACTIELIJST_STORE_OPTIONS_INIT or actielijst_store_options_init(). */
 typedef struct actielijst_store_options {
     uint32_t version;        /**< ACTIELIJST_STORE_OPTIONS_VERSION */
@@ -379,28 +384,24 @@ ACTIELIJST_API int actielijst_store_options_init(actielijst_store_options *opts,
 
 /* ---- Store -------------------------------------------------------------- */
 
-/** Opens the database at `path`, creating it when it does not exist and migrating
- *  an older schema. A new store holds no progress states: a list brings its own
- *  (JSON `states`, actielijst_store_put_state), or takes the default set with
+/** Opens the database at `path`, creating it when it does not exist (unless
+ *  options->must_exist or read_only) and migrating an older schema. `options`
+ *  NULL: the defaults (ACTIELIJST_STORE_OPTIONS_INIT); a version 1 struct is read
+ *  as such. A new store holds no progress states: a list brings its own (JSON
+ *  `states`, actielijst_store_put_state), or takes the default set with
  *  actielijst_store_import_default_states(); until then every state of affairs
  *  is refused (EINVALID, unknown state).
  *  Owned: *out, free with actielijst_store_free(). *out is untouched on failure.
- *  Errors: EINVALID (NULL argument, path not UTF-8), EIO (cannot create or open:
- *  missing directory, a directory, no permission), ESTORAGE (not an actielijst
- *  database), EVERSION (written by a newer actielijst), EREADONLY (the file cannot
- *  be written: open it read-only with actielijst_store_open_ext), EBUSY (another
- *  connection holds the lock while the schema is migrated), EFULL (disk full).
- *  Messages name the store. */
-ACTIELIJST_API int actielijst_store_open(const char *path, actielijst_store **out);
-
-/** As actielijst_store_open, with options (NULL: the defaults; a version 1 struct
- *  is read as such). Errors as actielijst_store_open, plus EVERSION for an unknown
- *  opts->version, EINVALID for a negative busy timeout, EIO when must_exist (or
- *  read_only) and the file is missing, ESTORAGE "not an actielijst store" when
- *  must_exist (or read_only) and the file is empty, EREADONLY when read_only and
- *  the store's schema is older than this library's. */
-ACTIELIJST_API int actielijst_store_open_ext(const char *path, const actielijst_store_options *opts,
-                                             actielijst_store **out);
+ *  Errors: EINVALID (NULL path or out, path not UTF-8, a negative busy timeout),
+ *  EVERSION (written by a newer actielijst; an unknown options->version), EIO
+ *  (cannot create or open: missing directory, a directory, no permission; a
+ *  missing file with must_exist or read_only), ESTORAGE (not an actielijst
+ *  database; an empty file with must_exist or read_only), EREADONLY (the file
+ *  cannot be written: open it with read_only; with read_only, a store whose schema
+ *  is older than this library's), EBUSY (another connection holds the lock while
+ *  the schema is migrated), EFULL (disk full). Messages name the store. */
+ACTIELIJST_API int actielijst_store_open(const char *path, const actielijst_store_options *options,
+                                         actielijst_store **out);
 
 /** Closes the store. Accepts NULL and ignores a freed handle. Views and iterators
  *  made from it stay valid. */
@@ -470,7 +471,12 @@ ACTIELIJST_API int actielijst_store_latest_date(actielijst_store *store, actieli
  *  Errors: EINVALID (NULL), ESTORAGE. */
 ACTIELIJST_API int actielijst_store_default_date(actielijst_store *store, actielijst_buf *out);
 
-/* ---- Writes: each is one transaction; on error nothing is stored ---------- */
+/* ---- Writes: each is one transaction; on error nothing is stored ----------
+ * Besides the errors each write lists, every write may fail with EBUSY (another
+ * connection held the write lock longer than the busy timeout), EREADONLY (the
+ * store is opened read-only, or its file cannot be written) or EFULL (the disk is
+ * full); nothing is written then. Errors in the input name the field as
+ * actielijst_error_where() gives it: `in->state`, `in->owners[1].name`. */
 
 /** Sets up the regions of one province (its code, e.g. "PV30", or its name) from
  *  the CBS region reference shipped with the library: the province, its COROP
@@ -1152,7 +1158,7 @@ typedef struct actielijst_snapshot_info {
 /** Saves `view` to `path` in `format`: written to a temporary file in the same
  *  directory, then renamed over `path`, so a failed save leaves no half file.
  *  Errors: EINVALID (NULL, not UTF-8, unknown format), EIO, ENOMEM. */
-ACTIELIJST_API int actielijst_view_save_snapshot(actielijst_view *view, const char *path, int32_t format);
+ACTIELIJST_API int actielijst_view_save_snapshot(actielijst_view *view, int32_t format, const char *path);
 
 /** The snapshot of `view` as bytes (binary data: use out->size). Owned: *out,
  *  release with actielijst_buf_dispose(); untouched on failure.

@@ -3,8 +3,10 @@
  *
  * The library `actielijst_testhooks` is built from the same sources as
  * libactielijst, so it exports the whole C API of actielijst.h, plus the functions
- * below. Only the library's own tests link it (tests/c, the Python tests); a
- * program links either it or libactielijst, never both.
+ * below. Only the library's own tests use it (tests/c, the Python tests). A C
+ * program links either it or libactielijst, never both (each would keep its own
+ * handles and error state); the Python tests load it beside libactielijst with
+ * ctypes, whose libraries are loaded RTLD_LOCAL, and read its errors through it.
  */
 #ifndef ACTIELIJST_TESTHOOKS_H
 #define ACTIELIJST_TESTHOOKS_H

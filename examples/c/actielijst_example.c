@@ -112,7 +112,7 @@ int main(int argc, char **argv) {
         return 1;
     }
 
-    rc = actielijst_store_open(argv[1], &store);
+    rc = actielijst_store_open(argv[1], NULL, &store);
     if (rc != ACTIELIJST_OK) {
         report_error("actielijst_store_open", rc);
         free(json);

@@ -2,7 +2,9 @@
 # functions declared in include/actielijst.h: no C++ core symbol, no SQLiteCpp
 # symbol, and no declared function missing.
 #   cmake -DLIBRARY=<libactielijst.so> -DHEADER=<actielijst.h> [-DEXTRA=<names>] [-DABSENT=<names>]
-#         -P check_exports.cmake
+#         [-DNODE=<version node>] -P check_exports.cmake
+# NODE: the ELF symbol version every export must carry (ACTIELIJST_<major>), so that a
+# program linked against this major never binds to another major's symbols.
 # EXTRA: functions the library exports beyond the header (the test hooks library's
 # hooks). ABSENT: functions that must not be exported (the hooks, by libactielijst),
 # checked by name so that the failure says so even if the header declared them.
@@ -22,6 +24,9 @@ foreach(line IN LISTS lines)
     # The version node itself (type A) is not a symbol of ours.
     if(type STREQUAL "A")
       continue()
+    endif()
+    if(DEFINED NODE AND NOT name MATCHES "@@?${NODE}$")
+      message(FATAL_ERROR "${LIBRARY}: ${name} is not in the symbol version ${NODE}")
     endif()
     string(REGEX REPLACE "@.*" "" name "${name}")
     list(APPEND exported "${name}")

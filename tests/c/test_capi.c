@@ -20,14 +20,14 @@ static void test_open_errors(const char *dir) {
     actielijst_store *store = (actielijst_store *)&store; /* must stay untouched on failure */
     actielijst_store *sentinel = store;
 
-    CHECK_FAILS(actielijst_store_open(NULL, &store), ACTIELIJST_EINVALID, "path is NULL");
-    CHECK_FAILS(actielijst_store_open("x.db", NULL), ACTIELIJST_EINVALID, "out is NULL");
+    CHECK_FAILS(actielijst_store_open(NULL, NULL, &store), ACTIELIJST_EINVALID, "path is NULL");
+    CHECK_FAILS(actielijst_store_open("x.db", NULL, NULL), ACTIELIJST_EINVALID, "out is NULL");
 
     snprintf(path, sizeof path, "%s/no/such/dir/x.db", dir);
-    CHECK_FAILS(actielijst_store_open(path, &store), ACTIELIJST_EIO, "does not exist");
+    CHECK_FAILS(actielijst_store_open(path, NULL, &store), ACTIELIJST_EIO, "does not exist");
     CHECK(store == sentinel);
 
-    CHECK_FAILS(actielijst_store_open(dir, &store), ACTIELIJST_EIO, "directory");
+    CHECK_FAILS(actielijst_store_open(dir, NULL, &store), ACTIELIJST_EIO, "directory");
     CHECK(store == sentinel);
 
     snprintf(path, sizeof path, "%s/not-a-db.txt", dir);
@@ -37,7 +37,7 @@ static void test_open_errors(const char *dir) {
         for (i = 0; i < 200; ++i) fputs("this is not a database, just some text\n", f);
         fclose(f);
     }
-    CHECK_FAILS(actielijst_store_open(path, &store), ACTIELIJST_ESTORAGE, "not an actielijst store");
+    CHECK_FAILS(actielijst_store_open(path, NULL, &store), ACTIELIJST_ESTORAGE, "not an actielijst store");
     CHECK(store == sentinel);
 
     actielijst_store_free(NULL); /* accepted, no effect */
@@ -50,7 +50,7 @@ static void test_round_trip(const char *dir, const char *json, size_t len) {
 
     snprintf(path_a, sizeof path_a, "%s/a.db", dir);
     snprintf(path_b, sizeof path_b, "%s/b.db", dir);
-    CHECK(actielijst_store_open(path_a, &a) == ACTIELIJST_OK);
+    CHECK(actielijst_store_open(path_a, NULL, &a) == ACTIELIJST_OK);
     CHECK(a != NULL);
     CHECK(strcmp(actielijst_error_message(), "") == 0);
     CHECK(actielijst_store_import_json(a, json, len) == ACTIELIJST_OK);
@@ -58,7 +58,7 @@ static void test_round_trip(const char *dir, const char *json, size_t len) {
     CHECK(first.data != NULL && first.size == strlen(first.data));
     CHECK(strstr(first.data, "\"wonen-omgevingsverordening\"") != NULL);
 
-    CHECK(actielijst_store_open(path_b, &b) == ACTIELIJST_OK);
+    CHECK(actielijst_store_open(path_b, NULL, &b) == ACTIELIJST_OK);
     CHECK(actielijst_store_import_json(b, first.data, first.size) == ACTIELIJST_OK);
     CHECK(actielijst_store_export_json(b, NULL, &second) == ACTIELIJST_OK);
     CHECK(first.size == second.size && memcmp(first.data, second.data, first.size) == 0);
@@ -99,7 +99,7 @@ static void test_import_errors(const char *dir, const char *json, size_t len) {
         "\"actions\":[{\"key\":\"x1\",\"theme\":\"extra\",\"title\":\"T\",\"goal\":\"G\",\"see_also\":[\"nope\"]}]}";
 
     snprintf(path, sizeof path, "%s/errors.db", dir);
-    CHECK(actielijst_store_open(path, &s) == ACTIELIJST_OK);
+    CHECK(actielijst_store_open(path, NULL, &s) == ACTIELIJST_OK);
     CHECK(actielijst_store_import_json(s, json, len) == ACTIELIJST_OK);
     CHECK(actielijst_store_export_json(s, NULL, &before) == ACTIELIJST_OK);
 
@@ -138,7 +138,7 @@ static void test_newer_schema(const char *dir) {
     FILE *f;
     unsigned char v[4] = {0, 0, 0, 99};
     snprintf(path, sizeof path, "%s/newer.db", dir);
-    CHECK(actielijst_store_open(path, &s) == ACTIELIJST_OK);
+    CHECK(actielijst_store_open(path, NULL, &s) == ACTIELIJST_OK);
     actielijst_store_free(s);
     s = NULL;
     f = fopen(path, "r+b");
@@ -147,7 +147,7 @@ static void test_newer_schema(const char *dir) {
     fseek(f, 60, SEEK_SET);
     fwrite(v, 1, 4, f);
     fclose(f);
-    CHECK_FAILS(actielijst_store_open(path, &s), ACTIELIJST_EVERSION, "newer");
+    CHECK_FAILS(actielijst_store_open(path, NULL, &s), ACTIELIJST_EVERSION, "newer");
     CHECK(s == NULL);
 }
 

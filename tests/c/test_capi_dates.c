@@ -50,7 +50,7 @@ static void test_dates(actielijst_store *limburg, const char *dir) {
 
     /* A store with nothing dated: no latest date, the default is today. */
     snprintf(path, sizeof path, "%s/empty.db", dir);
-    CHECK_OK(actielijst_store_open(path, &empty));
+    CHECK_OK(actielijst_store_open(path, NULL, &empty));
     CHECK_FAILS(actielijst_store_latest_date(empty, &buf), ACTIELIJST_ENOTFOUND, "nothing dated");
     CHECK(buf.data == NULL);
     CHECK_OK(actielijst_store_default_date(empty, &buf));
@@ -71,7 +71,7 @@ static void test_province(const char *dir) {
     uint32_t added = 0;
 
     snprintf(path, sizeof path, "%s/brabant.db", dir);
-    CHECK_OK(actielijst_store_open(path, &s));
+    CHECK_OK(actielijst_store_open(path, NULL, &s));
     CHECK_OK(actielijst_store_import_regions(s, "PV30", 0, &added));
     CHECK(added == 61); /* the province, 4 COROP regions, 56 municipalities */
     CHECK_OK(actielijst_store_resolve_region(s, "Eindhoven", &code));

@@ -38,7 +38,7 @@ static void test_error_names(void) {
     CHECK(actielijst_version_number() == ACTIELIJST_VERSION_NUMBER);
 }
 
-static void test_open_ext(const char *dir, const char *json, size_t len) {
+static void test_open_options(const char *dir, const char *json, size_t len) {
     char path[4096], missing[4096];
     actielijst_store_options opts;
     actielijst_store_options init = ACTIELIJST_STORE_OPTIONS_INIT;
@@ -59,37 +59,37 @@ static void test_open_ext(const char *dir, const char *json, size_t len) {
     snprintf(path, sizeof path, "%s/ext.db", dir);
     snprintf(missing, sizeof missing, "%s/missing.db", dir);
     opts.must_exist = 1;
-    CHECK_FAILS(actielijst_store_open_ext(missing, &opts, &untouched), ACTIELIJST_EIO, "no such file");
+    CHECK_FAILS(actielijst_store_open(missing, &opts, &untouched), ACTIELIJST_EIO, "no such file");
     CHECK(untouched == sentinel);
     opts.must_exist = 0;
     opts.busy_timeout_ms = -1;
-    CHECK_FAILS(actielijst_store_open_ext(path, &opts, &untouched), ACTIELIJST_EINVALID, "opts->busy_timeout_ms");
+    CHECK_FAILS(actielijst_store_open(path, &opts, &untouched), ACTIELIJST_EINVALID, "options->busy_timeout_ms");
     opts.busy_timeout_ms = 100;
     opts.version = 3;
-    CHECK_FAILS(actielijst_store_open_ext(path, &opts, &untouched), ACTIELIJST_EVERSION, "opts->version");
+    CHECK_FAILS(actielijst_store_open(path, &opts, &untouched), ACTIELIJST_EVERSION, "options->version");
     opts.version = 0;
-    CHECK_FAILS(actielijst_store_open_ext(path, &opts, &untouched), ACTIELIJST_EVERSION, "opts->version");
+    CHECK_FAILS(actielijst_store_open(path, &opts, &untouched), ACTIELIJST_EVERSION, "options->version");
     opts.version = ACTIELIJST_STORE_OPTIONS_VERSION;
-    CHECK_FAILS(actielijst_store_open_ext(NULL, &opts, &untouched), ACTIELIJST_EINVALID, "path is NULL");
-    CHECK_FAILS(actielijst_store_open_ext(path, &opts, NULL), ACTIELIJST_EINVALID, "out is NULL");
-    CHECK_FAILS(actielijst_store_open_ext("/tmp/\xff.db", &opts, &untouched), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_store_open(NULL, &opts, &untouched), ACTIELIJST_EINVALID, "path is NULL");
+    CHECK_FAILS(actielijst_store_open(path, &opts, NULL), ACTIELIJST_EINVALID, "out is NULL");
+    CHECK_FAILS(actielijst_store_open("/tmp/\xff.db", &opts, &untouched), ACTIELIJST_EINVALID,
                 "path is not valid UTF-8");
-    CHECK_FAILS(actielijst_store_open("/tmp/\xc3.db", &untouched), ACTIELIJST_EINVALID, "path is not valid UTF-8");
+    CHECK_FAILS(actielijst_store_open("/tmp/\xc3.db", NULL, &untouched), ACTIELIJST_EINVALID, "path is not valid UTF-8");
     CHECK(untouched == sentinel);
 
-    CHECK_OK(actielijst_store_open_ext(path, &opts, &s));
+    CHECK_OK(actielijst_store_open(path, &opts, &s));
     CHECK(s != NULL);
     CHECK_OK(actielijst_store_import_json(s, json, len));
     actielijst_store_free(s);
     s = NULL;
     opts.must_exist = 1;
-    CHECK_OK(actielijst_store_open_ext(path, &opts, &s)); /* exists now */
+    CHECK_OK(actielijst_store_open(path, &opts, &s)); /* exists now */
     CHECK_OK(actielijst_store_export_json(s, NULL, &buf));
     CHECK(strstr(buf.data, "wonen-registratie") != NULL);
     actielijst_buf_dispose(&buf);
     actielijst_store_free(s);
     s = NULL;
-    CHECK_OK(actielijst_store_open_ext(path, NULL, &s)); /* the defaults */
+    CHECK_OK(actielijst_store_open(path, NULL, &s)); /* the defaults */
     actielijst_store_free(s);
     s = NULL;
 
@@ -98,9 +98,9 @@ static void test_open_ext(const char *dir, const char *json, size_t len) {
         actielijst_update_input in = ACTIELIJST_UPDATE_INPUT_INIT;
         opts.must_exist = 0;
         opts.read_only = 1;
-        CHECK_FAILS(actielijst_store_open_ext(missing, &opts, &untouched), ACTIELIJST_EIO, "no such file");
+        CHECK_FAILS(actielijst_store_open(missing, &opts, &untouched), ACTIELIJST_EIO, "no such file");
         CHECK(untouched == sentinel);
-        CHECK_OK(actielijst_store_open_ext(path, &opts, &s));
+        CHECK_OK(actielijst_store_open(path, &opts, &s));
         CHECK_OK(actielijst_store_export_json(s, NULL, &buf));
         actielijst_buf_dispose(&buf);
         in.action = "wonen-registratie";
@@ -126,7 +126,7 @@ static void test_open_ext(const char *dir, const char *json, size_t len) {
         CHECK(holder.v1.version == 1 && holder.v1.busy_timeout_ms == 5000 && holder.v1.must_exist == 0);
         CHECK(tail[0] == 0x5A && tail[3] == 0x5A); /* read_only untouched: not part of version 1 */
         holder.v1.must_exist = 1;
-        CHECK_OK(actielijst_store_open_ext(path, &holder.v1, &s)); /* read_only's garbage is ignored */
+        CHECK_OK(actielijst_store_open(path, &holder.v1, &s)); /* read_only's garbage is ignored */
         CHECK_OK(actielijst_store_import_json(s, json, len));    /* so it is writable */
         actielijst_store_free(s);
         s = NULL;
@@ -237,7 +237,7 @@ static void test_error_place(actielijst_store *s, const char *dir) {
     in.text = "x";
     in.as_of = "2024-01-03";
     CHECK_FAILS(actielijst_store_record_update(s, &in, &added), ACTIELIJST_EINVALID, "state: unknown state");
-    CHECK(strcmp(actielijst_error_where(), "state") == 0);
+    CHECK(strcmp(actielijst_error_where(), "in->state") == 0); /* the core's `state`, as the input's field */
     in.as_of = "2024-13-01";
     CHECK_FAILS(actielijst_store_record_update(s, &in, &added), ACTIELIJST_EINVALID, "actielijst_store_record_update: in->as_of: ");
     CHECK(strcmp(actielijst_error_where(), "in->as_of") == 0);
@@ -250,13 +250,13 @@ static void test_error_place(actielijst_store *s, const char *dir) {
         region.kind = ACTIELIJST_REGION_COROP;
         region.parent = "CR37";
         CHECK_FAILS(actielijst_store_put_region(s, &region), ACTIELIJST_EINVALID, "its own parent");
-        CHECK(strcmp(actielijst_error_where(), "parent") == 0);
+        CHECK(strcmp(actielijst_error_where(), "in->parent") == 0);
     }
 
     /* A file that is not there: EIO with the system's errno. */
     snprintf(missing, sizeof missing, "%s/not-there.db", dir);
     opts.must_exist = 1;
-    CHECK_FAILS(actielijst_store_open_ext(missing, &opts, &other), ACTIELIJST_EIO, "no such file");
+    CHECK_FAILS(actielijst_store_open(missing, &opts, &other), ACTIELIJST_EIO, "no such file");
     CHECK(actielijst_error_errno() == ENOENT);
     CHECK(other == NULL);
 
@@ -277,7 +277,7 @@ int main(int argc, char **argv) {
 
     if (setup(argc, argv, dir, &json, &len) != 0) return 2;
     test_error_names();
-    test_open_ext(dir, json, len);
+    test_open_options(dir, json, len);
     s = open_with(dir, "errors.db", json, len);
     CHECK(s != NULL);
     if (s) {

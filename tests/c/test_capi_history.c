@@ -102,7 +102,7 @@ static actielijst_store *store_up_to(const char *dir, int last) {
     actielijst_store *store = NULL;
     int n;
     snprintf(path, sizeof path, "%s/tot-%d.db", dir, last);
-    if (actielijst_store_open(path, &store) != ACTIELIJST_OK) return NULL;
+    if (actielijst_store_open(path, NULL, &store) != ACTIELIJST_OK) return NULL;
     for (n = 1; n <= last; ++n) {
         char file[700];
         size_t len = 0;

@@ -271,7 +271,7 @@ static void test_store_report(actielijst_store *s, actielijst_view *v, const cha
     o.as_of = "2023-03-01";
     CHECK_OK(actielijst_store_view(s, "2022-06-01", &before));
     snprintf(snap, sizeof snap, "%s/before.snap", dir);
-    CHECK_OK(actielijst_view_save_snapshot(before, snap, ACTIELIJST_SNAPSHOT_BINARY));
+    CHECK_OK(actielijst_view_save_snapshot(before, ACTIELIJST_SNAPSHOT_BINARY, snap));
     vo.format = ACTIELIJST_REPORT_JSON;
     CHECK_OK(actielijst_report_render(v, NULL, &vo, before, &by_view));
     o.compare_snapshot = snap;

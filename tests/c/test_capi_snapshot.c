@@ -25,7 +25,7 @@ static void test_round_trip(const char *dir, actielijst_view *v) {
         actielijst_snapshot_info info;
         actielijst_buf buf = {NULL, 0};
         snprintf(path, sizeof path, "%s/sg-%d.snap", dir, (int)format);
-        CHECK_OK(actielijst_view_save_snapshot(v, path, format));
+        CHECK_OK(actielijst_view_save_snapshot(v, format, path));
         CHECK_OK(actielijst_snapshot_load(path, &loaded));
         CHECK(loaded != NULL);
         if (!loaded) continue;
@@ -80,14 +80,14 @@ static void test_failures(const char *dir, actielijst_view *v, const char *json,
     snprintf(path, sizeof path, "%s/missing.snap", dir);
     CHECK_FAILS(actielijst_snapshot_load(path, &out), ACTIELIJST_EIO, "missing.snap");
     snprintf(path, sizeof path, "%s/no/such/dir/s.snap", dir);
-    CHECK_FAILS(actielijst_view_save_snapshot(v, path, ACTIELIJST_SNAPSHOT_BINARY), ACTIELIJST_EIO, "s.snap");
+    CHECK_FAILS(actielijst_view_save_snapshot(v, ACTIELIJST_SNAPSHOT_BINARY, path), ACTIELIJST_EIO, "s.snap");
     CHECK(out == NULL);
 
     /* Arguments. */
-    CHECK_FAILS(actielijst_view_save_snapshot(NULL, "x", 1), ACTIELIJST_EINVALID,
+    CHECK_FAILS(actielijst_view_save_snapshot(NULL, 1, "x"), ACTIELIJST_EINVALID,
                 "actielijst_view_save_snapshot: view is NULL");
-    CHECK_FAILS(actielijst_view_save_snapshot(v, NULL, 1), ACTIELIJST_EINVALID, "path is NULL");
-    CHECK_FAILS(actielijst_view_save_snapshot(v, "x", 2), ACTIELIJST_EINVALID, "format");
+    CHECK_FAILS(actielijst_view_save_snapshot(v, 1, NULL), ACTIELIJST_EINVALID, "path is NULL");
+    CHECK_FAILS(actielijst_view_save_snapshot(v, 2, "x"), ACTIELIJST_EINVALID, "format");
     CHECK_FAILS(actielijst_view_snapshot_bytes(v, -1, &buf), ACTIELIJST_EINVALID, "format");
     CHECK_FAILS(actielijst_view_snapshot_bytes(v, 1, NULL), ACTIELIJST_EINVALID, "out is NULL");
     CHECK_FAILS(actielijst_snapshot_load(NULL, &out), ACTIELIJST_EINVALID, "path is NULL");
@@ -118,7 +118,7 @@ static void test_diff(const char *dir, actielijst_store *s, actielijst_view *v) 
     int32_t added = 0;
     int statuses = 0, proposals = 0;
     snprintf(path, sizeof path, "%s/meeting.snap", dir);
-    CHECK_OK(actielijst_view_save_snapshot(v, path, ACTIELIJST_SNAPSHOT_BINARY));
+    CHECK_OK(actielijst_view_save_snapshot(v, ACTIELIJST_SNAPSHOT_BINARY, path));
     CHECK_OK(actielijst_snapshot_load(path, &snap));
 
     in.action = "wonen-registratie";

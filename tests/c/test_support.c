@@ -44,7 +44,7 @@ actielijst_store *open_with(const char *dir, const char *name, const char *json,
     char path[4096];
     actielijst_store *s = NULL;
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    if (actielijst_store_open(path, &s) != ACTIELIJST_OK) return NULL;
+    if (actielijst_store_open(path, NULL, &s) != ACTIELIJST_OK) return NULL;
     if (json && actielijst_store_import_json(s, json, len) != ACTIELIJST_OK) {
         actielijst_store_free(s);
         return NULL;

@@ -92,11 +92,11 @@ int main(int argc, char** argv) {
     actielijst_store* store = nullptr;
     every_failure_point("actielijst_store_open", [&] {
         actielijst_store* s = nullptr;
-        const int rc = actielijst_store_open(path.c_str(), &s);
+        const int rc = actielijst_store_open(path.c_str(), NULL, &s);
         actielijst_store_free(s);
         return rc;
     });
-    if (actielijst_store_open(path.c_str(), &store) != ACTIELIJST_OK) {
+    if (actielijst_store_open(path.c_str(), NULL, &store) != ACTIELIJST_OK) {
         std::fprintf(stderr, "set-up failed: %s\n", actielijst_error_message());
         return 2;
     }
@@ -213,7 +213,7 @@ int main(int argc, char** argv) {
     actielijst_store* small = nullptr;
     actielijst_view* small_view = nullptr;
     actielijst_view* empty_view = nullptr;
-    if (actielijst_store_open(small_path.c_str(), &small) != ACTIELIJST_OK) {
+    if (actielijst_store_open(small_path.c_str(), NULL, &small) != ACTIELIJST_OK) {
         std::fprintf(stderr, "set-up failed: %s\n", actielijst_error_message());
         return 2;
     }
@@ -231,7 +231,7 @@ int main(int argc, char** argv) {
     for (const int format : {ACTIELIJST_SNAPSHOT_TEXT, ACTIELIJST_SNAPSHOT_BINARY}) {
         const std::string kind = format == ACTIELIJST_SNAPSHOT_TEXT ? " (text)" : " (binary)";
         every_failure_point(("actielijst_view_save_snapshot" + kind).c_str(),
-                            [&] { return actielijst_view_save_snapshot(small_view, snap.c_str(), format); });
+                            [&] { return actielijst_view_save_snapshot(small_view, format, snap.c_str()); });
         every_failure_point(("actielijst_snapshot_load + diff + every change" + kind).c_str(), [&] {
             actielijst_view* loaded = nullptr;
             actielijst_diff* d = nullptr;

@@ -720,8 +720,7 @@ SIGNATURES = [
     ("actielijst_action_input_init", c_int, [P(ActionInput), c_uint32], CODE),
     ("actielijst_indicator_input_init", c_int, [P(IndicatorInput), c_uint32], CODE),
     # Store
-    ("actielijst_store_open", c_int, [c_char_p, P(P(Store))], CODE),
-    ("actielijst_store_open_ext", c_int, [c_char_p, P(StoreOptions), P(P(Store))], CODE),
+    ("actielijst_store_open", c_int, [c_char_p, P(StoreOptions), P(P(Store))], CODE),
     ("actielijst_store_free", None, [P(Store)], None),
     ("actielijst_store_import_json", c_int, [P(Store), c_char_p, c_size_t], CODE),
     ("actielijst_store_import_default_states", c_int, [P(Store), P(c_uint32)], CODE),
@@ -805,7 +804,7 @@ SIGNATURES = [
     ("actielijst_filter_matches", c_int, [P(Filter), P(View), c_char_p, P(c_int32)], CODE),
     ("actielijst_filter_select", c_int, [P(Filter), P(View), P(P(ActionIter))], CODE),
     # Meeting snapshots and diffs
-    ("actielijst_view_save_snapshot", c_int, [P(View), c_char_p, c_int32], CODE),
+    ("actielijst_view_save_snapshot", c_int, [P(View), c_int32, c_char_p], CODE),
     ("actielijst_view_snapshot_bytes", c_int, [P(View), c_int32, P(Buf)], CODE),
     ("actielijst_snapshot_load", c_int, [c_char_p, P(P(View))], CODE),
     ("actielijst_snapshot_load_bytes", c_int, [c_void_p, c_size_t, c_char_p, P(P(View))], CODE),

@@ -83,7 +83,7 @@ class Store(_Owned):
         opts.read_only = 1 if read_only else 0
         handle = POINTER(n.Store)()
         raw = _path(path)
-        lib.actielijst_store_open_ext(raw, byref(opts), byref(handle))
+        lib.actielijst_store_open(raw, byref(opts), byref(handle))
         return cls(handle, os.fsdecode(raw))
 
 

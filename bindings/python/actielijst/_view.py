@@ -280,7 +280,7 @@ class View(_Owned):
     def save_snapshot(self, path: str | bytes | os.PathLike, format: SnapshotFormat | int = SnapshotFormat.BINARY) -> None:
         """Saves this view as a snapshot file (atomically: a temporary file in the
         same directory, then renamed). FileError when it cannot be written."""
-        lib.actielijst_view_save_snapshot(self._h(), _path(path), _int32(format, "format"))
+        lib.actielijst_view_save_snapshot(self._h(), _int32(format, "format"), _path(path))
 
     def snapshot_bytes(self, format: SnapshotFormat | int = SnapshotFormat.BINARY) -> bytes:
         """The snapshot of this view as bytes (what save_snapshot writes)."""

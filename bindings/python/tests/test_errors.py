@@ -220,13 +220,13 @@ class ErrorPathTest(TempDirCase):
     def test_the_place_of_a_single_write_and_of_an_argument(self):
         with self.assertRaises(InvalidError) as ctx:
             self.store.record("wonen-regionaal-beleid", "CR37", "klaar", "x", DAY)
-        self.assertEqual(ctx.exception.where, "state")
+        self.assertEqual(ctx.exception.where, "in->state")
         with self.assertRaises(InvalidError) as ctx:
             self.store.record("wonen-regionaal-beleid", "CR37", "done", "x", "2023-13-45")
         self.assertEqual(ctx.exception.where, "in->as_of")
         with self.assertRaises(NotFoundError) as ctx:
             self.store.decide("P2", actielijst.ProposalState.ADOPTED, meeting="geen-vergadering")
-        self.assertEqual(ctx.exception.where, "meeting")
+        self.assertEqual(ctx.exception.where, "in->meeting")
         self.assertIsNone(NotFoundError("x").where)
 
     def test_bad_arguments(self):

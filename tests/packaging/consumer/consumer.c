@@ -33,7 +33,7 @@ int main(int argc, char **argv) {
     if ((size_t)snprintf(path, sizeof path, "%s/consumer-c.db", argv[1]) >= sizeof path) return 2;
     remove(path);
 
-    rc = actielijst_store_open(path, &store);
+    rc = actielijst_store_open(path, NULL, &store);
     if (rc != ACTIELIJST_OK) {
         fprintf(stderr, "store_open: %s: %s\n", actielijst_error_name(rc), actielijst_error_message());
         return 1;

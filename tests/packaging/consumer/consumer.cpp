@@ -38,7 +38,7 @@ int main(int argc, char **argv) {
     std::remove(path.c_str());
 
     actielijst_store *raw = nullptr;
-    if (int rc = actielijst_store_open(path.c_str(), &raw); rc != ACTIELIJST_OK) return fail("store_open", rc);
+    if (int rc = actielijst_store_open(path.c_str(), NULL, &raw); rc != ACTIELIJST_OK) return fail("store_open", rc);
     std::unique_ptr<actielijst_store, StoreFree> store(raw);
 
     constexpr std::string_view document =
